@@ -1,0 +1,80 @@
+"""Content-addressed storage of validated answers.
+
+instructor ships a cache, but it does not fit here: its key includes the client's base URL
+(the embedded server listens on a new port every run, so nothing would ever hit), an answer
+whose re-asks ran out never reaches it (armstrace keeps that answer's grounded items), and its
+disk back-end needs `diskcache`. So each entry here is one JSON file named by the sha256 of
+everything that changes the answer, written atomically (temporary file, then rename) and
+carrying a checksum of its payload: a torn or edited entry is detected and recomputed, and two
+processes sharing a cache can at worst both compute the same entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+
+def digest(parts: Mapping[str, Any]) -> str:
+    """A stable sha256 of a JSON-serialisable mapping (key order does not matter)."""
+    data = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write text so that readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Cache:
+    """A directory of answers keyed by content."""
+
+    def __init__(self, directory: Path, *, read: bool = True, write: bool = True) -> None:
+        self.directory = directory
+        self.read = read
+        self.write = write
+
+    def path(self, key: str) -> Path:
+        """Where the entry for `key` lives."""
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The payload stored under `key`, or None if absent, unreadable or corrupted."""
+        if not self.read:
+            return None
+        path = self.path(key)
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            payload = entry["payload"]
+            if entry["key"] != key or entry["sha256"] != digest(payload):
+                raise ValueError("checksum mismatch")
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            # A damaged entry is as good as none: it is recomputed and overwritten.
+            return None
+        if not isinstance(payload, dict):
+            return None
+        return payload
+
+    def put(self, key: str, payload: dict[str, Any]) -> None:
+        """Store `payload` under `key`, atomically."""
+        if not self.write:
+            return
+        entry = {"key": key, "sha256": digest(payload), "payload": payload}
+        write_atomic(self.path(key), json.dumps(entry, ensure_ascii=False, sort_keys=True))

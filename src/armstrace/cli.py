@@ -1,0 +1,202 @@
+"""The command line: parse arguments, call the library, show the result.
+
+Nothing here decides anything about extraction; every command is one library call. Errors
+are printed once, as `error:` and `hint:` lines on stderr, with the exit status the error
+carries; `--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from .run import ArticleOutcome, Progress, RunSummary
+
+app = typer.Typer(
+    help="Grounded extraction of actors, weapons, figures and claims on Russia-Iran-North "
+    "Korea arms cooperation from news articles.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+BaseUrl = Annotated[
+    Optional[str],
+    typer.Option(
+        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1, or 'openai'. "
+        "Unset: run the embedded llama.cpp server. Env: ARMSTRACE_BASE_URL, OPENAI_BASE_URL.",
+        show_default=False,
+    ),
+]
+Model = Annotated[
+    Optional[str],
+    typer.Option(
+        help="Model id. Default with the embedded server: qwen2.5-coder-1.5b-instruct. "
+        "Env: ARMSTRACE_MODEL.",
+        show_default=False,
+    ),
+]
+CacheDir = Annotated[
+    Optional[Path],
+    typer.Option(help="Where answers are cached. Env: ARMSTRACE_CACHE_DIR.", show_default=False),
+]
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """armstrace: extract, check and keep what news articles say about arms cooperation.
+
+    The API key, when an endpoint needs one, is read from OPENAI_API_KEY only (never a flag,
+    so it stays out of shell history).
+    """
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html) or folders.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
+    base_url: BaseUrl = None,
+    model: Model = None,
+    cache_dir: CacheDir = None,
+    prompt: Annotated[
+        Optional[Path], typer.Option(help="Prompt file.", show_default="prompts/extract.v1.md")
+    ] = None,
+    mode: Annotated[
+        Optional[str],
+        typer.Option(help="instructor mode: auto, tools, json_schema, json. Env: ARMSTRACE_MODE."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Ask the model again; store the new answers.")] = False,
+    max_tokens: Annotated[Optional[int], typer.Option(help="Cap on tokens per model answer.", show_default="1024")] = None,
+    temperature: Annotated[Optional[float], typer.Option(help="Sampling temperature.", show_default="0")] = None,
+    timeout: Annotated[Optional[float], typer.Option(help="Seconds per request. Env: ARMSTRACE_TIMEOUT.", show_default="600")] = None,
+    reasks: Annotated[Optional[int], typer.Option(help="Re-asks after an answer fails validation.", show_default="1")] = None,
+    threads: Annotated[Optional[int], typer.Option(help="CPU threads of the embedded server.", show_default="2")] = None,
+) -> None:
+    """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json."""
+    from .run import run_extract
+    from .settings import load_settings
+
+    settings = load_settings(
+        {
+            "base_url": base_url,
+            "model": model,
+            "cache_dir": cache_dir,
+            "prompt": prompt,
+            "mode": mode,
+            "use_cache": False if no_cache else None,
+            "refresh": refresh or None,
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+            "timeout": timeout,
+            "reasks": reasks,
+            "threads": threads,
+        }
+    )
+    with _progress() as on_article:
+        summary = run_extract(paths, out, settings, progress=on_article)
+    _print_summary(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option(help="Folder for the JSON Schema files.")] = Path("schemas"),
+    check: Annotated[bool, typer.Option("--check", help="Only check that the files are current.")] = False,
+) -> None:
+    """Write the JSON Schemas of the extraction models (or check them with --check)."""
+    from .export import check_schemas, write_schemas
+
+    if check:
+        check_schemas(out)
+        typer.echo(f"{out}: up to date")
+    else:
+        for path in write_schemas(out):
+            typer.echo(str(path))
+
+
+@contextmanager
+def _progress() -> Iterator[Progress]:
+    """A progress bar on stderr, and a line per finished article."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    bar = Bar(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task("extracting", total=None)
+
+    def on_article(outcome: ArticleOutcome, done: int, total: int) -> None:
+        mark = "ok" if outcome.status == "ok" else f"{outcome.status}: {outcome.reason}"
+        bar.console.print(f"{outcome.id}: {mark}", highlight=False, markup=False)
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield on_article
+
+
+def _print_summary(summary: RunSummary) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    usage = summary.usage()
+    items = summary.items()
+    table = Table(title=f"armstrace extract → {summary.out}", show_header=False)
+    rows = [
+        ("articles", f"{summary.ok} ok, {summary.failed} failed"),
+        *((f, str(n)) for f, n in items.items()),
+        ("dropped as ungrounded", str(summary.dropped())),
+        ("cache hits (calls)", str(summary.cached_calls())),
+        ("model calls", str(usage.calls)),
+        ("tokens (prompt + completion)", f"{usage.prompt_tokens} + {usage.completion_tokens}"),
+        ("seconds", f"{summary.seconds:.1f}"),
+    ]
+    for name, value in rows:
+        table.add_row(name, value)
+    console = Console()
+    console.print(table)
+    for a in summary.articles:
+        if a.status != "ok":
+            console.print(f"[red]{a.status}[/red] {a.source}: {a.reason}", highlight=False)
+
+
+def main() -> None:
+    """Entry point: run the app and turn errors into one clear line and an exit status."""
+    import click
+
+    from .errors import ArmstraceError
+
+    debug = "--debug" in sys.argv
+    try:
+        status = app(standalone_mode=False)
+    except ArmstraceError as e:
+        if debug:
+            raise
+        print(f"error: {e.message}", file=sys.stderr)
+        if e.hint:
+            print(f"hint: {e.hint}", file=sys.stderr)
+        sys.exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        print("error: interrupted", file=sys.stderr)
+        sys.exit(130)
+    # Without standalone mode, click returns the status of typer.Exit instead of exiting.
+    sys.exit(status if isinstance(status, int) else 0)

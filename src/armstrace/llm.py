@@ -1,0 +1,254 @@
+"""The one boundary between armstrace and a model endpoint.
+
+Each kind of retry has one owner. The openai client is built with its own retries off;
+tenacity retries transport faults (timeouts, refused connections, 429, 5xx) with exponential
+backoff, jitter and Retry-After; instructor re-asks only when an answer fails validation.
+SDK and instructor exceptions are translated into armstrace's own errors here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import EndpointError, ExtractionError, TransientEndpointError
+from .schema import Usage
+
+if TYPE_CHECKING:
+    import openai
+    from openai.types.chat import ChatCompletion
+    from tenacity import RetryCallState
+
+    from .settings import Settings
+
+T = TypeVar("T", bound=BaseModel)
+
+MAX_BACKOFF = 60.0
+MAX_RETRY_WINDOW = 900.0
+TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class Answer(Generic[T]):
+    """A model's answer to one request, after validation and any re-asks.
+
+    `valid` is False when every re-ask was spent and `value` is the last answer parsed
+    without the validators; `problem` then says what the validators rejected.
+    """
+
+    value: T
+    valid: bool
+    problem: str
+    usage: Usage
+
+
+@dataclass
+class _Meter:
+    """Counts every HTTP request and its tokens, failed attempts and re-asks included."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    responses: list[ChatCompletion] = field(default_factory=list)
+
+    def usage(self) -> Usage:
+        return Usage(
+            calls=self.calls,
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+            seconds=round(self.seconds, 3),
+        )
+
+
+def retry_after_seconds(error: BaseException) -> float | None:
+    """Seconds the server asked us to wait (Retry-After, in seconds or as a date), if any."""
+    response = getattr(error, "response", None)
+    value = response.headers.get("retry-after") if response is not None else None
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        moment = email.utils.parsedate_to_datetime(value)
+        return max(0.0, moment.timestamp() - time.time())
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether retrying the same request may succeed."""
+    import openai
+
+    if isinstance(error, (openai.APITimeoutError, openai.APIConnectionError)):
+        return True
+    if isinstance(error, openai.APIStatusError):
+        return error.status_code in TRANSIENT_STATUS
+    return isinstance(error, openai.APIResponseValidationError)
+
+
+def _wait(state: RetryCallState) -> float:
+    from tenacity import wait_exponential_jitter
+
+    error = state.outcome.exception() if state.outcome else None
+    asked = retry_after_seconds(error) if error else None
+    if asked is not None:
+        return min(asked, MAX_BACKOFF)
+    return float(wait_exponential_jitter(initial=1, max=MAX_BACKOFF)(state))
+
+
+def endpoint_error(error: BaseException, endpoint: str, model: str) -> EndpointError:
+    """A user-facing error for a failed request to `endpoint`."""
+    import openai
+
+    if isinstance(error, openai.APIStatusError):
+        status = error.status_code
+        detail = _server_message(error)
+        if status in (401, 403):
+            return EndpointError(
+                f"{endpoint} refused the request ({status}): {detail}",
+                "check OPENAI_API_KEY (or --api-key) for this endpoint",
+            )
+        if status == 404:
+            return EndpointError(
+                f"{endpoint} has no model '{model}' ({status}): {detail}",
+                "set --model / ARMSTRACE_MODEL to a model the endpoint serves",
+            )
+        if status in TRANSIENT_STATUS:
+            return TransientEndpointError(
+                f"{endpoint} kept failing ({status}): {detail}",
+                "the endpoint is overloaded or down; run the same command again later "
+                "(finished articles are cached)",
+            )
+        return EndpointError(
+            f"{endpoint} rejected the request ({status}): {detail}",
+            "if the article is longer than the model's context, use a model with a larger one",
+        )
+    if isinstance(error, openai.APITimeoutError):
+        return TransientEndpointError(
+            f"{endpoint} did not answer in time", "raise --timeout, or run again later"
+        )
+    if isinstance(error, openai.APIConnectionError):
+        return TransientEndpointError(
+            f"cannot connect to {endpoint}",
+            "check that the server is running and --base-url / ARMSTRACE_BASE_URL is right",
+        )
+    return TransientEndpointError(f"{endpoint} sent an answer that could not be read: {error}")
+
+
+def _server_message(error: openai.APIStatusError) -> str:
+    body = error.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, dict) else inner
+        if message:
+            return str(message).splitlines()[0][:200]
+    return str(error.message).splitlines()[0][:200]
+
+
+def _answer_text(completion: Any) -> str:
+    """The JSON text of a chat completion, whether it came as a tool call or as content."""
+    message = completion.choices[0].message
+    if message.tool_calls:
+        return str(message.tool_calls[0].function.arguments)
+    return str(message.content or "")
+
+
+class ModelClient:
+    """Structured calls to one OpenAI-compatible endpoint."""
+
+    def __init__(self, settings: Settings, base_url: str, model: str) -> None:
+        import instructor
+        import openai
+
+        self.settings = settings
+        self.base_url = base_url
+        self.model = model
+        api_key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
+        # max_retries=0: tenacity below owns transport retries; the SDK must not add its own.
+        self._client = openai.OpenAI(
+            base_url=base_url, api_key=api_key, max_retries=0, timeout=settings.timeout
+        )
+        self._mode = self._instructor_mode()
+        self._create = instructor.patch(create=self._send, mode=self._mode)
+        self._meter = _Meter()
+
+    def _instructor_mode(self) -> Any:
+        import instructor
+
+        modes = {
+            "tools": instructor.Mode.TOOLS,
+            "json_schema": instructor.Mode.JSON_SCHEMA,
+            "json": instructor.Mode.JSON,
+        }
+        # llama-cpp-python's server (the embedded one), OpenAI, vLLM and Ollama all decode a
+        # forced tool call under the schema; llama.cpp's llama-server needs json_schema.
+        return modes.get(self.settings.mode, instructor.Mode.TOOLS)
+
+    def _send(self, **kwargs: Any) -> ChatCompletion:
+        """One logical request: tenacity retries transient faults, nothing else does."""
+        from tenacity import Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+
+        retrying = Retrying(
+            stop=stop_after_attempt(self.settings.attempts) | stop_after_delay(MAX_RETRY_WINDOW),
+            wait=_wait,
+            retry=retry_if_exception(is_transient),
+            reraise=True,
+        )
+        for attempt in retrying:
+            with attempt:
+                started = time.monotonic()
+                self._meter.calls += 1
+                try:
+                    response: ChatCompletion = self._client.chat.completions.create(**kwargs)
+                finally:
+                    self._meter.seconds += time.monotonic() - started
+                if response.usage is not None:
+                    self._meter.prompt_tokens += response.usage.prompt_tokens
+                    self._meter.completion_tokens += response.usage.completion_tokens
+                self._meter.responses.append(response)
+                return response
+        raise AssertionError("unreachable: tenacity re-raises the last error")
+
+    def ask(
+        self, messages: list[dict[str, str]], response_model: type[T], lenient_model: type[T]
+    ) -> Answer[T]:
+        """Ask for `response_model`; re-ask on validation errors, then fall back to lenient.
+
+        `lenient_model` has the same schema without the validators that need the article,
+        so the last answer can still be read and its good items kept once re-asks run out.
+        """
+        from instructor.core.exceptions import InstructorRetryException
+
+        self._meter = _Meter()
+        try:
+            value = self._create(
+                response_model=response_model,
+                messages=messages,
+                model=self.model,
+                max_retries=self.settings.reasks,
+                **self.settings.generation(),
+            )
+        except InstructorRetryException as e:
+            cause = e.__cause__
+            if cause is not None and not isinstance(cause, (ValidationError, ValueError)):
+                raise endpoint_error(cause, self.base_url, self.model) from None
+            return self._salvage(lenient_model, str(cause or e))
+        return Answer(value=value, valid=True, problem="", usage=self._meter.usage())
+
+    def _salvage(self, lenient_model: type[T], problem: str) -> Answer[T]:
+        if not self._meter.responses:
+            raise ExtractionError(f"{self.base_url} gave no answer: {problem}")
+        text = _answer_text(self._meter.responses[-1])
+        try:
+            value = lenient_model.model_validate_json(text)
+        except (ValidationError, json.JSONDecodeError):
+            raise ExtractionError(
+                f"{self.base_url} kept answering with invalid JSON for {lenient_model.__name__}",
+                "raise --max-tokens if answers are cut off, or try another --model",
+            ) from None
+        first_line = problem.strip().splitlines()[0] if problem.strip() else "invalid answer"
+        return Answer(value=value, valid=False, problem=first_line, usage=self._meter.usage())

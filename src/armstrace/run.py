@@ -1,0 +1,233 @@
+"""A batch run: every article under the given paths, through one model, into one folder.
+
+Each article's extraction is written to DIR/articles/<id>.json as soon as it is done, and
+DIR/run.json summarises the run (also when it is interrupted or an endpoint fails for good),
+so finished work is never lost and a second run asks the model only for what is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, Field
+
+from .cache import Cache, write_atomic
+from .errors import ArmstraceError, EndpointError, Interrupted, TransientEndpointError
+from .extract import Extractor
+from .load import Article, Rejected, find_files, load_articles
+from .prompt import FIELDS, load_prompt
+from .schema import ArticleExtraction, Field_, Usage
+from .settings import EMBEDDED_MODEL, Settings
+
+if TYPE_CHECKING:
+    from .llm import ModelClient
+    from .server import LocalServer
+
+
+class ArticleOutcome(BaseModel):
+    """How one article of a run ended."""
+
+    id: str
+    source: str
+    status: Literal["ok", "failed", "rejected"]
+    reason: str = ""
+    output: str = ""
+    items: dict[Field_, int] = Field(default_factory=dict)
+    dropped: int = 0
+    cached_calls: int = 0
+    usage: Usage = Usage()
+
+
+class RunSummary(BaseModel):
+    """What a run did, written to DIR/run.json."""
+
+    started: str
+    seconds: float = 0.0
+    out: str
+    model: str
+    endpoint: str
+    prompt: str
+    complete: bool = False
+    stopped: str = Field(default="", description="Why the run stopped early, if it did.")
+    articles: list[ArticleOutcome] = []
+
+    @property
+    def ok(self) -> int:
+        return sum(a.status == "ok" for a in self.articles)
+
+    @property
+    def failed(self) -> int:
+        return sum(a.status != "ok" for a in self.articles)
+
+    def items(self) -> dict[Field_, int]:
+        """Items kept per field over the run."""
+        return {f: sum(a.items.get(f, 0) for a in self.articles) for f in FIELDS}
+
+    def dropped(self) -> int:
+        return sum(a.dropped for a in self.articles)
+
+    def cached_calls(self) -> int:
+        return sum(a.cached_calls for a in self.articles)
+
+    def usage(self) -> Usage:
+        return sum((a.usage for a in self.articles), Usage())
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every article succeeded and the run finished."""
+        return 0 if self.complete and self.failed == 0 else 1
+
+
+Progress = Callable[[ArticleOutcome, int, int], None]
+
+
+class ModelSession:
+    """The model client, created on first use: a fully cached run never starts a server."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.model = settings.model or (EMBEDDED_MODEL if settings.embedded else "")
+        self.endpoint = "embedded" if settings.embedded else str(settings.resolved_base_url)
+        self._server: LocalServer | None = None
+        self._client: ModelClient | None = None
+
+    def client(self) -> ModelClient:
+        """The client, starting the embedded server if this is the first call."""
+        if self._client is None:
+            from .llm import ModelClient
+
+            base_url = self.settings.resolved_base_url
+            if base_url is None:
+                from .server import LocalServer
+
+                self._server = LocalServer(
+                    self.model,
+                    self.settings.models_dir,
+                    threads=self.settings.threads,
+                    context=self.settings.context,
+                )
+                self._server.start()
+                base_url = self._server.base_url
+            self._client = ModelClient(self.settings, base_url, self.model)
+        return self._client
+
+    def close(self) -> None:
+        """Stop the embedded server if one was started."""
+        if self._server is not None:
+            self._server.stop()
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM like Ctrl-C so the same clean-up runs for both."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _outcome(extraction: ArticleExtraction, output: Path) -> ArticleOutcome:
+    return ArticleOutcome(
+        id=extraction.article.id,
+        source=extraction.article.source,
+        status="ok",
+        output=str(output),
+        items={f: len(getattr(extraction, f)) for f in FIELDS},
+        dropped=len(extraction.dropped),
+        cached_calls=extraction.provenance.cached_calls,
+        usage=extraction.provenance.usage,
+    )
+
+
+def write_extraction(extraction: ArticleExtraction, out: Path) -> Path:
+    """Write one article's extraction to out/articles/<id>.json, atomically."""
+    path = out / "articles" / f"{extraction.article.id}.json"
+    write_atomic(path, extraction.model_dump_json(indent=2) + "\n")
+    return path
+
+
+def _extract_one(extractor: Extractor, article: Article, out: Path) -> ArticleOutcome:
+    try:
+        extraction = extractor.extract(article)
+    except TransientEndpointError as e:
+        return ArticleOutcome(id=article.id, source=str(article.source), status="failed", reason=e.message)
+    except EndpointError:
+        raise  # a key, model or request problem fails every article alike: stop the run
+    except ArmstraceError as e:
+        return ArticleOutcome(id=article.id, source=str(article.source), status="failed", reason=e.message)
+    return _outcome(extraction, write_extraction(extraction, out))
+
+
+def run_extract(
+    paths: Iterable[Path], out: Path, settings: Settings, progress: Progress | None = None
+) -> RunSummary:
+    """Extract every article under `paths` into `out`; returns (and writes) the run summary.
+
+    Raises EndpointError for faults that would fail every article (a refused key, an unknown
+    model) after writing what was done, and Interrupted on Ctrl-C or SIGTERM.
+    """
+    prompt = load_prompt(settings.prompt)
+    session = ModelSession(settings)
+    cache = Cache(
+        settings.cache_dir,
+        read=settings.use_cache and not settings.refresh,
+        write=settings.use_cache or settings.refresh,
+    )
+    extractor = Extractor(settings, prompt, cache, session.model, session.endpoint, session.client)
+    summary = RunSummary(
+        started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        out=str(out),
+        model=session.model,
+        endpoint=session.endpoint,
+        prompt=prompt.label,
+    )
+    started = time.monotonic()
+    out.mkdir(parents=True, exist_ok=True)
+    found = list(find_files(paths))
+    try:
+        with _sigterm_as_interrupt():
+            for item in load_articles(found):
+                if isinstance(item, Rejected):
+                    outcome = ArticleOutcome(id=item.source.stem, source=str(item.source), status="rejected", reason=item.reason)
+                else:
+                    outcome = _extract_one(extractor, item, out)
+                summary.articles.append(outcome)
+                if progress:
+                    progress(outcome, len(summary.articles), len(found))
+        summary.complete = True
+    except KeyboardInterrupt:
+        summary.stopped = "interrupted"
+        raise Interrupted(
+            f"interrupted after {summary.ok} article(s); finished ones are in {out}",
+            "run the same command again to continue: finished articles come from the cache",
+        ) from None
+    except EndpointError as e:
+        summary.stopped = e.message
+        raise
+    finally:
+        session.close()
+        summary.seconds = round(time.monotonic() - started, 3)
+        write_atomic(out / "run.json", summary.model_dump_json(indent=2) + "\n")
+    return summary
+
+
+def read_summary(out: Path) -> RunSummary:
+    """The run summary written in `out`."""
+    return RunSummary.model_validate(json.loads((out / "run.json").read_text(encoding="utf-8")))

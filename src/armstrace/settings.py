@@ -1,0 +1,117 @@
+"""One settings object, read in one place.
+
+Precedence: a command-line flag, then the environment, then the default. The command line
+passes only the flags a user actually gave; everything else is looked up here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from .errors import ConfigError
+
+EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct"
+OPENAI_BASE_URL = "https://api.openai.com/v1"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+InstructorMode = Literal["auto", "tools", "json_schema", "json"]
+
+# Environment variables, in order of preference, for each setting that has one.
+ENVIRONMENT: dict[str, tuple[str, ...]] = {
+    "base_url": ("ARMSTRACE_BASE_URL", "OPENAI_BASE_URL"),
+    "model": ("ARMSTRACE_MODEL",),
+    "api_key": ("OPENAI_API_KEY",),
+    "cache_dir": ("ARMSTRACE_CACHE_DIR",),
+    "models_dir": ("ARMSTRACE_MODELS_DIR",),
+    "mode": ("ARMSTRACE_MODE",),
+    "timeout": ("ARMSTRACE_TIMEOUT",),
+}
+
+
+def _user_cache(name: str) -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("armstrace")) / name
+
+
+def _default_cache_dir() -> Path:
+    return _user_cache("extractions")
+
+
+def _default_models_dir() -> Path:
+    return _user_cache("models")
+
+
+class Settings(BaseModel):
+    """Everything that decides where requests go and how an extraction is made."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    base_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible endpoint; 'openai' means api.openai.com. "
+        "None starts the embedded llama.cpp server.",
+    )
+    model: str | None = Field(default=None, description="Model id; the endpoint's default if None.")
+    api_key: SecretStr | None = None
+    cache_dir: Path = Field(default_factory=_default_cache_dir, description="Cached answers.")
+    models_dir: Path = Field(
+        default_factory=_default_models_dir, description="Assembled embedded model weights."
+    )
+    use_cache: bool = Field(default=True, description="Read answers from the cache.")
+    refresh: bool = Field(default=False, description="Ignore cached answers, store new ones.")
+    prompt: Path = PROJECT_ROOT / "prompts" / "extract.v1.md"
+    mode: InstructorMode = "auto"
+    temperature: float = Field(default=0.0, ge=0, le=2)
+    max_tokens: int = Field(default=1024, gt=0, description="Cap on completion tokens per call.")
+    seed: int = 0
+    timeout: float = Field(default=600.0, gt=0, description="Seconds one HTTP request may take.")
+    attempts: int = Field(default=4, ge=1, description="Tries per request on transient faults.")
+    reasks: int = Field(default=1, ge=0, description="Re-asks after an invalid answer.")
+    threads: int = Field(default=2, ge=1, description="CPU threads for the embedded server.")
+    context: int = Field(default=8192, ge=1024, description="Context window of the embedded server.")
+
+    @property
+    def embedded(self) -> bool:
+        """True when armstrace must start its own llama.cpp server."""
+        return self.base_url is None
+
+    @property
+    def resolved_base_url(self) -> str | None:
+        """The endpoint URL with the 'openai' shorthand expanded."""
+        if self.base_url == "openai":
+            return OPENAI_BASE_URL
+        return self.base_url
+
+    def generation(self) -> dict[str, float | int]:
+        """The settings that change a model's answer, as sent with every call."""
+        return {"temperature": self.temperature, "max_tokens": self.max_tokens, "seed": self.seed}
+
+
+def load_settings(
+    flags: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Build settings from flags (those given, not None) over the environment over defaults."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for name, variables in ENVIRONMENT.items():
+        for variable in variables:
+            if env.get(variable):
+                values[name] = env[variable]
+                break
+    values.update({k: v for k, v in (flags or {}).items() if v is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as e:
+        error = e.errors()[0]
+        name = ".".join(str(part) for part in error["loc"])
+        raise ConfigError(
+            f"setting '{name}' is invalid: {error['msg']}",
+            "check the flag or the environment variable "
+            + " / ".join(ENVIRONMENT.get(name, (f"--{name.replace('_', '-')}",))),
+        ) from None

@@ -1,0 +1,330 @@
+"""Numbers as Spanish and English articles write them, normalised by armstrace.numbers."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from armstrace.numbers import find_quantities, parse_quantity
+from armstrace.schema import Quantity
+
+
+def parsed(text: str) -> Quantity:
+    quantity = parse_quantity(text)
+    assert quantity is not None, text
+    return quantity
+
+
+def spans(text: str) -> list[str]:
+    return [text[start:end] for start, end, _ in find_quantities(text)]
+
+
+# --------------------------------------------------------------------------- parse_quantity
+
+
+def test_spanish_thousands_dot_with_millones_is_billions() -> None:
+    quantity = parsed("1.700 millones de dólares")
+    assert quantity == Quantity(
+        text="1.700 millones de dólares", value=1.7e9, qualifier="exact", unit="USD"
+    )
+    assert quantity.value == 1_700_000_000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.700 millones", 1.7e9),  # '.' + three digits: Spanish thousands
+        ("1.7 billion", 1.7e9),  # '.' + one digit: decimal
+        ("1.500 billion", 1.5e9),  # '.' before an English scale word: decimal
+        ("1,000 containers", 1000),  # ',' + three digits: thousands
+        ("1,5 millones", 1.5e6),  # ',' + one digit: Spanish decimal
+        ("1,75 millones", 1.75e6),
+        ("2.500.000", 2.5e6),  # several groups: thousands
+        ("2,500,000", 2.5e6),
+        ("1.234,56", 1234.56),  # both marks: the last one is decimal
+        ("1,234.56", 1234.56),
+        ("0,250", 0.25),  # a zero whole part cannot be followed by thousands
+        ("1,500 millones", 1.5e9),  # Mexican thousands, not 1.5 millones
+        ("12 000", 12000),  # RAE-style space groups
+        ("2\u00a0500\u00a0000", 2.5e6),
+        ("3 mil millones", 3e9),
+        ("1,5 mil M", 1.5e9),
+        ("7.5bn", 7.5e9),
+        ("5 mln", 5e6),
+    ],
+)
+def test_separators_are_decided_per_number(text: str, value: float) -> None:
+    assert parsed(text).value == value
+
+
+def test_us_dollar_sign_with_english_billion() -> None:
+    assert parsed("US$ 1.5 billion") == Quantity(
+        text="US$ 1.5 billion", value=1.5e9, qualifier="exact", unit="USD"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("más de 1.000 contenedores", "more_than", 1000),
+        ("more than 1,000 containers", "more_than", 1000),
+        ("over 500 drones", "more_than", 500),
+        ("más del 50 %", "more_than", 50),
+        ("al menos 20", "at_least", 20),
+        ("por lo menos 15 barcos", "at_least", 15),
+        ("at least 20", "at_least", 20),
+        ("no menos de 30", "at_least", 30),
+        ("hasta 300", "up_to", 300),
+        ("up to 300", "up_to", 300),
+        ("no más de 40", "up_to", 40),
+        ("unos 500", "about", 500),
+        ("unas 200 toneladas", "about", 200),
+        ("alrededor de 500", "about", 500),
+        ("cerca de 600", "about", 600),
+        ("aproximadamente 700", "about", 700),
+        ("casi 1.600 millones", "about", 1.6e9),
+        ("about 40", "about", 40),
+        ("around 50", "about", 50),
+        ("nearly 60", "about", 60),
+        ("cerca de un 30 %", "about", 30),
+        ("menos de 10", "less_than", 10),
+        ("fewer than 5", "less_than", 5),
+        ("less than 2 million", "less_than", 2e6),
+        ("Más De 1.000", "more_than", 1000),
+    ],
+)
+def test_qualifier_words_are_kept(text: str, qualifier: str, value: float) -> None:
+    quantity = parsed(text)
+    assert (quantity.qualifier, quantity.value) == (qualifier, value)
+    assert quantity.low is None and quantity.high is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("entre 10 y 20", 10, 20, None),
+        ("de 10 a 20", 10, 20, None),
+        ("10-20", 10, 20, None),
+        ("10–20 %", 10, 20, "percent"),
+        ("between 10 and 20", 10, 20, None),
+        ("from 10 to 20", 10, 20, None),
+        ("del 10 al 20 por ciento", 10, 20, "percent"),
+        ("entre 8 y 10 millones de proyectiles", 8e6, 10e6, None),
+        ("entre 800 y 1.200 millones de dólares", 8e8, 1.2e9, "USD"),
+        ("$10-20 million", 1e7, 2e7, "USD"),
+        ("entre 500.000 y 2 millones", 5e5, 2e6, None),
+        ("entre diez y veinte", 10, 20, None),
+    ],
+)
+def test_ranges_have_bounds_and_no_point_value(
+    text: str, low: float, high: float, unit: str | None
+) -> None:
+    assert parsed(text) == Quantity(
+        text=text, value=None, low=low, high=high, qualifier="range", unit=unit
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("cientos de drones", 200, 1000, None),
+        ("hundreds of drones", 200, 1000, None),
+        ("centenares de misiles", 200, 1000, None),
+        ("decenas de soldados", 20, 100, None),
+        ("dozens of missiles", 20, 100, None),
+        ("miles de contenedores", 2000, 10000, None),
+        ("thousands of troops", 2000, 10000, None),
+        ("decenas de miles de soldados", 20_000, 100_000, None),
+        ("tens of thousands of shells", 20_000, 100_000, None),
+        ("millones de proyectiles", 2e6, 1e7, None),
+        ("miles de millones de dólares", 2e9, 1e10, "USD"),
+        ("billions of dollars", 2e9, 1e10, "USD"),
+        ("several hundred troops", 200, 1000, None),
+    ],
+)
+def test_plural_scale_words_give_an_order_of_magnitude(
+    text: str, low: float, high: float, unit: str | None
+) -> None:
+    quantity = parsed(text)
+    assert (quantity.qualifier, quantity.value) == ("order_of", None)
+    assert (quantity.low, quantity.high, quantity.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["20 %", "20%", "20 por ciento", "20 percent", "20 per cent", "un 20 %"]
+)
+def test_percent_forms(text: str) -> None:
+    quantity = parsed(text)
+    assert (quantity.value, quantity.unit) == (20, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("500 dólares", "USD"),
+        ("$500", "USD"),
+        ("USD 500", "USD"),
+        ("500 millones de dólares estadounidenses", "USD"),
+        ("20 €", "EUR"),
+        ("4.800 millones de euros", "EUR"),
+        ("3 mil millones de rublos", "RUB"),
+        ("2 billion roubles", "RUB"),
+        ("£5bn", "GBP"),
+        ("100 millones de libras", "GBP"),
+        ("10 millones de yuanes", "CNY"),
+        ("1.000 millones de wones", "KRW"),
+        ("500 millones de wones norcoreanos", "KPW"),
+        ("1 millón de riales", "IRR"),
+        ("300 hryvnias", "UAH"),
+        ("300 grivnas", "UAH"),
+    ],
+)
+def test_currency_words_and_symbols_give_iso_codes(text: str, unit: str) -> None:
+    assert parsed(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("dos drones", 2),
+        ("treinta y cinco", 35),
+        ("veintiún misiles", 21),
+        ("doscientas bombas", 200),
+        ("dos mil quinientos millones de euros", 2.5e9),
+        ("mil millones", 1e9),
+        ("cien mil", 1e5),
+        ("una docena", 12),
+        ("a dozen", 12),
+        ("un millón", 1e6),
+        ("medio millón", 5e5),
+        ("twenty-five", 25),
+        ("one hundred and twenty", 120),
+        ("a hundred thousand", 1e5),
+        ("half a million", 5e5),
+        ("seven billion", 7e9),
+    ],
+)
+def test_spelled_out_numbers(text: str, value: float) -> None:
+    assert parsed(text).value == value
+
+
+@pytest.mark.parametrize("text", ["2022", "en 2022", "in 1991", "2100"])
+def test_bare_four_digit_number_is_a_year(text: str) -> None:
+    quantity = parsed(text)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (int(text[-4:]), "year", "exact")
+
+
+@pytest.mark.parametrize(
+    "text", ["2.022", "2000 soldados", "más de 2000", "2022 millones", "1899", "12022"]
+)
+def test_separators_units_counted_nouns_and_out_of_range_numbers_are_not_years(
+    text: str,
+) -> None:
+    assert parsed(text).unit is None
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "ninguno", "drones iraníes", "Shahed-136", "Su-35 y Kh-101", "9M723"]
+)
+def test_no_number_gives_none(text: str) -> None:
+    assert parse_quantity(text) is None
+
+
+def test_text_is_the_stripped_input() -> None:
+    assert parsed("  más de 1.000 contenedores \n").text == "más de 1.000 contenedores"
+
+
+def test_article_is_skipped_for_a_later_number() -> None:
+    assert parsed("un total de 20 drones").value == 20
+
+
+def test_a_lone_article_still_counts_when_it_is_all_there_is() -> None:
+    assert parsed("un dron").value == 1
+
+
+def test_accents_and_case_do_not_matter() -> None:
+    assert parsed("1.700 MILLONES DE DOLARES") == Quantity(
+        text="1.700 MILLONES DE DOLARES", value=1.7e9, unit="USD"
+    )
+
+
+# --------------------------------------------------------------------------- find_quantities
+
+
+def test_find_quantities_in_agreement_sentence() -> None:
+    text = (
+        "Moscú y Teherán firmaron un acuerdo de 1.700 millones de dólares para que Irán "
+        "exporte drones a Rusia después de que Putin enviara tropas a Ucrania en 2022"
+    )
+    found = find_quantities(text)
+    assert [text[start:end] for start, end, _ in found] == ["1.700 millones de dólares", "2022"]
+    assert [(q.value, q.unit) for _, _, q in found] == [(1.7e9, "USD"), (2022, "year")]
+    assert found[0][2].text == "1.700 millones de dólares"
+
+
+def test_find_quantities_includes_qualifier_but_not_counted_noun() -> None:
+    text = (
+        "Corea del Norte suministró en las últimas semanas más de 1.000 contenedores de "
+        "equipamiento militar a Rusia."
+    )
+    [(start, end, quantity)] = find_quantities(text)
+    assert text[start:end] == "más de 1.000"
+    assert (quantity.value, quantity.qualifier) == (1000, "more_than")
+
+
+def test_find_quantities_in_spanish_paragraph() -> None:
+    text = (
+        "Según la inteligencia surcoreana, Pyongyang ha enviado unos 11.000 soldados y entre "
+        "8 y 10 millones de proyectiles a Rusia desde agosto de 2023. Los drones Shahed-136 "
+        "cuestan alrededor de 20.000 dólares, y Rusia produce cientos de ellos al mes. El "
+        "comercio creció un 20 % en 2024, hasta los 4.800 millones de euros."
+    )
+    found = find_quantities(text)
+    assert [text[start:end] for start, end, _ in found] == [
+        "unos 11.000",
+        "entre 8 y 10 millones",
+        "2023",
+        "alrededor de 20.000 dólares",
+        "cientos",
+        "20 %",
+        "2024",
+        "4.800 millones de euros",
+    ]
+    assert [q.qualifier for _, _, q in found] == [
+        "about", "range", "exact", "about", "order_of", "exact", "exact", "exact"
+    ]
+
+
+def test_find_quantities_in_english_paragraph() -> None:
+    text = (
+        "North Korea has shipped more than 1,000 containers and up to 3 million shells. "
+        "Iran sold Moscow hundreds of Shahed drones in a $1.7 billion deal; once again, "
+        "one official said 40 percent failed."
+    )
+    assert spans(text) == [
+        "more than 1,000", "up to 3 million", "hundreds", "$1.7 billion", "40 percent"
+    ]
+
+
+def test_find_quantities_skips_articles_and_designations() -> None:
+    assert spans("Un acuerdo sobre los Su-35, los S-400 y una flota de Shahed-136.") == []
+
+
+def test_find_quantities_spans_do_not_overlap_and_are_ordered() -> None:
+    found = find_quantities("de 10 a 20 drones, 30-40 misiles y 50 %")
+    starts_ends = [(start, end) for start, end, _ in found]
+    assert starts_ends == sorted(starts_ends)
+    assert all(end <= start for (_, end), (start, _) in zip(starts_ends, starts_ends[1:]))
+    assert [q.qualifier for _, _, q in found] == ["range", "range", "exact"]
+
+
+def test_find_quantities_offsets_survive_decomposed_accents() -> None:
+    text = unicodedata.normalize("NFD", "Teherán recibió más de 1.700 millones de dólares.")
+    [(start, end, quantity)] = find_quantities(text)
+    assert text[start:end] == unicodedata.normalize("NFD", "más de 1.700 millones de dólares")
+    assert (quantity.value, quantity.unit) == (1.7e9, "USD")
+
+
+def test_find_quantities_on_text_without_numbers() -> None:
+    assert find_quantities("Rusia e Irán negaron cualquier transferencia de armas.") == []
