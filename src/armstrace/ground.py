@@ -68,10 +68,9 @@ def find_quote(article: str, quote: str, *, min_score: float = 0.9) -> Evidence 
     whole quote fails and the model joined fragments with an ellipsis, the longest fragment of
     at least three words is grounded instead and stands as the evidence for the item.
     """
-    cleaned = _strip_marks(quote)
-    evidence = _ground(article, cleaned, min_score)
-    if evidence is None and _ELLIPSIS.search(cleaned):
-        fragment = _longest_fragment(cleaned)
+    evidence = _ground(article, quote, min_score)
+    if evidence is None and _ELLIPSIS.search(quote):
+        fragment = _longest_fragment(quote)
         if fragment is not None:
             evidence = _ground(article, fragment, min_score)
     return evidence
@@ -159,18 +158,25 @@ def _span(folded: _Folded, start: int, end: int) -> tuple[int, int]:
 
 
 def _ground(article: str, quote: str, min_score: float) -> Evidence | None:
-    """Try the exact, normalised and fuzzy tiers in turn on an already cleaned quote."""
-    needle = normalise(quote)
-    if sum(char.isalnum() for char in needle) < _MIN_WORD_CHARS:
+    """Try the exact, normalised and fuzzy tiers in turn.
+
+    The quote is tried as given before its surrounding quote marks are stripped, so that a
+    quote whose marks are the article's own keeps them, balanced, in the evidence.
+    """
+    candidates = list(dict.fromkeys((quote.strip(), _strip_marks(quote))))
+    needles = [normalise(candidate) for candidate in candidates]
+    if sum(char.isalnum() for char in needles[-1]) < _MIN_WORD_CHARS:
         return None
-    start = article.find(quote)
-    if start >= 0:
-        return _evidence(article, start, start + len(quote), "exact", 1.0)
+    for candidate in candidates:
+        start = article.find(candidate)
+        if start >= 0:
+            return _evidence(article, start, start + len(candidate), "exact", 1.0)
     folded = _folded_article(article)
-    at = folded.text.find(needle)
-    if at >= 0:
-        return _evidence(article, *_span(folded, at, at + len(needle)), "normalised", 1.0)
-    return _fuzzy(article, folded, needle, min_score)
+    for needle in needles:
+        at = folded.text.find(needle)
+        if at >= 0:
+            return _evidence(article, *_span(folded, at, at + len(needle)), "normalised", 1.0)
+    return _fuzzy(article, folded, needles[-1], min_score)
 
 
 def _fuzzy(article: str, folded: _Folded, needle: str, min_score: float) -> Evidence | None:

@@ -1,0 +1,67 @@
+import json
+from pathlib import Path
+
+from armstrace.cache import Cache, digest, write_atomic
+
+
+def test_digest_ignores_key_order() -> None:
+    assert digest({"a": 1, "b": [1, 2]}) == digest({"b": [1, 2], "a": 1})
+
+
+def test_digest_changes_with_any_value() -> None:
+    assert digest({"a": 1}) != digest({"a": 2})
+
+
+def test_put_then_get_returns_the_payload(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.put("ab" * 32, {"records": [1, 2]})
+    assert cache.get("ab" * 32) == {"records": [1, 2]}
+
+
+def test_missing_entry_is_none(tmp_path: Path) -> None:
+    assert Cache(tmp_path).get("cd" * 32) is None
+
+
+def test_truncated_entry_is_treated_as_missing(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    key = "ef" * 32
+    cache.put(key, {"records": ["x" * 100]})
+    path = cache.path(key)
+    path.write_text(path.read_text()[:40])
+    assert cache.get(key) is None
+
+
+def test_edited_entry_fails_its_checksum(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    key = "01" * 32
+    cache.put(key, {"records": [1]})
+    entry = json.loads(cache.path(key).read_text())
+    entry["payload"]["records"] = [2]
+    cache.path(key).write_text(json.dumps(entry))
+    assert cache.get(key) is None
+
+
+def test_entry_under_another_key_is_rejected(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.put("02" * 32, {"records": [1]})
+    moved = cache.path("03" * 32)
+    moved.parent.mkdir(parents=True, exist_ok=True)
+    moved.write_text(cache.path("02" * 32).read_text())
+    assert cache.get("03" * 32) is None
+
+
+def test_read_off_cache_never_answers(tmp_path: Path) -> None:
+    Cache(tmp_path).put("04" * 32, {"a": 1})
+    assert Cache(tmp_path, read=False).get("04" * 32) is None
+
+
+def test_write_off_cache_stores_nothing(tmp_path: Path) -> None:
+    Cache(tmp_path, write=False).put("05" * 32, {"a": 1})
+    assert not any(tmp_path.rglob("*.json"))
+
+
+def test_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "file.json"
+    write_atomic(target, "{}")
+    assert target.read_text() == "{}"
+    assert [p.name for p in target.parent.iterdir()] == ["file.json"]

@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+
+from armstrace.errors import ConfigError
+from armstrace.prompt import FIELDS, load_prompt, render
+from armstrace.settings import Settings
+
+PROMPT = Settings().prompt
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_committed_prompt_has_every_section_and_a_version() -> None:
+    prompt = load_prompt(PROMPT)
+    assert prompt.label == "extract.v1"
+    assert set(FIELDS) <= set(prompt.sections)
+
+
+def test_article_goes_in_the_system_message_and_the_field_last() -> None:
+    prompt = load_prompt(PROMPT)
+    messages = {f: render(prompt, f, article="TEXT OF THE ARTICLE") for f in FIELDS}
+    systems = {m.system for m in messages.values()}
+    assert len(systems) == 1  # one shared prefix for the server's prompt cache
+    assert "TEXT OF THE ARTICLE" in systems.pop()
+    assert len({m.user for m in messages.values()}) == len(FIELDS)
+
+
+def test_article_text_is_never_parsed_as_a_template() -> None:
+    prompt = load_prompt(PROMPT)
+    article = "Costó US$ 5 millones {{ x }} ${article} $other"
+    assert article in render(prompt, "claims", article=article).system
+
+
+def test_missing_variable_is_an_error_before_any_call() -> None:
+    with pytest.raises(ConfigError):
+        render(load_prompt(PROMPT), "actors")
+
+
+def test_undeclared_variable_in_a_prompt_file_is_rejected(tmp_path: Path) -> None:
+    body = "---\nname: x\nversion: 2\nvariables: article\n---\n## system\n$article $lang\n"
+    body += "".join(f"## {f}\nlist {f}\n" for f in FIELDS)
+    with pytest.raises(ConfigError, match="variables"):
+        load_prompt(_write(tmp_path, body))
+
+
+def test_prompt_file_without_a_field_section_is_rejected(tmp_path: Path) -> None:
+    body = "---\nname: x\nversion: 2\nvariables: article\n---\n## system\n$article\n## actors\nx\n"
+    with pytest.raises(ConfigError, match="weapons"):
+        load_prompt(_write(tmp_path, body))
+
+
+def test_missing_prompt_file_names_the_path(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="nope.md"):
+        load_prompt(tmp_path / "nope.md")
+
+
+def test_prompt_hash_changes_with_its_content(tmp_path: Path) -> None:
+    one = load_prompt(_write(tmp_path, PROMPT.read_text(encoding="utf-8")))
+    two = load_prompt(_write(tmp_path, PROMPT.read_text(encoding="utf-8") + "\nMore.\n"))
+    assert one.sha256 != two.sha256
