@@ -23,7 +23,7 @@ def test_committed_prompt_has_every_section_and_a_version() -> None:
 
 def test_article_goes_in_the_system_message_and_the_field_last() -> None:
     prompt = load_prompt(PROMPT)
-    messages = {f: render(prompt, f, article="TEXT OF THE ARTICLE") for f in FIELDS}
+    messages = {f: render(prompt, f, article="TEXT OF THE ARTICLE", items="1. x") for f in FIELDS}
     systems = {m.system for m in messages.values()}
     assert len(systems) == 1  # one shared prefix for the server's prompt cache
     assert "TEXT OF THE ARTICLE" in systems.pop()
@@ -33,7 +33,7 @@ def test_article_goes_in_the_system_message_and_the_field_last() -> None:
 def test_article_text_is_never_parsed_as_a_template() -> None:
     prompt = load_prompt(PROMPT)
     article = "Costó US$ 5 millones {{ x }} ${article} $other"
-    assert article in render(prompt, "claims", article=article).system
+    assert article in render(prompt, "claims", article=article, items="1. x").system
 
 
 def test_missing_variable_is_an_error_before_any_call() -> None:

@@ -73,12 +73,17 @@ def extract(
         Optional[str],
         typer.Option(help="instructor mode: auto, tools, json_schema, json. Env: ARMSTRACE_MODE."),
     ] = None,
+    gazetteer: Annotated[
+        Optional[Path],
+        typer.Option(help="A gazetteer file extending the packaged one. Env: ARMSTRACE_GAZETTEER.", show_default=False),
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     refresh: Annotated[bool, typer.Option("--refresh", help="Ask the model again; store the new answers.")] = False,
     max_tokens: Annotated[Optional[int], typer.Option(help="Cap on tokens per model answer.", show_default="1024")] = None,
     temperature: Annotated[Optional[float], typer.Option(help="Sampling temperature.", show_default="0")] = None,
     timeout: Annotated[Optional[float], typer.Option(help="Seconds per request. Env: ARMSTRACE_TIMEOUT.", show_default="600")] = None,
     reasks: Annotated[Optional[int], typer.Option(help="Re-asks after an answer fails validation.", show_default="1")] = None,
+    batch: Annotated[Optional[int], typer.Option(help="Candidates labelled per model call.", show_default="1")] = None,
     threads: Annotated[Optional[int], typer.Option(help="CPU threads of the embedded server.", show_default="2")] = None,
 ) -> None:
     """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json."""
@@ -92,6 +97,7 @@ def extract(
             "cache_dir": cache_dir,
             "prompt": prompt,
             "mode": mode,
+            "gazetteer": gazetteer,
             "use_cache": False if no_cache else None,
             "refresh": refresh or None,
             "max_tokens": max_tokens,
@@ -99,6 +105,7 @@ def extract(
             "timeout": timeout,
             "reasks": reasks,
             "threads": threads,
+            "batch": batch,
         }
     )
     with _progress() as on_article:

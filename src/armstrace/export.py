@@ -1,7 +1,8 @@
 """JSON Schema files generated from the Pydantic models, so schemas/ never drifts from code.
 
-`article.schema.json` describes an output file (DIR/articles/<id>.json); one `<field>.draft
-.schema.json` per field is exactly what the model is shown for that field's call.
+`article.schema.json` describes an output file (DIR/articles/<id>.json); one
+`<field>.labels.schema.json` per field is what the model is shown for a call on that field
+(here for one candidate; a call on n candidates asks for exactly n labels).
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .errors import ConfigError
-from .schema import ActorDrafts, ArticleExtraction, ClaimDrafts, FigureDrafts, WeaponDrafts
+from .prompt import FIELDS
+from .schema import ArticleExtraction, labels_model
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "article.schema.json": ArticleExtraction,
-    "actors.draft.schema.json": ActorDrafts,
-    "weapons.draft.schema.json": WeaponDrafts,
-    "figures.draft.schema.json": FigureDrafts,
-    "claims.draft.schema.json": ClaimDrafts,
+    **{f"{field}.labels.schema.json": labels_model(field, 1) for field in FIELDS},
 }
 
 

@@ -1,15 +1,17 @@
-"""Extract one article: one model call per field, each answer grounded, each cached.
+"""Extract one article: code finds candidates, the model labels them, code grounds the labels.
 
-A small model stops lists early when asked for everything at once, so an article takes one
-focused call per field (actors, weapons, figures, claims). All four share the article as their
-prefix, which a server with a prompt cache evaluates once. Each call's validated, grounded
-result is cached on its own, so a prompt change to one field re-runs only that field.
+A small model stops lists early (or walks the article inventing items) when asked for
+everything at once, and when asked to label a list it copies one label down the list. So each
+field gets its own calls, each labelling `settings.batch` numbered candidates (one, by default;
+a strong model can take more). All calls share the article as their prefix, which a server with a prompt cache
+evaluates once. Each call's validated, grounded result is cached on its own, so a prompt change
+to one field re-runs only that field's calls.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,23 +21,36 @@ from pydantic import ValidationError
 
 from . import ground
 from .cache import Cache, digest
+from .candidates import Candidate, find_candidates
+from .lexicon import Cues, Gazetteer
 from .load import Article
-from .prompt import FIELDS, PromptFile, render
+from .prompt import FIELDS, PromptFile, format_items, render
 from .schema import (
+    Actor,
     ArticleExtraction,
     ArticleInfo,
+    Claim,
     Dropped,
     Field_,
+    Figure,
     Provenance,
     Usage,
+    Weapon,
+    labels_model,
 )
 from .settings import Settings
 
 if TYPE_CHECKING:
     from .llm import ModelClient
 
+RECORDS: dict[Field_, type[ground.Record]] = {
+    "actors": Actor,
+    "weapons": Weapon,
+    "figures": Figure,
+    "claims": Claim,
+}
 # The modules whose code shapes an answer: any change to them is a new extraction version.
-_ANSWER_MODULES = ("schema", "prompt", "llm", "ground", "numbers", "extract")
+_ANSWER_MODULES = ("schema", "prompt", "llm", "align", "ground", "numbers", "candidates", "lexicon", "extract")
 
 
 @cache
@@ -56,19 +71,24 @@ def armstrace_version() -> str:
 
 @cache
 def schema_sha256() -> str:
-    """A hash of every JSON Schema the model is shown."""
-    return digest({f: ground.DRAFTS[f].model_json_schema() for f in FIELDS})
+    """A hash of the label schemas the model is shown (for one candidate each)."""
+    return digest({f: labels_model(f, 1).model_json_schema() for f in FIELDS})
 
 
 @dataclass(frozen=True)
-class FieldResult:
-    """What one field of one article came to."""
+class CallResult:
+    """What one model call (or its cached answer) came to."""
 
-    records: list[Any]
+    records: list[ground.Record]
     dropped: list[Dropped]
     usage: Usage = Usage()
     recorded: Usage = Usage()
     cached: bool = False
+
+
+def batches(candidates: Sequence[Candidate], size: int) -> list[Sequence[Candidate]]:
+    """The candidates cut into consecutive batches of at most `size`."""
+    return [candidates[i : i + size] for i in range(0, len(candidates), size)]
 
 
 @dataclass
@@ -81,28 +101,33 @@ class Extractor:
     model: str
     endpoint: str
     client: Callable[[], ModelClient]
+    cues: Cues
+    gazetteer: Gazetteer
 
-    def cache_key(self, article: Article, field_name: Field_) -> str:
-        """Everything that changes one field's answer for one article, hashed."""
+    def cache_key(self, article: Article, field: Field_, batch: Sequence[Candidate]) -> str:
+        """Everything that changes one call's answer, hashed."""
         return digest(
             {
                 "article": article.sha256,
                 "prompt": self.prompt.sha256,
-                "field": field_name,
-                "schema": ground.DRAFTS[field_name].model_json_schema(),
+                "field": field,
+                "candidates": [[c.span.start, c.span.end, c.sentence.start, c.sentence.end] for c in batch],
+                "schema": labels_model(field, len(batch)).model_json_schema(),
                 "model": self.model,
-                "mode": self.settings.mode,
                 "generation": self.settings.generation(),
-                "reasks": self.settings.reasks,
+                "strategy": self.settings.strategy(),
                 "code": code_version(),
             }
         )
 
     def extract(self, article: Article) -> ArticleExtraction:
-        """The grounded extraction of one article (cached fields are not asked again)."""
-        results = {f: self._field(article, f) for f in FIELDS}
-        usage = sum((r.usage for r in results.values()), Usage())
-        recorded = sum((r.recorded for r in results.values()), Usage())
+        """The grounded extraction of one article (cached calls are not made again)."""
+        found = find_candidates(article.text, self.cues, self.gazetteer)
+        known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
+        found["actors"] = [c for c in found["actors"] if c.known is None]
+        results = [self._call(article, f, batch) for f in FIELDS for batch in batches(found[f], self.settings.batch)]
+        records = [r for result in results for r in result.records]
+        actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
         return ArticleExtraction(
             article=ArticleInfo(
                 id=article.id,
@@ -111,15 +136,15 @@ class Extractor:
                 chars=len(article.text),
                 encoding=article.encoding,
             ),
-            actors=results["actors"].records,
-            weapons=results["weapons"].records,
-            figures=results["figures"].records,
-            claims=results["claims"].records,
-            dropped=[d for r in results.values() for d in r.dropped],
-            provenance=self._provenance(usage, recorded, sum(r.cached for r in results.values())),
+            actors=actors,
+            weapons=[r for r in records if isinstance(r, Weapon)],
+            figures=[r for r in records if isinstance(r, Figure)],
+            claims=[r for r in records if isinstance(r, Claim)],
+            dropped=[d for r in results for d in r.dropped],
+            provenance=self._provenance(results),
         )
 
-    def _provenance(self, usage: Usage, recorded: Usage, cached_calls: int) -> Provenance:
+    def _provenance(self, results: Sequence[CallResult]) -> Provenance:
         return Provenance(
             prompt=self.prompt.label,
             prompt_file=str(self.prompt.path),
@@ -127,28 +152,28 @@ class Extractor:
             schema_sha256=schema_sha256(),
             model=self.model,
             endpoint=self.endpoint,
-            settings={**self.settings.generation(), "mode": self.settings.mode, "reasks": self.settings.reasks},
+            settings={**self.settings.generation(), **self.settings.strategy()},
             armstrace_version=code_version(),
-            cached_calls=cached_calls,
-            usage=usage,
-            recorded_usage=recorded,
+            cached_calls=sum(r.cached for r in results),
+            usage=sum((r.usage for r in results), Usage()),
+            recorded_usage=sum((r.recorded for r in results), Usage()),
         )
 
-    def _field(self, article: Article, field_name: Field_) -> FieldResult:
-        key = self.cache_key(article, field_name)
+    def _call(self, article: Article, field: Field_, batch: Sequence[Candidate]) -> CallResult:
+        key = self.cache_key(article, field, batch)
         if (entry := self.cache.get(key)) is not None:
             try:
-                return self._from_cache(field_name, entry)
+                return self._from_cache(field, entry)
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
+        messages = render(self.prompt, field, article=article.text, items=format_items(batch))
         answer = self.client().ask(
-            render(self.prompt, field_name, article=article.text).as_list(),
-            ground.grounded_model(field_name, article.text),
-            ground.DRAFTS[field_name],
+            messages.as_list(),
+            ground.grounded_model(field, batch, article.text),
+            labels_model(field, len(batch)),
         )
-        records, dropped = ground.ground_items(field_name, answer.value, article.text)
-        if not answer.valid:
-            dropped = [d.model_copy(update={"reason": f"{d.reason} (re-asks spent)"}) for d in dropped]
+        labels = getattr(answer.value, "labels")
+        records, dropped = ground.ground_labels(batch, labels, article.text, self.gazetteer)
         self.cache.put(
             key,
             {
@@ -157,15 +182,14 @@ class Extractor:
                 "usage": answer.usage.model_dump(mode="json"),
             },
         )
-        return FieldResult(records, dropped, answer.usage, answer.usage)
+        return CallResult(records, dropped, answer.usage, answer.usage)
 
     @staticmethod
-    def _from_cache(field_name: Field_, entry: dict[str, Any]) -> FieldResult:
-        record_type = ground.RECORDS[field_name]
-        return FieldResult(
+    def _from_cache(field: Field_, entry: dict[str, Any]) -> CallResult:
+        record_type = RECORDS[field]
+        return CallResult(
             records=[record_type.model_validate(r) for r in entry["records"]],
             dropped=[Dropped.model_validate(d) for d in entry["dropped"]],
             recorded=Usage.model_validate(entry["usage"]),
             cached=True,
         )
-

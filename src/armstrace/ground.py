@@ -1,250 +1,219 @@
-"""Grounding: find the quote the model proposes in the article and record where it stands.
+"""Turn the model's labels into grounded records, and reject what the article does not say.
 
-The model proposes; code decides. A quote becomes Evidence only if its words are found in the
-article, and Evidence always carries the article's own characters and offsets, never the
-model's. As in google/langextract's aligner, matching goes from strict to tolerant:
-
-- exact: the quote occurs verbatim (first occurrence);
-- normalised: it occurs once both sides are folded by `normalise`;
-- fuzzy: an approximate alignment of the folded quote scores at least `min_score`.
-
-Folding rules (`normalise`):
-
-- case is folded with `str.casefold` ("ß" -> "ss");
-- accents are removed: NFKD, then combining marks dropped. This folds "ñ" to "n" as well, on
-  purpose: a model that writes "Espana" for "España" is still grounded, and the collisions it
-  allows ("año"/"ano") do not matter for names or for quotes long enough to be evidence;
-- every quote mark (" ' “ ” „ ‟ « » ‹ › ‘ ’ ‚ ‛ ` ´) becomes '"' and every dash
-  (- ‐ ‑ ‒ – — ― −) becomes '-';
-- invisible format characters (soft hyphen, zero-width space) are dropped;
-- runs of whitespace become one space, and the ends are stripped.
+Every record's evidence is a candidate passage that code found, so its offsets are the
+article's own. What the model writes "exactly as written" (a weapon's designation and amount)
+must be found in the candidate's sentence: the validator of the response model says which
+labels fail, so instructor re-asks; once the re-asks are spent, the unfound value is dropped
+and listed, never kept.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterator
-from functools import lru_cache
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any
 
-from rapidfuzz import fuzz
+from pydantic import BaseModel, model_validator
 
-from armstrace.schema import Alignment, Evidence
+from .align import find_mention, normalise
+from .candidates import Candidate, Span
+from .lexicon import Gazetteer
+from .numbers import find_quantities, parse_quantity
+from .schema import (
+    Actor,
+    ActorLabel,
+    Claim,
+    ClaimLabel,
+    Dropped,
+    Evidence,
+    Field_,
+    Figure,
+    FigureLabel,
+    Quantity,
+    Weapon,
+    WeaponLabel,
+    labels_model,
+)
 
-_QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚‛`´"
-_DASHES = "-‐‑‒–—―−"
-_DROPPED_CATEGORIES = frozenset({"Mn", "Cf"})  # combining marks, invisible format characters
-_MIN_WORD_CHARS = 3
-_MIN_FRAGMENT_WORDS = 3
-_MIN_SPAN_RATIO = 0.8
-_SURROUNDING_MARKS = re.compile(rf"^[\s{_QUOTE_MARKS}]+|[\s{_QUOTE_MARKS}]+$")
-# Models mark cuts as "...", "…", "[...]" or "(…)".
-_ELLIPSIS = re.compile(r"[\[(]?(?:\.\.\.|…)[\])]?")
-_WORD = re.compile(r"\w+")
-
-
-class _Folded(NamedTuple):
-    """A folded text and, per folded character, the span of original text it came from."""
-
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+Record = Actor | Weapon | Figure | Claim
 
 
-# --------------------------------------------------------------------------- public API
+def evidence(span: Span) -> Evidence:
+    """Evidence for a passage code found: exact by construction."""
+    return Evidence(quote=span.text, start=span.start, end=span.end, alignment="exact", score=1.0)
 
 
-def normalise(text: str) -> str:
-    """Fold `text` for comparison: case, accents, quote marks, dashes and whitespace."""
-    return _fold(text).text.strip()
-
-
-def find_quote(article: str, quote: str, *, min_score: float = 0.9) -> Evidence | None:
-    """Find `quote` in `article` and return where it stands, or None if it is not there.
-
-    Whitespace and quote marks around the quote are ignored, since models add them. Quotes
-    with fewer than three letters or digits are not evidence and are never grounded. If the
-    whole quote fails and the model joined fragments with an ellipsis, the longest fragment of
-    at least three words is grounded instead and stands as the evidence for the item.
-    """
-    evidence = _ground(article, quote, min_score)
-    if evidence is None and _ELLIPSIS.search(quote):
-        fragment = _longest_fragment(quote)
-        if fragment is not None:
-            evidence = _ground(article, fragment, min_score)
-    return evidence
-
-
-def find_mention(article: str, name: str, *, near: Evidence | None = None) -> Evidence | None:
-    """Find the surface form `name` on word boundaries, verbatim up to case and accents.
-
-    Without `near`, the first exact occurrence wins, else the first normalised one. With
-    `near`, the occurrence inside or closest to that span wins, exact before normalised at
-    equal distance: a mention is wanted where the item's evidence is.
-    """
-    target = normalise(name)
-    if not any(char.isalnum() for char in target):
+def locate(article: str, words: str, within: Span) -> Evidence | None:
+    """Where `words` stand inside the passage `within`, or None if they are not there."""
+    near = evidence(within)
+    found = find_mention(article, words, near=near)
+    if found is None or found.start < within.start or found.end > within.end:
         return None
-    folded = _folded_article(article)
-    spans = [_span(folded, at, at + len(target)) for at in _word_occurrences(folded.text, target)]
-    if not spans:
+    return found
+
+
+def amount(article: str, words: str, within: Span) -> Quantity | None:
+    """The amount the sentence states for `words`, normalised, or None if it states none.
+
+    The words are looked for verbatim (then widened to the whole number expression around
+    them); failing that, a number expression of the sentence with the same value counts, since
+    a model often rewrites "1.000" as "1000".
+    """
+    in_sentence = [
+        (start, end, q) for start, end, q in find_quantities(article) if within.start <= start and end <= within.end
+    ]
+    found = locate(article, words, within)
+    if found is not None:
+        overlapping = [q for start, end, q in in_sentence if start < found.end and found.start < end]
+        return overlapping[0] if overlapping else parse_quantity(found.quote)
+    wanted = parse_quantity(words)
+    if wanted is None or wanted.value is None:
         return None
-    verbatim = name.strip()
-
-    def rank(span: tuple[int, int]) -> tuple[int, bool, int]:
-        distance = 0 if near is None else _distance(span, near)
-        return distance, article[span[0] : span[1]] != verbatim, span[0]
-
-    start, end = min(spans, key=rank)
-    alignment: Alignment = "exact" if article[start:end] == verbatim else "normalised"
-    return _evidence(article, start, end, alignment, 1.0)
+    return next((q for _, _, q in in_sentence if q.value == wanted.value), None)
 
 
-# --------------------------------------------------------------------------- folding
+def label_problems(candidate: Candidate, label: BaseModel, article: str) -> list[str]:
+    """What in one label the article does not say (words that should be verbatim)."""
+    if not isinstance(label, WeaponLabel) or label.category == "none":
+        return []
+    problems = []
+    designation, quantity = label.designation.strip(), label.quantity.strip()
+    if designation and locate(article, designation, candidate.sentence) is None:
+        problems.append(f"designation {designation!r} is not written in that sentence")
+    if quantity and amount(article, quantity, candidate.sentence) is None:
+        problems.append(f"quantity {quantity!r} is not written in that sentence")
+    return problems
 
 
-def _fold_char(char: str) -> str:
-    """Fold one character; the result may be empty or longer than one character."""
-    if char.isspace():
-        return " "
-    if char in _QUOTE_MARKS:  # before NFKD, which turns "´" into a space and a mark
-        return '"'
-    if char in _DASHES:
-        return "-"
-    decomposed = unicodedata.normalize("NFKD", char.casefold())
-    # Spacing diacritics such as "¨" decompose to a space plus a mark; neither is text.
-    return "".join(
-        c for c in decomposed if c != " " and unicodedata.category(c) not in _DROPPED_CATEGORIES
+def grounded_model(field: Field_, candidates: Sequence[Candidate], article: str) -> type[BaseModel]:
+    """The response model for these candidates, with a validator that checks verbatim fields.
+
+    The validator's message names each failing label, which is what instructor sends back to
+    the model when it re-asks.
+    """
+    base = labels_model(field, len(candidates))
+
+    def check(self: Any) -> Any:
+        problems = [
+            f"label {n}: {problem}"
+            for n, (candidate, label) in enumerate(zip(candidates, self.labels), 1)
+            for problem in label_problems(candidate, label, article)
+        ]
+        if problems:
+            raise ValueError("; ".join(problems) + ". Copy those words exactly, or leave them empty.")
+        return self
+
+    return type(base.__name__, (base,), {"__doc__": base.__doc__, "_grounded": model_validator(mode="after")(check)})
+
+
+def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer) -> Actor | None:
+    if label.kind == "not_an_actor":
+        return None
+    return Actor(
+        name=label.name.strip() or candidate.span.text,
+        mentions=[candidate.span.text],
+        kind=label.kind,
+        country=label.country,
+        country_code=gazetteer.country_code(label.country),
+        role=label.role,
+        evidence=evidence(candidate.span),
     )
 
 
-def _fold(text: str) -> _Folded:
-    """Fold `text` character by character, remembering where each folded character came from.
-
-    Mapping per original character is what keeps offsets exact when folding changes lengths.
-    """
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for index, char in enumerate(text):
-        folded = _fold_char(char)
-        if not folded:
-            # A dropped mark belongs to the character before it: spans ending there keep it.
-            if ends:
-                ends[-1] = index + 1
-            continue
-        if folded == " " and chars and chars[-1] == " ":
-            continue
-        for piece in folded:
-            chars.append(piece)
-            starts.append(index)
-            ends.append(index + 1)
-    return _Folded("".join(chars), tuple(starts), tuple(ends))
-
-
-@lru_cache(maxsize=8)
-def _folded_article(article: str) -> _Folded:
-    """Fold an article once: it is grounded against dozens of times in a row."""
-    return _fold(article)
-
-
-def _span(folded: _Folded, start: int, end: int) -> tuple[int, int]:
-    """Map the folded span [start, end) back to offsets in the original text."""
-    return folded.starts[start], folded.ends[end - 1]
-
-
-# --------------------------------------------------------------------------- quotes
-
-
-def _ground(article: str, quote: str, min_score: float) -> Evidence | None:
-    """Try the exact, normalised and fuzzy tiers in turn.
-
-    The quote is tried as given before its surrounding quote marks are stripped, so that a
-    quote whose marks are the article's own keeps them, balanced, in the evidence.
-    """
-    candidates = list(dict.fromkeys((quote.strip(), _strip_marks(quote))))
-    needles = [normalise(candidate) for candidate in candidates]
-    if sum(char.isalnum() for char in needles[-1]) < _MIN_WORD_CHARS:
+def known_actor(candidate: Candidate, gazetteer: Gazetteer) -> Actor | None:
+    """The record for a name the gazetteer knows: no model call needed."""
+    known = candidate.known
+    if known is None:
         return None
-    for candidate in candidates:
-        start = article.find(candidate)
-        if start >= 0:
-            return _evidence(article, start, start + len(candidate), "exact", 1.0)
-    folded = _folded_article(article)
-    for needle in needles:
-        at = folded.text.find(needle)
-        if at >= 0:
-            return _evidence(article, *_span(folded, at, at + len(needle)), "normalised", 1.0)
-    return _fuzzy(article, folded, needles[-1], min_score)
-
-
-def _fuzzy(article: str, folded: _Folded, needle: str, min_score: float) -> Evidence | None:
-    """Align the folded quote approximately; accept it only if it covers a quote-sized span."""
-    found = fuzz.partial_ratio_alignment(needle, folded.text, score_cutoff=min_score * 100)
-    if found is None:
-        return None
-    # partial_ratio compares the shorter string with windows of the longer one, and windows
-    # at the article's edges (or the whole article, if the quote is longer) are shorter than
-    # the quote: a long invented sentence could otherwise pass on one real phrase.
-    if found.dest_end - found.dest_start < _MIN_SPAN_RATIO * len(needle):
-        return None
-    start, end = _snap_to_words(folded.text, found.dest_start, found.dest_end)
-    score = round(found.score / 100, 3)
-    return _evidence(article, *_span(folded, start, end), "fuzzy", score)
-
-
-def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces off the span, then widen it so that it does not cut a word in two."""
-    while start < end and text[start] == " ":
-        start += 1
-    while end > start and text[end - 1] == " ":
-        end -= 1
-    while _joins(text, start - 1, start):
-        start -= 1
-    while _joins(text, end - 1, end):
-        end += 1
-    return start, end
-
-
-def _strip_marks(text: str) -> str:
-    """Remove whitespace and quote marks around `text`."""
-    return _SURROUNDING_MARKS.sub("", text)
-
-
-def _longest_fragment(quote: str) -> str | None:
-    """The longest piece of an ellipsis-joined quote that has enough words to be evidence."""
-    fragments = (_strip_marks(piece) for piece in _ELLIPSIS.split(quote))
-    usable = [piece for piece in fragments if len(_WORD.findall(piece)) >= _MIN_FRAGMENT_WORDS]
-    return max(usable, key=len, default=None)
-
-
-# --------------------------------------------------------------------------- mentions
-
-
-def _joins(text: str, left: int, right: int) -> bool:
-    """Whether the cut between positions `left` and `right` falls inside a word."""
-    return 0 <= left and right < len(text) and text[left].isalnum() and text[right].isalnum()
-
-
-def _word_occurrences(text: str, word: str) -> Iterator[int]:
-    """Every position of `word` in `text` that starts and ends on a word boundary."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if not _joins(text, at - 1, at) and not _joins(text, end - 1, end):
-            yield at
-        at = text.find(word, at + 1)
-
-
-def _distance(span: tuple[int, int], near: Evidence) -> int:
-    """Characters between a span and `near`; 0 when they overlap."""
-    start, end = span
-    return max(near.start - end, start - near.end, 0)
-
-
-def _evidence(article: str, start: int, end: int, alignment: Alignment, score: float) -> Evidence:
-    """Evidence quoting the article's own characters, whatever the model wrote."""
-    return Evidence(
-        quote=article[start:end], start=start, end=end, alignment=alignment, score=score
+    return Actor(
+        name=known.name,
+        mentions=[candidate.span.text],
+        kind=known.kind,
+        country=gazetteer.country_name(known.country),
+        country_code=known.country,
+        role=known.role,
+        evidence=evidence(candidate.span),
     )
+
+
+def _weapon(candidate: Candidate, label: WeaponLabel, article: str, dropped: list[Dropped]) -> Weapon | None:
+    if label.category == "none":
+        return None
+    designation = locate(article, label.designation, candidate.sentence) if label.designation.strip() else None
+    quantity = amount(article, label.quantity, candidate.sentence) if label.quantity.strip() else None
+    for name, words, found in (("designation", label.designation, designation), ("quantity", label.quantity, quantity)):
+        if words.strip() and found is None:
+            dropped.append(Dropped(field="weapons", reason=f"{name} not in its sentence", quote=words))
+    return Weapon(
+        designation=designation.quote if designation else "",
+        description=label.description,
+        category=label.category,
+        supplier=label.supplier,
+        recipient=label.recipient,
+        quantity=quantity,
+        status=label.status,
+        evidence=evidence(candidate.sentence),
+    )
+
+
+def _figure(candidate: Candidate, label: FigureLabel) -> Figure | None:
+    if candidate.quantity is None:
+        return None
+    return Figure(
+        quantity=candidate.quantity,
+        counted=label.counted,
+        measures=label.measures,
+        evidence=evidence(candidate.span),
+    )
+
+
+def _claim(candidate: Candidate, label: ClaimLabel, dropped: list[Dropped]) -> Claim | None:
+    if label.stance == "none":
+        return None
+    if not label.speaker.strip():
+        dropped.append(Dropped(field="claims", reason="no speaker given", quote=candidate.sentence.text))
+        return None
+    return Claim(
+        speaker=label.speaker,
+        stance=label.stance,
+        content=label.content,
+        subject=label.subject,
+        channel=label.channel,
+        evidence=evidence(candidate.sentence),
+    )
+
+
+def ground_labels(
+    candidates: Sequence[Candidate], labels: Sequence[BaseModel], article: str, gazetteer: Gazetteer
+) -> tuple[list[Record], list[Dropped]]:
+    """Records for the labels that name an item, and what had to be dropped from them."""
+    records: list[Record] = []
+    dropped: list[Dropped] = []
+    for candidate, label in zip(candidates, labels):
+        record: Record | None
+        if isinstance(label, ActorLabel):
+            record = _actor(candidate, label, gazetteer)
+        elif isinstance(label, WeaponLabel):
+            record = _weapon(candidate, label, article, dropped)
+        elif isinstance(label, FigureLabel):
+            record = _figure(candidate, label)
+        elif isinstance(label, ClaimLabel):
+            record = _claim(candidate, label, dropped)
+        else:
+            raise TypeError(f"not a label: {type(label).__name__}")
+        if record is not None:
+            records.append(record)
+    return records, dropped
+
+
+def merge_actors(actors: Sequence[Actor]) -> list[Actor]:
+    """One actor per canonical name within an article, with every mention kept."""
+    merged: dict[str, Actor] = {}
+    for actor in sorted(actors, key=lambda a: a.evidence.start):
+        key = normalise(actor.name)
+        if key in merged:
+            first = merged[key]
+            mentions = list(dict.fromkeys([*first.mentions, *actor.mentions]))
+            merged[key] = first.model_copy(update={"mentions": mentions})
+        else:
+            merged[key] = actor
+    return list(merged.values())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -164,6 +165,9 @@ class ModelClient:
         import instructor
         import openai
 
+        # instructor logs every failed attempt at ERROR; armstrace reports failures itself,
+        # so keep those lines off the user's terminal unless logging is configured.
+        logging.getLogger("instructor").addHandler(logging.NullHandler())
         self.settings = settings
         self.base_url = base_url
         self.model = model

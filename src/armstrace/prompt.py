@@ -2,7 +2,7 @@
 
 A prompt file is Markdown with a front matter block (name, version, variables) and one `## `
 section per part: `system` (shared by every call, and holding the article) and one section
-per field. The article goes in the system message and the field's instruction comes last, so
+per field, which shows the model the field's numbered candidates. The article goes in the system message and the field's instruction comes last, so
 that a server with a prompt cache (llama.cpp) reuses the article's tokens across the calls
 one article needs.
 
@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError
 from .schema import Field_
+
+if TYPE_CHECKING:
+    from .candidates import Candidate
 
 FIELDS: tuple[Field_, ...] = ("actors", "weapons", "figures", "claims")
 _SECTION = re.compile(r"^## +(\w+) *$", re.MULTILINE)
@@ -117,3 +122,18 @@ def render(prompt: PromptFile, field: Field_, **variables: str) -> Messages:
     system = Template(prompt.sections["system"]).substitute(variables)
     user = Template(prompt.sections[field]).substitute(variables)
     return Messages(system=system, user=user)
+
+
+def format_items(candidates: Sequence[Candidate]) -> str:
+    """The numbered list of candidates a field's prompt shows the model."""
+    lines = []
+    for n, c in enumerate(candidates, 1):
+        if c.field == "actors":
+            lines.append(f"{n}. {c.span.text}")
+        elif c.field == "figures":
+            lines.append(f"{n}. \"{c.span.text}\" in: {c.sentence.text}")
+        elif c.field == "claims" and c.cue:
+            lines.append(f"{n}. [{c.cue}] {c.sentence.text}")
+        else:
+            lines.append(f"{n}. {c.sentence.text}")
+    return "\n".join(lines)

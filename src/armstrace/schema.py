@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 ActorKind = Literal[
     "person", "country", "government", "agency", "organisation", "armed_group", "media"
@@ -43,84 +43,82 @@ Qualifier = Literal[
 Alignment = Literal["exact", "normalised", "fuzzy"]
 Field_ = Literal["actors", "weapons", "figures", "claims"]
 
-_QUOTE = "The sentence of the article that states this item, copied exactly."
-
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-# --------------------------------------------------------------------------- drafts (model-facing)
+# --------------------------------------------------------------------------- labels (model-facing)
+# Code finds the candidate passages; the model labels each one, in order, one label per
+# candidate. Labels never carry offsets or normalised numbers.
 
 
-class ActorDraft(_Frozen):
-    """An actor as the model reports it."""
+class ActorLabel(_Frozen):
+    """Who or what one name in the article is."""
 
-    quote: str = Field(description=_QUOTE)
-    name: str = Field(description="Canonical English name, e.g. 'Vladimir Putin', 'Russia'.")
-    mentions: list[str] = Field(
-        description="Every form of the name exactly as written in the article, e.g. 'Moscú'."
+    kind: Literal[ActorKind, "not_an_actor"] = Field(
+        description="not_an_actor for places, events, dates and other non-actors."
     )
-    kind: ActorKind = Field(description="What sort of actor this is.")
-    country: str = Field(default="", description="Country the actor belongs to, in English.")
-    role: str = Field(default="", description="Role or title as stated, e.g. 'portavoz'.")
+    name: str = Field(description="Canonical English name, e.g. 'Vladimir Putin', 'Russia'.")
+    country: str = Field(description="Country it belongs to, in English, or ''.")
+    role: str = Field(description="Role or title the article gives it, in English, or ''.")
 
 
-class WeaponDraft(_Frozen):
-    """Materiel, or a transfer of it, as the model reports it."""
+class WeaponLabel(_Frozen):
+    """The materiel or transfer one sentence states."""
 
-    quote: str = Field(description=_QUOTE)
-    designation: str = Field(default="", description="System name if given, e.g. 'Shahed-136'.")
+    category: Literal[WeaponCategory, "none"] = Field(
+        description="none if the sentence states no weapon, materiel or troops."
+    )
+    designation: str = Field(description="System name exactly as written, e.g. 'Shahed-136', or ''.")
     description: str = Field(description="What it is, in English, e.g. 'attack drones'.")
-    category: WeaponCategory
-    supplier: str = Field(default="", description="Who supplies it, English name.")
-    recipient: str = Field(default="", description="Who receives it, English name.")
-    quantity: str = Field(default="", description="The amount exactly as written, if any.")
+    supplier: str = Field(description="Who supplies it, English name, or ''.")
+    recipient: str = Field(description="Who receives it, English name, or ''.")
+    quantity: str = Field(description="The amount exactly as written, or ''.")
     status: WeaponStatus
 
 
-class FigureDraft(_Frozen):
-    """A number that bears on the story, as the model reports it."""
+class FigureLabel(_Frozen):
+    """What one number in the article counts."""
 
-    quote: str = Field(description=_QUOTE)
-    text: str = Field(description="The number with its words exactly as written.")
-    counted: str = Field(default="", description="What is counted or priced, in English.")
-    measures: str = Field(default="", description="What the number measures, in English.")
+    counted: str = Field(description="What is counted or priced, in English, e.g. 'containers'.")
+    measures: str = Field(description="What the number measures, in English, e.g. 'value of the drone deal'.")
 
 
-class ClaimDraft(_Frozen):
-    """An attributed statement, as the model reports it."""
+class ClaimLabel(_Frozen):
+    """The attributed statement one sentence makes."""
 
-    quote: str = Field(description=_QUOTE)
+    stance: Literal[Stance, "none"] = Field(
+        description="none if the sentence attributes no statement to anyone."
+    )
     speaker: str = Field(description="Who makes the statement, English name.")
-    stance: Stance
     content: str = Field(description="What is stated, as one English sentence.")
-    subject: str = Field(default="", description="What or whom the statement is about.")
-    channel: str = Field(default="", description="Where it was said or relayed, e.g. 'Tass'.")
+    subject: str = Field(description="What or whom the statement is about, in English.")
+    channel: str = Field(description="Medium that relayed it (e.g. 'Tass'), or ''.")
 
 
-class ActorDrafts(_Frozen):
-    """Every actor in the article."""
-
-    actors: list[ActorDraft]
-
-
-class WeaponDrafts(_Frozen):
-    """Every weapon, piece of materiel or transfer in the article."""
-
-    weapons: list[WeaponDraft]
+LABELS: dict[Field_, type[_Frozen]] = {
+    "actors": ActorLabel,
+    "weapons": WeaponLabel,
+    "figures": FigureLabel,
+    "claims": ClaimLabel,
+}
 
 
-class FigureDrafts(_Frozen):
-    """Every figure in the article."""
+def labels_model(field: Field_, count: int) -> type[BaseModel]:
+    """The response model for `count` candidates of `field`: exactly one label per candidate.
 
-    figures: list[FigureDraft]
-
-
-class ClaimDrafts(_Frozen):
-    """Every attributed statement in the article."""
-
-    claims: list[ClaimDraft]
+    The length is part of the JSON Schema (minItems = maxItems), so a server that decodes under
+    a grammar cannot stop early or run on past the last candidate.
+    """
+    label = LABELS[field]
+    name = f"{label.__name__}s"
+    return create_model(
+        name,
+        __base__=_Frozen,
+        __doc__=f"One label per numbered item, in order ({count} in all).",
+        labels=(list[label], Field(min_length=count, max_length=count)),  # type: ignore[valid-type]
+    )
 
 
 # --------------------------------------------------------------------------- records (kept)
@@ -155,12 +153,13 @@ class Quantity(_Frozen):
 class Actor(_Frozen):
     """An actor as stated in one article."""
 
-    name: str
-    mentions: list[str] = Field(description="Surface forms found verbatim in the article.")
+    name: str = Field(description="Canonical English name.")
+    mentions: list[str] = Field(description="Surface forms as written in the article.")
     kind: ActorKind
-    country: str = ""
+    country: str = Field(default="", description="Country of affiliation, in English.")
+    country_code: str = Field(default="", description="ISO 3166-1 alpha-2, when known.")
     role: str = ""
-    evidence: Evidence
+    evidence: Evidence = Field(description="The first mention.")
 
 
 class Weapon(_Frozen):

@@ -29,6 +29,7 @@ ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "cache_dir": ("ARMSTRACE_CACHE_DIR",),
     "models_dir": ("ARMSTRACE_MODELS_DIR",),
     "mode": ("ARMSTRACE_MODE",),
+    "gazetteer": ("ARMSTRACE_GAZETTEER",),
     "timeout": ("ARMSTRACE_TIMEOUT",),
 }
 
@@ -66,6 +67,9 @@ class Settings(BaseModel):
     use_cache: bool = Field(default=True, description="Read answers from the cache.")
     refresh: bool = Field(default=False, description="Ignore cached answers, store new ones.")
     prompt: Path = PROJECT_ROOT / "prompts" / "extract.v1.md"
+    gazetteer: Path | None = Field(
+        default=None, description="A user gazetteer extending the packaged one."
+    )
     mode: InstructorMode = "auto"
     temperature: float = Field(default=0.0, ge=0, le=2)
     max_tokens: int = Field(default=1024, gt=0, description="Cap on completion tokens per call.")
@@ -73,6 +77,9 @@ class Settings(BaseModel):
     timeout: float = Field(default=600.0, gt=0, description="Seconds one HTTP request may take.")
     attempts: int = Field(default=4, ge=1, description="Tries per request on transient faults.")
     reasks: int = Field(default=1, ge=0, description="Re-asks after an invalid answer.")
+    batch: int = Field(
+        default=1, ge=1, le=32, description="Candidates labelled per model call."
+    )
     threads: int = Field(default=2, ge=1, description="CPU threads for the embedded server.")
     context: int = Field(default=8192, ge=1024, description="Context window of the embedded server.")
 
@@ -91,6 +98,10 @@ class Settings(BaseModel):
     def generation(self) -> dict[str, float | int]:
         """The settings that change a model's answer, as sent with every call."""
         return {"temperature": self.temperature, "max_tokens": self.max_tokens, "seed": self.seed}
+
+    def strategy(self) -> dict[str, int | str]:
+        """The settings that change how an article is cut into calls."""
+        return {"mode": self.mode, "reasks": self.reasks, "batch": self.batch}
 
 
 def load_settings(

@@ -1,0 +1,28 @@
+"""armstrace: grounded extraction of actors, weapons, figures and claims from news articles.
+
+The command line (`armstrace`) is a thin layer over these functions:
+
+- `run_extract(paths, out, settings)`: extract every article into a folder;
+- `load_settings(flags)`: settings from flags, environment and defaults.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .run import RunSummary, run_extract
+    from .settings import Settings, load_settings
+
+__all__ = ["RunSummary", "Settings", "load_settings", "run_extract"]
+
+_EXPORTS = {"RunSummary": "run", "run_extract": "run", "Settings": "settings", "load_settings": "settings"}
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that `armstrace --help` does not import the model stack.
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(name)
