@@ -148,8 +148,8 @@ def _progress() -> Iterator[Progress]:
     task = bar.add_task("extracting", total=None)
 
     def on_article(outcome: ArticleOutcome, done: int, total: int) -> None:
-        mark = "ok" if outcome.status == "ok" else f"{outcome.status}: {outcome.reason}"
-        bar.console.print(f"{outcome.id}: {mark}", highlight=False, markup=False)
+        line = f"{outcome.id}: ok" if outcome.status == "ok" else f"{outcome.source}: {outcome.status}: {outcome.reason}"
+        bar.console.print(line, highlight=False, markup=False, soft_wrap=True)
         bar.update(task, completed=done, total=total)
 
     with bar:
@@ -178,7 +178,7 @@ def _print_summary(summary: RunSummary) -> None:
     console.print(table)
     for a in summary.articles:
         if a.status != "ok":
-            console.print(f"[red]{a.status}[/red] {a.source}: {a.reason}", highlight=False)
+            console.print(f"{a.status} {a.source}: {a.reason}", highlight=False, markup=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ import email.utils
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -91,14 +92,20 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, openai.APIResponseValidationError)
 
 
-def _wait(state: RetryCallState) -> float:
+def backoff(initial: float) -> Callable[[RetryCallState], float]:
+    """Exponential backoff with jitter, or the server's Retry-After when it sends one."""
     from tenacity import wait_exponential_jitter
 
-    error = state.outcome.exception() if state.outcome else None
-    asked = retry_after_seconds(error) if error else None
-    if asked is not None:
-        return min(asked, MAX_BACKOFF)
-    return float(wait_exponential_jitter(initial=1, max=MAX_BACKOFF)(state))
+    exponential = wait_exponential_jitter(multiplier=initial, max=MAX_BACKOFF, jitter=initial)
+
+    def wait(state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        asked = retry_after_seconds(error) if error else None
+        if asked is not None:
+            return min(asked, MAX_BACKOFF)
+        return float(exponential(state))
+
+    return wait
 
 
 def endpoint_error(error: BaseException, endpoint: str, model: str) -> EndpointError:
@@ -198,7 +205,7 @@ class ModelClient:
 
         retrying = Retrying(
             stop=stop_after_attempt(self.settings.attempts) | stop_after_delay(MAX_RETRY_WINDOW),
-            wait=_wait,
+            wait=backoff(self.settings.backoff),
             retry=retry_if_exception(is_transient),
             reraise=True,
         )

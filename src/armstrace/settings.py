@@ -76,6 +76,7 @@ class Settings(BaseModel):
     seed: int = 0
     timeout: float = Field(default=600.0, gt=0, description="Seconds one HTTP request may take.")
     attempts: int = Field(default=4, ge=1, description="Tries per request on transient faults.")
+    backoff: float = Field(default=1.0, ge=0, description="First wait (s) before a retry; doubles.")
     reasks: int = Field(default=1, ge=0, description="Re-asks after an invalid answer.")
     batch: int = Field(
         default=1, ge=1, le=32, description="Candidates labelled per model call."

@@ -1,0 +1,103 @@
+"""The model boundary against a real loopback HTTP server that fails on purpose."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from armstrace.errors import EndpointError, ExtractionError, TransientEndpointError
+from armstrace.llm import ModelClient
+from armstrace.schema import labels_model
+from armstrace.settings import Settings
+
+from faultserver import Reply, completion, fault_server
+
+KEY = "sk-armstrace-PLANTED-key-0123456789"
+FIGURES = labels_model("figures", 1)
+GOOD = {"labels": [{"counted": "containers", "measures": "shipments"}]}
+MESSAGES = [{"role": "system", "content": "article"}, {"role": "user", "content": "1. 1.000"}]
+
+
+def _client(base_url: str, **changes: object) -> ModelClient:
+    values: dict[str, object] = {"attempts": 3, "backoff": 0.01, "timeout": 5, **changes}
+    settings = Settings(base_url=base_url, model="test-model", api_key=KEY, **values)  # type: ignore[arg-type]
+    return ModelClient(settings, base_url, "test-model")
+
+
+def _ask(base_url: str, **changes: object):  # type: ignore[no-untyped-def]
+    return _client(base_url, **changes).ask(MESSAGES, FIGURES, FIGURES)
+
+
+@pytest.mark.parametrize("status", [429, 500, 502, 503])
+def test_a_persistent_transient_fault_is_tried_exactly_the_configured_times(status: int) -> None:
+    with fault_server(Reply(status)) as server:
+        with pytest.raises(TransientEndpointError) as e:
+            _ask(server.base_url)
+    assert len(server.requests) == 3
+    assert server.base_url in e.value.message
+
+
+@pytest.mark.parametrize(("status", "hint"), [(401, "OPENAI_API_KEY"), (403, "OPENAI_API_KEY"), (404, "--model"), (400, "context")])
+def test_a_non_retryable_fault_fails_at_once_with_what_to_do(status: int, hint: str) -> None:
+    with fault_server(Reply(status)) as server:
+        with pytest.raises(EndpointError) as e:
+            _ask(server.base_url)
+    assert len(server.requests) == 1
+    assert not isinstance(e.value, TransientEndpointError)
+    assert hint in e.value.hint
+
+
+def test_a_transient_fault_then_an_answer_succeeds() -> None:
+    with fault_server(Reply(503), Reply(200, completion(GOOD))) as server:
+        answer = _ask(server.base_url)
+    assert answer.valid and answer.usage.calls == 2
+    assert answer.value.model_dump() == GOOD
+
+
+def test_retry_after_is_honoured() -> None:
+    with fault_server(Reply(429, headers={"retry-after": "1"}), Reply(200, completion(GOOD))) as server:
+        started = time.monotonic()
+        _ask(server.base_url)
+    assert time.monotonic() - started >= 0.9
+
+
+def test_an_invalid_answer_is_reasked_a_bounded_number_of_times_then_read_leniently() -> None:
+    strict = labels_model("figures", 2)  # asks for two labels; the server keeps sending one
+    with fault_server(Reply(200, completion(GOOD))) as server:
+        answer = _client(server.base_url, reasks=2).ask(MESSAGES, strict, FIGURES)
+    assert len(server.requests) == 3
+    assert not answer.valid and answer.problem
+    assert answer.usage.calls == 3 and answer.usage.prompt_tokens == 300
+
+
+def test_an_answer_that_is_not_json_fails_with_a_reason() -> None:
+    broken = completion(GOOD)
+    broken["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"] = '{"labels": [{"counted'
+    with fault_server(Reply(200, broken)) as server:
+        with pytest.raises(ExtractionError, match="invalid JSON"):
+            _ask(server.base_url, reasks=1)
+    assert len(server.requests) == 2
+
+
+def test_the_sdk_does_not_retry_on_its_own() -> None:
+    with fault_server(Reply(500)) as server:
+        with pytest.raises(TransientEndpointError):
+            _ask(server.base_url, attempts=1)
+    assert len(server.requests) == 1
+
+
+def test_the_key_goes_only_in_the_authorization_header_and_never_in_errors() -> None:
+    with fault_server(Reply(401, {"error": {"message": "bad key"}})) as server:
+        with pytest.raises(EndpointError) as e:
+            _ask(server.base_url)
+    assert server.requests[0]["headers"]["authorization"] == f"Bearer {KEY}"
+    assert KEY not in e.value.message + e.value.hint
+
+
+def test_a_refused_connection_names_the_endpoint() -> None:
+    with fault_server(Reply(200)) as server:
+        url = server.base_url
+    with pytest.raises(TransientEndpointError, match="cannot connect") as e:
+        _ask(url, attempts=2)
+    assert url in e.value.message
