@@ -7,6 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from armstrace.cache import Cache
+from armstrace.candidates import find_candidates
+from armstrace.extract import Extractor
+from armstrace.lexicon import load_cues, load_gazetteer
+from armstrace.llm import ModelClient
+from armstrace.load import Article
+from armstrace.prompt import load_prompt
 from armstrace.run import read_summary, run_extract
 from armstrace.settings import EMBEDDED_MODEL, Settings
 
@@ -49,3 +56,48 @@ def test_cassettes_hold_no_key_or_authorisation_header() -> None:
         assert "authorization" not in text, cassette
         assert "bearer" not in text, cassette
         assert "sk-" not in text, cassette
+
+
+def _extractor(settings: Settings, prompt_path: Path | None = None, model: str = EMBEDDED_MODEL) -> Extractor:
+    def no_model() -> ModelClient:
+        raise AssertionError("the cache key needs no model")
+
+    prompt = load_prompt(prompt_path or settings.prompt)
+    return Extractor(settings, prompt, Cache(settings.cache_dir), model, "embedded", no_model, load_cues(), load_gazetteer())
+
+
+def _key(extractor: Extractor, text: str = "Putin dijo que Rusia recibió 100 drones.") -> str:
+    article = Article("a", Path("a.txt"), text, "utf-8")
+    batch = find_candidates(text, load_cues(), load_gazetteer())["claims"]
+    return extractor.cache_key(article, "claims", batch)
+
+
+def test_cache_key_is_stable_for_the_same_inputs(tmp_path: Path) -> None:
+    settings = Settings(cache_dir=tmp_path)
+    assert _key(_extractor(settings)) == _key(_extractor(settings))
+
+
+def test_cache_key_changes_with_everything_that_changes_the_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(cache_dir=tmp_path)
+    base = _key(_extractor(settings))
+    edited = tmp_path / "extract.v2.md"
+    edited.write_text(settings.prompt.read_text(encoding="utf-8") + "\nBe brief.\n", encoding="utf-8")
+    variants = {
+        "article": _key(_extractor(settings), "Putin dijo que Rusia recibió 200 drones."),
+        "prompt": _key(_extractor(settings, edited)),
+        "model": _key(_extractor(settings, model="other-model")),
+        "temperature": _key(_extractor(Settings(cache_dir=tmp_path, temperature=0.7))),
+        "max_tokens": _key(_extractor(Settings(cache_dir=tmp_path, max_tokens=99))),
+        "batch": _key(_extractor(Settings(cache_dir=tmp_path, batch=4))),
+        "reasks": _key(_extractor(Settings(cache_dir=tmp_path, reasks=3))),
+    }
+    monkeypatch.setattr("armstrace.extract.code_version", lambda: "9.9.9+other")
+    variants["code"] = _key(_extractor(settings))
+    assert all(key != base for key in variants.values()), variants
+    assert len(set(variants.values())) == len(variants)
+
+
+def test_cache_key_ignores_the_endpoint_address(tmp_path: Path) -> None:
+    one = _key(_extractor(Settings(cache_dir=tmp_path, base_url="http://127.0.0.1:1111/v1")))
+    two = _key(_extractor(Settings(cache_dir=tmp_path, base_url="http://127.0.0.1:2222/v1")))
+    assert one == two

@@ -154,6 +154,7 @@ class Extractor:
             endpoint=self.endpoint,
             settings={**self.settings.generation(), **self.settings.strategy()},
             armstrace_version=code_version(),
+            from_cache=all(r.cached for r in results),
             cached_calls=sum(r.cached for r in results),
             usage=sum((r.usage for r in results), Usage()),
             recorded_usage=sum((r.recorded for r in results), Usage()),

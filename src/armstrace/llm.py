@@ -241,7 +241,9 @@ class ModelClient:
                 messages=messages,
                 model=self.model,
                 max_retries=self.settings.reasks,
-                **self.settings.generation(),
+                temperature=self.settings.temperature,
+                max_tokens=self.settings.max_tokens,
+                seed=self.settings.seed,
             )
         except InstructorRetryException as e:
             cause = e.__cause__

@@ -241,6 +241,7 @@ class Provenance(_Frozen):
     endpoint: str = Field(description="'embedded' or the base URL (never a key).")
     settings: dict[str, float | int | str] = Field(description="Generation settings and mode.")
     armstrace_version: str
+    from_cache: bool = Field(description="True when every answer came from the cache.")
     cached_calls: int = Field(description="Model calls answered from the cache.")
     usage: Usage = Field(description="Model work this run did for this article.")
     recorded_usage: Usage = Field(
