@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ class Reply:
     status: int = 200
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
 
 
 def completion(arguments: dict[str, Any], name: str = "labels") -> dict[str, Any]:
@@ -68,6 +70,7 @@ def fault_server(*script: Reply) -> Iterator[FaultServer]:
             body = json.loads(self.rfile.read(length) or b"{}")
             state.requests.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
             reply = state.next_reply()
+            time.sleep(reply.delay)
             data = json.dumps(reply.body if reply.body is not None else {"error": {"message": "scripted"}}).encode()
             self.send_response(reply.status)
             self.send_header("content-type", "application/json")

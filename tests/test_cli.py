@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from faultserver import Reply, fault_server
 
@@ -71,3 +75,23 @@ def test_a_refused_key_stops_the_run_with_exit_5_and_no_key_in_any_output(tmp_pa
 def test_schema_check_passes_on_the_committed_schemas() -> None:
     result = _run("schema", "--check", "--out", str(SEEDS.parent / "schemas"))
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_run_exits_130_and_writes_its_summary(tmp_path: Path, sig: signal.Signals) -> None:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("ARMSTRACE_", "OPENAI_"))}
+    with fault_server(Reply(500, delay=30)) as server:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "armstrace", "extract", str(SEEDS), "--out", str(tmp_path / "out"),
+             "--base-url", server.base_url, "--cache-dir", str(tmp_path / "cache")],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while not server.requests and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(sig)
+        _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    run = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert run["stopped"] == "interrupted" and not run["complete"]

@@ -79,23 +79,22 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
         s for s in cues.reporting if s not in _STANCE_PRIORITY
     ]
     patterns = {stance: _phrases(cues.reporting[stance]) for stance in order}
-    found = []
-    for s in sentences(article):
-        cue = _first_cue(patterns, s.text)
-        if cue:
-            found.append(Candidate("claims", s, s, cue=cue))
-    return found
+    return _cued_sentences("claims", article, patterns)
 
 
 def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Candidate]:
     """Sentences naming materiel: a weapon term or a known system; the cue is its category."""
     patterns = {category: _phrases(words) for category, words in cues.weapons.items()}
-    patterns["known system"] = _phrases(a for w in gazetteer.weapons for a in (w.name, *w.aliases))
+    patterns["known system"] = _phrases(a for w in gazetteer.weapons for a in w.surfaces)
+    return _cued_sentences("weapons", article, patterns)
+
+
+def _cued_sentences(field: Field_, article: str, patterns: dict[str, re.Pattern[str] | None]) -> list[Candidate]:
+    """A candidate for each sentence with a cue, labelled with the first matching pattern."""
     found = []
     for s in sentences(article):
-        cue = _first_cue(patterns, s.text)
-        if cue:
-            found.append(Candidate("weapons", s, s, cue=cue))
+        if cue := _first_cue(patterns, s.text):
+            found.append(Candidate(field, s, s, cue=cue))
     return found
 
 

@@ -75,6 +75,14 @@ def schema_sha256() -> str:
     return digest({f: labels_model(f, 1).model_json_schema() for f in FIELDS})
 
 
+def _shown(path: Path) -> str:
+    """A path relative to the working directory when it lies under it (outputs stay portable)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True)
 class CallResult:
     """What one model call (or its cached answer) came to."""
@@ -147,7 +155,7 @@ class Extractor:
     def _provenance(self, results: Sequence[CallResult]) -> Provenance:
         return Provenance(
             prompt=self.prompt.label,
-            prompt_file=str(self.prompt.path),
+            prompt_file=_shown(self.prompt.path),
             prompt_sha256=self.prompt.sha256,
             schema_sha256=schema_sha256(),
             model=self.model,

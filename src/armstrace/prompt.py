@@ -2,9 +2,9 @@
 
 A prompt file is Markdown with a front matter block (name, version, variables) and one `## `
 section per part: `system` (shared by every call, and holding the article) and one section
-per field, which shows the model the field's numbered candidates. The article goes in the system message and the field's instruction comes last, so
-that a server with a prompt cache (llama.cpp) reuses the article's tokens across the calls
-one article needs.
+per field, which shows the model the field's numbered candidates. The article goes in the
+system message and the field's instruction comes last, so that a server with a prompt cache
+(llama.cpp) reuses the article's tokens across the calls one article needs.
 
 Rendering is strict (a declared variable left unfilled, or an undeclared one used, is an error
 before any call) and the article text is substituted once, never parsed as a template itself.
