@@ -18,6 +18,8 @@ class Reply:
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    raw: bytes | None = None  # sent as is, instead of `body` as JSON
+    truncate: bool = False  # promise more bytes than are sent, then close
 
 
 def completion(arguments: dict[str, Any], name: str = "labels") -> dict[str, Any]:
@@ -71,14 +73,17 @@ def fault_server(*script: Reply) -> Iterator[FaultServer]:
             state.requests.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
             reply = state.next_reply()
             time.sleep(reply.delay)
-            data = json.dumps(reply.body if reply.body is not None else {"error": {"message": "scripted"}}).encode()
+            body = reply.body if reply.body is not None else {"error": {"message": "scripted"}}
+            data = reply.raw if reply.raw is not None else json.dumps(body).encode()
             self.send_response(reply.status)
             self.send_header("content-type", "application/json")
-            self.send_header("content-length", str(len(data)))
+            self.send_header("content-length", str(len(data) * (2 if reply.truncate else 1)))
             for name, value in reply.headers.items():
                 self.send_header(name, value)
             self.end_headers()
             self.wfile.write(data)
+            if reply.truncate:
+                self.close_connection = True
 
         def log_message(self, *args: Any) -> None:
             pass

@@ -1,4 +1,12 @@
-from armstrace.candidates import claim_candidates, figure_candidates, find_candidates, sentences, weapon_candidates
+from armstrace.candidates import (
+    claim_candidates,
+    figure_candidates,
+    find_candidates,
+    sentences,
+    weapon_candidates,
+    windows,
+)
+from armstrace.extract import plan
 from armstrace.lexicon import load_cues, load_gazetteer
 
 ARTICLE = (
@@ -60,3 +68,38 @@ def test_candidate_spans_are_the_article_text() -> None:
     for found in find_candidates(ARTICLE, load_cues(), load_gazetteer()).values():
         for c in found:
             assert ARTICLE[c.span.start : c.span.end] == c.span.text
+
+
+def _long_article(paragraphs: int = 40) -> str:
+    return "\n".join(
+        f"Párrafo {n}: el portavoz John Kirby dijo que Corea del Norte envió {n} contenedores de armas a Rusia."
+        for n in range(paragraphs)
+    )
+
+
+def test_a_short_article_is_one_window_of_its_whole_text() -> None:
+    [window] = windows(ARTICLE, 12_000)
+    assert (window.start, window.end, window.text) == (0, len(ARTICLE), ARTICLE)
+
+
+def test_a_long_article_is_cut_at_paragraph_boundaries_into_overlapping_windows() -> None:
+    text = _long_article()
+    spans = windows(text, 1_000)
+    assert len(spans) > 3
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+    for w in spans:
+        assert len(w.text) <= 1_000 and text[w.start : w.end] == w.text
+        assert w.start == 0 or text[w.start - 1] == "\n"
+    for before, after in zip(spans, spans[1:]):
+        assert after.start < before.end  # they overlap
+
+
+def test_every_candidate_of_a_long_article_is_in_exactly_one_planned_call() -> None:
+    text = _long_article()
+    spans = windows(text, 1_000)
+    found = find_candidates(text, load_cues(), load_gazetteer())["claims"]
+    calls = plan(found, spans, 1)
+    assert sorted(c.span.start for _, batch in calls for c in batch) == [c.span.start for c in found]
+    for window, batch in calls:
+        for c in batch:
+            assert window.start <= c.sentence.start and c.sentence.end <= window.end

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from armstrace.cache import Cache
-from armstrace.candidates import find_candidates
+from armstrace.candidates import find_candidates, windows
 from armstrace.extract import Extractor
 from armstrace.lexicon import load_cues, load_gazetteer
 from armstrace.llm import ModelClient
@@ -69,7 +69,7 @@ def _extractor(settings: Settings, prompt_path: Path | None = None, model: str =
 def _key(extractor: Extractor, text: str = "Putin dijo que Rusia recibió 100 drones.") -> str:
     article = Article("a", Path("a.txt"), text, "utf-8")
     batch = find_candidates(text, load_cues(), load_gazetteer())["claims"]
-    return extractor.cache_key(article, "claims", batch)
+    return extractor.cache_key(article, "claims", windows(text, 12_000)[0], batch)
 
 
 def test_cache_key_is_stable_for_the_same_inputs(tmp_path: Path) -> None:

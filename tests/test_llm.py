@@ -101,3 +101,21 @@ def test_a_refused_connection_names_the_endpoint() -> None:
     with pytest.raises(TransientEndpointError, match="cannot connect") as e:
         _ask(url, attempts=2)
     assert url in e.value.message
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [Reply(200, raw=b'{"id": "x", "choices": [ {'), Reply(200, raw=b"<html>proxy error</html>"), Reply(200, raw=b'{"id": 1}', truncate=True)],
+    ids=["cut-json", "html", "truncated"],
+)
+def test_a_broken_body_is_a_transient_fault_retried_the_configured_times(reply: Reply) -> None:
+    with fault_server(reply) as server:
+        with pytest.raises(TransientEndpointError) as e:
+            _ask(server.base_url)
+    assert len(server.requests) == 3
+    assert server.base_url in e.value.message
+
+
+def test_a_broken_body_then_an_answer_succeeds() -> None:
+    with fault_server(Reply(200, raw=b"{"), Reply(200, completion(GOOD))) as server:
+        assert _ask(server.base_url).valid

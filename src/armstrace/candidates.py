@@ -55,6 +55,49 @@ def sentences(article: str) -> list[Span]:
     return spans
 
 
+def _units(article: str, max_chars: int) -> list[Span]:
+    """Paragraphs, with any paragraph longer than `max_chars` cut into its sentences."""
+    units = []
+    for m in re.finditer(r"[^\n]+", article):
+        if m.end() - m.start() <= max_chars:
+            units.append(Span(m.start(), m.end(), m.group(0)))
+        else:
+            units.extend(Span(m.start() + s.start, m.start() + s.end, s.text) for s in sentences(m.group(0)))
+    return units
+
+
+def windows(article: str, max_chars: int) -> list[Span]:
+    """The article, or for a long one overlapping windows of whole paragraphs (or sentences).
+
+    Consecutive windows share their boundary paragraph, so a passage near a cut is seen with
+    context on both sides; each candidate is labelled in the first window that holds its
+    sentence, so nothing is asked twice.
+    """
+    if len(article) <= max_chars:
+        return [Span(0, len(article), article)]
+    units = _units(article, max_chars)
+    spans: list[Span] = []
+    i = 0
+    while i < len(units):
+        j = i
+        while j + 1 < len(units) and units[j + 1].end - units[i].start <= max_chars:
+            j += 1
+        start, end = units[i].start, units[j].end
+        spans.append(Span(start, end, article[start:end]))
+        if j + 1 >= len(units):
+            break
+        i = j if j > i else j + 1  # overlap by one unit, unless that would not move on
+    return spans
+
+
+def window_of(candidate: Candidate, spans: list[Span]) -> int:
+    """The index of the first window holding the candidate's sentence (or its start)."""
+    for n, w in enumerate(spans):
+        if w.start <= candidate.sentence.start and candidate.sentence.end <= w.end:
+            return n
+    return next((n for n, w in enumerate(spans) if w.start <= candidate.span.start < w.end), 0)
+
+
 def _phrases(terms: Iterable[str]) -> re.Pattern[str] | None:
     folded = sorted({normalise(t) for t in terms if t.strip()}, key=len, reverse=True)
     if not folded:

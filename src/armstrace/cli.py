@@ -84,6 +84,7 @@ def extract(
     timeout: Annotated[Optional[float], typer.Option(help="Seconds per request. Env: ARMSTRACE_TIMEOUT.", show_default="600")] = None,
     reasks: Annotated[Optional[int], typer.Option(help="Re-asks after an answer fails validation.", show_default="1")] = None,
     batch: Annotated[Optional[int], typer.Option(help="Candidates labelled per model call.", show_default="1")] = None,
+    window: Annotated[Optional[int], typer.Option(help="Characters of article per call; longer articles are cut.", show_default="12000")] = None,
     threads: Annotated[Optional[int], typer.Option(help="CPU threads of the embedded server.", show_default="2")] = None,
 ) -> None:
     """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json."""
@@ -106,6 +107,7 @@ def extract(
             "reasks": reasks,
             "threads": threads,
             "batch": batch,
+            "window": window,
         }
     )
     with _progress() as on_article:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from . import ground
 from .cache import Cache, digest
-from .candidates import Candidate, find_candidates
+from .candidates import Candidate, Span, find_candidates, window_of, windows
 from .lexicon import Cues, Gazetteer
 from .load import Article
 from .prompt import FIELDS, PromptFile, format_items, render
@@ -99,6 +99,18 @@ def batches(candidates: Sequence[Candidate], size: int) -> list[Sequence[Candida
     return [candidates[i : i + size] for i in range(0, len(candidates), size)]
 
 
+def plan(found: Sequence[Candidate], spans: list[Span], size: int) -> list[tuple[Span, Sequence[Candidate]]]:
+    """The calls for one field: batches of candidates, each with the window it is shown in.
+
+    Calls are ordered window by window so that consecutive calls share their prefix.
+    """
+    calls: list[tuple[Span, Sequence[Candidate]]] = []
+    for n, span in enumerate(spans):
+        inside = [c for c in found if window_of(c, spans) == n]
+        calls.extend((span, batch) for batch in batches(inside, size))
+    return calls
+
+
 @dataclass
 class Extractor:
     """Turns articles into grounded extractions with one model, one prompt and one cache."""
@@ -112,11 +124,12 @@ class Extractor:
     cues: Cues
     gazetteer: Gazetteer
 
-    def cache_key(self, article: Article, field: Field_, batch: Sequence[Candidate]) -> str:
+    def cache_key(self, article: Article, field: Field_, window: Span, batch: Sequence[Candidate]) -> str:
         """Everything that changes one call's answer, hashed."""
         return digest(
             {
                 "article": article.sha256,
+                "window": [window.start, window.end],
                 "prompt": self.prompt.sha256,
                 "field": field,
                 "candidates": [[c.span.start, c.span.end, c.sentence.start, c.sentence.end] for c in batch],
@@ -133,7 +146,12 @@ class Extractor:
         found = find_candidates(article.text, self.cues, self.gazetteer)
         known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
         found["actors"] = [c for c in found["actors"] if c.known is None]
-        results = [self._call(article, f, batch) for f in FIELDS for batch in batches(found[f], self.settings.batch)]
+        spans = windows(article.text, self.settings.window)
+        results = [
+            self._call(article, f, window, batch)
+            for f in FIELDS
+            for window, batch in plan(found[f], spans, self.settings.batch)
+        ]
         records = [r for result in results for r in result.records]
         actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
         return ArticleExtraction(
@@ -168,14 +186,14 @@ class Extractor:
             recorded_usage=sum((r.recorded for r in results), Usage()),
         )
 
-    def _call(self, article: Article, field: Field_, batch: Sequence[Candidate]) -> CallResult:
-        key = self.cache_key(article, field, batch)
+    def _call(self, article: Article, field: Field_, window: Span, batch: Sequence[Candidate]) -> CallResult:
+        key = self.cache_key(article, field, window, batch)
         if (entry := self.cache.get(key)) is not None:
             try:
                 return self._from_cache(field, entry)
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
-        messages = render(self.prompt, field, article=article.text, items=format_items(batch))
+        messages = render(self.prompt, field, article=window.text, items=format_items(batch))
         answer = self.client().ask(
             messages.as_list(),
             ground.grounded_model(field, batch, article.text),

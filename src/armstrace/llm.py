@@ -68,6 +68,10 @@ class _Meter:
         )
 
 
+class MalformedBody(Exception):
+    """The endpoint answered 2xx with a body that is not JSON (cut off, or an HTML page)."""
+
+
 def retry_after_seconds(error: BaseException) -> float | None:
     """Seconds the server asked us to wait (Retry-After, in seconds or as a date), if any."""
     response = getattr(error, "response", None)
@@ -89,7 +93,7 @@ def is_transient(error: BaseException) -> bool:
         return True
     if isinstance(error, openai.APIStatusError):
         return error.status_code in TRANSIENT_STATUS
-    return isinstance(error, openai.APIResponseValidationError)
+    return isinstance(error, (openai.APIResponseValidationError, MalformedBody))
 
 
 def backoff(initial: float) -> Callable[[RetryCallState], float]:
@@ -215,6 +219,9 @@ class ModelClient:
                 self._meter.calls += 1
                 try:
                     response: ChatCompletion = self._client.chat.completions.create(**kwargs)
+                except json.JSONDecodeError as e:
+                    # Not ValueError: instructor must not mistake a broken body for a bad answer.
+                    raise MalformedBody(str(e)) from None
                 finally:
                     self._meter.seconds += time.monotonic() - started
                 if response.usage is not None:

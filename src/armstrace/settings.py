@@ -81,6 +81,10 @@ class Settings(BaseModel):
     batch: int = Field(
         default=1, ge=1, le=32, description="Candidates labelled per model call."
     )
+    window: int = Field(
+        default=12_000, ge=1000, description="Characters of article shown per call; longer "
+        "articles are cut into overlapping windows at paragraph boundaries.",
+    )
     threads: int = Field(default=2, ge=1, description="CPU threads for the embedded server.")
     context: int = Field(default=8192, ge=1024, description="Context window of the embedded server.")
 
@@ -102,7 +106,7 @@ class Settings(BaseModel):
 
     def strategy(self) -> dict[str, int | str]:
         """The settings that change how an article is cut into calls."""
-        return {"mode": self.mode, "reasks": self.reasks, "batch": self.batch}
+        return {"mode": self.mode, "reasks": self.reasks, "batch": self.batch, "window": self.window}
 
 
 def load_settings(
