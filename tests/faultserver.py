@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +20,7 @@ class Reply:
     delay: float = 0.0
     raw: bytes | None = None  # sent as is, instead of `body` as JSON
     truncate: bool = False  # promise more bytes than are sent, then close
+    answer: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # body computed from the request
 
 
 def completion(arguments: dict[str, Any], name: str = "labels") -> dict[str, Any]:
@@ -44,6 +45,17 @@ def completion(arguments: dict[str, Any], name: str = "labels") -> dict[str, Any
         ],
         "usage": {"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110},
     }
+
+
+def labeller(label: Callable[[str], dict[str, Any]]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """An answer function: for a labels request, `label(tool name)` once per asked label."""
+
+    def answer(request: dict[str, Any]) -> dict[str, Any]:
+        function = request["tools"][0]["function"]
+        count = function["parameters"]["properties"]["labels"]["maxItems"]
+        return completion({"labels": [label(function["name"]) for _ in range(count)]}, function["name"])
+
+    return answer
 
 
 @dataclass
@@ -74,6 +86,8 @@ def fault_server(*script: Reply) -> Iterator[FaultServer]:
             reply = state.next_reply()
             time.sleep(reply.delay)
             body = reply.body if reply.body is not None else {"error": {"message": "scripted"}}
+            if reply.answer is not None:
+                body = reply.answer(state.requests[-1]["body"])
             data = reply.raw if reply.raw is not None else json.dumps(body).encode()
             self.send_response(reply.status)
             self.send_header("content-type", "application/json")

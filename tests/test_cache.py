@@ -65,3 +65,28 @@ def test_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     write_atomic(target, "{}")
     assert target.read_text() == "{}"
     assert [p.name for p in target.parent.iterdir()] == ["file.json"]
+
+
+def _hammer(directory: str, worker: int) -> None:
+    cache = Cache(Path(directory))
+    for round_ in range(200):
+        key = f"{round_ % 10:02d}" * 32
+        cache.put(key, {"worker": worker, "records": list(range(round_ % 50))})
+        entry = cache.get(key)
+        assert entry is None or set(entry) == {"worker", "records"}
+
+
+def test_two_processes_sharing_a_cache_never_leave_a_torn_entry(tmp_path: Path) -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    workers = [ctx.Process(target=_hammer, args=(str(tmp_path), n)) for n in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+    assert [w.exitcode for w in workers] == [0, 0]
+    cache = Cache(tmp_path)
+    for n in range(10):
+        assert cache.get(f"{n:02d}" * 32) is not None
+    assert not list(tmp_path.rglob("*.tmp"))

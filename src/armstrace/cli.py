@@ -150,7 +150,10 @@ def _progress() -> Iterator[Progress]:
     task = bar.add_task("extracting", total=None)
 
     def on_article(outcome: ArticleOutcome, done: int, total: int) -> None:
-        line = f"{outcome.id}: ok" if outcome.status == "ok" else f"{outcome.source}: {outcome.status}: {outcome.reason}"
+        if outcome.status == "ok":
+            line = f"{outcome.id}: ok" + (f" ({outcome.note})" if outcome.note else "")
+        else:
+            line = f"{outcome.source}: {outcome.status}: {outcome.reason}"
         bar.console.print(line, highlight=False, markup=False, soft_wrap=True)
         bar.update(task, completed=done, total=total)
 

@@ -40,6 +40,7 @@ class ArticleOutcome(BaseModel):
     source: str
     status: Literal["ok", "failed", "rejected"]
     reason: str = ""
+    note: str = Field(default="", description="Something to know, e.g. the text was not UTF-8.")
     output: str = ""
     items: dict[Field_, int] = Field(default_factory=dict)
     dropped: int = 0
@@ -150,6 +151,7 @@ def _outcome(extraction: ArticleExtraction, output: Path) -> ArticleOutcome:
         source=extraction.article.source,
         status="ok",
         output=str(output),
+        note="" if extraction.article.encoding == "utf-8" else f"read as {extraction.article.encoding}",
         items={f: len(getattr(extraction, f)) for f in FIELDS},
         dropped=len(extraction.dropped),
         cached_calls=extraction.provenance.cached_calls,
