@@ -114,3 +114,29 @@ def test_a_batch_of_bad_files_goes_on_and_says_what_each_one_is(tmp_path: Path) 
         "missing.txt": ("rejected", "no such file or folder"),
     }
     assert summary.exit_code == 1
+
+
+def test_seeds_and_bad_files_against_a_flaky_endpoint_finish_every_good_article(tmp_path: Path) -> None:
+    from conftest import SEEDS
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "binary.txt").write_bytes(b"\x00" * 64)
+    good = labeller(lambda tool: HOSTILE[tool])
+    faults = [
+        Reply(429, headers={"retry-after": "0"}),
+        Reply(500),
+        Reply(503),
+        Reply(200, raw=b'{"choices": ['),
+        Reply(200, raw=b"{}", truncate=True),
+    ]
+    # every third request fails, cycling through the kinds of transient fault
+    script = [faults[n % len(faults)] if n % 3 == 0 else Reply(answer=good) for n in range(2000)]
+    with fault_server(*script) as server:
+        summary = run_extract([SEEDS, bad], tmp_path / "out", _settings(server.base_url, tmp_path, attempts=3))
+    statuses = {Path(a.source).name: a.status for a in summary.articles}
+    assert [s for name, s in statuses.items() if name.endswith(".txt") and name[0].isdigit()] == ["ok"] * 5
+    assert statuses["empty.txt"] == statuses["binary.txt"] == "rejected"
+    assert len(list((tmp_path / "out" / "articles").glob("*.json"))) == 5
+    assert len(server.requests) > 30  # so every kind of fault was met several times

