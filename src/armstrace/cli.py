@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 if TYPE_CHECKING:
+    from .evaluate import EvalReport
     from .run import ArticleOutcome, Progress, RunSummary
 
 app = typer.Typer(
@@ -116,6 +117,27 @@ def extract(
     raise typer.Exit(summary.exit_code)
 
 
+@app.command("eval")
+def eval_(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for eval.json, eval.md and the runs.")],
+    gold: Annotated[Path, typer.Option(help="Folder of gold annotations.")] = Path("seeds/gold"),
+    prompt: Annotated[Optional[Path], typer.Option(help="Prompt file to evaluate.", show_default="prompts/extract.v1.md")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="Prompt file to compare against.", show_default=False)] = None,
+    base_url: BaseUrl = None,
+    model: Model = None,
+    cache_dir: CacheDir = None,
+    min_f1: Annotated[Optional[float], typer.Option(help="Exit 1 if any field's micro F1 is below this.", show_default=False)] = None,
+) -> None:
+    """Extract the gold articles (through the cache) and score them against the gold set."""
+    from .evaluate import run_eval
+    from .settings import load_settings
+
+    settings = load_settings({"base_url": base_url, "model": model, "cache_dir": cache_dir, "prompt": prompt})
+    report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1)
+    _print_eval(report)
+    raise typer.Exit(report.exit_code)
+
+
 @app.command()
 def schema(
     out: Annotated[Path, typer.Option(help="Folder for the JSON Schema files.")] = Path("schemas"),
@@ -184,6 +206,26 @@ def _print_summary(summary: RunSummary) -> None:
     for a in summary.articles:
         if a.status != "ok":
             console.print(f"{a.status} {a.source}: {a.reason}", highlight=False, markup=False, soft_wrap=True)
+
+
+def _print_eval(report: EvalReport) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    base = report.baseline
+    table = Table(title=f"armstrace eval: {report.current.prompt}" + (f" vs {base.prompt}" if base else ""))
+    for column in ("field", "precision", "recall", "F1", *(("baseline F1", "Δ F1") if base else ())):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for field, m in report.current.micro.items():
+        row = [field, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}"]
+        if base:
+            row += [f"{base.micro[field]['f1']:.3f}", f"{report.deltas[field]:+.3f}"]
+        table.add_row(*row)
+    console = Console()
+    console.print(table)
+    console.print(f"grounded: {report.current.grounded_share:.1%}; report: eval.md, eval.json", highlight=False)
+    if report.below_min:
+        console.print(f"below --min-f1 {report.min_f1}: {', '.join(report.below_min)}", highlight=False)
 
 
 def main() -> None:

@@ -259,3 +259,15 @@ class ArticleExtraction(_Frozen):
     claims: list[Claim] = []
     dropped: list[Dropped] = []
     provenance: Provenance
+
+
+class GoldArticle(_Frozen):
+    """A hand-made reference extraction of one article (seeds/gold/<article-id>.json)."""
+
+    article: str = Field(description="The article's id: its file name without the suffix.")
+    source: str = Field(description="The article file, relative to the repository.")
+    annotator: str = Field(default="", description="Who annotated, or which review it came from.")
+    actors: list[Actor] = []
+    weapons: list[Weapon] = []
+    figures: list[Figure] = []
+    claims: list[Claim] = []

@@ -1,0 +1,82 @@
+"""eval.md: an evaluation report a person reads to see what a prompt change broke or fixed."""
+
+from __future__ import annotations
+
+from .evaluate import EvalReport, PromptResult
+from .prompt import FIELDS
+
+
+def _f(value: float | int) -> str:
+    return f"{float(value):.3f}"
+
+
+def _scores_table(report: EvalReport) -> list[str]:
+    base = report.baseline
+    head = "| field | precision | recall | F1 |" + (" baseline F1 | Δ F1 |" if base else "")
+    rule = "| --- | --- | --- | --- |" + (" --- | --- |" if base else "")
+    rows = [head, rule]
+    for f in FIELDS:
+        m = report.current.micro[f]
+        row = f"| {f} | {_f(m['precision'])} | {_f(m['recall'])} | {_f(m['f1'])} |"
+        if base:
+            row += f" {_f(base.micro[f]['f1'])} | {report.deltas[f]:+.3f} |"
+        rows.append(row)
+    return rows
+
+
+def _per_article(result: PromptResult) -> list[str]:
+    rows = ["| article | " + " | ".join(f"{f} F1" for f in FIELDS) + " |", "| --- |" + " --- |" * len(FIELDS)]
+    for article, fields in result.articles.items():
+        rows.append(f"| {article} | " + " | ".join(_f(fields[f]["f1"]) for f in FIELDS) + " |")
+    return rows
+
+
+def _stances(result: PromptResult) -> list[str]:
+    predicted = sorted({p for row in result.stances.values() for p in row})
+    if not predicted:
+        return ["No claim was matched."]
+    rows = ["| gold \\ predicted | " + " | ".join(predicted) + " |", "| --- |" + " --- |" * len(predicted)]
+    for gold, row in result.stances.items():
+        rows.append(f"| {gold} | " + " | ".join(str(row.get(p, 0)) for p in predicted) + " |")
+    return rows
+
+
+def _misses(result: PromptResult) -> list[str]:
+    lines = []
+    for article, misses in result.misses.items():
+        lines.append(f"\n### {article}\n")
+        for m in sorted(misses, key=lambda m: (m.field, m.kind, m.start)):
+            lines.append(f"- {m.kind} {m.field}: {m.label} — “{m.quote[:120]}” (@{m.start})")
+    return lines or ["None."]
+
+
+def render_markdown(report: EvalReport) -> str:
+    """The whole report as Markdown."""
+    current = report.current
+    lines = [
+        "# armstrace eval",
+        "",
+        f"Gold: `{report.gold}`; model: `{report.model}`; prompt: `{current.prompt}` (`{current.prompt_file}`)"
+        + (f"; baseline: `{report.baseline.prompt}` (`{report.baseline.prompt_file}`)" if report.baseline else "")
+        + ".",
+        "",
+        "## Micro scores over all articles",
+        "",
+        *_scores_table(report),
+        "",
+        f"Grounded items: {current.grounded_share:.1%}. Extraction time: {current.seconds:.1f} s.",
+    ]
+    if current.failed:
+        lines += ["", f"Articles with no extraction (counted as all missed): {', '.join(current.failed)}."]
+    if report.min_f1 is not None:
+        verdict = "below" if report.below_min else "at or above"
+        lines += ["", f"Minimum F1 {report.min_f1}: {verdict}" + (f" ({', '.join(report.below_min)})." if report.below_min else ".")]
+    lines += ["", "## Per article (F1)", "", *_per_article(current), "", "## Claim stances on matched claims", "", *_stances(current)]
+    if report.baseline is not None:
+        lines += ["", "## Changes against the baseline", ""]
+        lines += [
+            f"- {c.article} {c.field}: {c.change}{f' ({c.detail})' if c.detail else ''}: {c.label} — “{c.quote[:120]}”"
+            for c in report.changes
+        ] or ["No gold item changed fate."]
+    lines += ["", "## Missed and spurious items", *_misses(current), ""]
+    return "\n".join(lines)

@@ -1,0 +1,141 @@
+"""The scorer on its own: perfect, empty and hand-worked partial predictions."""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrace.evaluate import Counts, Matcher, assign, compare, same_quantity, score_article, stance_matrix
+from armstrace.lexicon import load_gazetteer
+from armstrace.numbers import parse_quantity
+from armstrace.schema import (
+    Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Figure, GoldArticle, Provenance, Quantity, Usage, Weapon,
+)  # fmt: skip
+
+TEXT = (
+    "Estados Unidos afirmó que Corea del Norte envió más de 1.000 contenedores de armas a Rusia.\n"
+    "El Kremlin negó que haya pruebas, dijo Peskov.\n"
+    "Moscú y Teherán firmaron un acuerdo de 1.700 millones de dólares por drones."
+)
+MATCHER = Matcher(load_gazetteer())
+
+
+def ev(quote: str) -> Evidence:
+    start = TEXT.index(quote)
+    return Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=1.0)
+
+
+def q(text: str) -> Quantity:
+    quantity = parse_quantity(text)
+    assert quantity is not None
+    return quantity
+
+
+SENT = TEXT.splitlines()
+GOLD = GoldArticle(
+    article="a",
+    source="a.txt",
+    actors=[
+        Actor(name="United States", mentions=["Estados Unidos"], kind="country", evidence=ev("Estados Unidos")),
+        Actor(name="North Korea", mentions=["Corea del Norte"], kind="country", evidence=ev("Corea del Norte")),
+        Actor(name="Kremlin", mentions=["Kremlin"], kind="government", evidence=ev("Kremlin")),
+        Actor(name="Dmitry Peskov", mentions=["Peskov"], kind="person", evidence=ev("Peskov")),
+    ],
+    weapons=[
+        Weapon(description="containers of weapons", category="military_equipment", supplier="North Korea",
+               recipient="Russia", quantity=q("más de 1.000"), status="delivered", evidence=ev(SENT[0])),
+        Weapon(description="drones", category="drone", supplier="Iran", recipient="Russia", status="agreed", evidence=ev(SENT[2])),
+    ],
+    figures=[
+        Figure(quantity=q("más de 1.000"), counted="containers", evidence=ev("más de 1.000")),
+        Figure(quantity=q("1.700 millones de dólares"), counted="deal value", evidence=ev("1.700 millones de dólares")),
+    ],
+    claims=[
+        Claim(speaker="United States", stance="asserted", content="North Korea sent more than 1,000 containers of weapons to Russia.",
+              subject="North Korea", evidence=ev(SENT[0])),
+        Claim(speaker="Kremlin", stance="denied", content="There is no evidence that North Korea sends arms to Russia.",
+              subject="North Korea", evidence=ev(SENT[1])),
+    ],
+)  # fmt: skip
+
+
+def predicted(**fields: list) -> ArticleExtraction:  # type: ignore[type-arg]
+    provenance = Provenance(
+        prompt="extract.v1", prompt_file="p", prompt_sha256="0", schema_sha256="0", model="m", endpoint="e",
+        settings={}, armstrace_version="0", from_cache=False, cached_calls=0, usage=Usage(), recorded_usage=Usage(),
+    )  # fmt: skip
+    info = ArticleInfo(id="a", source="a.txt", sha256="0", chars=len(TEXT), encoding="utf-8")
+    return ArticleExtraction(article=info, provenance=provenance, **fields)
+
+
+def test_a_perfect_prediction_scores_one_everywhere() -> None:
+    perfect = predicted(**{f: list(getattr(GOLD, f)) for f in ("actors", "weapons", "figures", "claims")})
+    score = score_article(GOLD, perfect, TEXT, MATCHER)
+    assert all(c.f1 == 1.0 and c.precision == 1.0 and c.recall == 1.0 for c in score.fields.values())
+    assert score.misses == [] and score.grounded == score.predicted
+    assert stance_matrix(score.stances) == {"asserted": {"asserted": 1}, "denied": {"denied": 1}}
+
+
+def test_an_empty_prediction_scores_zero_and_misses_everything() -> None:
+    score = score_article(GOLD, predicted(), TEXT, MATCHER)
+    assert all(c.f1 == 0.0 and c.recall == 0.0 for c in score.fields.values())
+    assert len(score.misses) == 10 and {m.kind for m in score.misses} == {"missed"}
+
+
+def test_a_hand_worked_partial_prediction() -> None:
+    guess = predicted(
+        actors=[
+            Actor(name="Vladimir Putin", mentions=["Putin"], kind="person", evidence=ev("Moscú")),  # spurious
+            Actor(name="Estados Unidos", mentions=["Estados Unidos"], kind="country", evidence=ev("Estados Unidos")),  # = US
+            Actor(name="Peskov", mentions=["Peskov"], kind="person", evidence=ev("Peskov")),  # = Peskov by mention
+        ],
+        figures=[Figure(quantity=q("1005"), counted="containers", evidence=ev("más de 1.000"))],  # value off by 0.5 %, qualifier differs: same value
+        claims=[
+            Claim(speaker="Kremlin", stance="asserted", content="No evidence North Korea sends arms to Russia.", evidence=ev(SENT[1])),
+        ],
+    )  # fmt: skip
+    score = score_article(GOLD, guess, TEXT, MATCHER)
+    # actors: 2 of 3 predicted right, 2 of 4 gold found -> P 2/3, R 1/2, F1 4/7
+    assert (score.fields["actors"].tp, score.fields["actors"].fp, score.fields["actors"].fn) == (2, 1, 2)
+    assert score.fields["actors"].f1 == pytest.approx(4 / 7)
+    assert (score.fields["figures"].tp, score.fields["figures"].fn) == (1, 1)
+    assert score.fields["weapons"].recall == 0.0
+    assert (score.fields["claims"].tp, score.fields["claims"].fn) == (1, 1)
+    assert stance_matrix(score.stances) == {"denied": {"asserted": 1}}
+
+
+def test_counts_add_up_to_micro_scores() -> None:
+    total = Counts(tp=2, fp=1, fn=2) + Counts(tp=1, fp=0, fn=0)
+    assert (total.precision, total.recall) == (0.75, 0.6)
+    assert total.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+
+
+def test_nothing_is_counted_twice() -> None:
+    # two predictions of the same gold actor: one true positive, one false positive
+    twice = [GOLD.actors[0], GOLD.actors[0]]
+    assert assign(GOLD.actors, twice, MATCHER.actors) == [(0, 0)]
+
+
+@pytest.mark.parametrize(
+    ("gold", "guess", "same"),
+    [("más de 1.000", "1000", True), ("1.700 millones de dólares", "1.7 billion dollars", True),
+     ("1.700 millones de dólares", "1.700 millones", False), ("20", "21", False), ("cientos de", "hundreds of", True)],
+)  # fmt: skip
+def test_figures_match_on_normalised_value_and_unit(gold: str, guess: str, same: bool) -> None:
+    assert same_quantity(q(gold), q(guess)) is same
+
+
+def test_names_match_across_accents_and_gazetteer_aliases() -> None:
+    assert MATCHER.same_name("Vladímir Putin", "Vladimir Putin") == 1.0
+    assert MATCHER.same_name("Teherán", "Iran") == 1.0
+    assert MATCHER.same_name("Serguei Lavrov", "Sergei Lavrov") > 0
+    assert MATCHER.same_name("Iran", "Iraq") == 0.0
+
+
+def test_compare_lists_newly_found_lost_and_stance_flips() -> None:
+    before = score_article(GOLD, predicted(claims=[GOLD.claims[0], GOLD.claims[1]]), TEXT, MATCHER)
+    flipped = GOLD.claims[1].model_copy(update={"stance": "asserted"})
+    now = score_article(GOLD, predicted(claims=[flipped], actors=[GOLD.actors[0]]), TEXT, MATCHER)
+    changes = {(c.field, c.change, c.detail) for c in compare([GOLD], [now], [before])}
+    assert ("claims", "lost", "") in changes
+    assert ("claims", "stance flip", "denied -> asserted") in changes
+    assert ("actors", "newly found", "") in changes
