@@ -36,14 +36,43 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
+VCR_CONFIG: dict[str, Any] = {
+    "filter_headers": SECRET_REQUEST_HEADERS,
+    "before_record_response": _scrub_response,
+    "match_on": ["method", "path", "body"],
+    "decode_compressed_response": True,
+}
+# The recording of the five seeds, made by tests/test_extract.py; other modules replay it.
+SEEDS_CASSETTE = ROOT / "cassettes" / "test_extract" / "test_seeds_extract_to_grounded_items_and_rerun_is_served_from_cache.yaml"
+
+
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
-    return {
-        "filter_headers": SECRET_REQUEST_HEADERS,
-        "before_record_response": _scrub_response,
-        "match_on": ["method", "path", "body"],
-        "decode_compressed_response": True,
-    }
+    return VCR_CONFIG
+
+
+def replay_seeds() -> Any:
+    """A context in which the seeds' model calls are answered from their recording, and only so."""
+    import vcr
+
+    return vcr.VCR(**VCR_CONFIG).use_cassette(str(SEEDS_CASSETTE), record_mode="none", allow_playback_repeats=True)
+
+
+def replay_settings(cache_dir: Path) -> Settings:
+    """Settings whose model calls are the ones recorded in the seeds' cassette."""
+    return Settings(base_url=REPLAY_URL, model=EMBEDDED_MODEL, cache_dir=cache_dir, attempts=1)
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An output folder holding the recorded model's extraction of the five seeds."""
+    from armstrace.run import run_extract
+
+    base = tmp_path_factory.mktemp("seeds")
+    with replay_seeds():
+        summary = run_extract([SEEDS], base / "out", replay_settings(base / "cache"))
+    assert summary.exit_code == 0, summary.articles
+    return base / "out"
 
 
 @pytest.fixture(scope="module")
@@ -67,4 +96,4 @@ def model_base_url(record_mode: str, tmp_path_factory: pytest.TempPathFactory) -
 @pytest.fixture
 def settings(model_base_url: str, tmp_path: Path) -> Settings:
     """Settings for the recorded model, with a cache of the test's own."""
-    return Settings(base_url=model_base_url, model=EMBEDDED_MODEL, cache_dir=tmp_path / "cache", attempts=1)
+    return replay_settings(tmp_path / "cache").model_copy(update={"base_url": model_base_url})

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from armstrace.evaluate import Counts, Matcher, assign, compare, same_quantity, score_article, stance_matrix
+from armstrace.evaluate import Counts, Matcher, assign, compare, run_eval, same_quantity, score_article, stance_matrix
 from armstrace.lexicon import load_gazetteer
 from armstrace.numbers import parse_quantity
+from armstrace.prompt import FIELDS
 from armstrace.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Figure, GoldArticle, Provenance, Quantity, Usage, Weapon,
 )  # fmt: skip
+
+from conftest import SEEDS, replay_seeds, replay_settings
 
 TEXT = (
     "Estados Unidos afirmó que Corea del Norte envió más de 1.000 contenedores de armas a Rusia.\n"
@@ -139,3 +145,40 @@ def test_compare_lists_newly_found_lost_and_stance_flips() -> None:
     assert ("claims", "lost", "") in changes
     assert ("claims", "stance flip", "denied -> asserted") in changes
     assert ("actors", "newly found", "") in changes
+
+
+# --------------------------------------------------------------------------- the seeds, replayed
+
+
+# The counts `armstrace eval --gold seeds/gold` prints with the embedded model; README quotes them.
+SEEDS_MICRO = {
+    "actors": (74, 20, 5),
+    "weapons": (8, 8, 10),
+    "figures": (7, 8, 0),
+    "claims": (34, 2, 15),
+}
+
+
+def test_eval_of_the_committed_prompt_over_the_seeds_scores_the_recorded_model(tmp_path: Path) -> None:
+    with replay_seeds():
+        report = run_eval(SEEDS / "gold", tmp_path / "eval", replay_settings(tmp_path / "cache"))
+
+    micro = report.current.micro
+    assert {f: (micro[f]["tp"], micro[f]["fp"], micro[f]["fn"]) for f in FIELDS} == SEEDS_MICRO
+    assert report.current.prompt == "extract.v1"
+    assert report.current.failed == []
+    assert report.current.grounded_share == 1.0
+    written = json.loads((tmp_path / "eval" / "eval.json").read_text(encoding="utf-8"))
+    assert written["current"]["micro"] == micro
+    assert "| claims |" in (tmp_path / "eval" / "eval.md").read_text(encoding="utf-8")
+
+
+def test_eval_against_the_same_prompt_as_baseline_reports_no_change(tmp_path: Path) -> None:
+    settings = replay_settings(tmp_path / "cache")
+    with replay_seeds():
+        report = run_eval(SEEDS / "gold", tmp_path / "eval", settings, baseline=settings.prompt, min_f1=0.5)
+
+    assert report.deltas == {f: 0.0 for f in FIELDS}
+    assert report.changes == []
+    assert report.below_min == ["weapons"]
+    assert report.exit_code == 1
