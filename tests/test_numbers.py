@@ -328,3 +328,9 @@ def test_find_quantities_offsets_survive_decomposed_accents() -> None:
 
 def test_find_quantities_on_text_without_numbers() -> None:
     assert find_quantities("Rusia e Irán negaron cualquier transferencia de armas.") == []
+
+
+@pytest.mark.parametrize("text", ["de 10 a 20 drones y cientos de misiles", "más de 1.000 contenedores", "hundreds of drones, 30 %"])
+def test_every_span_find_quantities_cuts_parses_back_to_the_same_quantity(text: str) -> None:
+    for start, end, quantity in find_quantities(text):
+        assert parse_quantity(text[start:end]) == quantity

@@ -187,8 +187,9 @@ _RANGE = (
 )
 _ORDER = (
     r"\b(?:(?:(?:varios|varias)\s+)?(?:decenas|docenas|cientos|centenares|miles|millares"
-    r"|millones|billones)(?=\s+de\b)"
-    r"|(?:several\s+)?(?:tens|dozens|hundreds|thousands|millions|billions|trillions)(?=\s+of\b)"
+    # The counted noun may be cut off: find_quantities' span ('cientos') must parse again.
+    r"|millones|billones)(?=\s+de\b|\s*$)"
+    r"|(?:several\s+)?(?:tens|dozens|hundreds|thousands|millions|billions|trillions)(?=\s+of\b|\s*$)"
     r"|several\s+(?:dozen|hundred|thousand|million|billion)\b)"
     r"(?:\s+(?:de|of)\s+(?:miles|millares|millones|billones|thousands|millions|billions)\b)*"
     rf"(?:\s+(?:de|of)\s+(?P<order_cur>{_CURRENCY}))?"
