@@ -82,6 +82,8 @@ def test_cache_key_changes_with_everything_that_changes_the_answer(tmp_path: Pat
     base = _key(_extractor(settings))
     edited = tmp_path / "extract.v2.md"
     edited.write_text(settings.prompt.read_text(encoding="utf-8") + "\nBe brief.\n", encoding="utf-8")
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[actor]]\nname = "Wagner"\nkind = "armed_group"\n', encoding="utf-8")
     variants = {
         "article": _key(_extractor(settings), "Putin dijo que Rusia recibió 200 drones."),
         "prompt": _key(_extractor(settings, edited)),
@@ -90,6 +92,7 @@ def test_cache_key_changes_with_everything_that_changes_the_answer(tmp_path: Pat
         "max_tokens": _key(_extractor(Settings(cache_dir=tmp_path, max_tokens=99))),
         "batch": _key(_extractor(Settings(cache_dir=tmp_path, batch=4))),
         "reasks": _key(_extractor(Settings(cache_dir=tmp_path, reasks=3))),
+        "user gazetteer": _key(_extractor(Settings(cache_dir=tmp_path, gazetteer=mine))),
     }
     monkeypatch.setattr("armstrace.extract.code_version", lambda: "9.9.9+other")
     variants["code"] = _key(_extractor(settings))

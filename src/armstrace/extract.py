@@ -58,6 +58,8 @@ def code_version() -> str:
     """armstrace's version plus a hash of the code that shapes an extraction."""
     here = Path(__file__).parent
     sources = {name: (here / f"{name}.py").read_text(encoding="utf-8") for name in _ANSWER_MODULES}
+    # The packaged gazetteer and cues decide candidates and code-made labels just as code does.
+    sources.update({p.name: p.read_text(encoding="utf-8") for p in sorted((here / "data").glob("*.toml"))})
     return f"{armstrace_version()}+{digest(sources)[:12]}"
 
 
@@ -138,6 +140,7 @@ class Extractor:
                 "generation": self.settings.generation(),
                 "strategy": self.settings.strategy(),
                 "code": code_version(),
+                "gazetteer": self.settings.gazetteer.read_text(encoding="utf-8") if self.settings.gazetteer else "",
             }
         )
 
