@@ -89,7 +89,7 @@ def test_cache_key_changes_with_everything_that_changes_the_answer(tmp_path: Pat
         "prompt": _key(_extractor(settings, edited)),
         "model": _key(_extractor(settings, model="other-model")),
         "temperature": _key(_extractor(Settings(cache_dir=tmp_path, temperature=0.7))),
-        "max_tokens": _key(_extractor(Settings(cache_dir=tmp_path, max_tokens=99))),
+        "max_tokens": _key(_extractor(Settings(cache_dir=tmp_path, answer_tokens=99))),
         "batch": _key(_extractor(Settings(cache_dir=tmp_path, batch=4))),
         "reasks": _key(_extractor(Settings(cache_dir=tmp_path, reasks=3))),
         "user gazetteer": _key(_extractor(Settings(cache_dir=tmp_path, gazetteer=mine))),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
+from pydantic import BaseModel
 
 from armstrace.errors import EndpointError, ExtractionError, TransientEndpointError
 from armstrace.llm import ModelClient
@@ -26,7 +28,17 @@ def _client(base_url: str, **changes: object) -> ModelClient:
 
 
 def _ask(base_url: str, **changes: object):  # type: ignore[no-untyped-def]
-    return _client(base_url, **changes).ask(MESSAGES, FIGURES, FIGURES)
+    return _run(_client(base_url, **changes), FIGURES)
+
+
+def _run(client: ModelClient, model: type[BaseModel]):  # type: ignore[no-untyped-def]
+    async def ask():  # type: ignore[no-untyped-def]
+        try:
+            return await client.ask(MESSAGES, model, FIGURES)
+        finally:
+            await client.close()
+
+    return asyncio.run(ask())
 
 
 @pytest.mark.parametrize("status", [429, 500, 502, 503])
@@ -65,7 +77,7 @@ def test_retry_after_is_honoured() -> None:
 def test_an_invalid_answer_is_reasked_a_bounded_number_of_times_then_read_leniently() -> None:
     strict = labels_model("figures", 2)  # asks for two labels; the server keeps sending one
     with fault_server(Reply(200, completion(GOOD))) as server:
-        answer = _client(server.base_url, reasks=2).ask(MESSAGES, strict, FIGURES)
+        answer = _run(_client(server.base_url, reasks=2), strict)
     assert len(server.requests) == 3
     assert not answer.valid and answer.problem
     assert answer.usage.calls == 3 and answer.usage.prompt_tokens == 300

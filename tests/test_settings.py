@@ -47,5 +47,5 @@ def test_invalid_value_names_the_setting_and_its_variable() -> None:
 
 
 def test_generation_settings_are_what_changes_an_answer() -> None:
-    settings = load_settings({"max_tokens": 512}, environ={})
+    settings = load_settings({"answer_tokens": 512}, environ={})
     assert settings.generation() == {"temperature": 0.0, "max_tokens": 512, "seed": 0}

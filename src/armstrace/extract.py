@@ -144,14 +144,16 @@ class Extractor:
             }
         )
 
-    def extract(self, article: Article) -> ArticleExtraction:
+    async def extract(self, article: Article) -> ArticleExtraction:
         """The grounded extraction of one article (cached calls are not made again)."""
         found = find_candidates(article.text, self.cues, self.gazetteer)
         known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
         found["actors"] = [c for c in found["actors"] if c.known is None]
         spans = windows(article.text, self.settings.window)
+        # One call at a time, in order: each call after the first reuses the article's tokens
+        # in the server's prompt cache, which concurrent calls of one article would evict.
         results = [
-            self._call(article, f, window, batch)
+            await self._call(article, f, window, batch)
             for f in FIELDS
             for window, batch in plan(found[f], spans, self.settings.batch)
         ]
@@ -189,7 +191,7 @@ class Extractor:
             recorded_usage=sum((r.recorded for r in results), Usage()),
         )
 
-    def _call(self, article: Article, field: Field_, window: Span, batch: Sequence[Candidate]) -> CallResult:
+    async def _call(self, article: Article, field: Field_, window: Span, batch: Sequence[Candidate]) -> CallResult:
         key = self.cache_key(article, field, window, batch)
         if (entry := self.cache.get(key)) is not None:
             try:
@@ -197,7 +199,7 @@ class Extractor:
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
         messages = render(self.prompt, field, article=window.text, items=format_items(batch))
-        answer = self.client().ask(
+        answer = await self.client().ask(
             messages.as_list(),
             ground.grounded_model(field, batch, article.text),
             labels_model(field, len(batch)),

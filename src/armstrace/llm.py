@@ -12,9 +12,9 @@ import email.utils
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -122,7 +122,7 @@ def endpoint_error(error: BaseException, endpoint: str, model: str) -> EndpointE
         if status in (401, 403):
             return EndpointError(
                 f"{endpoint} refused the request ({status}): {detail}",
-                "check OPENAI_API_KEY (or --api-key) for this endpoint",
+                "check OPENAI_API_KEY for this endpoint",
             )
         if status == 404:
             return EndpointError(
@@ -170,10 +170,13 @@ def _answer_text(completion: Any) -> str:
 
 
 class ModelClient:
-    """Structured calls to one OpenAI-compatible endpoint."""
+    """Structured calls to one OpenAI-compatible endpoint, several at once if asked.
+
+    The client is asynchronous so that one process can keep a batching server (vLLM, OpenAI,
+    llama.cpp with parallel slots) busy; `run` decides how many requests are in flight.
+    """
 
     def __init__(self, settings: Settings, base_url: str, model: str) -> None:
-        import instructor
         import openai
 
         # instructor logs every failed attempt at ERROR; armstrace reports failures itself,
@@ -184,12 +187,10 @@ class ModelClient:
         self.model = model
         api_key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
         # max_retries=0: tenacity below owns transport retries; the SDK must not add its own.
-        self._client = openai.OpenAI(
+        self._client = openai.AsyncOpenAI(
             base_url=base_url, api_key=api_key, max_retries=0, timeout=settings.timeout
         )
         self._mode = self._instructor_mode()
-        self._create = instructor.patch(create=self._send, mode=self._mode)
-        self._meter = _Meter()
 
     def _instructor_mode(self) -> Any:
         import instructor
@@ -203,35 +204,39 @@ class ModelClient:
         # forced tool call under the schema; llama.cpp's llama-server needs json_schema.
         return modes.get(self.settings.mode, instructor.Mode.TOOLS)
 
-    def _send(self, **kwargs: Any) -> ChatCompletion:
-        """One logical request: tenacity retries transient faults, nothing else does."""
-        from tenacity import Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+    async def close(self) -> None:
+        """Close the HTTP connections."""
+        await self._client.close()
 
-        retrying = Retrying(
+    async def _send(self, meter: _Meter, **kwargs: Any) -> ChatCompletion:
+        """One logical request: tenacity retries transient faults, nothing else does."""
+        from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop_after_delay
+
+        retrying = AsyncRetrying(
             stop=stop_after_attempt(self.settings.attempts) | stop_after_delay(MAX_RETRY_WINDOW),
             wait=backoff(self.settings.backoff),
             retry=retry_if_exception(is_transient),
             reraise=True,
         )
-        for attempt in retrying:
+        async for attempt in retrying:
             with attempt:
                 started = time.monotonic()
-                self._meter.calls += 1
+                meter.calls += 1
                 try:
-                    response: ChatCompletion = self._client.chat.completions.create(**kwargs)
+                    response: ChatCompletion = await self._client.chat.completions.create(**kwargs)
                 except json.JSONDecodeError as e:
                     # Not ValueError: instructor must not mistake a broken body for a bad answer.
                     raise MalformedBody(str(e)) from None
                 finally:
-                    self._meter.seconds += time.monotonic() - started
+                    meter.seconds += time.monotonic() - started
                 if response.usage is not None:
-                    self._meter.prompt_tokens += response.usage.prompt_tokens
-                    self._meter.completion_tokens += response.usage.completion_tokens
-                self._meter.responses.append(response)
+                    meter.prompt_tokens += response.usage.prompt_tokens
+                    meter.completion_tokens += response.usage.completion_tokens
+                meter.responses.append(response)
                 return response
         raise AssertionError("unreachable: tenacity re-raises the last error")
 
-    def ask(
+    async def ask(
         self, messages: list[dict[str, str]], response_model: type[T], lenient_model: type[T]
     ) -> Answer[T]:
         """Ask for `response_model`; re-ask on validation errors, then fall back to lenient.
@@ -239,36 +244,42 @@ class ModelClient:
         `lenient_model` has the same schema without the validators that need the article,
         so the last answer can still be read and its good items kept once re-asks run out.
         """
+        import instructor
         from instructor.core.exceptions import InstructorRetryException
 
-        self._meter = _Meter()
+        meter = _Meter()
+
+        async def send(**kwargs: Any) -> ChatCompletion:
+            return await self._send(meter, **kwargs)
+
+        create = instructor.patch(create=send, mode=self._mode)
         try:
-            value = self._create(
+            value: T = await cast(Callable[..., Awaitable[T]], create)(
                 response_model=response_model,
                 messages=messages,
                 model=self.model,
                 max_retries=self.settings.reasks,
                 temperature=self.settings.temperature,
-                max_tokens=self.settings.max_tokens,
+                max_tokens=self.settings.answer_tokens,
                 seed=self.settings.seed,
             )
         except InstructorRetryException as e:
             cause = e.__cause__
             if cause is not None and not isinstance(cause, (ValidationError, ValueError)):
                 raise endpoint_error(cause, self.base_url, self.model) from None
-            return self._salvage(lenient_model, str(cause or e))
-        return Answer(value=value, valid=True, problem="", usage=self._meter.usage())
+            return self._salvage(meter, lenient_model, str(cause or e))
+        return Answer(value=value, valid=True, problem="", usage=meter.usage())
 
-    def _salvage(self, lenient_model: type[T], problem: str) -> Answer[T]:
-        if not self._meter.responses:
+    def _salvage(self, meter: _Meter, lenient_model: type[T], problem: str) -> Answer[T]:
+        if not meter.responses:
             raise ExtractionError(f"{self.base_url} gave no answer: {problem}")
-        text = _answer_text(self._meter.responses[-1])
+        text = _answer_text(meter.responses[-1])
         try:
             value = lenient_model.model_validate_json(text)
         except (ValidationError, json.JSONDecodeError):
             raise ExtractionError(
                 f"{self.base_url} kept answering with invalid JSON for {lenient_model.__name__}",
-                "raise --max-tokens if answers are cut off, or try another --model",
+                "raise --answer-tokens if answers are cut off, or try another --model",
             ) from None
         first_line = problem.strip().splitlines()[0] if problem.strip() else "invalid answer"
-        return Answer(value=value, valid=False, problem=first_line, usage=self._meter.usage())
+        return Answer(value=value, valid=False, problem=first_line, usage=meter.usage())

@@ -7,14 +7,15 @@ so finished work is never lost and a second run asks the model only for what is 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import signal
+import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections import deque
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
@@ -38,7 +39,7 @@ class ArticleOutcome(BaseModel):
 
     id: str
     source: str
-    status: Literal["ok", "failed", "rejected"]
+    status: Literal["ok", "failed", "rejected", "skipped"]
     reason: str = ""
     note: str = Field(default="", description="Something to know, e.g. the text was not UTF-8.")
     output: str = ""
@@ -46,6 +47,7 @@ class ArticleOutcome(BaseModel):
     dropped: int = 0
     cached_calls: int = 0
     usage: Usage = Usage()
+    seconds: float = Field(default=0.0, description="Wall time spent on the article, model time included.")
 
 
 class RunSummary(BaseModel):
@@ -121,31 +123,19 @@ class ModelSession:
             self._client = ModelClient(self.settings, base_url, self.model)
         return self._client
 
+    async def close_client(self) -> None:
+        """Close the client's connections (inside the event loop that used them)."""
+        if self._client is not None:
+            await self._client.close()
+            self._client = None
+
     def close(self) -> None:
         """Stop the embedded server if one was started."""
         if self._server is not None:
             self._server.stop()
 
 
-@contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """Treat SIGTERM like Ctrl-C so the same clean-up runs for both."""
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _outcome(extraction: ArticleExtraction, output: Path) -> ArticleOutcome:
+def _outcome(extraction: ArticleExtraction, output: Path, seconds: float) -> ArticleOutcome:
     return ArticleOutcome(
         id=extraction.article.id,
         source=extraction.article.source,
@@ -156,6 +146,7 @@ def _outcome(extraction: ArticleExtraction, output: Path) -> ArticleOutcome:
         dropped=len(extraction.dropped),
         cached_calls=extraction.provenance.cached_calls,
         usage=extraction.provenance.usage,
+        seconds=round(seconds, 3),
     )
 
 
@@ -166,16 +157,113 @@ def write_extraction(extraction: ArticleExtraction, out: Path) -> Path:
     return path
 
 
-def _extract_one(extractor: Extractor, article: Article, out: Path) -> ArticleOutcome:
+async def _extract_one(extractor: Extractor, article: Article, out: Path) -> ArticleOutcome:
+    started = time.monotonic()
     try:
-        extraction = extractor.extract(article)
+        extraction = await extractor.extract(article)
     except TransientEndpointError as e:
         return ArticleOutcome(id=article.id, source=str(article.source), status="failed", reason=e.message)
     except EndpointError:
         raise  # a key, model or request problem fails every article alike: stop the run
     except ArmstraceError as e:
         return ArticleOutcome(id=article.id, source=str(article.source), status="failed", reason=e.message)
-    return _outcome(extraction, write_extraction(extraction, out))
+    output = write_extraction(extraction, out)
+    return _outcome(extraction, output, time.monotonic() - started)
+
+
+class _Batch:
+    """Articles in flight, at most `limit` at once, reported in the order they were read."""
+
+    def __init__(self, summary: RunSummary, limit: int, progress: Progress | None, total: int) -> None:
+        self.summary = summary
+        self.limit = limit
+        self.progress = progress
+        self.total = total
+        self.queue: deque[asyncio.Future[ArticleOutcome]] = deque()
+        self.tokens = 0
+
+    def running(self) -> int:
+        return sum(not f.done() for f in self.queue)
+
+    def add(self, future: asyncio.Future[ArticleOutcome]) -> None:
+        future.add_done_callback(self._count)
+        self.queue.append(future)
+
+    def _count(self, future: asyncio.Future[ArticleOutcome]) -> None:
+        if not future.cancelled() and future.exception() is None:
+            usage = future.result().usage
+            self.tokens += usage.prompt_tokens + usage.completion_tokens
+
+    def record(self, outcome: ArticleOutcome) -> None:
+        self.summary.articles.append(outcome)
+        if self.progress:
+            self.progress(outcome, len(self.summary.articles), self.total)
+
+    async def drain(self, until: int) -> None:
+        """Wait until fewer than `until` articles run, recording finished ones in order.
+
+        Finished articles wait behind a slow one at most 4 x limit deep, so memory stays bounded.
+        """
+        while True:
+            while self.queue and self.queue[0].done():
+                self.record(self.queue.popleft().result())
+            if not self.queue or (self.running() < until and len(self.queue) < 4 * self.limit):
+                return
+            await asyncio.wait([f for f in self.queue if not f.done()], return_when=asyncio.FIRST_COMPLETED)
+
+    def cancel(self) -> list[asyncio.Future[ArticleOutcome]]:
+        """Cancel what still runs; returns the cancelled futures."""
+        for future in self.queue:
+            future.cancel()
+        return list(self.queue)
+
+
+def _budget_note(settings: Settings, used: int) -> str:
+    return f"token budget of {settings.token_budget} reached ({used} used)"
+
+
+async def _extract_all(
+    found: list[Path | Rejected], extractor: Extractor, session: ModelSession, out: Path,
+    summary: RunSummary, settings: Settings, progress: Progress | None,
+) -> None:  # fmt: skip
+    _cancel_on_sigterm()
+    batch = _Batch(summary, settings.in_flight, progress, len(found))
+    try:
+        for n, item in enumerate(load_articles(found)):
+            # The first article goes alone: a wrong key or model then fails one request, not
+            # as many as would be in flight.
+            await batch.drain(until=batch.limit if summary.articles else 1)
+            if settings.token_budget is not None and batch.tokens >= settings.token_budget:
+                await batch.drain(until=1)
+                summary.stopped = _budget_note(settings, batch.tokens)
+                for rest in found[n:]:
+                    path = rest.source if isinstance(rest, Rejected) else rest
+                    batch.record(ArticleOutcome(id=path.stem, source=str(path), status="skipped", reason=summary.stopped))
+                return
+            if isinstance(item, Rejected):
+                rejected = ArticleOutcome(id=item.source.stem, source=str(item.source), status="rejected", reason=item.reason)
+                batch.add(_done(rejected))
+            else:
+                batch.add(asyncio.ensure_future(_extract_one(extractor, item, out)))
+        await batch.drain(until=1)
+    finally:
+        await asyncio.gather(*batch.cancel(), return_exceptions=True)
+        await session.close_client()
+
+
+def _done(outcome: ArticleOutcome) -> asyncio.Future[ArticleOutcome]:
+    future: asyncio.Future[ArticleOutcome] = asyncio.get_running_loop().create_future()
+    future.set_result(outcome)
+    return future
+
+
+def _cancel_on_sigterm() -> None:
+    """Treat SIGTERM like Ctrl-C: cancel the run so the same clean-up runs for both."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # signals belong to the main thread; a library caller elsewhere keeps its own
+    task = asyncio.current_task()
+    if task is not None:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
 
 
 def run_extract(
@@ -183,8 +271,11 @@ def run_extract(
 ) -> RunSummary:
     """Extract every article under `paths` into `out`; returns (and writes) the run summary.
 
-    Raises EndpointError for faults that would fail every article (a refused key, an unknown
-    model) after writing what was done, and Interrupted on Ctrl-C or SIGTERM.
+    Up to `settings.in_flight` articles are extracted at once; the summary and the progress
+    callback see them in the order they were found. Raises EndpointError for faults that
+    would fail every article (a refused key, an unknown model) after writing what was done,
+    and Interrupted on Ctrl-C or SIGTERM. Call it from synchronous code: it runs its own
+    event loop.
     """
     prompt = load_prompt(settings.prompt)
     session = ModelSession(settings)
@@ -208,17 +299,9 @@ def run_extract(
     out.mkdir(parents=True, exist_ok=True)
     found = list(find_files(paths))
     try:
-        with _sigterm_as_interrupt():
-            for item in load_articles(found):
-                if isinstance(item, Rejected):
-                    outcome = ArticleOutcome(id=item.source.stem, source=str(item.source), status="rejected", reason=item.reason)
-                else:
-                    outcome = _extract_one(extractor, item, out)
-                summary.articles.append(outcome)
-                if progress:
-                    progress(outcome, len(summary.articles), len(found))
-        summary.complete = True
-    except KeyboardInterrupt:
+        asyncio.run(_extract_all(found, extractor, session, out, summary, settings, progress))
+        summary.complete = not summary.stopped
+    except (KeyboardInterrupt, asyncio.CancelledError):
         summary.stopped = "interrupted"
         raise Interrupted(
             f"interrupted after {summary.ok} article(s); finished ones are in {out}",

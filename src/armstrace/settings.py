@@ -31,6 +31,7 @@ ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "mode": ("ARMSTRACE_MODE",),
     "gazetteer": ("ARMSTRACE_GAZETTEER",),
     "timeout": ("ARMSTRACE_TIMEOUT",),
+    "concurrency": ("ARMSTRACE_CONCURRENCY",),
 }
 
 
@@ -72,7 +73,7 @@ class Settings(BaseModel):
     )
     mode: InstructorMode = "auto"
     temperature: float = Field(default=0.0, ge=0, le=2)
-    max_tokens: int = Field(default=1024, gt=0, description="Cap on completion tokens per call.")
+    answer_tokens: int = Field(default=1024, gt=0, description="Cap on completion tokens per call.")
     seed: int = 0
     timeout: float = Field(default=600.0, gt=0, description="Seconds one HTTP request may take.")
     attempts: int = Field(default=4, ge=1, description="Tries per request on transient faults.")
@@ -87,6 +88,14 @@ class Settings(BaseModel):
     )
     threads: int = Field(default=2, ge=1, description="CPU threads for the embedded server.")
     context: int = Field(default=8192, ge=1024, description="Context window of the embedded server.")
+    concurrency: int | None = Field(
+        default=None, ge=1, le=512, description="Articles extracted at once; each has one request "
+        "in flight. None: 1 for the embedded server (one slot), 8 for other endpoints.",
+    )
+    token_budget: int | None = Field(
+        default=None, gt=0, description="Stop starting articles once the run has used this many "
+        "tokens (prompt + completion).",
+    )
 
     @property
     def embedded(self) -> bool:
@@ -102,7 +111,14 @@ class Settings(BaseModel):
 
     def generation(self) -> dict[str, float | int]:
         """The settings that change a model's answer, as sent with every call."""
-        return {"temperature": self.temperature, "max_tokens": self.max_tokens, "seed": self.seed}
+        return {"temperature": self.temperature, "max_tokens": self.answer_tokens, "seed": self.seed}
+
+    @property
+    def in_flight(self) -> int:
+        """How many articles are extracted at once."""
+        if self.concurrency is not None:
+            return self.concurrency
+        return 1 if self.embedded else 8
 
     def strategy(self) -> dict[str, int | str]:
         """The settings that change how an article is cut into calls."""
