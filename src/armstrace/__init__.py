@@ -3,7 +3,8 @@
 The command line (`armstrace`) is a thin layer over these functions:
 
 - `run_extract(paths, out, settings)`: extract every article into a folder;
-- `load_settings(flags)`: settings from flags, environment and defaults.
+- `load_settings(flags)`: settings from flags, environment and defaults;
+- `merge_dataset(out)`: merge a folder's extractions into one dataset.
 """
 
 from __future__ import annotations
@@ -11,12 +12,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .merge import MergeResult, merge_dataset
     from .run import RunSummary, run_extract
     from .settings import Settings, load_settings
 
-__all__ = ["RunSummary", "Settings", "load_settings", "run_extract"]
+__all__ = ["MergeResult", "RunSummary", "Settings", "load_settings", "merge_dataset", "run_extract"]
 
-_EXPORTS = {"RunSummary": "run", "run_extract": "run", "Settings": "settings", "load_settings": "settings"}
+_EXPORTS = {
+    "MergeResult": "merge",
+    "merge_dataset": "merge",
+    "RunSummary": "run",
+    "run_extract": "run",
+    "Settings": "settings",
+    "load_settings": "settings",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -17,6 +17,7 @@ import typer
 
 if TYPE_CHECKING:
     from .evaluate import EvalReport
+    from .merge import MergeResult
     from .run import ArticleOutcome, Progress, RunSummary
 
 app = typer.Typer(
@@ -89,8 +90,9 @@ def extract(
     batch: Annotated[Optional[int], typer.Option(help="Candidates labelled per model call.", show_default="1")] = None,
     window: Annotated[Optional[int], typer.Option(help="Characters of article per call; longer articles are cut.", show_default="12000")] = None,
     threads: Annotated[Optional[int], typer.Option(help="CPU threads of the embedded server.", show_default="2")] = None,
+    no_merge: Annotated[bool, typer.Option("--no-merge", help="Do not merge the articles into OUT/dataset.json and the tables.")] = False,
 ) -> None:
-    """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json."""
+    """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json, then merge them."""
     from .run import run_extract
     from .settings import load_settings
 
@@ -118,7 +120,26 @@ def extract(
     with _progress() as on_article:
         summary = run_extract(paths, out, settings, progress=on_article)
     _print_summary(summary)
+    if summary.ok and not no_merge:
+        from .merge import merge_dataset
+
+        _print_merge(merge_dataset(out, settings.gazetteer))
     raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def merge(
+    out: Annotated[Path, typer.Argument(help="An output folder of 'armstrace extract' (with articles/).")],
+    gazetteer: Annotated[
+        Optional[Path],
+        typer.Option(help="A gazetteer file extending the packaged one. Env: ARMSTRACE_GAZETTEER.", show_default=False),
+    ] = None,
+) -> None:
+    """Merge OUT/articles/*.json into OUT/dataset.json, OUT/tables/, OUT/dataset.sqlite and OUT/transfers.csv."""
+    from .merge import merge_dataset
+    from .settings import load_settings
+
+    _print_merge(merge_dataset(out, load_settings({"gazetteer": gazetteer}).gazetteer))
 
 
 @app.command("eval")
@@ -210,6 +231,18 @@ def _print_summary(summary: RunSummary) -> None:
     for a in summary.articles:
         if a.status != "ok":
             console.print(f"{a.status} {a.source}: {a.reason}", highlight=False, markup=False, soft_wrap=True)
+
+
+def _print_merge(result: MergeResult) -> None:
+    for skipped in result.skipped:
+        print(f"skipped {skipped.reason}", file=sys.stderr)
+    counts = result.counts
+    typer.echo(
+        f"merged {counts['articles']} articles ({result.duplicates} near-duplicate) into {result.out}: "
+        f"{', '.join(result.written)}; {counts['actors']} actors, {counts['transfers']} transfers, "
+        f"{counts['figures']} figures, {counts['claims']} claims, {counts['propositions']} propositions "
+        f"({result.disputed} disputed)"
+    )
 
 
 def _print_eval(report: EvalReport) -> None:

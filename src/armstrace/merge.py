@@ -287,7 +287,7 @@ def _read(path: Path) -> ArticleExtraction:
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise InputError(f"{path}: not an article extraction ({where}: {first['msg']})") from None
+        raise InputError(f"{path}: not an article extraction ({where + ': ' if where else ''}{first['msg']})") from None
 
 
 def _text(extraction: ArticleExtraction) -> tuple[str, Literal["file", "quotes"]]:
