@@ -1,0 +1,282 @@
+"""Merging: the seeds' extractions and small synthetic ones into one dataset."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from armstrace.errors import InputError
+from armstrace.merge import SIPRI_COLUMNS, TABLES, Dataset, merge_dataset
+from armstrace.schema import (
+    Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
+)  # fmt: skip
+
+from conftest import EMBEDDED_MODEL, REPLAY_URL, SEEDS
+
+OUTPUTS = ("dataset.json", "dataset.sqlite", "transfers.csv", *(f"tables/{t}.{x}" for t in TABLES for x in ("jsonl", "csv")))
+
+
+def _copy(seeds_out: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out / "articles", out / "articles")
+    return out
+
+
+def _hashes(out: Path) -> dict[str, str]:
+    return {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in OUTPUTS}
+
+
+def _dataset(out: Path) -> Dataset:
+    return Dataset.model_validate_json((out / "dataset.json").read_bytes())
+
+
+@pytest.fixture(scope="module")
+def seeds_merged(seeds_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = _copy(seeds_out, tmp_path_factory.mktemp("merged"))
+    merge_dataset(out)
+    return out
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+def test_the_seeds_merge_into_every_output_and_dataset_json_is_the_contract(seeds_merged: Path) -> None:
+    assert all((seeds_merged / name).is_file() for name in OUTPUTS)
+    dataset = _dataset(seeds_merged)
+    assert len(dataset.articles) == 5 and not dataset.skipped
+    assert all(a.duplicate_of == "" for a in dataset.articles)
+
+
+def test_putin_is_one_actor_across_the_seeds(seeds_merged: Path) -> None:
+    putins = [a for a in _dataset(seeds_merged).actors if "Putin" in a.name or "Putin" in " ".join(a.aliases)]
+    assert len(putins) == 1
+    assert putins[0].name == "Vladimir Putin" and putins[0].country_code == "RU"
+    assert {"Putin", "Vladimir Putin", "Vladímir Putin"} <= set(putins[0].aliases)
+    assert putins[0].independent_sources == 4  # the seed on Biden's warning never names him
+
+
+def test_the_seeds_disputed_propositions_are_listed_as_disputed(seeds_merged: Path) -> None:
+    disputed = {p.statement: p for p in _dataset(seeds_merged).propositions if p.disputed}
+    north_korea = disputed["arms from North Korea to Russia"]
+    assert north_korea.acknowledged_by == ["John Kirby"] and north_korea.denied_by == ["Kremlin"]
+    # The model labelled Ukraine, where Iranian drones strike, as their recipient.
+    assert disputed["arms from Iran to Ukraine"].denied_by == ["Kremlin"]
+    with sqlite3.connect(seeds_merged / "dataset.sqlite") as db:
+        rows = db.execute("SELECT statement, acknowledged_by, denied_by FROM disputed_propositions").fetchall()
+    assert ("arms from North Korea to Russia", "John Kirby", "Kremlin") in rows
+
+
+def test_the_kremlin_is_one_actor_linked_to_russia(seeds_merged: Path) -> None:
+    dataset = _dataset(seeds_merged)
+    (kremlin,) = [a for a in dataset.actors if a.name == "Kremlin"]
+    russia = next(a for a in dataset.actors if a.name == "Russia")
+    assert kremlin.part_of_id == russia.id and kremlin.independent_sources == 5
+    assert {"Moscú", "Rusia"} <= set(russia.aliases)
+
+
+def test_every_row_keeps_the_article_span_quote_and_extraction_provenance(seeds_merged: Path) -> None:
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    dataset = _dataset(seeds_merged)
+    for table in ("actors", "transfers", "observations", "figures", "claims", "propositions"):
+        for row in getattr(dataset, table):
+            sources = row.sources if hasattr(row, "sources") else [row.source]
+            assert sources, (table, row.id)
+            for s in sources:
+                assert texts[s.article][s.start : s.end] == s.quote
+                assert s.prompt == "extract.v1" and s.model == EMBEDDED_MODEL and len(s.schema_sha256) == 64
+
+
+def test_every_merge_decision_is_recorded_with_its_rule(seeds_merged: Path) -> None:
+    names = {n.name: n for n in _dataset(seeds_merged).names if n.table == "actors"}
+    assert names["Corea de Norte"].resolved == "North Korea" and names["Corea de Norte"].rule == "fuzzy"
+    assert all(n.records >= 1 for n in names.values())
+    assert {a.name: a.country_code for a in _dataset(seeds_merged).actors}["South Africa"] == "ZA"
+
+
+def test_the_sqlite_views_answer_the_common_questions(seeds_merged: Path) -> None:
+    with sqlite3.connect(seeds_merged / "dataset.sqlite") as db:
+        flows = db.execute("SELECT supplier, recipient, flows FROM transfers_by_supplier_recipient").fetchall()
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        actors = db.execute("SELECT COUNT(*) FROM actors").fetchone()[0]
+    assert ("Iran", "Russia", 1) in flows and ("North Korea", "Russia", 1) in flows
+    assert set(TABLES) | {"sources"} <= tables
+    assert actors == len(_dataset(seeds_merged).actors)
+
+
+def test_transfers_csv_has_the_sipri_layout(seeds_merged: Path) -> None:
+    with (seeds_merged / "transfers.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0]) == SIPRI_COLUMNS
+    north_korea = next(r for r in rows if (r["supplier"], r["recipient"]) == ("North Korea", "Russia"))
+    assert north_korea["number"] == ">1000" and north_korea["number_as_written"] == "más de 1.000"
+
+
+def test_merging_twice_gives_byte_identical_files(seeds_out: Path, tmp_path: Path) -> None:
+    out = _copy(seeds_out, tmp_path)
+    merge_dataset(out)
+    first = _hashes(out)
+    merge_dataset(out)
+    assert _hashes(out) == first
+
+
+def test_merging_after_adding_articles_equals_merging_all_from_scratch(seeds_out: Path, tmp_path: Path) -> None:
+    growing = tmp_path / "growing"
+    files = sorted((seeds_out / "articles").glob("*.json"))
+    (growing / "articles").mkdir(parents=True)
+    for path in files[:2]:
+        shutil.copy(path, growing / "articles")
+    merge_dataset(growing)
+    for path in files[2:]:
+        shutil.copy(path, growing / "articles")
+    merge_dataset(growing)
+    scratch = _copy(seeds_out, tmp_path / "scratch")
+    merge_dataset(scratch)
+    assert _hashes(growing) == _hashes(scratch)
+
+
+# --------------------------------------------------------------------------- synthetic cases
+
+PROVENANCE = Provenance(
+    prompt="extract.v1", prompt_file="prompts/extract.v1.md", prompt_sha256="p" * 64, schema_sha256="s" * 64,
+    model="test-model", endpoint="embedded", settings={}, armstrace_version="0", from_cache=False, cached_calls=0,
+    usage={}, recorded_usage={},
+)  # fmt: skip
+
+
+def _evidence(text: str, quote: str) -> Evidence:
+    start = text.index(quote)
+    return Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=1.0)
+
+
+def _write(out: Path, article_id: str, text: str, **items: list[dict[str, Any]]) -> None:
+    """An article file in out/sources and its extraction; items carry a 'quote' to ground."""
+    source = out / "sources" / f"{article_id}.txt"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(text, encoding="utf-8")
+    models = {"actors": Actor, "weapons": Weapon, "claims": Claim}
+    extraction = ArticleExtraction(
+        article=ArticleInfo(id=article_id, source=str(source), sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text), encoding="utf-8"),
+        provenance=PROVENANCE,
+        **{
+            field: [models[field](**{k: v for k, v in item.items() if k != "quote"}, evidence=_evidence(text, item["quote"])) for item in values]
+            for field, values in items.items()
+        },
+    )
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    (out / "articles" / f"{article_id}.json").write_text(extraction.model_dump_json(indent=2), encoding="utf-8")
+
+
+AGREED = "TEHERÁN, 3 de septiembre de 2022 (EFE) - Irán acordó vender drones Shahed-136 a Rusia, según fuentes oficiales de ambos gobiernos."
+DELIVERED = "KIEV, 20 de octubre de 2022 (Reuters) - Rusia recibió cientos de drones Geran-2 de Irán y los usa contra Ucrania, dijo el Gobierno ucraniano."
+ASSERTED = "WASHINGTON, 13 de octubre de 2023 (AP) - Estados Unidos afirmó que Corea del Norte envió más de 1.000 contenedores de armas a Rusia."
+DENIED = "MOSCÚ, 17 de octubre de 2023 (EFE) - El Kremlin negó que Corea del Norte esté mandando armas a Rusia: \"no hay pruebas\", dijo Dmitri Peskov."
+
+
+def _flow_articles(out: Path) -> None:
+    _write(out, "a1", AGREED, weapons=[
+        {"designation": "Shahed-136", "description": "attack drones", "category": "drone", "supplier": "Irán", "recipient": "Rusia", "status": "agreed", "quote": AGREED[41:]},
+    ])  # fmt: skip
+    _write(out, "a2", DELIVERED, weapons=[
+        {"designation": "Geran-2", "description": "drones", "category": "drone", "supplier": "Iran", "recipient": "Russia",
+         "status": "delivered", "quantity": Quantity(text="cientos", value=None, low=200, high=1000, qualifier="order_of"), "quote": DELIVERED[36:]},
+    ])  # fmt: skip
+
+
+def test_one_flow_from_several_articles_is_one_row_with_dated_observations(tmp_path: Path) -> None:
+    _flow_articles(tmp_path)
+    merge_dataset(tmp_path)
+    dataset = _dataset(tmp_path)
+    (flow,) = dataset.transfers
+    assert (flow.supplier, flow.recipient, flow.designation) == ("Iran", "Russia", "Shahed-136")
+    assert flow.lifecycle == ["agreed", "delivered"] and flow.status == "delivered"
+    assert (flow.first_seen, flow.last_seen) == ("2022-09-03", "2022-10-20")
+    assert [(o.published, o.status, o.designation) for o in dataset.observations] == [
+        ("2022-09-03", "agreed", "Shahed-136"), ("2022-10-20", "delivered", "Geran-2"),
+    ]  # fmt: skip
+    assert {n.name: n.resolved for n in dataset.names if n.table == "weapons"}["Geran-2"] == "Shahed-136"
+
+
+def test_opposing_stances_on_one_proposition_make_it_disputed_with_dates(tmp_path: Path) -> None:
+    _write(tmp_path, "b1", ASSERTED, claims=[
+        {"speaker": "Estados Unidos", "stance": "asserted", "content": "North Korea sent more than 1,000 containers of weapons to Russia.", "subject": "North Korea", "quote": ASSERTED[39:]},
+    ])  # fmt: skip
+    _write(tmp_path, "b2", DENIED, claims=[
+        {"speaker": "Kremlin", "stance": "denied", "content": "The Kremlin denied that North Korea is sending weapons to Russia.", "subject": "North Korea", "quote": DENIED[33:]},
+    ])  # fmt: skip
+    merge_dataset(tmp_path)
+    (proposition,) = _dataset(tmp_path).propositions
+    assert proposition.disputed and proposition.statement == "arms from North Korea to Russia"
+    assert (proposition.asserted_by, proposition.denied_by) == (["United States"], ["Kremlin"])
+    assert [(p.date, p.stance) for p in proposition.positions] == [("2023-10-13", "asserted"), ("2023-10-17", "denied")]
+    assert (proposition.first_seen, proposition.last_seen, proposition.independent_sources) == ("2023-10-13", "2023-10-17", 2)
+
+
+def test_republished_copies_count_as_one_independent_source(tmp_path: Path) -> None:
+    story = DENIED + " " + " ".join([AGREED, DELIVERED, ASSERTED])
+    actor = {"name": "Kremlin", "mentions": ["El Kremlin"], "kind": "government", "quote": "El Kremlin"}
+    _write(tmp_path, "c1", story, actors=[actor])
+    _write(tmp_path, "c2", story.replace("(EFE)", "(Europa Press)"), actors=[actor])
+    merge_dataset(tmp_path)
+    dataset = _dataset(tmp_path)
+    assert {a.id: a.duplicate_of for a in dataset.articles} == {"c1": "", "c2": "c1"}
+    (kremlin,) = dataset.actors
+    assert kremlin.articles == ["c1", "c2"] and kremlin.independent_sources == 1
+
+
+def test_a_corrupt_article_file_is_skipped_and_named(tmp_path: Path) -> None:
+    _flow_articles(tmp_path)
+    (tmp_path / "articles" / "broken.json").write_text('{"article": ', encoding="utf-8")
+    result = merge_dataset(tmp_path)
+    assert [s.file for s in result.skipped] == [str(tmp_path / "articles" / "broken.json")]
+    assert "not an article extraction" in result.skipped[0].reason
+    assert result.counts["articles"] == 2
+
+
+def test_an_empty_articles_folder_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    with pytest.raises(InputError, match="no article extractions"):
+        merge_dataset(tmp_path)
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("ARMSTRACE_", "OPENAI_"))}
+    return subprocess.run([sys.executable, "-m", "armstrace", *args], capture_output=True, text=True, env=environ, timeout=120)
+
+
+def test_merge_prints_one_line_and_a_skipped_file_on_stderr(seeds_out: Path, tmp_path: Path) -> None:
+    out = _copy(seeds_out, tmp_path)
+    (out / "articles" / "zz.json").write_text("not json", encoding="utf-8")
+    result = _cli("merge", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n") == 1 and "merged 5 articles" in result.stdout and "2 disputed" in result.stdout
+    assert result.stderr.startswith(f"skipped {out / 'articles' / 'zz.json'}: not an article extraction")
+
+
+def test_merge_of_a_folder_without_articles_is_one_error_line(tmp_path: Path) -> None:
+    result = _cli("merge", str(tmp_path))
+    assert result.returncode == 3 and result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_extract_merges_at_the_end_unless_told_not_to(seeds_out: Path, tmp_path: Path) -> None:
+    # The seeds' answers are in the fixture's cache, so these runs make no model call.
+    flags = ["--base-url", REPLAY_URL, "--model", EMBEDDED_MODEL, "--cache-dir", str(seeds_out.parent / "cache")]
+    merged = _cli("extract", str(SEEDS), "--out", str(tmp_path / "merged"), *flags)
+    assert merged.returncode == 0, merged.stderr
+    assert "merged 5 articles" in merged.stdout and (tmp_path / "merged" / "dataset.sqlite").is_file()
+    assert json.loads((tmp_path / "merged" / "dataset.json").read_text(encoding="utf-8"))["propositions"]
+    kept = _cli("extract", str(SEEDS), "--out", str(tmp_path / "kept"), "--no-merge", *flags)
+    assert kept.returncode == 0 and "merged" not in kept.stdout
+    assert not (tmp_path / "kept" / "dataset.json").exists()
