@@ -744,21 +744,29 @@ def _atomic(path: Path) -> Iterator[IO[str]]:
 
 
 def _write_all(out: Path, header: dict[str, Any], tables: dict[str, tuple[type[_Row], Sequence[_Row]]]) -> list[str]:
-    with _atomic(out / "dataset.json") as f:
-        f.write("{\n")
+    """Every output in one pass over the rows: each row is serialised once for all formats."""
+    with _atomic(out / "dataset.json") as whole, _sqlite(out / "dataset.sqlite") as db:
+        whole.write("{\n")
         for key, value in header.items():
-            f.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False, sort_keys=True)},\n")
-        for n, (name, (_, rows)) in enumerate(tables.items()):
-            f.write(f'"{name}": [')
-            f.write(",".join(f"\n{row.model_dump_json()}" for row in rows))
-            f.write("\n]" + ("," if n < len(tables) - 1 else "") + "\n")
-        f.write("}\n")
-    for name, (model, rows) in tables.items():
-        with _atomic(out / "tables" / f"{name}.jsonl") as f:
-            f.writelines(f"{row.model_dump_json()}\n" for row in rows)
-        with _atomic(out / "tables" / f"{name}.csv") as f:
-            _write_csv(f, model, rows)
-    _write_sqlite(out / "dataset.sqlite", tables)
+            whole.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False, sort_keys=True)},\n")
+        for n, (name, (model, rows)) in enumerate(tables.items()):
+            columns = _columns(model)
+            cells = []
+            whole.write(f'"{name}": [')
+            with _atomic(out / "tables" / f"{name}.jsonl") as lines, _atomic(out / "tables" / f"{name}.csv") as table:
+                writer = csv.writer(table, lineterminator="\n")
+                writer.writerow([c for c, _, _ in columns])
+                for i, row in enumerate(rows):
+                    data = row.model_dump_json()
+                    whole.write(("," if i else "") + "\n" + data)
+                    lines.write(data + "\n")
+                    cells.append(_cells(row, columns))
+                    writer.writerow(cells[-1])
+            whole.write("\n]" + ("," if n < len(tables) - 1 else "") + "\n")
+            _insert(db, name, columns, cells, rows)
+        whole.write("}\n")
+        for view, sql in _VIEWS.items():
+            db.execute(f"CREATE VIEW {view} AS {sql}")
     transfers = tables["transfers"][1]
     with _atomic(out / "transfers.csv") as f:
         _write_sipri(f, [t for t in transfers if isinstance(t, TransferRow)])
@@ -791,8 +799,8 @@ def _columns(model: type[BaseModel]) -> list[tuple[str, tuple[str, ...], str]]:
 
 def _cell(value: Any) -> Any:
     """A JSON value as one cell: lists of scalars joined by '; ', other lists as JSON, bools 0/1."""
-    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
-        return "; ".join(str(v) for v in value)
+    if isinstance(value, list) and not (value and isinstance(value[0], (dict, list))):  # lists are homogeneous
+        return "; ".join(map(str, value))
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return int(value) if isinstance(value, bool) else value
@@ -807,13 +815,6 @@ def _cells(row: _Row, columns: list[tuple[str, tuple[str, ...], str]]) -> tuple[
             value = value.get(part) if isinstance(value, dict) else None
         values.append(_cell(value))
     return tuple(values)
-
-
-def _write_csv(f: IO[str], model: type[_Row], rows: Sequence[_Row]) -> None:
-    columns = _columns(model)
-    writer = csv.writer(f, lineterminator="\n")
-    writer.writerow([c for c, _, _ in columns])
-    writer.writerows(_cells(row, columns) for row in rows)
 
 
 _VIEWS = {
@@ -835,44 +836,44 @@ _VIEWS = {
 }
 
 
-def _write_sqlite(path: Path, tables: dict[str, tuple[type[_Row], Sequence[_Row]]]) -> None:
-    """The tables in SQLite, rows inserted in their sorted order, built aside and renamed in."""
+@contextmanager
+def _sqlite(path: Path) -> Iterator[sqlite3.Connection]:
+    """A new SQLite file built aside and renamed in whole; rows go in in their sorted order."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     try:
-        with _connection(Path(tmp)) as db:
-            source_columns = _columns(Source)
-            db.execute(
-                "CREATE TABLE sources (table_name TEXT, row_id TEXT, "
-                + ", ".join(f'"{c}" {t}' for c, _, t in source_columns) + ")"
-            )
-            for name, (model, rows) in tables.items():
-                columns = _columns(model)
-                spec = ", ".join(f'"{c}" {t}' + (" PRIMARY KEY" if c == "id" else "") for c, _, t in columns)
-                db.execute(f"CREATE TABLE {name} ({spec})")
-                db.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})", (_cells(r, columns) for r in rows))
-                db.executemany(
-                    f"INSERT INTO sources VALUES ({', '.join('?' * (len(source_columns) + 2))})",
-                    ((name, getattr(r, "id", ""), *_cells(s, source_columns)) for r in rows for s in _row_sources(r)),
-                )
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")  # a file renamed in whole needs no journal
+            columns = ", ".join(f'"{c}" {t}' for c, _, t in _columns(Source))
+            db.execute(f"CREATE TABLE sources (table_name TEXT, row_id TEXT, {columns})")
+            with db:
+                yield db
             db.execute("CREATE INDEX sources_by_row ON sources (table_name, row_id)")
-            for view, sql in _VIEWS.items():
-                db.execute(f"CREATE VIEW {view} AS {sql}")
+        finally:
+            db.close()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-@contextmanager
-def _connection(path: Path) -> Iterator[sqlite3.Connection]:
-    db = sqlite3.connect(path)
-    try:
-        db.execute("PRAGMA journal_mode = OFF")  # a fresh file renamed in whole needs no journal
-        with db:
-            yield db
-    finally:
-        db.close()
+def _insert(
+    db: sqlite3.Connection, name: str, columns: list[tuple[str, tuple[str, ...], str]], cells: list[tuple[Any, ...]], rows: Sequence[_Row]
+) -> None:
+    spec = ", ".join(f'"{c}" {t}' + (" PRIMARY KEY" if c == "id" else "") for c, _, t in columns)
+    db.execute(f"CREATE TABLE {name} ({spec})")
+    db.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})", cells)
+    source_columns = _columns(Source)
+    seen: dict[Source, tuple[Any, ...]] = {}
+    db.executemany(
+        f"INSERT INTO sources VALUES ({', '.join('?' * (len(source_columns) + 2))})",
+        (
+            (name, getattr(r, "id", ""), *(seen.get(s) or seen.setdefault(s, _cells(s, source_columns))))
+            for r in rows
+            for s in _row_sources(r)
+        ),
+    )
 
 
 def _row_sources(row: _Row) -> list[Source]:

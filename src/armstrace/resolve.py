@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -60,9 +61,24 @@ _FULL_STOPS = re.compile(r"\.")
 _SEPARATORS = re.compile(r"[\s\-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The key names are compared by: case, accents, full stops and dashes folded away."""
     return _SEPARATORS.sub(" ", _FULL_STOPS.sub("", normalise(text))).strip()
+
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_SPACES = re.compile(r"\s+")
+_PLAIN = str.maketrans({**dict.fromkeys("“”„‟«»‹›‘’‚‛`´", '"'), **dict.fromkeys("‐‑‒–—―−", "-")})
+
+
+def fold_text(text: str) -> str:
+    """`align.normalise` for running text, without the offset map that grounding needs.
+
+    Merging folds every claim and article, so this does it in a few C-level passes.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _SPACES.sub(" ", _MARKS.sub("", decomposed).translate(_PLAIN)).strip()
 
 
 # --------------------------------------------------------------------------- entities
@@ -352,7 +368,7 @@ def signature(text: str) -> tuple[int, ...]:
     One crc32 per shingle (its low bits pick the bin, the rest is the value) instead of 64
     hash functions keeps this linear and fast; an empty bin holds -1 and never matches.
     """
-    words = _WORD.findall(normalise(text))
+    words = _WORD.findall(fold_text(text))
     bins = [-1] * _BINS
     if not words:
         return tuple(bins)
@@ -423,7 +439,7 @@ class DuplicateFinder:
 
 
 def _phrases(terms: Iterable[str]) -> re.Pattern[str]:
-    folded = sorted({normalise(t) for t in terms if t.strip()}, key=len, reverse=True)
+    folded = sorted({fold_text(t) for t in terms if t.strip()}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + r")(?!\w)")
 
 
@@ -452,7 +468,7 @@ class Propositions:
 
     def flow(self, text: str, speaker: Entity | None) -> tuple[Entity, Entity] | None:
         """(supplier state, recipient state) the text states, or None if it states no flow."""
-        folded = normalise(text)
+        folded = fold_text(text)
         if not (self._transfer.search(folded) and self._weapons.search(folded)):
             return None
         recipients: set[str] = set()
@@ -511,7 +527,7 @@ class Statements:
 
     def add(self, subject: str, content: str) -> None:
         """Place one content; call in sorted (subject, content) order for a stable result."""
-        folded = normalise(content)
+        folded = fold_text(content)
         if (subject, folded) in self._cluster:
             return
         leaders = self._leaders.setdefault(subject, [])
@@ -527,4 +543,4 @@ class Statements:
 
     def leader(self, subject: str, content: str) -> str:
         """The folded content that leads the cluster `content` belongs to."""
-        return self._cluster[(subject, normalise(content))]
+        return self._cluster[(subject, fold_text(content))]
