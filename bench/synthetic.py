@@ -1,7 +1,7 @@
 """Synthetic article extractions at scale, and the time and peak memory of merging them.
 
     python bench/synthetic.py                      # 10,000 articles in a temporary folder
-    python bench/synthetic.py --articles 500 --out /tmp/syn --keep
+    python bench/synthetic.py --articles 500 --out /tmp/syn    # kept in /tmp/syn
 
 Each synthetic article is a few Spanish sentences (arms flows between states, named by their
 Spanish names, capitals or English names, with weapon designations under their different
@@ -158,8 +158,7 @@ def generate(out: Path, count: int, seed: int = 0) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--out", type=Path, help="Folder to write to (default: a temporary one).")
-    parser.add_argument("--keep", action="store_true", help="Keep the folder.")
+    parser.add_argument("--out", type=Path, help="Folder to write to and keep (default: a temporary one).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         out = args.out or Path(scratch) / "synthetic"
@@ -174,8 +173,6 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
         print(merged.stdout.strip())
         print(f"merge: {seconds:.1f} s wall, peak resident memory {peak:.0f} MiB")
-        if args.keep and args.out is None:
-            sys.exit("--keep needs --out")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
@@ -21,7 +22,7 @@ from armstrace.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
 )  # fmt: skip
 
-from conftest import EMBEDDED_MODEL, REPLAY_URL, SEEDS
+from conftest import EMBEDDED_MODEL, REPLAY_URL, ROOT, SEEDS
 
 OUTPUTS = ("dataset.json", "dataset.sqlite", "transfers.csv", *(f"tables/{t}.{x}" for t in TABLES for x in ("jsonl", "csv")))
 
@@ -246,6 +247,19 @@ def test_an_empty_articles_folder_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "articles").mkdir()
     with pytest.raises(InputError, match="no article extractions"):
         merge_dataset(tmp_path)
+
+
+def test_the_synthetic_generator_writes_extractions_that_merge_with_their_copies_marked(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
+    assert spec is not None and spec.loader is not None
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    synthetic.generate(tmp_path, 80)
+    result = merge_dataset(tmp_path)
+    assert result.counts["articles"] == 80 and not result.skipped
+    copies = [a for a in _dataset(tmp_path).articles if a.duplicate_of]
+    assert copies and all(a.similarity == 1.0 for a in copies)
+    assert result.disputed >= 1
 
 
 # --------------------------------------------------------------------------- the command line
