@@ -53,7 +53,7 @@ STATEMENT_MIN_WORDS = 5
 # Articles whose estimated shingle Jaccard similarity reaches this are copies of one story.
 DUPLICATE_THRESHOLD = 0.7
 
-Rule = Literal["gazetteer", "user_gazetteer", "iso3166", "same_name", "surname", "fuzzy", "new"]
+Rule = Literal["gazetteer", "user_gazetteer", "iso3166", "surname", "fuzzy", "new"]
 
 _STATE_KINDS = frozenset({"country", "government", "agency"})
 _WORD = re.compile(r"\w+")
