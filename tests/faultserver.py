@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import multiprocessing.queues
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -65,6 +67,7 @@ class FaultServer:
     script: list[Reply]
     requests: list[dict[str, Any]] = field(default_factory=list)
     port: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def base_url(self) -> str:
@@ -74,6 +77,11 @@ class FaultServer:
         return self.script[min(len(self.requests) - 1, len(self.script) - 1)]
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # the default of 5 refuses connections under a concurrent client
+    daemon_threads = True
+
+
 @contextmanager
 def fault_server(*script: Reply) -> Iterator[FaultServer]:
     state = FaultServer(list(script))
@@ -81,13 +89,14 @@ def fault_server(*script: Reply) -> Iterator[FaultServer]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 (http.server's name)
             length = int(self.headers.get("content-length", 0))
-            body = json.loads(self.rfile.read(length) or b"{}")
-            state.requests.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
-            reply = state.next_reply()
+            request = json.loads(self.rfile.read(length) or b"{}")
+            with state.lock:  # requests arrive on several threads at once
+                state.requests.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": request})
+                reply = state.next_reply()
             time.sleep(reply.delay)
             body = reply.body if reply.body is not None else {"error": {"message": "scripted"}}
             if reply.answer is not None:
-                body = reply.answer(state.requests[-1]["body"])
+                body = reply.answer(request)
             data = reply.raw if reply.raw is not None else json.dumps(body).encode()
             self.send_response(reply.status)
             self.send_header("content-type", "application/json")
@@ -102,7 +111,7 @@ def fault_server(*script: Reply) -> Iterator[FaultServer]:
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = _Server(("127.0.0.1", 0), Handler)
     state.port = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -111,3 +120,24 @@ def fault_server(*script: Reply) -> Iterator[FaultServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def fault_server_process(*script: Reply) -> Iterator[str]:
+    """The same server in a child process, so that its work does not compete with the client's
+    for one interpreter; yields the base URL. Requests are not recorded here."""
+    context = multiprocessing.get_context("fork")
+    ready: multiprocessing.queues.Queue[str] = context.Queue()
+
+    def serve() -> None:
+        with fault_server(*script) as server:
+            ready.put(server.base_url)
+            threading.Event().wait()
+
+    process = context.Process(target=serve, daemon=True)
+    process.start()
+    try:
+        yield ready.get(timeout=30)
+    finally:
+        process.terminate()
+        process.join()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 from typing import Any
 
 from armstrace.run import run_extract
 from armstrace.settings import Settings
 
-from faultserver import Reply, fault_server, labeller
+from faultserver import Reply, fault_server, fault_server_process, labeller
 
 KEY = "sk-armstrace-PLANTED-run-key-77"
 INJECTION = (
@@ -141,3 +143,59 @@ def test_seeds_and_bad_files_against_a_flaky_endpoint_finish_every_good_article(
     assert statuses["empty.txt"] == statuses["binary.txt"] == "rejected"
     assert len(list((tmp_path / "out" / "articles").glob("*.json"))) == 5
     assert len(server.requests) > 30  # so every kind of fault was met several times
+
+
+def _articles(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n:04d}.txt").write_text(f"La portavoz dijo que el envío {n} llegó el lunes.\n", encoding="utf-8")
+    return folder
+
+
+def test_two_hundred_articles_at_concurrency_20_take_about_a_twentieth_of_the_serial_time(tmp_path: Path) -> None:
+    delay = 0.25
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(200):  # one claim each: one call per article
+        (folder / f"{n:04d}.txt").write_text("La portavoz dijo que el envío llegó el lunes.\n", encoding="utf-8")
+    with fault_server_process(Reply(answer=labeller(lambda tool: HOSTILE[tool]), delay=delay)) as base_url:
+        started = time.monotonic()
+        summary = run_extract([folder], tmp_path / "out", _settings(base_url, tmp_path, concurrency=20, use_cache=False))
+        elapsed = time.monotonic() - started
+    assert summary.ok == 200 and summary.usage().calls == 200
+    serial = 200 * delay  # one request at a time would wait this long at least
+    assert serial / elapsed > 12, (serial, elapsed)  # 20 is the ceiling; the tool's own work takes some
+
+
+def test_articles_are_reported_in_the_order_they_were_found_whatever_order_they_finish_in(tmp_path: Path) -> None:
+    folder = _articles(tmp_path / "in", 40)
+    label = labeller(lambda tool: HOSTILE[tool])
+    finished: list[str] = []
+
+    def slow_then_fast(request: dict[str, Any]) -> dict[str, Any]:
+        # earlier articles answer more slowly, so later ones finish first
+        text = request["messages"][0]["content"] + request["messages"][-1]["content"]
+        n = int(re.search(r"envío (\d+)", text).group(1))  # type: ignore[union-attr]
+        time.sleep(0.2 - n * 0.004)
+        finished.append(f"{n:04d}")
+        return label(request)
+
+    with fault_server(Reply(answer=slow_then_fast)) as server:
+        summary = run_extract([folder], tmp_path / "out", _settings(server.base_url, tmp_path, concurrency=10))
+    ids = [a.id for a in summary.articles]
+    assert ids == sorted(ids) and len(ids) == 40
+    assert list(dict.fromkeys(finished)) != sorted(finished)  # they did finish out of order
+    assert [a["id"] for a in json.loads((tmp_path / "out" / "run.json").read_text())["articles"]] == ids
+
+
+def test_a_token_budget_stops_the_run_cleanly_keeping_what_is_done(tmp_path: Path) -> None:
+    folder = _articles(tmp_path / "in", 10)
+    with fault_server(Reply(answer=labeller(lambda tool: HOSTILE[tool]))) as server:
+        summary = run_extract([folder], tmp_path / "out", _settings(server.base_url, tmp_path, concurrency=1, token_budget=500))
+    used = [a.usage.prompt_tokens + a.usage.completion_tokens for a in summary.articles if a.status == "ok"]
+    assert sum(used[:-1]) < 500 <= sum(used)  # the article that crossed the budget was the last begun
+    assert [a.status for a in summary.articles] == ["ok"] * len(used) + ["skipped"] * (10 - len(used))
+    assert "token budget of 500 reached" in summary.stopped
+    assert summary.exit_code == 1 and not summary.complete
+    assert len(list((tmp_path / "out" / "articles").glob("*.json"))) == len(used)
+    assert json.loads((tmp_path / "out" / "run.json").read_text())["stopped"] == summary.stopped

@@ -57,6 +57,16 @@ class _Folded(NamedTuple):
 
 def normalise(text: str) -> str:
     """Fold `text` for comparison: case, accents, quote marks, dashes and whitespace."""
+    if len(text) <= _SHORT:
+        return _normalise_short(text)
+    return _fold(text).text.strip()
+
+
+_SHORT = 80
+
+
+@lru_cache(maxsize=65_536)  # names, aliases and cue words are folded again for every article
+def _normalise_short(text: str) -> str:
     return _fold(text).text.strip()
 
 
@@ -104,6 +114,7 @@ def find_mention(article: str, name: str, *, near: Evidence | None = None) -> Ev
 # --------------------------------------------------------------------------- folding
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     """Fold one character; the result may be empty or longer than one character."""
     if char.isspace():

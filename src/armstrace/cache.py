@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import itertools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,18 +26,25 @@ def digest(parts: Mapping[str, Any]) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
+_WRITES = itertools.count()
+
+
 def write_atomic(path: Path, data: str) -> None:
-    """Write text so that readers see the old file or the new one, never half of one."""
+    """Write text so that readers see the old file or the new one, never half of one.
+
+    There is no fsync: it would cost milliseconds per file, more than a cached article costs
+    in all. If the machine loses power, a file written in the last seconds may come back
+    empty; a cache entry then fails its checksum and is recomputed, and running the same
+    command again rewrites every output from the cache.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # Unique per process and per write, without mkstemp's random retries.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{next(_WRITES)}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        tmp.write_text(data, encoding="utf-8")
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

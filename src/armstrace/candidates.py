@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .align import find_mention, normalise
 from .lexicon import Cues, Gazetteer, KnownActor
@@ -99,6 +100,11 @@ def window_of(candidate: Candidate, spans: list[Span]) -> int:
 
 
 def _phrases(terms: Iterable[str]) -> re.Pattern[str] | None:
+    return _compiled_phrases(tuple(terms))
+
+
+@lru_cache(maxsize=256)  # the same cue lists and gazetteer for every article of a run
+def _compiled_phrases(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     folded = sorted({normalise(t) for t in terms if t.strip()}, key=len, reverse=True)
     if not folded:
         return None
@@ -206,8 +212,11 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             "actors", Span(start, start + len(text), text), sentence, known=gazetteer.actor_for(text)
         )
 
+    folded = normalise(article)
     for actor in gazetteer.actors:
         for alias in actor.surfaces:
+            if normalise(alias) not in folded:
+                continue  # most aliases are absent: a substring test is far cheaper than a search
             mention = find_mention(article, alias)
             # find_mention folds case; the gazetteer decides whether the text's casing is a name.
             if mention is not None and gazetteer.actor_for(mention.quote) is not None:

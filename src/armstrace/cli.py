@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 if TYPE_CHECKING:
+    from .estimate import Estimate
     from .evaluate import EvalReport
     from .merge import MergeResult
     from .run import ArticleOutcome, Progress, RunSummary
@@ -91,6 +92,9 @@ def extract(
     window: Annotated[Optional[int], typer.Option(help="Characters of article per call; longer articles are cut.", show_default="12000")] = None,
     threads: Annotated[Optional[int], typer.Option(help="CPU threads of the embedded server.", show_default="2")] = None,
     no_merge: Annotated[bool, typer.Option("--no-merge", help="Do not merge the articles into OUT/dataset.json and the tables.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only estimate the calls, cache hits, tokens and cost; call no model, write nothing.")] = False,
+    price_in: Annotated[Optional[float], typer.Option(help="With --dry-run: price per million prompt tokens.", show_default=False)] = None,
+    price_out: Annotated[Optional[float], typer.Option(help="With --dry-run: price per million completion tokens.", show_default=False)] = None,
 ) -> None:
     """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json, then merge them."""
     from .run import run_extract
@@ -117,6 +121,11 @@ def extract(
             "window": window,
         }
     )
+    if dry_run:
+        from .estimate import estimate_run
+
+        _print_estimate(estimate_run(paths, settings, price_in, price_out))
+        raise typer.Exit(0)
     with _progress() as on_article:
         summary = run_extract(paths, out, settings, progress=on_article)
     _print_summary(summary)
@@ -243,6 +252,29 @@ def _print_merge(result: MergeResult) -> None:
         f"{counts['figures']} figures, {counts['claims']} claims, {counts['propositions']} propositions "
         f"({result.disputed} disputed)"
     )
+
+
+def _print_estimate(estimate: Estimate) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"armstrace extract --dry-run ({estimate.model})")
+    columns = ("article", "calls", "cached", "prompt tokens", "completion tokens")
+    for column in columns:
+        table.add_column(column, justify="left" if column == "article" else "right")
+    for a in estimate.articles:
+        if a.status == "ok":
+            table.add_row(a.id, str(a.calls), str(a.cached_calls), str(a.prompt_tokens), str(a.completion_tokens))
+        else:
+            table.add_row(a.id, a.status, a.reason, "", "")
+    table.add_row(
+        "total", *(str(estimate.total(n)) for n in ("calls", "cached_calls", "prompt_tokens", "completion_tokens")), style="bold"
+    )
+    console = Console()
+    console.print(table)
+    console.print("Tokens are estimates for the calls the cache will not answer; re-asks are not counted.", highlight=False)
+    if estimate.cost is not None:
+        console.print(f"cost: {estimate.cost:.4f} (at {estimate.price_in or 0} in, {estimate.price_out or 0} out per million tokens)", highlight=False)
 
 
 def _print_eval(report: EvalReport) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib.metadata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +71,11 @@ def armstrace_version() -> str:
         return "0+unknown"
 
 
+@lru_cache(maxsize=256)
+def _schema_digest(field: Field_, count: int) -> str:
+    return digest(labels_model(field, count).model_json_schema())
+
+
 @cache
 def schema_sha256() -> str:
     """A hash of the label schemas the model is shown (for one candidate each)."""
@@ -94,6 +99,16 @@ class CallResult:
     usage: Usage = Usage()
     recorded: Usage = Usage()
     cached: bool = False
+
+
+@dataclass(frozen=True)
+class Call:
+    """One model call of an article: a field's batch of candidates in one window."""
+
+    field: Field_
+    window: Span
+    batch: Sequence[Candidate]
+    key: str
 
 
 def batches(candidates: Sequence[Candidate], size: int) -> list[Sequence[Candidate]]:
@@ -126,88 +141,137 @@ class Extractor:
     cues: Cues
     gazetteer: Gazetteer
 
+    def __post_init__(self) -> None:
+        self._prompt_file = _shown(self.prompt.path)
+        # Everything but the article that changes an answer, shared by every key of this run.
+        self._shared = {
+            "prompt": self.prompt.sha256,
+            "model": self.model,
+            "generation": self.settings.generation(),
+            "strategy": self.settings.strategy(),
+            "code": code_version(),
+            "gazetteer": self.settings.gazetteer.read_text(encoding="utf-8") if self.settings.gazetteer else "",
+        }
+
     def cache_key(self, article: Article, field: Field_, window: Span, batch: Sequence[Candidate]) -> str:
         """Everything that changes one call's answer, hashed."""
         return digest(
             {
+                **self._shared,
                 "article": article.sha256,
                 "window": [window.start, window.end],
-                "prompt": self.prompt.sha256,
                 "field": field,
                 "candidates": [[c.span.start, c.span.end, c.sentence.start, c.sentence.end] for c in batch],
-                "schema": labels_model(field, len(batch)).model_json_schema(),
-                "model": self.model,
-                "generation": self.settings.generation(),
-                "strategy": self.settings.strategy(),
-                "code": code_version(),
-                "gazetteer": self.settings.gazetteer.read_text(encoding="utf-8") if self.settings.gazetteer else "",
+                "schema": _schema_digest(field, len(batch)),
             }
         )
 
-    async def extract(self, article: Article) -> ArticleExtraction:
-        """The grounded extraction of one article (cached calls are not made again)."""
+    def article_key(self, article: Article) -> str:
+        """The key of a whole article's extraction: its calls' keys follow from the same inputs."""
+        return digest({**self._shared, "article": article.sha256, "whole article": schema_sha256()})
+
+    def calls(self, article: Article) -> tuple[list[Actor], list[Call]]:
+        """The actors the gazetteer names (no call needed) and the model calls the rest need.
+
+        Calls come field by field and window by window, so consecutive calls share a prefix.
+        """
         found = find_candidates(article.text, self.cues, self.gazetteer)
         known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
         found["actors"] = [c for c in found["actors"] if c.known is None]
         spans = windows(article.text, self.settings.window)
-        # One call at a time, in order: each call after the first reuses the article's tokens
-        # in the server's prompt cache, which concurrent calls of one article would evict.
-        results = [
-            await self._call(article, f, window, batch)
+        calls = [
+            Call(f, window, batch, self.cache_key(article, f, window, batch))
             for f in FIELDS
             for window, batch in plan(found[f], spans, self.settings.batch)
         ]
+        return known, calls
+
+    def messages(self, call: Call) -> list[dict[str, str]]:
+        """The chat messages of one call."""
+        return render(self.prompt, call.field, article=call.window.text, items=format_items(call.batch)).as_list()
+
+    async def extract(self, article: Article) -> ArticleExtraction:
+        """The grounded extraction of one article (cached calls are not made again).
+
+        A finished article is cached whole as well, so a re-run over a cached corpus neither
+        looks for candidates nor reads each call's entry.
+        """
+        key = self.article_key(article)
+        if (entry := self.cache.get(key)) is not None:
+            try:
+                return self._from_article_cache(article, entry)
+            except (ValidationError, KeyError, TypeError):
+                pass  # an entry this code cannot read is recomputed like a missing one
+        known, calls = self.calls(article)
+        # One call at a time, in order: each call after the first reuses the article's tokens
+        # in the server's prompt cache, which concurrent calls of one article would evict.
+        results = [await self._call(article, call) for call in calls]
         records = [r for result in results for r in result.records]
-        actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
-        return ArticleExtraction(
-            article=ArticleInfo(
-                id=article.id,
-                source=str(article.source),
-                sha256=article.sha256,
-                chars=len(article.text),
-                encoding=article.encoding,
-            ),
-            actors=actors,
+        extraction = ArticleExtraction(
+            article=self._info(article),
+            actors=ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))]),
             weapons=[r for r in records if isinstance(r, Weapon)],
             figures=[r for r in records if isinstance(r, Figure)],
             claims=[r for r in records if isinstance(r, Claim)],
             dropped=[d for r in results for d in r.dropped],
-            provenance=self._provenance(results),
+            provenance=self._provenance(
+                from_cache=all(r.cached for r in results),
+                cached_calls=sum(r.cached for r in results),
+                usage=sum((r.usage for r in results), Usage()),
+                recorded=sum((r.recorded for r in results), Usage()),
+            ),
+        )
+        self.cache.put(key, {"calls": len(calls), "extraction": extraction.model_dump(mode="json")})
+        return extraction
+
+    def _from_article_cache(self, article: Article, entry: dict[str, Any]) -> ArticleExtraction:
+        stored = ArticleExtraction.model_validate(entry["extraction"])
+        provenance = self._provenance(
+            from_cache=True, cached_calls=int(entry["calls"]), usage=Usage(), recorded=stored.provenance.recorded_usage
+        )
+        return stored.model_copy(update={"article": self._info(article), "provenance": provenance})
+
+    @staticmethod
+    def _info(article: Article) -> ArticleInfo:
+        return ArticleInfo(
+            id=article.id,
+            source=str(article.source),
+            sha256=article.sha256,
+            chars=len(article.text),
+            encoding=article.encoding,
         )
 
-    def _provenance(self, results: Sequence[CallResult]) -> Provenance:
+    def _provenance(self, *, from_cache: bool, cached_calls: int, usage: Usage, recorded: Usage) -> Provenance:
         return Provenance(
             prompt=self.prompt.label,
-            prompt_file=_shown(self.prompt.path),
+            prompt_file=self._prompt_file,
             prompt_sha256=self.prompt.sha256,
             schema_sha256=schema_sha256(),
             model=self.model,
             endpoint=self.endpoint,
             settings={**self.settings.generation(), **self.settings.strategy()},
             armstrace_version=code_version(),
-            from_cache=all(r.cached for r in results),
-            cached_calls=sum(r.cached for r in results),
-            usage=sum((r.usage for r in results), Usage()),
-            recorded_usage=sum((r.recorded for r in results), Usage()),
+            from_cache=from_cache,
+            cached_calls=cached_calls,
+            usage=usage,
+            recorded_usage=recorded,
         )
 
-    async def _call(self, article: Article, field: Field_, window: Span, batch: Sequence[Candidate]) -> CallResult:
-        key = self.cache_key(article, field, window, batch)
-        if (entry := self.cache.get(key)) is not None:
+    async def _call(self, article: Article, call: Call) -> CallResult:
+        if (entry := self.cache.get(call.key)) is not None:
             try:
-                return self._from_cache(field, entry)
+                return self._from_cache(call.field, entry)
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
-        messages = render(self.prompt, field, article=window.text, items=format_items(batch))
         answer = await self.client().ask(
-            messages.as_list(),
-            ground.grounded_model(field, batch, article.text),
-            labels_model(field, len(batch)),
+            self.messages(call),
+            ground.grounded_model(call.field, call.batch, article.text),
+            labels_model(call.field, len(call.batch)),
         )
         labels = getattr(answer.value, "labels")
-        records, dropped = ground.ground_labels(batch, labels, article.text, self.gazetteer)
+        records, dropped = ground.ground_labels(call.batch, labels, article.text, self.gazetteer)
         self.cache.put(
-            key,
+            call.key,
             {
                 "records": [r.model_dump(mode="json") for r in records],
                 "dropped": [d.model_dump(mode="json") for d in dropped],

@@ -9,6 +9,7 @@ values; the model is not trusted with either.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -105,6 +106,7 @@ LABELS: dict[Field_, type[_Frozen]] = {
 }
 
 
+@lru_cache(maxsize=256)  # one class per shape, not one per call
 def labels_model(field: Field_, count: int) -> type[BaseModel]:
     """The response model for `count` candidates of `field`: exactly one label per candidate.
 
