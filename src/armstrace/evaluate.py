@@ -373,12 +373,13 @@ def compare(golds: Sequence[GoldArticle], now: Sequence[ArticleScore], before: S
 def _evaluate_prompt(
     golds: Sequence[GoldArticle], sources: list[Path], settings: Settings, out: Path, matcher: Matcher
 ) -> tuple[PromptResult, list[ArticleScore]]:
+    from .extract import shown_path
     from .run import run_extract
 
     summary = run_extract(sources, out, settings)
     texts = {g.article: src.read_text(encoding="utf-8") for g, src in zip(golds, sources)}
     scores, failed = _score_run(golds, read_extractions(out), texts, matcher)
-    result = summarise(summary.prompt, str(settings.prompt), summary.model, scores, failed, summary.seconds)
+    result = summarise(summary.prompt, shown_path(settings.prompt), summary.model, scores, failed, summary.seconds)
     return result, scores
 
 

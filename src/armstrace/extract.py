@@ -82,7 +82,7 @@ def schema_sha256() -> str:
     return digest({f: labels_model(f, 1).model_json_schema() for f in FIELDS})
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """A path relative to the working directory when it lies under it (outputs stay portable)."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
@@ -142,7 +142,7 @@ class Extractor:
     gazetteer: Gazetteer
 
     def __post_init__(self) -> None:
-        self._prompt_file = _shown(self.prompt.path)
+        self._prompt_file = shown_path(self.prompt.path)
         # Everything but the article that changes an answer, shared by every key of this run.
         self._shared = {
             "prompt": self.prompt.sha256,
