@@ -153,7 +153,7 @@ def _articles(folder: Path, count: int) -> Path:
 
 
 def test_two_hundred_articles_at_concurrency_20_take_about_a_twentieth_of_the_serial_time(tmp_path: Path) -> None:
-    delay = 0.25
+    delay = 0.5
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(200):  # one claim each: one call per article
