@@ -188,6 +188,46 @@ def schema(
             typer.echo(str(path))
 
 
+@app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="Output folder of armstrace extract.")],
+) -> None:
+    """Write OUT/report.html: every item highlighted in its article, the dataset, and a review page."""
+    from .report import write_report
+
+    result = write_report(out)
+    typer.echo(
+        f"{result.path}: {result.articles} articles, {result.highlighted} items highlighted, "
+        f"{result.dropped} dropped and {result.ungrounded} not located listed, "
+        f"{result.not_ok} articles not extracted; {result.bytes / 1024:.0f} KiB"
+    )
+
+
+gold_app = typer.Typer(help="Gold annotations made from reviews.", no_args_is_help=True)
+app.add_typer(gold_app, name="gold")
+
+
+@gold_app.command("import")
+def gold_import(
+    file: Annotated[Path, typer.Argument(help="Decisions file saved by the report page.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of gold files.")] = Path("seeds/gold"),
+    force: Annotated[bool, typer.Option("--force", help="Replace existing gold files of the same articles.")] = False,
+    skip_incomplete: Annotated[bool, typer.Option("--skip-incomplete", help="Leave out articles with undecided items instead of failing.")] = False,
+) -> None:
+    """Turn a review's decisions into gold annotations (one GoldArticle file per reviewed article)."""
+    from .review import import_decisions
+
+    result = import_decisions(file, out, force=force, skip_incomplete=skip_incomplete)
+    for skipped in result.skipped:
+        print(f"skipped {skipped}", file=sys.stderr)
+    for path in result.written:
+        typer.echo(path)
+    typer.echo(
+        f"{len(result.written)} gold file(s): {result.kept} items kept ({result.fixed} fixed), "
+        f"{result.dropped} dropped as wrong, {result.added} added"
+    )
+
+
 @contextmanager
 def _progress() -> Iterator[Progress]:
     """A progress bar on stderr, and a line per finished article."""
