@@ -35,9 +35,8 @@ def test_edited_entry_fails_its_checksum(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     key = "01" * 32
     cache.put(key, {"records": [1]})
-    entry = json.loads(cache.path(key).read_text())
-    entry["payload"]["records"] = [2]
-    cache.path(key).write_text(json.dumps(entry))
+    header, body = cache.path(key).read_text().split("\n", 1)
+    cache.path(key).write_text(header + "\n" + json.dumps({**json.loads(body), "records": [2]}))
     assert cache.get(key) is None
 
 

@@ -4,9 +4,10 @@ instructor ships a cache, but it does not fit here: its key includes the client'
 (the embedded server listens on a new port every run, so nothing would ever hit), an answer
 whose re-asks ran out never reaches it (armstrace keeps that answer's grounded items), and its
 disk back-end needs `diskcache`. So each entry here is one JSON file named by the sha256 of
-everything that changes the answer, written atomically (temporary file, then rename) and
-carrying a checksum of its payload: a torn or edited entry is detected and recomputed, and two
-processes sharing a cache can at worst both compute the same entry.
+everything that changes the answer, written atomically (temporary file, then rename): a header
+line with the key and the sha256 of the body, then the body, the payload as JSON. A torn or
+edited entry fails the checksum and is recomputed, and two processes sharing a cache can at
+worst both compute the same entry.
 """
 
 from __future__ import annotations
@@ -64,12 +65,12 @@ class Cache:
         """The payload stored under `key`, or None if absent, unreadable or corrupted."""
         if not self.read:
             return None
-        path = self.path(key)
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            payload = entry["payload"]
-            if entry["key"] != key or entry["sha256"] != digest(payload):
+            header, body = self.path(key).read_text(encoding="utf-8").split("\n", 1)
+            entry = json.loads(header)
+            if entry["key"] != key or entry["sha256"] != hashlib.sha256(body.encode("utf-8")).hexdigest():
                 raise ValueError("checksum mismatch")
+            payload = json.loads(body)
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError):
@@ -83,5 +84,8 @@ class Cache:
         """Store `payload` under `key`, atomically."""
         if not self.write:
             return
-        entry = {"key": key, "sha256": digest(payload), "payload": payload}
-        write_atomic(self.path(key), json.dumps(entry, ensure_ascii=False, sort_keys=True))
+        # A header line with the key and the checksum of the body, then the body: reading
+        # checks the body's bytes without serialising the payload again.
+        body = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+        header = json.dumps({"key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
+        write_atomic(self.path(key), f"{header}\n{body}")
