@@ -2,7 +2,8 @@
 
 `article.schema.json` describes an output file (DIR/articles/<id>.json); one
 `<field>.labels.schema.json` per field is what the model is shown for a call on that field
-(here for one candidate; a call on n candidates asks for exactly n labels).
+(here for one candidate; a call on n candidates asks for exactly n labels);
+`review.schema.json` is the decisions file the report page saves (`armstrace gold import`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from pydantic import BaseModel
 
 from .errors import ConfigError
 from .prompt import FIELDS
+from .review import ReviewDecisions
 from .schema import ArticleExtraction, labels_model
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "article.schema.json": ArticleExtraction,
     **{f"{field}.labels.schema.json": labels_model(field, 1) for field in FIELDS},
+    "review.schema.json": ReviewDecisions,
 }
 
 
