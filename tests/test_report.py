@@ -41,7 +41,8 @@ def report_dir(seeds_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     out = tmp_path_factory.mktemp("report") / "out"
     shutil.copytree(seeds_out, out)
     merge_dataset(out)
-    write_report(out)
+    # As a user runs it, from the folder above: the page names the folder as given, "out".
+    subprocess.run([sys.executable, "-m", "armstrace", "report", "out"], cwd=out.parent, check=True, capture_output=True, timeout=60)
     return out
 
 
@@ -298,6 +299,13 @@ def test_the_page_opens_from_a_file_without_errors_with_one_highlight_per_ground
     assert browser.execute_script("return document.querySelectorAll('mark[data-item]').length") == grounded_items(report_dir)
     assert browser.execute_script("return document.querySelectorAll('mark[data-item][tabindex=\"0\"]').length") == 161
     assert _severe(browser) == []
+    # A click opens the innermost item under the pointer (here a figure inside the weapon's
+    # sentence); the items around it are one button away in its panel.
+    browser.find_element("css selector", 'mark[data-field="weapons"]').click()
+    panel = browser.find_element("id", "panel")
+    next(b for b in panel.find_elements("css selector", "button") if b.text.startswith("weapon: ")).click()
+    assert browser.find_element("id", "panel-title").text.startswith("weapon 1 of ")
+    assert "status" in panel.text and "supplier" in panel.text
     _screenshot(browser, tmp_path, "report.png")
     browser.set_window_size(390, 844)
     # Phone width: nothing wider than the screen, the page scrolls only down.
