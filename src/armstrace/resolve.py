@@ -27,8 +27,9 @@ import gettext
 import re
 import unicodedata
 import zlib
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -173,6 +174,7 @@ class Resolver:
         self._groups: dict[str, dict[str, str]] = {}
         self._choices: dict[str, str] = {}
         self._party: dict[str, Entity] = {}
+        self._spellings: dict[str, str] = {}
         for actor in gazetteer.actors:
             for surface in actor.surfaces:
                 self._add_choice(fold(surface), self._known(actor).key, actor.kind)
@@ -293,6 +295,14 @@ class Resolver:
 
     # ----------------------------------------------------------------- parties of weapons and claims
 
+    def set_spellings(self, spellings: Mapping[str, str]) -> None:
+        """How each folded party is written where it first appears in the dataset.
+
+        A party is looked up under that spelling (the gazetteer minds case, "EE.UU." is not
+        "ee.uu."), so what it resolves to does not depend on the order rows are built in.
+        """
+        self._spellings = dict(spellings)
+
     def party(self, text: str, local: Mapping[str, str]) -> Entity | None:
         """The entity a weapon's supplier or a claim's speaker names, or None for no name.
 
@@ -306,7 +316,7 @@ class Resolver:
         if folded in local:
             return self.entity(local[folded])
         if folded not in self._party:
-            self._party[folded] = self._global_party(text.strip(), folded)
+            self._party[folded] = self._global_party(self._spellings.get(folded, text.strip()), folded)
         return self._party[folded]
 
     def _global_party(self, text: str, folded: str) -> Entity:
@@ -380,7 +390,7 @@ def signature(text: str) -> tuple[int, ...]:
     return tuple(bins)
 
 
-def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+def similarity(a: Iterable[int], b: Iterable[int]) -> float:
     """Estimated Jaccard similarity of two signatures: the share of bins whose minima agree."""
     both = [(x, y) for x, y in zip(a, b) if x >= 0 or y >= 0]
     return sum(x == y for x, y in both) / len(both) if both else 0.0
@@ -396,11 +406,12 @@ class DuplicateFinder:
     """
 
     def __init__(self) -> None:
-        self._signatures: dict[str, tuple[int, ...]] = {}
+        # Packed 32-bit bins (a bin's minimum is below 2**26): 256 bytes an article, not 2 KiB.
+        self._signatures: dict[str, array[int]] = {}
 
     def add(self, article: str, text: str) -> None:
         """Remember one article's text (as a signature, not the text)."""
-        self._signatures[article] = signature(text)
+        self._signatures[article] = array("i", signature(text))
 
     def clusters(self) -> dict[str, tuple[str, float | None]]:
         """Article id -> (the first article of its cluster, its best similarity to a member).
@@ -423,7 +434,7 @@ class DuplicateFinder:
                 rows = self._signatures[article][band * _ROWS : (band + 1) * _ROWS]
                 if min(rows) < 0:
                     continue
-                leader = leaders.setdefault(rows, article)
+                leader = leaders.setdefault(tuple(rows), article)
                 if leader == article:
                     continue
                 score = similarity(self._signatures[leader], self._signatures[article])
@@ -464,7 +475,8 @@ class Propositions:
         self._transfer = _phrases(cues.transfer)
         weapons = [t for terms in cues.weapons.values() for t in terms]
         self._weapons = _phrases([*weapons, *(s for w in resolver.gazetteer.weapons for s in w.surfaces)])
-        self._names: dict[str, Entity | None] = {}
+        # Memoised, but bounded: every capitalised run of words of every claim is looked up.
+        self._name: Callable[[str], Entity | None] = lru_cache(maxsize=1 << 16)(self._known_name)
 
     def flow(self, text: str, speaker: Entity | None) -> tuple[Entity, Entity] | None:
         """(supplier state, recipient state) the text states, or None if it states no flow."""
@@ -507,10 +519,8 @@ class Propositions:
             i += hit[0]
         return found
 
-    def _name(self, surface: str) -> Entity | None:
-        if surface not in self._names:
-            self._names[surface] = self.resolver.known(surface.rstrip("."))
-        return self._names[surface]
+    def _known_name(self, surface: str) -> Entity | None:
+        return self.resolver.known(surface.rstrip("."))
 
 
 class Statements:
