@@ -17,7 +17,9 @@ from typing import Any
 import pytest
 
 from armstrace.errors import InputError
-from armstrace.merge import SIPRI_COLUMNS, TABLES, Dataset, merge_dataset
+from armstrace.dataset import TABLES, Dataset
+from armstrace.merge import merge_dataset
+from armstrace.write import SIPRI_COLUMNS
 from armstrace.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
 )  # fmt: skip

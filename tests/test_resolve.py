@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from armstrace.lexicon import load_cues, load_gazetteer
-from armstrace.merge import dateline, stated_date
+from armstrace.dates import dateline, stated_date
 from armstrace.resolve import DuplicateFinder, NameForm, Propositions, Resolver, fold
 from armstrace.schema import ActorKind
 

@@ -1,0 +1,67 @@
+"""Dates and years written in an article: its dateline, a claim's stated date, years named."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    m: n
+    for n, names in enumerate(
+        [
+            ("enero", "january", "jan"), ("febrero", "february", "feb"), ("marzo", "march", "mar"),
+            ("abril", "april", "apr"), ("mayo", "may"), ("junio", "june", "jun"), ("julio", "july", "jul"),
+            ("agosto", "august", "aug"), ("septiembre", "setiembre", "september", "sep", "sept"),
+            ("octubre", "october", "oct"), ("noviembre", "november", "nov"), ("diciembre", "december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?:de\s+)?(?P<m1>{_MONTH})\.?,?\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))\b",
+    re.IGNORECASE,
+)
+# A dateline opens a line: an optional place in capitals and a comma, then the date.
+_DATELINE = re.compile(rf"^\s*(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{{1,40}},\s*)?(?={_DATE.pattern})", re.MULTILINE | re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    if m.group("y3"):
+        y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+    else:
+        y = int(m.group("y1") or m.group("y2"))
+        mo = _MONTHS[(m.group("m1") or m.group("m2")).lower()]
+        d = int(m.group("d1") or m.group("d2"))
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def stated_date(text: str) -> str | None:
+    """The first full date written in `text` ("12 de octubre de 2023", "2023-10-12"), ISO."""
+    return next((iso for m in _DATE.finditer(text) if (iso := _iso(m))), None)
+
+
+def dateline(text: str) -> str | None:
+    """The date of the article's dateline ("MOSCÚ, 12 de octubre de 2023 (EFE) -"), if any.
+
+    Only the first five lines are looked at and the date must open its line (after an
+    optional place), so a date in the body is never taken for the publication date.
+    """
+    head = "\n".join(text.splitlines()[:5])
+    for m in _DATELINE.finditer(head):
+        found = _DATE.match(head, m.end())
+        if found and (iso := _iso(found)):
+            return iso
+    return None
+
+
+def years(text: str) -> list[int]:
+    """The four-digit years (1950-2099) written in `text`, sorted, each once."""
+    return sorted({int(y) for y in _YEAR.findall(text)})
