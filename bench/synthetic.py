@@ -144,14 +144,14 @@ def generate(out: Path, count: int, seed: int = 0) -> None:
     folder = out / "articles"
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    made: list[ArticleExtraction] = []
+    recent: list[ArticleExtraction] = []  # the last 200 originals, which copies are drawn from
     for number in range(count):
-        if made and rng.random() < 0.05:
-            original = rng.choice(made[-200:])
+        if recent and rng.random() < 0.05:
+            original = rng.choice(recent)
             extraction = original.model_copy(update={"article": original.article.model_copy(update={"id": f"{number:06d}"})})
         else:
             extraction = article(number, rng)
-            made.append(extraction)
+            recent = [*recent[-199:], extraction]
         (folder / f"{number:06d}.json").write_text(extraction.model_dump_json(), encoding="utf-8")
 
 
