@@ -14,6 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .schema import ActorKind, Quantity, Stance, WeaponCategory, WeaponStatus
 
+# What near-duplicate detection read of an article: its file, or the extraction's quotes.
+TextFrom = Literal["file", "quotes"]
+
+
 class Row(BaseModel):
     """A row of a dataset table: immutable, and nothing but its declared columns."""
 
@@ -41,7 +45,7 @@ class ArticleRow(Row):
     sha256: str = Field(description="sha256 of the article text.")
     chars: int
     published: str | None = Field(description="ISO date from the article's dateline, if it has one.")
-    text_from: Literal["file", "quotes"] = Field(
+    text_from: TextFrom = Field(
         description="What near-duplicate detection read: the article file, or the extraction's quotes."
     )
     duplicate_of: str = Field(description="Id of the first article of its copy cluster, or ''.")

@@ -27,11 +27,9 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Literal
-
 from pydantic import BaseModel, ValidationError
 
-from .dataset import Skipped, TransferRow
+from .dataset import Skipped, TextFrom, TransferRow
 from .dates import dateline
 from .errors import ArmstraceError, InputError
 from .lexicon import load_gazetteer
@@ -104,7 +102,7 @@ def _read(path: Path) -> ArticleExtraction:
         raise InputError(f"{path}: not an article extraction ({where + ': ' if where else ''}{first['msg']})") from None
 
 
-def _text(extraction: ArticleExtraction) -> tuple[str, Literal["file", "quotes"]]:
+def _text(extraction: ArticleExtraction) -> tuple[str, TextFrom]:
     """The article's text if its file is still there unchanged, else its quotes in order."""
     try:
         text = read_article(Path(extraction.article.source)).text

@@ -15,11 +15,11 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple, get_args
+from typing import NamedTuple, get_args
 
 from .dataset import (
     ActorRow, ArticleRow, ClaimRow, FigureRow, NameRow, ObservationRow, Position, PropositionRow, Row, Source,
-    TransferRow,
+    TextFrom, TransferRow,
 )  # fmt: skip
 from .dates import stated_date, years
 from .lexicon import load_cues
@@ -38,7 +38,7 @@ class Article:
 
     extraction: ArticleExtraction
     published: str | None
-    text_from: Literal["file", "quotes"]
+    text_from: TextFrom
 
 
 def local_names(extraction: ArticleExtraction) -> dict[str, str]:
@@ -119,7 +119,7 @@ class RowBuilder:
     # ----------------------------------------------------------------- one article
 
     def add(self, article: Article) -> None:
-        """Store one article's rows (call in article id order: the first flow spelling wins)."""
+        """Store one article's rows; in article id order, as a flow keeps its designation as first written."""
         local = local_names(article.extraction)
         self._add_article(article)
         for actor in article.extraction.actors:

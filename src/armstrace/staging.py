@@ -18,9 +18,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from .dataset import ClaimRow, FigureRow, ObservationRow, Source
+from .dataset import ClaimRow, FigureRow, ObservationRow, Source, TextFrom
 
 # Rows are inserted this many at a time: one executemany instead of a thousand executes.
 _BATCH = 1000
@@ -47,9 +47,6 @@ CREATE INDEX figures_order ON figures (article, start, id);
 CREATE INDEX claims_order ON claims (article, start, id);
 CREATE INDEX claims_by_proposition ON claims (proposition);
 """
-
-TextFrom = Literal["file", "quotes"]
-
 
 class Staging:
     """Rows of one merge on disk: add them in any order, read them back sorted or grouped."""
