@@ -12,8 +12,9 @@ with a fresh cache, and measures on the same server what llama.cpp alone takes: 
 rate (prompt tokens per second, with no prefix to reuse) and its decode rate (completion
 tokens per second). The floor of an article is its prompt tokens over the prefill rate plus
 its completion tokens over the decode rate; the tool's overhead is an article's wall time
-minus the time spent waiting on the model. Each section prints its results as JSON; `all`
-also writes them to bench/results.json and, with the machine they ran on, docs/benchmarks.md.
+minus the time spent waiting on the model. Each section prints its results as JSON and stores
+them in bench/results.json (a single section replaces its own entry); once every section has
+a result, docs/benchmarks.md is written from them, with the machine they ran on.
 """
 
 from __future__ import annotations
@@ -277,7 +278,7 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
 }
 
 
-def render(results: dict[str, Any]) -> str:
+def render_markdown(results: dict[str, Any]) -> str:
     """docs/benchmarks.md from the results of `all`."""
     m, c, k, s = results["model"], results["concurrency"], results["cache"], results["startup"]
     t, r = m["total"], m["rates"]
@@ -357,14 +358,17 @@ def main() -> None:
     parser.add_argument("section", choices=[*SECTIONS, "all"])
     args = parser.parse_args()
     names = list(SECTIONS) if args.section == "all" else [args.section]
-    results: dict[str, Any] = {"machine": machine(), "date": time.strftime("%Y-%m-%d")}
+    stored = ROOT / "bench" / "results.json"
+    # A single section updates the stored results, so one number can be measured again alone.
+    results: dict[str, Any] = json.loads(stored.read_text(encoding="utf-8")) if stored.is_file() and args.section != "all" else {}
+    results.update({"machine": machine(), "date": time.strftime("%Y-%m-%d")})
     for name in names:
         print(f"== {name}", file=sys.stderr)
         results[name] = SECTIONS[name]()
         print(json.dumps(results[name], indent=2))
-    if args.section == "all":
-        (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-        (ROOT / "docs" / "benchmarks.md").write_text(render(results), encoding="utf-8")
+    stored.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    if all(name in results for name in SECTIONS):
+        (ROOT / "docs" / "benchmarks.md").write_text(render_markdown(results), encoding="utf-8")
         print("wrote bench/results.json and docs/benchmarks.md", file=sys.stderr)
 
 
