@@ -39,7 +39,6 @@ sys.path.insert(0, str(ROOT / "tests"))  # the loopback model server the fault t
 from faultserver import Reply, fault_server, fault_server_process, labeller  # noqa: E402
 
 from armstrace.extract import Extractor  # noqa: E402
-from armstrace.lexicon import load_cues, load_gazetteer  # noqa: E402
 from armstrace.load import read_article  # noqa: E402
 from armstrace.prompt import load_prompt, render  # noqa: E402
 from armstrace.run import run_extract  # noqa: E402
@@ -90,8 +89,7 @@ def _prompt_parts(root_url: str, settings: Settings) -> dict[str, Any]:
     """Tokens of each part of one call's request, for the first claims call of seed 004."""
     article = read_article(sorted(SEEDS.glob("004_*.txt"))[0])
     prompt = load_prompt(settings.prompt)
-    extractor = Extractor(settings, prompt, Cache(settings.cache_dir), EMBEDDED_MODEL, "bench",
-                          lambda: None, load_cues(), load_gazetteer())  # type: ignore[arg-type,return-value]  # fmt: skip
+    extractor = Extractor(settings, prompt, Cache(settings.cache_dir), EMBEDDED_MODEL, "bench", lambda: None)  # type: ignore[arg-type,return-value]
     _, calls = extractor.calls(article)
     call = next(c for c in calls if c.field == "claims")
     messages = extractor.messages(call)

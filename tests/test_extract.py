@@ -63,7 +63,7 @@ def _extractor(settings: Settings, prompt_path: Path | None = None, model: str =
         raise AssertionError("the cache key needs no model")
 
     prompt = load_prompt(prompt_path or settings.prompt)
-    return Extractor(settings, prompt, Cache(settings.cache_dir), model, "embedded", no_model, load_cues(), load_gazetteer())
+    return Extractor(settings, prompt, Cache(settings.cache_dir), model, "embedded", no_model)
 
 
 def _key(extractor: Extractor, text: str = "Putin dijo que Rusia recibió 100 drones.") -> str:

@@ -13,9 +13,9 @@ worst both compute the same entry.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
-import itertools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any

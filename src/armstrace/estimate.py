@@ -21,7 +21,6 @@ from pydantic import BaseModel, Field
 
 from .cache import Cache
 from .extract import Extractor
-from .lexicon import DATA_DIR, load_cues, load_gazetteer
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import load_prompt
 from .schema import Field_, labels_model
@@ -30,7 +29,7 @@ from .settings import EMBEDDED_MODEL, Settings
 if TYPE_CHECKING:
     from .llm import ModelClient
 
-ESTIMATE_PATH = DATA_DIR / "estimate.toml"
+ESTIMATE_PATH = Path(__file__).resolve().parent / "data" / "estimate.toml"
 
 
 @dataclass(frozen=True)
@@ -121,6 +120,6 @@ def estimate_run(
 
     extractor = Extractor(
         settings, load_prompt(settings.prompt), Cache(settings.cache_dir, read=settings.use_cache and not settings.refresh, write=False),
-        model, "estimate", no_client, load_cues(), load_gazetteer(settings.gazetteer),
+        model, "estimate", no_client,
     )  # fmt: skip
     return Estimate(model=model, articles=list(_estimates(extractor, find_files(paths))), price_in=price_in, price_out=price_out)

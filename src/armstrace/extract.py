@@ -13,16 +13,13 @@ from __future__ import annotations
 import importlib.metadata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from . import ground
 from .cache import Cache, digest
-from .candidates import Candidate, Span, find_candidates, window_of, windows
-from .lexicon import Cues, Gazetteer
 from .load import Article
 from .prompt import FIELDS, PromptFile, format_items, render
 from .schema import (
@@ -40,7 +37,13 @@ from .schema import (
 )
 from .settings import Settings
 
+# Finding candidates and grounding labels (and the gazetteer they use) are loaded on first
+# use: a re-run served from whole-article cache entries needs none of them, and their import
+# and the gazetteer's parsing would be most of its time.
 if TYPE_CHECKING:
+    from . import ground
+    from .candidates import Candidate, Span
+    from .lexicon import Cues, Gazetteer
     from .llm import ModelClient
 
 RECORDS: dict[Field_, type[ground.Record]] = {
@@ -121,6 +124,8 @@ def plan(found: Sequence[Candidate], spans: list[Span], size: int) -> list[tuple
 
     Calls are ordered window by window so that consecutive calls share their prefix.
     """
+    from .candidates import window_of
+
     calls: list[tuple[Span, Sequence[Candidate]]] = []
     for n, span in enumerate(spans):
         inside = [c for c in found if window_of(c, spans) == n]
@@ -138,8 +143,20 @@ class Extractor:
     model: str
     endpoint: str
     client: Callable[[], ModelClient]
-    cues: Cues
-    gazetteer: Gazetteer
+
+    @cached_property
+    def cues(self) -> Cues:
+        """The packaged cue lexicons."""
+        from .lexicon import load_cues
+
+        return load_cues()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The packaged gazetteer, extended by the user's (settings.gazetteer)."""
+        from .lexicon import load_gazetteer
+
+        return load_gazetteer(self.settings.gazetteer)
 
     def __post_init__(self) -> None:
         self._prompt_file = shown_path(self.prompt.path)
@@ -175,6 +192,9 @@ class Extractor:
 
         Calls come field by field and window by window, so consecutive calls share a prefix.
         """
+        from . import ground
+        from .candidates import find_candidates, windows
+
         found = find_candidates(article.text, self.cues, self.gazetteer)
         known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
         found["actors"] = [c for c in found["actors"] if c.known is None]
@@ -202,6 +222,8 @@ class Extractor:
                 return self._from_article_cache(article, entry)
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
+        from . import ground
+
         known, calls = self.calls(article)
         # One call at a time, in order: each call after the first reuses the article's tokens
         # in the server's prompt cache, which concurrent calls of one article would evict.
@@ -258,6 +280,8 @@ class Extractor:
         )
 
     async def _call(self, article: Article, call: Call) -> CallResult:
+        from . import ground
+
         if (entry := self.cache.get(call.key)) is not None:
             try:
                 return self._from_cache(call.field, entry)

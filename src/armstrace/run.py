@@ -23,7 +23,6 @@ from pydantic import BaseModel, Field
 from .cache import Cache, write_atomic
 from .errors import ArmstraceError, EndpointError, Interrupted, TransientEndpointError
 from .extract import Extractor
-from .lexicon import load_cues, load_gazetteer
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import FIELDS, load_prompt
 from .schema import ArticleExtraction, Field_, Usage
@@ -284,10 +283,7 @@ def run_extract(
         read=settings.use_cache and not settings.refresh,
         write=settings.use_cache or settings.refresh,
     )
-    extractor = Extractor(
-        settings, prompt, cache, session.model, session.endpoint, session.client,
-        load_cues(), load_gazetteer(settings.gazetteer),
-    )  # fmt: skip
+    extractor = Extractor(settings, prompt, cache, session.model, session.endpoint, session.client)
     summary = RunSummary(
         started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         out=str(out),
