@@ -168,6 +168,8 @@ def test_eval_of_the_committed_prompt_over_the_seeds_scores_the_recorded_model(t
     assert report.current.prompt == "extract.v1"
     assert report.current.failed == []
     assert report.current.grounded_share == 1.0
+    stances = report.current.stances
+    assert sum(stances.get(s, {}).get(s, 0) for s in stances) == 30  # of 34 matched claims
     written = json.loads((tmp_path / "eval" / "eval.json").read_text(encoding="utf-8"))
     assert written["current"]["micro"] == micro
     assert "| claims |" in (tmp_path / "eval" / "eval.md").read_text(encoding="utf-8")

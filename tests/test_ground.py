@@ -84,11 +84,19 @@ def test_a_claim_without_speaker_is_dropped_with_its_reason() -> None:
     assert records == [] and dropped.reason == "no speaker given"
 
 
-def test_a_claim_keeps_the_stance_the_model_gave() -> None:
+def test_the_reporting_verb_decides_a_claims_stance_over_the_model() -> None:
     denial = [c for c in FOUND["claims"] if c.cue == "denied"][0]
-    label = ClaimLabel(stance="denied", speaker="Russia", content="Russia received no drones.", subject="drones", channel="")
+    label = ClaimLabel(stance="acknowledged", speaker="Russia", content="Russia received drones.", subject="drones", channel="")
     [record], _ = ground_labels([denial], [label], ARTICLE, GAZ)
     assert isinstance(record, Claim) and record.stance == "denied" and record.evidence.quote.startswith("Moscú negó")
+
+
+def test_a_claim_keeps_the_models_stance_when_no_cue_names_one() -> None:
+    sentence = FOUND["claims"][0]
+    uncued = Candidate("claims", sentence.span, sentence.sentence, cue="")
+    label = ClaimLabel(stance="warned", speaker="John Kirby", content="x", subject="", channel="")
+    [record], _ = ground_labels([uncued], [label], ARTICLE, GAZ)
+    assert isinstance(record, Claim) and record.stance == "warned"
 
 
 def test_a_figure_is_the_code_found_number_with_the_model_description() -> None:

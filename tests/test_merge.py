@@ -72,11 +72,11 @@ def test_putin_is_one_actor_across_the_seeds(seeds_merged: Path) -> None:
 def test_the_seeds_disputed_propositions_are_listed_as_disputed(seeds_merged: Path) -> None:
     disputed = {p.statement: p for p in _dataset(seeds_merged).propositions if p.disputed}
     north_korea = disputed["arms from North Korea to Russia"]
-    assert north_korea.acknowledged_by == ["John Kirby"] and north_korea.denied_by == ["Kremlin"]
+    assert north_korea.asserted_by == ["John Kirby"] and north_korea.denied_by == ["Kremlin"]
     # The model labelled Ukraine, where Iranian drones strike, as their recipient.
     assert disputed["arms from Iran to Ukraine"].denied_by == ["Kremlin"]
     with sqlite3.connect(seeds_merged / "dataset.sqlite") as db:
-        rows = db.execute("SELECT statement, acknowledged_by, denied_by FROM disputed_propositions").fetchall()
+        rows = db.execute("SELECT statement, asserted_by, denied_by FROM disputed_propositions").fetchall()
     assert ("arms from North Korea to Russia", "John Kirby", "Kremlin") in rows
 
 
