@@ -112,6 +112,18 @@ def test_gazetteer_names_become_actors_without_the_model() -> None:
     assert actor is not None and (actor.name, actor.country_code, actor.kind) == ("Russia", "RU", "country")
 
 
+def test_a_country_no_list_of_countries_knows_is_dropped_with_its_reason() -> None:
+    article = "El Kremlin habló de Medio Oriente y de Rusia."
+    found = find_candidates(article, load_cues(), load_gazetteer())["actors"]
+    region = next(c for c in found if c.span.text == "Medio Oriente")
+    label = ActorLabel(kind="country", name="Middle East", country="", role="")
+    records, [dropped] = ground_labels([region], [label], article, GAZ)
+    assert records == [] and dropped.reason == "'Middle East' is not a known country"
+    spain = ActorLabel(kind="country", name="España", country="", role="")
+    [record], _ = ground_labels([region], [spain], article, GAZ)  # Spanish ISO names count
+    assert isinstance(record, Actor)
+
+
 def test_not_an_actor_makes_no_record() -> None:
     label = ActorLabel(kind="not_an_actor", name="Middle East", country="", role="")
     assert ground_labels([_first("actors")], [label], ARTICLE, GAZ) == ([], [])

@@ -102,7 +102,8 @@ def test_every_row_keeps_the_article_span_quote_and_extraction_provenance(seeds_
 
 def test_every_merge_decision_is_recorded_with_its_rule(seeds_merged: Path) -> None:
     names = {n.name: n for n in _dataset(seeds_merged).names if n.table == "actors"}
-    assert names["Corea de Norte"].resolved == "North Korea" and names["Corea de Norte"].rule == "fuzzy"
+    assert names["Vladimir Putin"].rule == "gazetteer" and names["Vladimir Putin"].score == 100.0
+    assert names["Kang Sun Nam"].rule == "new"  # a name no rule joins starts an actor of its own
     assert all(n.records >= 1 for n in names.values())
     assert {a.name: a.country_code for a in _dataset(seeds_merged).actors}["South Africa"] == "ZA"
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, model_validator
 
 from .align import find_mention, normalise
 from .candidates import Candidate, Span
-from .lexicon import STANCES, Gazetteer
+from .lexicon import STANCES, Gazetteer, iso_country
 from .numbers import find_quantities, parse_quantity
 from .schema import (
     Actor,
@@ -106,8 +106,18 @@ def grounded_model(field: Field_, candidates: Sequence[Candidate], article: str)
     return type(base.__name__, (base,), {"__doc__": base.__doc__, "_grounded": model_validator(mode="after")(check)})
 
 
-def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer) -> Actor | None:
+def is_country(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether `name` is a country the gazetteer or ISO 3166 (English or Spanish) knows."""
+    return bool(gazetteer.country_code(name)) or iso_country(name) is not None
+
+
+def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, dropped: list[Dropped]) -> Actor | None:
     if label.kind == "not_an_actor":
+        return None
+    if label.kind == "country" and not (is_country(label.name, gazetteer) or is_country(candidate.span.text, gazetteer)):
+        # Small models call regions, seas and capitalised words countries ("Medio Oriente",
+        # "Mar Caspio", "Occidente"); a country that no list of countries knows is not one.
+        dropped.append(Dropped(field="actors", reason=f"'{label.name}' is not a known country", quote=candidate.span.text))
         return None
     return Actor(
         name=label.name.strip() or candidate.span.text,
@@ -195,7 +205,7 @@ def ground_labels(
     for candidate, label in zip(candidates, labels):
         record: Record | None
         if isinstance(label, ActorLabel):
-            record = _actor(candidate, label, gazetteer)
+            record = _actor(candidate, label, gazetteer, dropped)
         elif isinstance(label, WeaponLabel):
             record = _weapon(candidate, label, article, dropped)
         elif isinstance(label, FigureLabel):

@@ -27,8 +27,10 @@ folded these aliases are common words:
 
 from __future__ import annotations
 
+import gettext
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -217,6 +219,38 @@ class Gazetteer:
         """The canonical English name of the country with ISO code `code`, else ""."""
         country = self._countries_by_code.get(code.strip().upper())
         return country.name if country is not None else ""
+
+
+@cache
+def _iso_names() -> Mapping[str, tuple[str, str]]:
+    """Folded English and Spanish country names -> (alpha-2 code, English common name)."""
+    import pycountry
+
+    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
+    names: dict[str, tuple[str, str]] = {}
+    heads: Counter[str] = Counter()
+    head_of: dict[str, tuple[str, str]] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        common = getattr(country, "common_name", None) or country.name
+        forms = {country.name, common, getattr(country, "official_name", None) or country.name}
+        forms |= {spanish.gettext(form) for form in tuple(forms)}
+        for form in forms:
+            names[_key(form)] = (code, common)
+            # "Irán, República islámica de" is written "Irán"; "Corea, República de" is ambiguous.
+            if "," in form:
+                head = _key(form.split(",")[0])
+                heads[head] += 1
+                head_of[head] = (code, common)
+    for head, count in heads.items():
+        if count == 1:
+            names.setdefault(head, head_of[head])
+    return names
+
+
+def iso_country(name: str) -> tuple[str, str] | None:
+    """(alpha-2 code, English name) of the country `name` names in English or Spanish, or None."""
+    return _iso_names().get(_key(name))
 
 
 # --------------------------------------------------------------------------- reading TOML

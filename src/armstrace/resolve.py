@@ -23,7 +23,6 @@ merge after adding articles equals a merge from scratch.
 
 from __future__ import annotations
 
-import gettext
 import re
 import unicodedata
 import zlib
@@ -31,13 +30,13 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from .align import normalise
-from .lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, load_gazetteer
+from .lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, iso_country, load_gazetteer
 from .schema import ActorKind, WeaponCategory
 
 # Folded names at least this similar (rapidfuzz ratio, 0-100) are one name: it joins spelling
@@ -121,38 +120,6 @@ class NameForm:
 
 def _country_key(code: str) -> str:
     return f"country:{code}"
-
-
-@cache
-def _iso_names() -> Mapping[str, tuple[str, str]]:
-    """Folded English and Spanish country names -> (alpha-2 code, English common name)."""
-    import pycountry
-
-    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
-    names: dict[str, tuple[str, str]] = {}
-    heads: Counter[str] = Counter()
-    head_of: dict[str, tuple[str, str]] = {}
-    for country in pycountry.countries:
-        code = country.alpha_2
-        common = getattr(country, "common_name", None) or country.name
-        forms = {country.name, common, getattr(country, "official_name", None) or country.name}
-        forms |= {spanish.gettext(form) for form in tuple(forms)}
-        for form in forms:
-            names[fold(form)] = (code, common)
-            # "Irán, República islámica de" is written "Irán"; "Corea, República de" is ambiguous.
-            if "," in form:
-                head = fold(form.split(",")[0])
-                heads[head] += 1
-                head_of[head] = (code, common)
-    for head, count in heads.items():
-        if count == 1:
-            names.setdefault(head, head_of[head])
-    return names
-
-
-def iso_country(name: str) -> tuple[str, str] | None:
-    """(alpha-2 code, English name) of the country `name` names in English or Spanish, or None."""
-    return _iso_names().get(fold(name))
 
 
 def _group(kind: str) -> str:
