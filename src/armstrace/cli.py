@@ -274,7 +274,7 @@ def _print_summary(summary: RunSummary) -> None:
     rows = [
         ("articles", f"{summary.ok} ok, {summary.failed} failed"),
         *((f, str(n)) for f, n in items.items()),
-        ("dropped as ungrounded", str(summary.dropped())),
+        ("items dropped (reasons in the articles)", str(summary.dropped())),
         ("cache hits (calls)", str(summary.cached_calls())),
         ("model calls", str(usage.calls)),
         ("tokens (prompt + completion)", f"{usage.prompt_tokens} + {usage.completion_tokens}"),
