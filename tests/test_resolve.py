@@ -8,12 +8,13 @@ import pytest
 
 from armstrace.lexicon import load_cues, load_gazetteer
 from armstrace.dates import dateline, stated_date
-from armstrace.resolve import DuplicateFinder, NameForm, Propositions, Resolver, fold
+from armstrace.lexicon import name_key
+from armstrace.resolve import DuplicateFinder, NameForm, Propositions, Resolver
 from armstrace.schema import ActorKind
 
 
 def _forms(*names: tuple[str, ActorKind]) -> dict[str, NameForm]:
-    return {fold(name): NameForm(name, (kind,), (name,), (), ()) for name, kind in names}
+    return {name_key(name): NameForm(name, (kind,), (name,), (), ()) for name, kind in names}
 
 
 def _resolved(*names: tuple[str, ActorKind], gazetteer: Path | None = None) -> Resolver:

@@ -33,7 +33,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast, get_args
@@ -117,8 +117,9 @@ class _Hit(Generic[_Entry]):
     case: int
 
 
-def _key(surface: str) -> str:
-    """The folded form surfaces are compared by."""
+@lru_cache(maxsize=1 << 16)
+def name_key(surface: str) -> str:
+    """The folded form names are compared by: case, accents, full stops and dashes folded away."""
     without_stops = _FULL_STOPS.sub("", normalise(surface))
     return _SEPARATORS.sub(" ", without_stops).strip()
 
@@ -151,7 +152,7 @@ def _index(entries: Sequence[_Entry]) -> dict[str, _Hit[_Entry]]:
     index: dict[str, _Hit[_Entry]] = {}
     for entry in entries:
         for surface in entry.surfaces:
-            key = _key(surface)
+            key = name_key(surface)
             previous = index.get(key)
             case = _case_rule(surface)
             # One entry may list a key twice ("NATO", "Nato"): the loosest rule applies.
@@ -172,7 +173,7 @@ def _variants(surface: str) -> Iterator[str]:
 
 def _lookup(index: Mapping[str, _Hit[_Entry]], surface: str) -> _Entry | None:
     for variant in _variants(surface):
-        hit = index.get(_key(variant))
+        hit = index.get(name_key(variant))
         if hit is not None and _follows_case(variant, hit.case):
             return hit.entry
     return None
@@ -236,10 +237,10 @@ def _iso_names() -> Mapping[str, tuple[str, str]]:
         forms = {country.name, common, getattr(country, "official_name", None) or country.name}
         forms |= {spanish.gettext(form) for form in tuple(forms)}
         for form in forms:
-            names[_key(form)] = (code, common)
+            names[name_key(form)] = (code, common)
             # "Irán, República islámica de" is written "Irán"; "Corea, República de" is ambiguous.
             if "," in form:
-                head = _key(form.split(",")[0])
+                head = name_key(form.split(",")[0])
                 heads[head] += 1
                 head_of[head] = (code, common)
     for head, count in heads.items():
@@ -250,7 +251,7 @@ def _iso_names() -> Mapping[str, tuple[str, str]]:
 
 def iso_country(name: str) -> tuple[str, str] | None:
     """(alpha-2 code, English name) of the country `name` names in English or Spanish, or None."""
-    return _iso_names().get(_key(name))
+    return _iso_names().get(name_key(name))
 
 
 # --------------------------------------------------------------------------- reading TOML
@@ -354,7 +355,7 @@ def _check_unique(entries: Sequence[_Entry], path: Path, table: str) -> None:
     owners: dict[str, _Entry] = {}
     for entry in entries:
         for surface in entry.surfaces:
-            key = _key(surface)
+            key = name_key(surface)
             if not key:
                 raise ConfigError(
                     f"{path}: [[{table}]] '{entry.name}': alias '{surface}' is empty once folded", "remove it"
@@ -368,9 +369,9 @@ def _check_unique(entries: Sequence[_Entry], path: Path, table: str) -> None:
 
 
 def _check_parents(actors: Sequence[KnownActor], known: Sequence[KnownActor], path: Path) -> None:
-    names = {_key(actor.name) for actor in known}
+    names = {name_key(actor.name) for actor in known}
     for actor in actors:
-        if actor.part_of and _key(actor.part_of) not in names:
+        if actor.part_of and name_key(actor.part_of) not in names:
             raise ConfigError(
                 f"{path}: [[actor]] '{actor.name}': part_of '{actor.part_of}' is not a known actor",
                 "use the canonical name of an actor in the gazetteer",
@@ -394,12 +395,12 @@ def read_gazetteer(path: Path) -> Gazetteer:
 
 def _merge(base: Sequence[_Entry], extra: Sequence[_Entry]) -> tuple[_Entry, ...]:
     """`base` with `extra` over it: same name replaces, claimed aliases move to `extra`."""
-    replaced = {_key(entry.name) for entry in extra}
-    claimed = {_key(surface) for entry in extra for surface in entry.surfaces}
+    replaced = {name_key(entry.name) for entry in extra}
+    claimed = {name_key(surface) for entry in extra for surface in entry.surfaces}
     merged: list[_Entry] = [
-        replace(entry, aliases=tuple(a for a in entry.aliases if _key(a) not in claimed))
+        replace(entry, aliases=tuple(a for a in entry.aliases if name_key(a) not in claimed))
         for entry in base
-        if _key(entry.name) not in replaced
+        if name_key(entry.name) not in replaced
     ]
     # Extra entries come last so that they win in the index, even over a kept canonical name.
     merged.extend(extra)

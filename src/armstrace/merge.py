@@ -32,9 +32,9 @@ from pydantic import BaseModel, ValidationError
 from .dataset import Skipped, TextFrom, TransferRow
 from .dates import dateline
 from .errors import ArmstraceError, InputError
-from .lexicon import load_gazetteer
+from .lexicon import load_gazetteer, name_key
 from .load import read_article
-from .resolve import DuplicateFinder, NameForm, Resolver, fold
+from .resolve import DuplicateFinder, NameForm, Resolver
 from .rows import Article, RowBuilder, local_names
 from .schema import ActorKind, ArticleExtraction
 from .staging import Staging, staging
@@ -130,7 +130,7 @@ class _NameForms:
 
     def add(self, extraction: ArticleExtraction) -> None:
         for actor in extraction.actors:
-            key = fold(actor.name)
+            key = name_key(actor.name)
             self.names[key][actor.name.strip()] += 1
             self.kinds[key][actor.kind] += 1
             self.mentions[key].update(actor.mentions)
@@ -170,7 +170,7 @@ class _Spellings:
         parties += [(1, n, c.speaker, c.subject) for n, c in enumerate(extraction.claims)]
         for phase, n, *texts in parties:
             for field, text in enumerate(texts):
-                folded = fold(text)
+                folded = name_key(text)
                 if not folded or folded in local:
                     continue
                 rank = (phase, article, n, field)

@@ -35,8 +35,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from .align import normalise
-from .lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, iso_country, load_gazetteer
+from .lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, iso_country, load_gazetteer, name_key
 from .schema import ActorKind, WeaponCategory
 
 # Folded names at least this similar (rapidfuzz ratio, 0-100) are one name: it joins spelling
@@ -57,16 +56,6 @@ Rule = Literal["gazetteer", "user_gazetteer", "iso3166", "surname", "fuzzy", "ne
 
 _STATE_KINDS = frozenset({"country", "government", "agency"})
 _WORD = re.compile(r"\w+")
-_FULL_STOPS = re.compile(r"\.")
-_SEPARATORS = re.compile(r"[\s\-]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """The key names are compared by: case, accents, full stops and dashes folded away."""
-    return _SEPARATORS.sub(" ", _FULL_STOPS.sub("", normalise(text))).strip()
-
-
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _SPACES = re.compile(r"\s+")
 _PLAIN = str.maketrans({**dict.fromkeys("“”„‟«»‹›‘’‚‛`´", '"'), **dict.fromkeys("‐‑‒–—―−", "-")})
@@ -134,7 +123,7 @@ class Resolver:
         self.gazetteer = gazetteer
         packaged = load_gazetteer()
         self._packaged = set(packaged.actors) | set(packaged.weapons)
-        self._by_name = {fold(a.name): a for a in gazetteer.actors}
+        self._by_name = {name_key(a.name): a for a in gazetteer.actors}
         self._entities: dict[str, Entity] = {}
         self._decisions: dict[str, Decision] = {}
         # Fuzzy targets: folded surface -> entity key, per group of compatible kinds and in all.
@@ -144,15 +133,15 @@ class Resolver:
         self._spellings: dict[str, str] = {}
         for actor in gazetteer.actors:
             for surface in actor.surfaces:
-                self._add_choice(fold(surface), self._known(actor).key, actor.kind)
-        self._weapon_choices = {fold(s): w for w in gazetteer.weapons for s in w.surfaces}
+                self._add_choice(name_key(surface), self._known(actor).key, actor.kind)
+        self._weapon_choices = {name_key(s): w for w in gazetteer.weapons for s in w.surfaces}
 
     # ----------------------------------------------------------------- gazetteer entries
 
     def _known(self, actor: KnownActor) -> Entity:
-        key = _country_key(actor.country) if actor.kind == "country" and actor.country else f"actor:{fold(actor.name)}"
+        key = _country_key(actor.country) if actor.kind == "country" and actor.country else f"actor:{name_key(actor.name)}"
         if key not in self._entities:
-            parent = self._by_name.get(fold(actor.part_of)) if actor.part_of else None
+            parent = self._by_name.get(name_key(actor.part_of)) if actor.part_of else None
             self._entities[key] = Entity(
                 key, actor.name, actor.kind, actor.country, self._known(parent).key if parent else "", actor.role
             )
@@ -226,8 +215,8 @@ class Resolver:
         people: dict[str, set[str]] = {}
         for decision in self._decisions.values():
             entity = self._entities[decision.key]
-            if entity.kind == "person" and " " in fold(entity.name):
-                people.setdefault(fold(entity.name).split()[-1], set()).add(entity.key)
+            if entity.kind == "person" and " " in name_key(entity.name):
+                people.setdefault(name_key(entity.name).split()[-1], set()).add(entity.key)
         return {surname: min(keys) for surname, keys in people.items() if len(keys) == 1}
 
     def _resolve_fuzzily(self, folded: str, form: NameForm, kind: ActorKind) -> None:
@@ -250,7 +239,7 @@ class Resolver:
 
     def entity(self, name: str) -> Entity:
         """The entity a name resolved to by `resolve_names`."""
-        return self._entities[self._decisions[fold(name)].key]
+        return self._entities[self._decisions[name_key(name)].key]
 
     def entity_by_key(self, key: str) -> Entity:
         """The entity with `key`."""
@@ -277,7 +266,7 @@ class Resolver:
         party written as the article's actor list wrote it resolves as that actor did. A
         party nothing knows is kept as text (key "text:...") and becomes no actor row.
         """
-        folded = fold(text)
+        folded = name_key(text)
         if not folded:
             return None
         if folded in local:
@@ -312,7 +301,7 @@ class Resolver:
     def weapon(self, designation: str) -> tuple[str, WeaponCategory | None, Decision | None]:
         """(canonical designation, the gazetteer's category, the decision) for one designation."""
         text = designation.strip()
-        folded = fold(text)
+        folded = name_key(text)
         if not folded:
             return "", None, None
         known = self.gazetteer.weapon_for(text)

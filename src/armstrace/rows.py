@@ -22,8 +22,8 @@ from .dataset import (
     TextFrom, TransferRow,
 )  # fmt: skip
 from .dates import stated_date, years
-from .lexicon import load_cues
-from .resolve import Entity, Propositions, Resolver, Statements, fold
+from .lexicon import load_cues, name_key
+from .resolve import Entity, Propositions, Resolver, Statements
 from .schema import ArticleExtraction, Evidence, Stance, WeaponCategory, WeaponStatus
 from .staging import Staging
 
@@ -46,7 +46,7 @@ def local_names(extraction: ArticleExtraction) -> dict[str, str]:
     local: dict[str, str] = {}
     for actor in extraction.actors:
         for surface in (actor.name, *actor.mentions):
-            local.setdefault(fold(surface), actor.name)
+            local.setdefault(name_key(surface), actor.name)
     return local
 
 
@@ -159,7 +159,7 @@ class RowBuilder:
             if decision is not None:
                 self.weapon_names[(decision.name, decision.key, decision.rule, decision.score, decision.matched)] += 1
             category = known_category or w.category
-            keys = (supplier.key if supplier else "", recipient.key if recipient else "", category, fold(designation))
+            keys = (supplier.key if supplier else "", recipient.key if recipient else "", category, name_key(designation))
             transfer_id = row_id("transfer", *keys)
             self.flows.setdefault(transfer_id, _Flow(supplier, recipient, category, designation))
             self.staging.add_observation(ObservationRow(
@@ -264,9 +264,9 @@ class RowBuilder:
     def _name_rows(self) -> list[NameRow]:
         rows = [
             NameRow(
-                id=row_id("name", "actors", fold(d.name)), table="actors", name=d.name,
+                id=row_id("name", "actors", name_key(d.name)), table="actors", name=d.name,
                 resolved_id=row_id("actor", d.key), resolved=self.resolver.entity_by_key(d.key).name,
-                rule=d.rule, score=d.score, matched=d.matched, records=self.records[fold(d.name)],
+                rule=d.rule, score=d.score, matched=d.matched, records=self.records[name_key(d.name)],
             )  # fmt: skip
             for d in self.resolver.decisions()
         ]
@@ -275,7 +275,7 @@ class RowBuilder:
                 id=row_id("name", "weapons", name), table="weapons", name=name, resolved_id=canonical,
                 resolved=canonical, rule=rule, score=score, matched=matched, records=count,
             ))  # fmt: skip
-        return sorted(rows, key=lambda r: (r.table, fold(r.name), r.id))
+        return sorted(rows, key=lambda r: (r.table, name_key(r.name), r.id))
 
     def _transfer_order(self) -> list[tuple[str, _Flow]]:
         """Flows by supplier, recipient, category and designation."""
