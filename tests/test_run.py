@@ -166,8 +166,8 @@ def test_two_hundred_articles_at_concurrency_20_take_about_a_twentieth_of_the_se
         elapsed = time.monotonic() - started
     assert summary.ok == 200 and summary.usage().calls == 200
     serial = 200 * delay  # one request at a time would wait this long at least
-    # 20 is the ceiling; about 8 ms of the client's own work per request (instructor, the SDK,
-    # validation) is not spread over the 20 (docs/benchmarks.md)
+    # 20 is the ceiling; the client's own work per request (instructor, the SDK, validation)
+    # is not spread over the 20 (docs/benchmarks.md)
     assert serial / elapsed > 10, (serial, elapsed)
 
 
