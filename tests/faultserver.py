@@ -50,12 +50,18 @@ def completion(arguments: dict[str, Any], name: str = "labels") -> dict[str, Any
 
 
 def labeller(label: Callable[[str], dict[str, Any]]) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    """An answer function: for a labels request, `label(tool name)` once per asked label."""
+    """An answer function: for a labels request, `label(label class name)` once per asked label.
+
+    A request for one candidate asks for the label itself, a batch for a list of them.
+    """
 
     def answer(request: dict[str, Any]) -> dict[str, Any]:
         function = request["tools"][0]["function"]
-        count = function["parameters"]["properties"]["labels"]["maxItems"]
-        return completion({"labels": [label(function["name"]) for _ in range(count)]}, function["name"])
+        name, properties = function["name"], function["parameters"]["properties"]
+        if "labels" not in properties:
+            return completion(label(name), name)
+        count = properties["labels"]["maxItems"]
+        return completion({"labels": [label(name.removesuffix("s")) for _ in range(count)]}, name)
 
     return answer
 

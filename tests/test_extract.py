@@ -9,7 +9,7 @@ import pytest
 
 from armstrace.cache import Cache
 from armstrace.candidates import find_candidates, windows
-from armstrace.extract import Extractor
+from armstrace.extract import Extractor, plan
 from armstrace.lexicon import load_cues, load_gazetteer
 from armstrace.llm import ModelClient
 from armstrace.load import Article
@@ -37,7 +37,7 @@ def test_seeds_extract_to_grounded_items_and_rerun_is_served_from_cache(settings
         extraction = json.loads(Path(outcome.output).read_text(encoding="utf-8"))
         text = Path(extraction["article"]["source"]).read_text(encoding="utf-8")
         assert extraction["provenance"]["model"] == EMBEDDED_MODEL
-        assert extraction["provenance"]["prompt"] == "extract.v1"
+        assert extraction["provenance"]["prompt"] == "extract.v2"
         for field in FIELDS:
             for item in extraction[field]:
                 evidence = item["evidence"]
@@ -92,6 +92,8 @@ def test_cache_key_changes_with_everything_that_changes_the_answer(tmp_path: Pat
         "max_tokens": _key(_extractor(Settings(cache_dir=tmp_path, answer_tokens=99))),
         "batch": _key(_extractor(Settings(cache_dir=tmp_path, batch=4))),
         "reasks": _key(_extractor(Settings(cache_dir=tmp_path, reasks=3))),
+        "strategy": _key(_extractor(Settings(cache_dir=tmp_path, strategy="single-pass"))),
+        "mode": _key(_extractor(Settings(cache_dir=tmp_path, mode="tools"))),
         "user gazetteer": _key(_extractor(Settings(cache_dir=tmp_path, gazetteer=mine))),
     }
     monkeypatch.setattr("armstrace.extract.code_version", lambda: "9.9.9+other")
@@ -104,3 +106,47 @@ def test_cache_key_ignores_the_endpoint_address(tmp_path: Path) -> None:
     one = _key(_extractor(Settings(cache_dir=tmp_path, base_url="http://127.0.0.1:1111/v1")))
     two = _key(_extractor(Settings(cache_dir=tmp_path, base_url="http://127.0.0.1:2222/v1")))
     assert one == two
+
+
+def test_cache_key_is_the_same_for_auto_and_what_it_resolves_to(tmp_path: Path) -> None:
+    given = Settings(cache_dir=tmp_path, mode="grammar", strategy="multi-pass")
+    assert _key(_extractor(Settings(cache_dir=tmp_path))) == _key(_extractor(given))
+
+
+def _long_article(paragraphs: int = 40) -> Article:
+    text = "\n".join(
+        f"Párrafo {n}: el portavoz John Kirby dijo que Corea del Norte envió {n} contenedores de armas a Rusia."
+        for n in range(paragraphs)
+    )
+    return Article("long", Path("long.txt"), text, "utf-8")
+
+
+def test_single_pass_plans_one_call_per_field_per_window() -> None:
+    article = _long_article()
+    spans = windows(article.text, 1_000)
+    found = find_candidates(article.text, load_cues(), load_gazetteer())["figures"]
+    assert len(spans) > 3 and len(found) > len(spans)
+    calls = plan(found, spans, None)
+    assert [window for window, _ in calls] == spans  # every window holds some figures
+    assert [c for _, batch in calls for c in batch] == found
+    for window, batch in calls:
+        assert all(window.start <= c.sentence.start and c.sentence.end <= window.end for c in batch)
+    assert plan([], spans, None) == []
+
+
+def test_the_extractor_makes_single_pass_calls_only_when_the_strategy_says_so(tmp_path: Path) -> None:
+    article = _long_article()
+    spans = windows(article.text, 1_000)
+    single = _extractor(Settings(cache_dir=tmp_path, window=1_000, base_url="openai"), model="gpt-4o")
+    multi = _extractor(Settings(cache_dir=tmp_path, window=1_000))  # the embedded model
+    _, single_calls = single.calls(article)
+    _, multi_calls = multi.calls(article)
+    per_window = [(call.field, call.window) for call in single_calls]
+    assert len(per_window) == len(set(per_window))
+    assert all(len(call.batch) == 1 for call in multi_calls)
+    for field in FIELDS:
+        assert sum(len(c.batch) for c in single_calls if c.field == field) == sum(
+            len(c.batch) for c in multi_calls if c.field == field
+        )
+        assert len([c for c in single_calls if c.field == field]) <= len(spans)
+    assert len(single_calls) < len(multi_calls)

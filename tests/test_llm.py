@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
+from typing import Any
 
+import instructor
 import pytest
 from pydantic import BaseModel
 
@@ -131,3 +134,49 @@ def test_a_broken_body_is_a_transient_fault_retried_the_configured_times(reply: 
 def test_a_broken_body_then_an_answer_succeeds() -> None:
     with fault_server(Reply(200, raw=b"{"), Reply(200, completion(GOOD))) as server:
         assert _ask(server.base_url).valid
+
+
+def _content_completion(arguments: dict[str, Any]) -> dict[str, Any]:
+    """A chat completion whose answer is plain content, as a json_object request gets."""
+    body = completion(arguments)
+    body["choices"][0]["message"].update(content=json.dumps(arguments), tool_calls=None)
+    body["choices"][0]["finish_reason"] = "stop"
+    return body
+
+
+def test_grammar_mode_sends_the_schema_as_a_json_object_format_and_not_in_the_prompt() -> None:
+    with fault_server(Reply(200, _content_completion(GOOD))) as server:
+        answer = _ask(server.base_url, mode="grammar")
+    assert answer.valid and answer.value.model_dump() == GOOD
+    [request] = server.requests
+    body = request["body"]
+    assert body["response_format"] == {"type": "json_object", "schema": FIGURES.model_json_schema()}
+    assert "tools" not in body and "tool_choice" not in body
+    assert body["messages"] == MESSAGES
+    for message in body["messages"]:
+        assert "properties" not in message["content"] and "FigureLabel" not in message["content"]
+
+
+def test_grammar_mode_keeps_its_format_when_it_reasks() -> None:
+    strict = labels_model("figures", 2)  # the server keeps sending one label
+    with fault_server(Reply(200, _content_completion(GOOD))) as server:
+        answer = _run(_client(server.base_url, mode="grammar", reasks=1), strict)
+    assert not answer.valid and len(server.requests) == 2
+    for request in server.requests:
+        assert request["body"]["response_format"]["type"] == "json_object"
+
+
+def test_auto_mode_is_grammar_for_the_embedded_server_and_tools_for_an_endpoint() -> None:
+    embedded = Settings(api_key=KEY, attempts=1, timeout=5)  # no base_url: the embedded server
+    endpoint = Settings(base_url="http://127.0.0.1:1/v1", api_key=KEY)
+    assert embedded.mode == endpoint.mode == "auto"
+    assert (embedded.resolved_mode, endpoint.resolved_mode) == ("grammar", "tools")
+    assert Settings(mode="json_schema").resolved_mode == "json_schema"  # a given mode is kept
+    with fault_server(Reply(200, _content_completion(GOOD))) as server:
+        client = ModelClient(embedded, server.base_url, "test-model")  # as run.py starts it
+        assert client._mode == instructor.Mode.JSON_SCHEMA
+        assert _run(client, FIGURES).valid
+    assert server.requests[0]["body"]["response_format"]["type"] == "json_object"
+    other = ModelClient(endpoint, endpoint.base_url or "", "test-model")
+    assert other._mode == instructor.Mode.TOOLS
+    asyncio.run(other.close())

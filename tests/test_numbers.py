@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from armstrace.numbers import find_quantities, parse_quantity
+from armstrace.numbers import figure_exclusion, find_quantities, parse_quantity
 from armstrace.schema import Quantity
 
 
@@ -334,3 +334,94 @@ def test_find_quantities_on_text_without_numbers() -> None:
 def test_every_span_find_quantities_cuts_parses_back_to_the_same_quantity(text: str) -> None:
     for start, end, quantity in find_quantities(text):
         assert parse_quantity(text[start:end]) == quantity
+
+
+# --------------------------------------------------------------------------- figure_exclusion
+
+
+def exclusions(text: str) -> list[tuple[str, str | None]]:
+    return [(text[start:end], figure_exclusion(text, start, end, q)) for start, end, q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La delegación llegó el 9 de abril a Teherán.", [("9", "date")]),
+        ("Las maniobras serán el 8 y 9 de octubre.", [("8", "date"), ("9", "date")]),
+        ("Del 4 al 6 de noviembre de 2021 hubo ensayos.", [("Del 4 al 6", "date"), ("2021", "year")]),
+        ("Kim viajó el jueves 9 a Vladivostok.", [("9", "date")]),
+        ("The envoys met on April 9 in Baku.", [("9", "date")]),
+        ("The envoys met on the 9th of April.", [("9", "date")]),
+        ("Talks resume on 9 April, officials said.", [("9", "date")]),
+        ("La flota se modernizó en los años 80.", [("80", "date")]),
+        ("El convoy salió a las 6 de la madrugada; the convoy left at 6 p.m.", [("6", "date"), ("6", "date")]),
+        ("Las entregas siguen de 2019 a 2021, y seguirán hasta 2026.", [("de 2019 a 2021", "year"), ("hasta 2026", "year")]),
+    ],
+)
+def test_dates_years_and_times_of_day_are_not_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert exclusions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un ingeniero de 38 años de edad fue arrestado.", [("38", "age")]),
+        ("A 38-year-old engineer was arrested.", [("38", "age")]),
+        ("The engineer, aged 38, was arrested.", [("38", "age")]),
+        ("La gira de cinco días terminó en Minsk.", [("cinco", "duration")]),
+        ("Hubo combates durante seis largos meses.", [("seis", "duration")]),
+        ("Negociaron durante 12 horas.", [("12", "duration")]),
+        ("The drills lasted four weeks.", [("four", "duration")]),
+        ("Iran signed a 20-year pact.", [("20", "duration")]),
+        ("Es una alianza de cientos de años.", [("cientos", "duration")]),
+    ],
+)
+def test_ages_and_durations_are_not_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert exclusions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Los dos gobiernos firmaron y los tres aliados lo celebraron.", [("dos", "parties"), ("tres", "parties")]),
+        ("Las dos Coreas siguen técnicamente en guerra.", [("dos", "parties")]),
+        ("Los dos jefes de Estado brindaron.", [("dos", "parties")]),
+        ("The two sides and the three governments agreed.", [("two", "parties"), ("three", "parties")]),
+        ("The two Korean leaders did not meet.", [("two", "parties")]),
+    ],
+)
+def test_numerals_that_only_name_the_parties_are_not_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert exclusions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Es la 2.ª ronda y el 3er intento.", [("2", "ordinal"), ("3", "ordinal")]),
+        ("It is the 4th round.", [("4", "ordinal")]),
+        ("Violó la resolución 1737 y el artículo 7.", [("1737", "designation"), ("7", "designation")]),
+        ("The Kh-101, the MiG-31 and the G20 met a No. 2 official.", [("2", "designation")]),
+    ],
+)
+def test_ordinals_and_designations_are_not_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert exclusions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Irán vendió 400 drones y cerca de 2 millones de proyectiles por 900 millones de euros.",
+            ["400", "cerca de 2 millones", "900 millones de euros"],
+        ),
+        ("Moscú entregó dos fragatas y tres baterías antiaéreas.", ["dos", "tres"]),
+        # Without a determiner, or with a hedge, a number of countries is a count, not the parties.
+        ("Sancionaron a dos países y a más de dos gobiernos.", ["dos", "más de dos"]),
+        ("Cuatro países europeos expulsaron a 15 diplomáticos.", ["Cuatro", "15"]),
+        ("Pyongyang shipped 5,000 containers and the two sides signed 3 deals.", ["5,000", "3"]),
+        ("In March 40 soldiers died in 6 strikes; 30 % of the $2 billion was paid.", ["40", "6", "30 %", "$2 billion"]),
+        ("Entre 2000 y 3000 soldados cruzaron; hasta 2000 soldados más.", ["Entre 2000 y 3000", "hasta 2000"]),
+    ],
+)
+def test_money_materiel_troops_and_counts_stay_figures(text: str, expected: list[str]) -> None:
+    assert [span for span, why in exclusions(text) if why is None] == expected

@@ -3,7 +3,9 @@ from pathlib import Path
 import pytest
 
 from armstrace.errors import ConfigError
-from armstrace.prompt import FIELDS, load_prompt, render
+from armstrace.candidates import find_candidates
+from armstrace.lexicon import load_cues, load_gazetteer
+from armstrace.prompt import FIELDS, format_items, load_prompt, render
 from armstrace.settings import Settings
 
 PROMPT = Settings().prompt
@@ -17,17 +19,26 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 def test_committed_prompt_has_every_section_and_a_version() -> None:
     prompt = load_prompt(PROMPT)
-    assert prompt.label == "extract.v1"
+    assert prompt.label == "extract.v2"
     assert set(FIELDS) <= set(prompt.sections)
 
 
-def test_article_goes_in_the_system_message_and_the_field_last() -> None:
+def test_instructions_then_the_article_make_one_system_message_and_the_item_comes_last() -> None:
     prompt = load_prompt(PROMPT)
     messages = {f: render(prompt, f, article="TEXT OF THE ARTICLE", items="1. x") for f in FIELDS}
     systems = {m.system for m in messages.values()}
     assert len(systems) == 1  # one shared prefix for the server's prompt cache
-    assert "TEXT OF THE ARTICLE" in systems.pop()
-    assert len({m.user for m in messages.values()}) == len(FIELDS)
+    # The instructions come first, so the server reuses them from one article to the next.
+    assert systems.pop().rstrip().endswith("TEXT OF THE ARTICLE")
+    assert all(m.user.strip().endswith("1. x") for m in messages.values())
+
+
+def test_an_item_shows_its_sentence_before_what_code_found_in_it() -> None:
+    article = "Irán negó haber enviado drones a Rusia."
+    found = find_candidates(article, load_cues(), load_gazetteer())
+    assert format_items(found["weapons"]) == f"1. Sentence: {article}\n   Materiel: «drones»"
+    assert format_items(found["claims"]) == f"1. Sentence: {article}\n   Reporting words: «negó»"
+    assert format_items([c for c in found["actors"] if c.span.text == "Irán"]) == "1. Name: Irán"
 
 
 def test_article_text_is_never_parsed_as_a_template() -> None:

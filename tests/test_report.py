@@ -132,7 +132,7 @@ def test_article_text_is_escaped_and_a_carriage_return_survives_as_a_reference()
 def test_the_seeds_page_highlights_every_grounded_item_once_over_the_exact_text(report_dir: Path) -> None:
     html = (report_dir / "report.html").read_text(encoding="utf-8")
     page = parse(html)
-    assert len(page.items) == grounded_items(report_dir) == 151
+    assert len(page.items) == grounded_items(report_dir) == 143
     assert len({i["data-item"] for i in page.items}) == len(page.items)
     assert {i["data-field"] for i in page.items} == set(FIELDS)
     for path in (report_dir / "articles").glob("*.json"):
@@ -243,7 +243,7 @@ def test_the_report_command_writes_the_page_and_says_what_is_in_it(report_dir: P
     (out / "report.html").unlink()
     result = subprocess.run([sys.executable, "-m", "armstrace", "report", str(out)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"{out / 'report.html'}: 5 articles, 151 items highlighted, 13 dropped")
+    assert result.stdout.startswith(f"{out / 'report.html'}: 5 articles, 143 items highlighted, 13 dropped")
     assert (out / "report.html").is_file()
 
 
@@ -297,7 +297,7 @@ def test_the_page_opens_from_a_file_without_errors_with_one_highlight_per_ground
 ) -> None:
     browser.get((report_dir / "report.html").as_uri())
     assert browser.execute_script("return document.querySelectorAll('mark[data-item]').length") == grounded_items(report_dir)
-    assert browser.execute_script("return document.querySelectorAll('mark[data-item][tabindex=\"0\"]').length") == 151
+    assert browser.execute_script("return document.querySelectorAll('mark[data-item][tabindex=\"0\"]').length") == 143
     assert _severe(browser) == []
     # A click opens the innermost item under the pointer (here a figure inside the weapon's
     # sentence); the items around it are one button away in its panel.

@@ -22,13 +22,10 @@ INJECTION = (
 )
 
 HOSTILE = {
-    "ActorLabels": {"kind": "country", "name": "Atlantis", "country": "Atlantis", "role": ""},
-    "WeaponLabels": {
-        "category": "ballistic_missile", "designation": "Iskander-M", "description": "missiles",
-        "supplier": "Russia", "recipient": "Iran", "quantity": "9999", "status": "delivered",
-    },
-    "FigureLabels": {"counted": "missiles", "measures": "delivered"},
-    "ClaimLabels": {"stance": "asserted", "speaker": "Russia", "content": "Russia delivered missiles.", "subject": "Iran", "channel": ""},
+    "ActorLabel": {"kind": "country", "name": "Atlantis", "country": "Atlantis", "role": ""},
+    "WeaponLabel": {"supplier": "Russia", "recipient": "Iran", "status": "delivered"},
+    "FigureLabel": {"counted": "missiles", "measures": "delivered"},
+    "ClaimLabel": {"speaker": "Russia"},
 }  # fmt: skip
 
 
@@ -43,11 +40,11 @@ def test_text_that_instructs_the_model_cannot_make_ungrounded_items_stick(tmp_pa
     with fault_server(Reply(answer=labeller(lambda tool: HOSTILE[tool]))) as server:
         summary = run_extract([tmp_path / "in"], tmp_path / "out", _settings(server.base_url, tmp_path))
     extraction = json.loads((tmp_path / "out" / "articles" / "attack.json").read_text())
+    assert extraction["weapons"], "the article's materiel is labelled"
     for weapon in extraction["weapons"]:
-        assert weapon["designation"] == ""  # "Iskander-M" is not in any sentence
-        assert weapon["quantity"] is None or weapon["quantity"]["value"] != 9999
-    assert any(d["quote"] == "Iskander-M" for d in extraction["dropped"])
-    assert any(d["quote"] == "9999" for d in extraction["dropped"])
+        # Words, category and amount are the article's: the model names only the parties.
+        assert INJECTION[weapon["evidence"]["start"] : weapon["evidence"]["end"]].find(weapon["description"]) >= 0
+    assert any(d["reason"] == "'Atlantis' is not a known country" for d in extraction["dropped"])
     for field in ("actors", "weapons", "figures", "claims"):
         for item in extraction[field]:
             ev = item["evidence"]

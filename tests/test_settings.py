@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from armstrace.errors import ConfigError
-from armstrace.settings import OPENAI_BASE_URL, load_settings
+from armstrace.settings import EMBEDDED_MODEL, OPENAI_BASE_URL, Settings, load_settings, model_billions
 
 
 def test_no_endpoint_means_embedded_server() -> None:
@@ -49,3 +49,59 @@ def test_invalid_value_names_the_setting_and_its_variable() -> None:
 def test_generation_settings_are_what_changes_an_answer() -> None:
     settings = load_settings({"answer_tokens": 512}, environ={})
     assert settings.generation() == {"temperature": 0.0, "max_tokens": 512, "seed": 0}
+
+
+@pytest.mark.parametrize(
+    ("model", "billions"),
+    [
+        ("qwen2.5-coder-1.5b-instruct", 1.5),
+        ("llama-3.1-8b", 8),
+        ("mistral-7b", 7),
+        ("Qwen/Qwen2.5-7B-Instruct", 7),
+        ("qwen2.5:14b", 14),
+        ("llama-3.1-70b-instruct", 70),
+        ("smollm2-360m", 0.36),
+        ("gpt-4o", None),
+        ("gpt-4.1-mini", None),
+        ("", None),
+    ],
+)
+def test_a_model_id_names_its_size_in_billions(model: str, billions: float | None) -> None:
+    assert model_billions(model) == billions
+
+
+@pytest.mark.parametrize(
+    ("base_url", "model", "strategy"),
+    [
+        (None, EMBEDDED_MODEL, "multi-pass"),
+        (None, "gpt-4o", "multi-pass"),  # the embedded server is small whatever it is called
+        ("http://h/v1", "qwen2.5-coder-1.5b-instruct", "multi-pass"),
+        ("http://h/v1", "llama-3.1-8b", "multi-pass"),
+        ("http://h/v1", "mistral-7b", "multi-pass"),
+        ("http://h/v1", "qwen2.5:14b", "multi-pass"),
+        ("http://h/v1", "qwen2.5:32b", "single-pass"),
+        ("openai", "gpt-4o", "single-pass"),
+        ("openai", "gpt-4.1-mini", "single-pass"),
+        ("http://h/v1", "", "single-pass"),
+    ],
+)
+def test_auto_strategy_is_multi_pass_for_small_models_and_single_pass_otherwise(
+    base_url: str | None, model: str, strategy: str
+) -> None:
+    assert Settings(base_url=base_url).resolved_strategy(model) == strategy
+
+
+def test_a_given_strategy_is_kept_and_read_from_the_environment() -> None:
+    settings = load_settings({}, environ={"ARMSTRACE_STRATEGY": "single-pass"})
+    assert settings.resolved_strategy(EMBEDDED_MODEL) == "single-pass"
+    flagged = load_settings({"strategy": "multi-pass"}, environ={"ARMSTRACE_STRATEGY": "single-pass"})
+    assert flagged.resolved_strategy("gpt-4o") == "multi-pass"
+    with pytest.raises(ConfigError) as e:
+        load_settings({}, environ={"ARMSTRACE_STRATEGY": "two-pass"})
+    assert "strategy" in e.value.message and "ARMSTRACE_STRATEGY" in e.value.hint
+
+
+def test_the_call_plan_holds_the_resolved_mode_and_strategy() -> None:
+    plan = Settings(base_url="openai").call_plan("gpt-4o")
+    assert plan == {"mode": "tools", "strategy": "single-pass", "reasks": 1, "batch": 1, "window": 12_000}
+    assert Settings().call_plan(EMBEDDED_MODEL) == Settings(mode="grammar", strategy="multi-pass").call_plan(EMBEDDED_MODEL)

@@ -86,6 +86,15 @@ def find_quote(article: str, quote: str, *, min_score: float = 0.9) -> Evidence 
     return evidence
 
 
+def find_all(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where `pattern`, written over folded text (see `normalise`), matches in `text`.
+
+    The spans are offsets into `text` itself, so code can cite each match as evidence.
+    """
+    folded = _folded_article(text)
+    return [_span(folded, m.start(), m.end()) for m in pattern.finditer(folded.text) if m.end() > m.start()]
+
+
 def find_mention(article: str, name: str, *, near: Evidence | None = None) -> Evidence | None:
     """Find the surface form `name` on word boundaries, verbatim up to case and accents.
 

@@ -10,13 +10,13 @@ their character offsets, so every item's evidence is the article's own text by c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .align import find_mention, normalise
-from .lexicon import Cues, Gazetteer, KnownActor
-from .numbers import find_quantities
+from .align import find_all, find_mention, normalise
+from .lexicon import Cues, Gazetteer, KnownActor, iso_country
+from .numbers import figure_exclusion, find_quantities
 from .schema import Field_, Quantity
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?…]+[\"”»’)]*(?=\s)|$)", re.MULTILINE)
@@ -42,6 +42,7 @@ class Candidate:
     cue: str = ""
     quantity: Quantity | None = None
     known: KnownActor | None = None
+    statement: Span | None = None
 
 
 def sentences(article: str) -> list[Span]:
@@ -111,49 +112,195 @@ def _compiled_phrases(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + r")(?!\w)")
 
 
-def _first_cue(patterns: dict[str, re.Pattern[str] | None], text: str) -> str:
-    """The first label (in the patterns' order) whose cue occurs in `text`, or ''."""
-    folded = normalise(text)
-    return next((label for label, p in patterns.items() if p and p.search(folded)), "")
+def term_matches(text: str, terms: Iterable[str]) -> list[str]:
+    """The words of `text` that are one of `terms` (folded; longest first), in text order."""
+    pattern = _phrases(terms)
+    return [text[a:b] for a, b in find_all(text, pattern)] if pattern is not None else []
+
+
+def _labelled_terms(lexicon: Mapping[str, tuple[str, ...]], order: Sequence[str]) -> dict[str, str]:
+    """Folded term -> label; a term listed under two labels takes the first in `order`."""
+    labels: dict[str, str] = {}
+    for label in order:
+        for term in lexicon.get(label, ()):
+            labels.setdefault(normalise(term), label)
+    return labels
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    label: str
+
+
+def _hits(text: str, labels: Mapping[str, str]) -> list[_Hit]:
+    """The labelled terms in `text`, longest first where they overlap, in text order."""
+    pattern = _phrases(labels)
+    if pattern is None:
+        return []
+    found = ((start, end, labels.get(normalise(text[start:end]))) for start, end in find_all(text, pattern))
+    return [_Hit(start, end, label) for start, end, label in found if label]
+
+
+def _site_paragraphs(article: str, cues: Cues) -> list[tuple[int, int]]:
+    """The paragraphs and bracketed asides that are the site's: links, photo credits, appeals."""
+    pattern = _phrases(cues.boilerplate)
+    if pattern is None:
+        return []
+    pieces = [*re.finditer(r"[^\n]+", article), *re.finditer(r"\([^()\n]*\)", article)]
+    return [(m.start(), m.end()) for m in pieces if pattern.match(normalise(m.group(0)).lstrip("\"( "))]
+
+
+def _story_sentences(article: str, cues: Cues) -> list[Span]:
+    """The article's sentences, without the site's boilerplate."""
+    site = _site_paragraphs(article, cues)
+    return [s for s in sentences(article) if not any(a <= s.start < b for a, b in site)]
 
 
 # A denial or an admission reported with "said" is still a denial or an admission: the more
 # specific stance wins whatever the word order.
 _STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "asserted")
+_AND_THAT = re.compile(r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)")
+_OPENING_QUOTES = "\"“«‘'"
+_CLOSING_QUOTES = "\"”»’'"
+
+
+def _quoted_before(sentence: Span, at: int) -> Span | None:
+    """The quotation that ends right before a reporting verb ('“…”, dijo X'), if there is one."""
+    head = sentence.text[:at].rstrip(" ,;:-–—")
+    if not head or head[-1] not in _CLOSING_QUOTES:
+        return None
+    body = head[:-1].rstrip(".,;")
+    opening = max(body.rfind(q) for q in _OPENING_QUOTES)
+    inner = body[opening + 1 :].strip() if opening >= 0 else body.strip()
+    if not inner:
+        return None
+    start = sentence.text.index(inner, max(opening, 0))
+    return Span(sentence.start + start, sentence.start + start + len(inner), inner)
+
+
+def _statement(sentence: Span, anchor: _Hit, until: int) -> Span:
+    """What a reporting verb reports: the quotation before it, or the clause after it.
+
+    The clause runs to the next claim of the sentence; "dijo el viernes que X" gives X.
+    """
+    if (quoted := _quoted_before(sentence, anchor.start)) is not None:
+        return quoted
+    if anchor.start == anchor.end:  # a quotation continued: all of it is the statement
+        inner = sentence.text.strip(_OPENING_QUOTES + _CLOSING_QUOTES + ". ")
+        start = sentence.text.index(inner)
+        return Span(sentence.start + start, sentence.start + start + len(inner), inner)
+    tail = sentence.text[anchor.end : until]
+    that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60])
+    if that:
+        tail = tail[that.end() :]
+    body = tail.strip(" ,;:.-–—")
+    body = re.sub(r"\s+(?:y|e|and)$", "", body)
+    if len(re.findall(r"\w+", body)) < 3:
+        return sentence
+    start = sentence.text.index(body, anchor.end)
+    return Span(sentence.start + start, sentence.start + start + len(body), body)
+
+
+def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[_Hit]:
+    """Where the sentence's claims start, each with its stance.
+
+    Each reporting verb starts a claim ("dijo que … y advirtió que …" is two), and so does
+    "y que" after one ("dijo que … y que …"); "según X" or a stance word ("no hay pruebas")
+    starts one only in a sentence without a verb; a quotation that continues the previous
+    sentence's is a claim of its own.
+    """
+    verbs = _hits(sentence.text, _labelled_terms(cues.reporting, _reporting_order(cues)))
+    if verbs:
+        more = [_Hit(a, b, "") for a, b in find_all(sentence.text, _AND_THAT) if a > verbs[0].end]
+        return sorted([*verbs, *more], key=lambda h: h.start)
+    if cited := _hits(sentence.text, {normalise(t): "asserted" for t in cues.attribution}):
+        return cited[:1]
+    if content := _hits(sentence.text, _labelled_terms(cues.content, _STANCE_PRIORITY)):
+        return content[:1]
+    if continues_quote:
+        return [_Hit(0, 0, "asserted")]
+    return []
+
+
+def _reporting_order(cues: Cues) -> list[str]:
+    return [s for s in _STANCE_PRIORITY if s in cues.reporting] + [s for s in cues.reporting if s not in _STANCE_PRIORITY]
+
+
+def _stance(anchor: _Hit, previous: str, segment: str, cues: Cues) -> str:
+    """A neutral verb takes the stance of a stance word in what it reports ("no hay pruebas")."""
+    stance = anchor.label or previous
+    if stance != "asserted":
+        return stance
+    marks = _hits(segment, _labelled_terms(cues.content, _STANCE_PRIORITY))
+    return marks[0].label if marks else stance
 
 
 def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
-    """Sentences with a reporting verb or phrase; the cue is the stance it suggests."""
-    order = [s for s in _STANCE_PRIORITY if s in cues.reporting] + [
-        s for s in cues.reporting if s not in _STANCE_PRIORITY
-    ]
-    patterns = {stance: _phrases(cues.reporting[stance]) for stance in order}
-    return _cued_sentences("claims", article, patterns)
-
-
-def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Candidate]:
-    """Sentences naming materiel: a weapon term or a known system; the cue is its category."""
-    patterns = {category: _phrases(words) for category, words in cues.weapons.items()}
-    patterns["known system"] = _phrases(a for w in gazetteer.weapons for a in w.surfaces)
-    return _cued_sentences("weapons", article, patterns)
-
-
-def _cued_sentences(field: Field_, article: str, patterns: dict[str, re.Pattern[str] | None]) -> list[Candidate]:
-    """A candidate for each sentence with a cue, labelled with the first matching pattern."""
-    found = []
-    for s in sentences(article):
-        if cue := _first_cue(patterns, s.text):
-            found.append(Candidate(field, s, s, cue=cue))
+    """One candidate per attributed statement: its sentence, reporting words, stance and clause."""
+    found: list[Candidate] = []
+    previous_claimed = False
+    for sentence in _story_sentences(article, cues):
+        quoted = sentence.text[:1] in _OPENING_QUOTES and sentence.text.rstrip(".")[-1:] in _CLOSING_QUOTES
+        anchors = _claim_anchors(sentence, cues, continues_quote=quoted and previous_claimed)
+        stance = "asserted"
+        for n, anchor in enumerate(anchors):
+            until = anchors[n + 1].start if n + 1 < len(anchors) else len(sentence.text)
+            # The first claim's stance words may stand in a quotation before its verb.
+            segment = sentence.text[: until] if n == 0 else sentence.text[anchor.start : until]
+            stance = _stance(anchor, stance, segment, cues)
+            words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
+            found.append(
+                Candidate("claims", words, sentence, cue=stance, statement=_statement(sentence, anchor, until))
+            )
+        previous_claimed = bool(anchors)
     return found
 
 
+def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Candidate]:
+    """One candidate per kind of materiel a sentence names; the cue is its category.
+
+    Code knows the category from the words ("misiles balísticos", a known system such as
+    "Shahed-136"), so a sentence that names drones and missiles is asked about each; the model
+    only says whether the sentence states a transfer, deal, production or use of it.
+    """
+    labels = _labelled_terms(cues.weapons, list(cues.weapons))
+    labels.update({normalise(a): w.category for w in gazetteer.weapons for a in w.surfaces})
+    quantities = find_quantities(article)
+    found = []
+    for sentence in _story_sentences(article, cues):
+        seen: set[str] = set()
+        for hit in _hits(sentence.text, labels):
+            if hit.label in seen:
+                continue
+            seen.add(hit.label)
+            words = Span(sentence.start + hit.start, sentence.start + hit.end, sentence.text[hit.start : hit.end])
+            found.append(Candidate("weapons", words, sentence, cue=hit.label, quantity=_amount_of(words, article, quantities)))
+    return found
+
+
+def _amount_of(words: Span, article: str, quantities: Sequence[tuple[int, int, Quantity]]) -> Quantity | None:
+    """The number expression that counts `words`: "más de 1.000 contenedores", "cientos de drones"."""
+    for start, end, quantity in quantities:
+        if start < words.end and words.start < end:
+            return quantity
+        if end <= words.start and article[end : words.start].strip().lower() in ("", "de", "of"):
+            return quantity
+    return None
+
+
 def figure_candidates(article: str) -> list[Candidate]:
-    """Every number expression except bare years and a lone article ("más de un mes")."""
+    """Number expressions that may bear on the story (docs/annotation.md, section 5).
+
+    Years, dates, ages, durations, ordinals, numerals for the parties ("los dos países") and
+    label numbers ("la resolución 2231") are left out, as `figure_exclusion` decides: a small
+    model shown them labels some as figures, and the gold never does.
+    """
     spans = sentences(article)
     found = []
     for start, end, quantity in find_quantities(article):
-        lone_article = quantity.value == 1 and not any(ch.isdigit() for ch in quantity.text)
-        if quantity.unit == "year" or lone_article:
+        if figure_exclusion(article, start, end, quantity) is not None:
             continue
         sentence = next((s for s in spans if s.start <= start < s.end), Span(start, end, article[start:end]))
         found.append(Candidate("figures", Span(start, end, article[start:end]), sentence, quantity=quantity))
@@ -194,6 +341,19 @@ def _opens_sentence(start: int, spans: list[Span], article: str) -> bool:
     return any(article[s.start : start].strip(" \"“«'‘(¡¿") == "" for s in spans if s.start <= start < s.end)
 
 
+def _in_title(start: int, article: str, cues: Cues) -> bool:
+    """Whether the name at `start` completes an office: "ministro de Defensa", "secretary of State"."""
+    titles = _phrases(cues.titles)
+    before = normalise(article[max(0, start - 40) : start])
+    return titles is not None and re.search(rf"(?:{titles.pattern})(?: \w+)? (?:de|del|de la|de los|of|of the|for)$", before) is not None
+
+
+def _iso_actor(name: str) -> KnownActor | None:
+    """A country ISO 3166 names (in English or Spanish) needs no model to say what it is."""
+    found = iso_country(name)
+    return KnownActor(name=found[1], kind="country", country=found[0]) if found else None
+
+
 def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Candidate]:
     """Each distinct name in the article (first occurrence): known aliases, capitalised spans.
 
@@ -201,15 +361,16 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
     capitalised verb, not a name, and is left out.
     """
     spans = sentences(article)
+    site = _site_paragraphs(article, cues)
     seen: dict[str, Candidate] = {}
 
     def add(text: str, start: int) -> None:
         key = normalise(text)
-        if len(re.findall(r"\w", key)) < 2 or key in seen:
+        if len(re.findall(r"\w", key)) < 2 or key in seen or any(a <= start < b for a, b in site):
             return
         sentence = next((s for s in spans if s.start <= start < s.end), Span(start, start + len(text), text))
         seen[key] = Candidate(
-            "actors", Span(start, start + len(text), text), sentence, known=gazetteer.actor_for(text)
+            "actors", Span(start, start + len(text), text), sentence, known=gazetteer.actor_for(text) or _iso_actor(text)
         )
 
     folded = normalise(article)
@@ -228,11 +389,14 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         text = _known_cut(text, start, known, cues.connectors)
         if text and not any(k.start <= start < k.end for k in known):
             unknown.setdefault(text, []).append((text, start))
-    for text, places in unknown.items():
+    places = set(map(normalise, cues.places))
+    for text, where in unknown.items():
         single = " " not in text
-        if single and all(_opens_sentence(start, spans, article) for _, start in places):
+        if single and all(_opens_sentence(start, spans, article) for _, start in where):
             continue
-        add(text, places[0][1])
+        if normalise(text) in places or all(_in_title(start, article, cues) for _, start in where):
+            continue
+        add(text, where[0][1])
     return sorted(seen.values(), key=lambda c: c.span.start)
 
 

@@ -49,6 +49,15 @@ CacheDir = Annotated[
     Optional[Path],
     typer.Option(help="Where answers are cached. Env: ARMSTRACE_CACHE_DIR.", show_default=False),
 ]
+Strategy = Annotated[
+    Optional[str],
+    typer.Option(
+        help="multi-pass: --batch candidates per call; single-pass: all of a field's candidates "
+        "in a window in one call. auto: multi-pass for the embedded server and models of at most "
+        "14B parameters, single-pass otherwise. Env: ARMSTRACE_STRATEGY.",
+        show_default="auto",
+    ),
+]
 
 
 @app.callback()
@@ -70,11 +79,15 @@ def extract(
     model: Model = None,
     cache_dir: CacheDir = None,
     prompt: Annotated[
-        Optional[Path], typer.Option(help="Prompt file.", show_default="prompts/extract.v1.md")
+        Optional[Path], typer.Option(help="Prompt file.", show_default="prompts/extract.v2.md")
     ] = None,
     mode: Annotated[
         Optional[str],
-        typer.Option(help="instructor mode: auto, tools, json_schema, json. Env: ARMSTRACE_MODE."),
+        typer.Option(
+            help="instructor mode: auto, tools, json_schema, json, grammar (json_object with a "
+            "schema, for llama-cpp-python's server). auto: grammar for the embedded server, tools "
+            "otherwise. Env: ARMSTRACE_MODE."
+        ),
     ] = None,
     gazetteer: Annotated[
         Optional[Path],
@@ -89,6 +102,7 @@ def extract(
     timeout: Annotated[Optional[float], typer.Option(help="Seconds per request. Env: ARMSTRACE_TIMEOUT.", show_default="600")] = None,
     reasks: Annotated[Optional[int], typer.Option(help="Re-asks after an answer fails validation.", show_default="1")] = None,
     batch: Annotated[Optional[int], typer.Option(help="Candidates labelled per model call.", show_default="1")] = None,
+    strategy: Strategy = None,
     window: Annotated[Optional[int], typer.Option(help="Characters of article per call; longer articles are cut.", show_default="12000")] = None,
     threads: Annotated[Optional[int], typer.Option(help="CPU threads of the embedded server.", show_default="2")] = None,
     no_merge: Annotated[bool, typer.Option("--no-merge", help="Do not merge the articles into OUT/dataset.json and the tables.")] = False,
@@ -118,6 +132,7 @@ def extract(
             "reasks": reasks,
             "threads": threads,
             "batch": batch,
+            "strategy": strategy,
             "window": window,
         }
     )
@@ -155,18 +170,21 @@ def merge(
 def eval_(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for eval.json, eval.md and the runs.")],
     gold: Annotated[Path, typer.Option(help="Folder of gold annotations.")] = Path("seeds/gold"),
-    prompt: Annotated[Optional[Path], typer.Option(help="Prompt file to evaluate.", show_default="prompts/extract.v1.md")] = None,
+    prompt: Annotated[Optional[Path], typer.Option(help="Prompt file to evaluate.", show_default="prompts/extract.v2.md")] = None,
     baseline: Annotated[Optional[Path], typer.Option(help="Prompt file to compare against.", show_default=False)] = None,
     base_url: BaseUrl = None,
     model: Model = None,
     cache_dir: CacheDir = None,
+    strategy: Strategy = None,
     min_f1: Annotated[Optional[float], typer.Option(help="Exit 1 if any field's micro F1 is below this.", show_default=False)] = None,
 ) -> None:
     """Extract the gold articles (through the cache) and score them against the gold set."""
     from .evaluate import run_eval
     from .settings import load_settings
 
-    settings = load_settings({"base_url": base_url, "model": model, "cache_dir": cache_dir, "prompt": prompt})
+    settings = load_settings(
+        {"base_url": base_url, "model": model, "cache_dir": cache_dir, "prompt": prompt, "strategy": strategy}
+    )
     report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1)
     _print_eval(report)
     raise typer.Exit(report.exit_code)

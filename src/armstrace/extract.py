@@ -3,7 +3,8 @@
 A small model stops lists early (or walks the article inventing items) when asked for
 everything at once, and when asked to label a list it copies one label down the list. So each
 field gets its own calls, each labelling `settings.batch` numbered candidates (one, by default;
-a strong model can take more). All calls share the article as their prefix, which a server with a prompt cache
+a strong model can take more, and in a single pass labels all of a window's candidates of a
+field in one call: see `Settings.resolved_strategy`). All calls share the article as their prefix, which a server with a prompt cache
 evaluates once. Each call's validated, grounded result is cached on its own, so a prompt change
 to one field re-runs only that field's calls.
 """
@@ -34,6 +35,7 @@ from .schema import (
     Usage,
     Weapon,
     labels_model,
+    labels_of,
 )
 from .settings import Settings
 
@@ -114,15 +116,18 @@ class Call:
     key: str
 
 
-def batches(candidates: Sequence[Candidate], size: int) -> list[Sequence[Candidate]]:
-    """The candidates cut into consecutive batches of at most `size`."""
+def batches(candidates: Sequence[Candidate], size: int | None) -> list[Sequence[Candidate]]:
+    """The candidates cut into consecutive batches of at most `size` (None: one batch of all)."""
+    if size is None:
+        return [candidates] if candidates else []
     return [candidates[i : i + size] for i in range(0, len(candidates), size)]
 
 
-def plan(found: Sequence[Candidate], spans: list[Span], size: int) -> list[tuple[Span, Sequence[Candidate]]]:
+def plan(found: Sequence[Candidate], spans: list[Span], size: int | None) -> list[tuple[Span, Sequence[Candidate]]]:
     """The calls for one field: batches of candidates, each with the window it is shown in.
 
-    Calls are ordered window by window so that consecutive calls share their prefix.
+    `size` None (single pass) makes one call per window. Calls are ordered window by window
+    so that consecutive calls share their prefix.
     """
     from .candidates import window_of
 
@@ -165,7 +170,7 @@ class Extractor:
             "prompt": self.prompt.sha256,
             "model": self.model,
             "generation": self.settings.generation(),
-            "strategy": self.settings.strategy(),
+            "strategy": self.settings.call_plan(self.model),
             "code": code_version(),
             "gazetteer": self.settings.gazetteer.read_text(encoding="utf-8") if self.settings.gazetteer else "",
         }
@@ -190,7 +195,10 @@ class Extractor:
     def calls(self, article: Article) -> tuple[list[Actor], list[Call]]:
         """The actors the gazetteer names (no call needed) and the model calls the rest need.
 
-        Calls come field by field and window by window, so consecutive calls share a prefix.
+        Calls come window by window and, within a window, sentence by sentence whatever the
+        field: every call shares the window as its prefix, and consecutive calls about one
+        sentence share that sentence too (the items show their sentence first), so the server
+        evaluates it once.
         """
         from . import ground
         from .candidates import find_candidates, windows
@@ -199,12 +207,14 @@ class Extractor:
         known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
         found["actors"] = [c for c in found["actors"] if c.known is None]
         spans = windows(article.text, self.settings.window)
+        single = self.settings.resolved_strategy(self.model) == "single-pass"
+        size = None if single else self.settings.batch
         calls = [
             Call(f, window, batch, self.cache_key(article, f, window, batch))
             for f in FIELDS
-            for window, batch in plan(found[f], spans, self.settings.batch)
+            for window, batch in plan(found[f], spans, size)
         ]
-        return known, calls
+        return known, sorted(calls, key=lambda c: (c.window.start, c.batch[0].sentence.start))
 
     def messages(self, call: Call) -> list[dict[str, str]]:
         """The chat messages of one call."""
@@ -271,7 +281,7 @@ class Extractor:
             schema_sha256=schema_sha256(),
             model=self.model,
             endpoint=self.endpoint,
-            settings={**self.settings.generation(), **self.settings.strategy()},
+            settings={**self.settings.generation(), **self.settings.call_plan(self.model)},
             armstrace_version=code_version(),
             from_cache=from_cache,
             cached_calls=cached_calls,
@@ -287,13 +297,10 @@ class Extractor:
                 return self._from_cache(call.field, entry)
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
-        answer = await self.client().ask(
-            self.messages(call),
-            ground.grounded_model(call.field, call.batch, article.text),
-            labels_model(call.field, len(call.batch)),
-        )
-        labels = getattr(answer.value, "labels")
-        records, dropped = ground.ground_labels(call.batch, labels, article.text, self.gazetteer)
+        response_model = labels_model(call.field, len(call.batch))
+        answer = await self.client().ask(self.messages(call), response_model, response_model)
+        labels = labels_of(answer.value)
+        records, dropped = ground.ground_labels(call.batch, labels, self.cues, self.gazetteer)
         self.cache.put(
             call.key,
             {

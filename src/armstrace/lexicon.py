@@ -437,17 +437,22 @@ class Cues:
     """Cue lexicons: lowercase terms, except stopwords, which are written as capitalised."""
 
     reporting: Mapping[str, tuple[str, ...]]
+    attribution: tuple[str, ...]
+    content: Mapping[str, tuple[str, ...]]
+    boilerplate: tuple[str, ...]
     evidential: tuple[str, ...]
     weapons: Mapping[str, tuple[str, ...]]
     transfer: tuple[str, ...]
     status: Mapping[str, tuple[str, ...]]
     stopwords: frozenset[str]
     connectors: tuple[str, ...]
+    places: tuple[str, ...]
+    titles: tuple[str, ...]
 
 
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
-_LABELLED = {"reporting": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
-_JOINED = ("evidential", "transfer", "stopwords", "connectors")
+_LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
+_JOINED = ("attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -494,12 +499,17 @@ def read_cues(path: Path) -> Cues:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}", _CUES_HINT)
     return Cues(
         reporting=_labelled(document, "reporting", path),
+        attribution=_joined(document, "attribution", path),
+        content=_labelled(document, "content", path),
+        boilerplate=_joined(document, "boilerplate", path),
         evidential=_joined(document, "evidential", path),
         weapons=_labelled(document, "weapons", path),
         transfer=_joined(document, "transfer", path),
         status=_labelled(document, "status", path),
         stopwords=frozenset(_joined(document, "stopwords", path)),
         connectors=_joined(document, "connectors", path),
+        places=_joined(document, "places", path),
+        titles=_joined(document, "titles", path),
     )
 
 

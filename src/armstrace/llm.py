@@ -161,6 +161,20 @@ def _server_message(error: openai.APIStatusError) -> str:
     return str(error.message).splitlines()[0][:200]
 
 
+def as_grammar(request: dict[str, Any]) -> dict[str, Any]:
+    """`request` with a json_schema response_format rewritten as a schema'd json_object.
+
+    llama-cpp-python's server answers json_schema with HTTP 500, but decodes a json_object
+    request that carries a schema under a grammar made from it, and keeps the schema out of
+    the prompt (tool calls put it there, after the article, breaking prefix reuse).
+    """
+    response_format = request.get("response_format")
+    if not isinstance(response_format, dict) or response_format.get("type") != "json_schema":
+        return request
+    schema = response_format["json_schema"]["schema"]
+    return {**request, "response_format": {"type": "json_object", "schema": schema}}
+
+
 def _answer_text(completion: Any) -> str:
     """The JSON text of a chat completion, whether it came as a tool call or as content."""
     message = completion.choices[0].message
@@ -199,10 +213,11 @@ class ModelClient:
             "tools": instructor.Mode.TOOLS,
             "json_schema": instructor.Mode.JSON_SCHEMA,
             "json": instructor.Mode.JSON,
+            # JSON_SCHEMA leaves the messages alone; `as_grammar` then rewrites its
+            # response_format into the form llama-cpp-python's server accepts.
+            "grammar": instructor.Mode.JSON_SCHEMA,
         }
-        # llama-cpp-python's server (the embedded one), OpenAI, vLLM and Ollama all decode a
-        # forced tool call under the schema; llama.cpp's llama-server needs json_schema.
-        return modes.get(self.settings.mode, instructor.Mode.TOOLS)
+        return modes[self.settings.resolved_mode]
 
     async def close(self) -> None:
         """Close the HTTP connections."""
@@ -249,8 +264,10 @@ class ModelClient:
 
         meter = _Meter()
 
+        grammar = self.settings.resolved_mode == "grammar"
+
         async def send(**kwargs: Any) -> ChatCompletion:
-            return await self._send(meter, **kwargs)
+            return await self._send(meter, **(as_grammar(kwargs) if grammar else kwargs))
 
         create = instructor.patch(create=send, mode=self._mode)
         try:

@@ -44,7 +44,7 @@ class PromptFile:
 
     @property
     def label(self) -> str:
-        """The name and version users see, e.g. 'extract.v1'."""
+        """The name and version users see, e.g. 'extract.v2'."""
         return f"{self.name}.v{self.version}"
 
 
@@ -125,15 +125,18 @@ def render(prompt: PromptFile, field: Field_, **variables: str) -> Messages:
 
 
 def format_items(candidates: Sequence[Candidate]) -> str:
-    """The numbered list of candidates a field's prompt shows the model."""
+    """The numbered list of candidates a field's prompt shows the model.
+
+    Each item shows its sentence first, then what code found in it (the materiel words, the
+    number, the reporting words): calls about one sentence then share a prefix. Names are
+    shown alone.
+    """
+    found = {"weapons": "Materiel", "figures": "Number", "claims": "Reporting words"}
     lines = []
     for n, c in enumerate(candidates, 1):
         if c.field == "actors":
-            lines.append(f"{n}. {c.span.text}")
-        elif c.field == "figures":
-            lines.append(f"{n}. \"{c.span.text}\" in: {c.sentence.text}")
-        elif c.field == "claims" and c.cue:
-            lines.append(f"{n}. [{c.cue}] {c.sentence.text}")
+            lines.append(f"{n}. Name: {c.span.text}")
         else:
-            lines.append(f"{n}. {c.sentence.text}")
+            words = f"«{c.span.text}»" if c.span.text else "(the quotation continues the previous one)"
+            lines.append(f"{n}. Sentence: {c.sentence.text}\n   {found[c.field]}: {words}")
     return "\n".join(lines)

@@ -51,7 +51,9 @@ class _Frozen(BaseModel):
 
 # --------------------------------------------------------------------------- labels (model-facing)
 # Code finds the candidate passages; the model labels each one, in order, one label per
-# candidate. Labels never carry offsets or normalised numbers.
+# candidate. Labels never carry offsets, normalised numbers or words code can read off the
+# text (a weapon's category and amount, a claim's stance, wording and channel): every token a
+# small model writes costs time, and what code reads off the text is right by construction.
 
 
 class ActorLabel(_Frozen):
@@ -66,17 +68,13 @@ class ActorLabel(_Frozen):
 
 
 class WeaponLabel(_Frozen):
-    """The materiel or transfer one sentence states."""
+    """What one sentence states about the materiel code found in it (category, words, amount)."""
 
-    category: Literal[WeaponCategory, "none"] = Field(
-        description="none if the sentence states no weapon, materiel or troops."
+    status: Literal[WeaponStatus, "none"] = Field(
+        description="none if the sentence states no transfer, deal, request, production or use of it."
     )
-    designation: str = Field(description="System name exactly as written, e.g. 'Shahed-136', or ''.")
-    description: str = Field(description="What it is, in English, e.g. 'attack drones'.")
     supplier: str = Field(description="Who supplies it, English name, or ''.")
     recipient: str = Field(description="Who receives it, English name, or ''.")
-    quantity: str = Field(description="The amount exactly as written, or ''.")
-    status: WeaponStatus
 
 
 class FigureLabel(_Frozen):
@@ -87,15 +85,9 @@ class FigureLabel(_Frozen):
 
 
 class ClaimLabel(_Frozen):
-    """The attributed statement one sentence makes."""
+    """Who makes the statement code found (its stance, words, subject and channel come from code)."""
 
-    stance: Literal[Stance, "none"] = Field(
-        description="none if the sentence attributes no statement to anyone."
-    )
-    speaker: str = Field(description="Who makes the statement, English name.")
-    content: str = Field(description="What is stated, as one English sentence.")
-    subject: str = Field(description="What or whom the statement is about, in English.")
-    channel: str = Field(description="Medium that relayed it (e.g. 'Tass'), or ''.")
+    speaker: str = Field(description="Who states it, English name; '' if no one is reported as stating it.")
 
 
 LABELS: dict[Field_, type[_Frozen]] = {
@@ -111,9 +103,12 @@ def labels_model(field: Field_, count: int) -> type[BaseModel]:
     """The response model for `count` candidates of `field`: exactly one label per candidate.
 
     The length is part of the JSON Schema (minItems = maxItems), so a server that decodes under
-    a grammar cannot stop early or run on past the last candidate.
+    a grammar cannot stop early or run on past the last candidate. One candidate is answered by
+    its label alone: the list around it would be tokens a small model spends time writing.
     """
     label = LABELS[field]
+    if count == 1:
+        return label
     name = f"{label.__name__}s"
     return create_model(
         name,
@@ -121,6 +116,12 @@ def labels_model(field: Field_, count: int) -> type[BaseModel]:
         __doc__=f"One label per numbered item, in order ({count} in all).",
         labels=(list[label], Field(min_length=count, max_length=count)),  # type: ignore[valid-type]
     )
+
+
+def labels_of(answer: BaseModel) -> list[BaseModel]:
+    """The labels of an answer to `labels_model`, in order."""
+    labels = getattr(answer, "labels", None)
+    return list(labels) if labels is not None else [answer]
 
 
 # --------------------------------------------------------------------------- records (kept)
@@ -235,7 +236,7 @@ class ArticleInfo(_Frozen):
 class Provenance(_Frozen):
     """Everything that made this extraction what it is."""
 
-    prompt: str = Field(description="Prompt name and version, e.g. 'extract.v1'.")
+    prompt: str = Field(description="Prompt name and version, e.g. 'extract.v2'.")
     prompt_file: str
     prompt_sha256: str
     schema_sha256: str

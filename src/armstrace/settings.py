@@ -7,6 +7,7 @@ passes only the flags a user actually gave; everything else is looked up here.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -19,7 +20,17 @@ EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
-InstructorMode = Literal["auto", "tools", "json_schema", "json"]
+InstructorMode = Literal["auto", "tools", "json_schema", "json", "grammar"]
+ResolvedMode = Literal["tools", "json_schema", "json", "grammar"]
+Strategy = Literal["auto", "single-pass", "multi-pass"]
+ResolvedStrategy = Literal["single-pass", "multi-pass"]
+
+# Models up to this size (billions of parameters) copy one label down a list, so "auto" gives
+# them one call per batch; larger and API models label a whole list well in one call.
+MULTI_PASS_MAX_BILLIONS = 14.0
+# A size in a model id: "1.5b", "8B", "qwen2.5:7b", "smollm-360m"; not "a3b" (active
+# parameters of a mixture) nor the "2.5" of "qwen2.5".
+_MODEL_SIZE = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?)([bm])(?![a-z0-9])", re.IGNORECASE)
 
 # Environment variables, in order of preference, for each setting that has one.
 ENVIRONMENT: dict[str, tuple[str, ...]] = {
@@ -29,6 +40,7 @@ ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "cache_dir": ("ARMSTRACE_CACHE_DIR",),
     "models_dir": ("ARMSTRACE_MODELS_DIR",),
     "mode": ("ARMSTRACE_MODE",),
+    "strategy": ("ARMSTRACE_STRATEGY",),
     "gazetteer": ("ARMSTRACE_GAZETTEER",),
     "timeout": ("ARMSTRACE_TIMEOUT",),
     "concurrency": ("ARMSTRACE_CONCURRENCY",),
@@ -49,6 +61,14 @@ def _default_models_dir() -> Path:
     return _user_cache("models")
 
 
+def model_billions(model: str) -> float | None:
+    """The parameter count (in billions) a model id names, if it names one."""
+    if (match := _MODEL_SIZE.search(model)) is None:
+        return None
+    number = float(match.group(1))
+    return number if match.group(2).lower() == "b" else number / 1000
+
+
 class Settings(BaseModel):
     """Everything that decides where requests go and how an extraction is made."""
 
@@ -67,7 +87,7 @@ class Settings(BaseModel):
     )
     use_cache: bool = Field(default=True, description="Read answers from the cache.")
     refresh: bool = Field(default=False, description="Ignore cached answers, store new ones.")
-    prompt: Path = PROJECT_ROOT / "prompts" / "extract.v1.md"
+    prompt: Path = PROJECT_ROOT / "prompts" / "extract.v2.md"
     gazetteer: Path | None = Field(
         default=None, description="A user gazetteer extending the packaged one."
     )
@@ -79,6 +99,11 @@ class Settings(BaseModel):
     attempts: int = Field(default=4, ge=1, description="Tries per request on transient faults.")
     backoff: float = Field(default=1.0, ge=0, description="First wait (s) before a retry; doubles.")
     reasks: int = Field(default=1, ge=0, description="Re-asks after an invalid answer.")
+    strategy: Strategy = Field(
+        default="auto", description="multi-pass: `batch` candidates per call; single-pass: all of "
+        "a field's candidates in a window in one call. auto: multi-pass for the embedded server "
+        f"and models of at most {MULTI_PASS_MAX_BILLIONS:g}B parameters, single-pass otherwise.",
+    )
     batch: int = Field(
         default=1, ge=1, le=32, description="Candidates labelled per model call."
     )
@@ -120,9 +145,38 @@ class Settings(BaseModel):
             return self.concurrency
         return 1 if self.embedded else 8
 
-    def strategy(self) -> dict[str, int | str]:
-        """The settings that change how an article is cut into calls."""
-        return {"mode": self.mode, "reasks": self.reasks, "batch": self.batch, "window": self.window}
+    @property
+    def resolved_mode(self) -> ResolvedMode:
+        """The instructor mode "auto" stands for with this endpoint."""
+        if self.mode != "auto":
+            return self.mode
+        # llama-cpp-python's server (the embedded one) rejects json_schema, and with tools its
+        # chat template pastes the schema into the prompt after the article; a json_object
+        # grammar constrains the answer without adding a token. OpenAI, vLLM and Ollama decode
+        # a forced tool call under the schema; llama.cpp's llama-server needs json_schema.
+        return "grammar" if self.embedded else "tools"
+
+    def resolved_strategy(self, model: str) -> ResolvedStrategy:
+        """What "auto" strategy stands for with `model` (the model id calls are made with)."""
+        if self.strategy != "auto":
+            return self.strategy
+        if self.embedded:
+            return "multi-pass"
+        size = model_billions(model)
+        return "multi-pass" if size is not None and size <= MULTI_PASS_MAX_BILLIONS else "single-pass"
+
+    def call_plan(self, model: str) -> dict[str, int | str]:
+        """The settings that change how an article is cut into calls, "auto" resolved.
+
+        Resolved, so that the same calls share a cache key whether "auto" or its value was given.
+        """
+        return {
+            "mode": self.resolved_mode,
+            "strategy": self.resolved_strategy(model),
+            "reasks": self.reasks,
+            "batch": self.batch,
+            "window": self.window,
+        }
 
 
 def load_settings(
