@@ -59,8 +59,14 @@ def replay_seeds() -> Any:
 
 
 def replay_settings(cache_dir: Path) -> Settings:
-    """Settings whose model calls are the ones recorded in the seeds' cassette."""
-    return Settings(base_url=REPLAY_URL, model=EMBEDDED_MODEL, cache_dir=cache_dir, attempts=1)
+    """Settings whose model calls are the ones recorded in the seeds' cassette.
+
+    They ask as `armstrace extract` asks the embedded server: grammar mode, one article at a
+    time (the cassette is recorded from that server, reached by its URL).
+    """
+    return Settings(
+        base_url=REPLAY_URL, model=EMBEDDED_MODEL, cache_dir=cache_dir, attempts=1, mode="grammar", concurrency=1
+    )
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,8 @@ from armstrace.settings import Settings
 from faultserver import Reply, completion, fault_server
 
 KEY = "sk-armstrace-PLANTED-key-0123456789"
-FIGURES = labels_model("figures", 1)
-GOOD = {"labels": [{"counted": "containers", "measures": "shipments"}]}
+FIGURES = labels_model("figures", 2)
+GOOD = {"labels": [{"counted": "containers", "measures": "shipments"}, {"counted": "drones", "measures": "deliveries"}]}
 MESSAGES = [{"role": "system", "content": "article"}, {"role": "user", "content": "1. 1.000"}]
 
 
@@ -78,7 +78,7 @@ def test_retry_after_is_honoured() -> None:
 
 
 def test_an_invalid_answer_is_reasked_a_bounded_number_of_times_then_read_leniently() -> None:
-    strict = labels_model("figures", 2)  # asks for two labels; the server keeps sending one
+    strict = labels_model("figures", 3)  # asks for three labels; the server keeps sending two
     with fault_server(Reply(200, completion(GOOD))) as server:
         answer = _run(_client(server.base_url, reasks=2), strict)
     assert len(server.requests) == 3
@@ -158,7 +158,7 @@ def test_grammar_mode_sends_the_schema_as_a_json_object_format_and_not_in_the_pr
 
 
 def test_grammar_mode_keeps_its_format_when_it_reasks() -> None:
-    strict = labels_model("figures", 2)  # the server keeps sending one label
+    strict = labels_model("figures", 3)  # the server keeps sending two labels
     with fault_server(Reply(200, _content_completion(GOOD))) as server:
         answer = _run(_client(server.base_url, mode="grammar", reasks=1), strict)
     assert not answer.valid and len(server.requests) == 2

@@ -69,13 +69,13 @@ def test_the_key_is_in_no_file_a_run_writes(tmp_path: Path) -> None:
 def test_a_failed_article_is_reported_and_a_second_run_asks_only_for_what_is_missing(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(INJECTION, encoding="utf-8")
-    (tmp_path / "in" / "b.txt").write_text("Moscú y Teherán firmaron un acuerdo, dijo Kirby.\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Moscú y Asjabad firmaron un acuerdo, dijo Kirby.\n", encoding="utf-8")
     calls = {"n": 0}
 
     def flaky(request: dict[str, Any]) -> dict[str, Any]:
         calls["n"] += 1
         text = request["messages"][0]["content"]
-        if "Teherán" in text and calls["n"] < 100:
+        if "Asjabad" in text and calls["n"] < 100:
             return {"error": {"message": "no answer"}}  # not a completion: the article fails
         return labeller(lambda tool: HOSTILE[tool])(request)
 
@@ -139,7 +139,7 @@ def test_seeds_and_bad_files_against_a_flaky_endpoint_finish_every_good_article(
     assert [s for name, s in statuses.items() if name.endswith(".txt") and name[0].isdigit()] == ["ok"] * 5
     assert statuses["empty.txt"] == statuses["binary.txt"] == "rejected"
     assert len(list((tmp_path / "out" / "articles").glob("*.json"))) == 5
-    assert len(server.requests) > 30  # so every kind of fault was met several times
+    assert len(server.requests) > 20  # so every kind of fault was met several times
 
 
 def _articles(folder: Path, count: int) -> Path:

@@ -212,6 +212,10 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[_H
     sentence's is a claim of its own.
     """
     verbs = _hits(sentence.text, _labelled_terms(cues.reporting, _reporting_order(cues)))
+    quoted = _quoted(sentence.text)
+    outside = [v for v in verbs if not any(a <= v.start < b for a, b in quoted)]
+    # A verb quoted inside someone's statement is part of it, not a statement of its own.
+    verbs = outside or verbs
     if verbs:
         more = [_Hit(a, b, "") for a, b in find_all(sentence.text, _AND_THAT) if a > verbs[0].end]
         return sorted([*verbs, *more], key=lambda h: h.start)
@@ -237,11 +241,49 @@ def _stance(anchor: _Hit, previous: str, segment: str, cues: Cues) -> str:
     return marks[0].label if marks else stance
 
 
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` inside quotation marks (an unclosed one runs to the end)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, char in enumerate(text):
+        opens = char in "“«" or (char == '"' and start is None)
+        if start is None and opens:
+            start = i
+        elif start is not None and (char in "”»" or char == '"'):
+            spans.append((start, i + 1))
+            start = None
+        elif start is None and char in "”»":  # a quotation opened in an earlier sentence
+            spans.append((0, i + 1))
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _attributed_sentences(article: str, cues: Cues) -> list[Span]:
+    """Story sentences, with a quotation of several sentences kept whole with its attribution.
+
+    '“… . …”, indicó Peskov.' is one statement: split, its first part would look unattributed
+    and the verbs quoted inside it would look like claims of their own.
+    """
+    merged: list[Span] = []
+    for sentence in _story_sentences(article, cues):
+        last = merged[-1] if merged else None
+        if last is not None and _open_at_end(last.text) and "\n" not in article[last.end : sentence.start]:
+            merged[-1] = Span(last.start, sentence.end, article[last.start : sentence.end])
+        else:
+            merged.append(sentence)
+    return merged
+
+
+def _open_at_end(text: str) -> bool:
+    return any(end == len(text) and text[start] in "“«\"" for start, end in _quoted(text)) and text[-1:] not in "”»\""
+
+
 def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
     """One candidate per attributed statement: its sentence, reporting words, stance and clause."""
     found: list[Candidate] = []
     previous_claimed = False
-    for sentence in _story_sentences(article, cues):
+    for sentence in _attributed_sentences(article, cues):
         quoted = sentence.text[:1] in _OPENING_QUOTES and sentence.text.rstrip(".")[-1:] in _CLOSING_QUOTES
         anchors = _claim_anchors(sentence, cues, continues_quote=quoted and previous_claimed)
         stance = "asserted"
@@ -378,10 +420,13 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         for alias in actor.surfaces:
             if normalise(alias) not in folded:
                 continue  # most aliases are absent: a substring test is far cheaper than a search
-            mention = find_mention(article, alias)
-            # find_mention folds case; the gazetteer decides whether the text's casing is a name.
-            if mention is not None and gazetteer.actor_for(mention.quote) is not None:
-                add(mention.quote, mention.start)
+            # Each alias on its own, so that a name inside a longer one counts ("ONU" in "Consejo
+            # de Seguridad de la ONU"); matching folds case, the gazetteer judges the casing.
+            pattern = _phrases([alias])
+            for start, end in find_all(article, pattern) if pattern is not None else []:
+                if gazetteer.actor_for(article[start:end]) is not None and not any(a <= start < b for a, b in site):
+                    add(article[start:end], start)
+                    break
     known = [c.span for c in seen.values()]
     unknown: dict[str, list[tuple[str, int]]] = {}
     for m in _name_pattern(cues).finditer(article):

@@ -272,6 +272,13 @@ class PromptResult(BaseModel):
     misses: dict[str, list[Miss]]
     failed: list[str] = Field(default_factory=list, description="Articles with no extraction.")
     seconds: float = 0.0
+    strategy: str = Field(default="", description="How articles were cut into model calls, e.g. 'multi-pass, grammar'.")
+    calls: int = Field(default=0, description="Model calls this run made (0 when served from the cache).")
+
+    @property
+    def seconds_per_article(self) -> float:
+        """Extraction wall time per gold article."""
+        return self.seconds / max(len(self.articles), 1)
 
 
 class Change(BaseModel):
@@ -325,7 +332,14 @@ def _score_run(golds: Sequence[GoldArticle], predicted: dict[str, ArticleExtract
 
 
 def summarise(
-    prompt: str, prompt_file: str, model: str, scores: Sequence[ArticleScore], failed: list[str], seconds: float
+    prompt: str,
+    prompt_file: str,
+    model: str,
+    scores: Sequence[ArticleScore],
+    failed: list[str],
+    seconds: float,
+    strategy: str = "",
+    calls: int = 0,
 ) -> PromptResult:
     """Micro scores over all articles, per-article scores, stance matrix and misses."""
     micro = {f: sum((s.fields[f] for s in scores), Counts()).scores() for f in FIELDS}
@@ -341,6 +355,8 @@ def summarise(
         misses={s.article: s.misses for s in scores if s.misses},
         failed=failed,
         seconds=round(seconds, 3),
+        strategy=strategy,
+        calls=calls,
     )
 
 
@@ -379,7 +395,11 @@ def _evaluate_prompt(
     summary = run_extract(sources, out, settings)
     texts = {g.article: src.read_text(encoding="utf-8") for g, src in zip(golds, sources)}
     scores, failed = _score_run(golds, read_extractions(out), texts, matcher)
-    result = summarise(summary.prompt, shown_path(settings.prompt), summary.model, scores, failed, summary.seconds)
+    plan = settings.call_plan(summary.model)
+    strategy = f"{plan['strategy']}, {plan['mode']}"
+    result = summarise(
+        summary.prompt, shown_path(settings.prompt), summary.model, scores, failed, summary.seconds, strategy, summary.usage().calls
+    )
     return result, scores
 
 

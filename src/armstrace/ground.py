@@ -83,11 +83,12 @@ def known_actor(candidate: Candidate, gazetteer: Gazetteer) -> Actor | None:
 def _weapon(candidate: Candidate, label: WeaponLabel, cues: Cues, gazetteer: Gazetteer) -> Weapon | None:
     if label.status == "none":
         return None
-    known = gazetteer.weapon_for(candidate.span.text)
+    systems = (alias for w in gazetteer.weapons if w.category == candidate.cue for alias in w.surfaces)
+    designation = next(iter(term_matches(candidate.sentence.text, systems)), "")
     # A denial in the sentence is a denial whatever the model read into it ("negó haber enviado").
     denial = bool(term_matches(candidate.sentence.text, cues.status.get("denied", ())))
     return Weapon(
-        designation=candidate.span.text if known else "",
+        designation=designation,
         description=candidate.span.text,
         category=cast(WeaponCategory, candidate.cue),
         supplier=label.supplier,

@@ -64,7 +64,9 @@ def render_markdown(report: EvalReport) -> str:
         "",
         *_scores_table(report),
         "",
-        f"Grounded items: {current.grounded_share:.1%}. Extraction time: {current.seconds:.1f} s.",
+        f"Grounded items: {current.grounded_share:.1%}. Strategy: {current.strategy or 'not recorded'}. "
+        f"Extraction time: {current.seconds:.1f} s, {current.seconds_per_article:.1f} s per article, "
+        f"{current.calls} model calls (0 s and 0 calls when every answer came from the cache).",
     ]
     if current.failed:
         lines += ["", f"Articles with no extraction (counted as all missed): {', '.join(current.failed)}."]
