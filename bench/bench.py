@@ -244,11 +244,12 @@ def calibrate() -> dict[str, Any]:
     for interaction in yaml.safe_load(SEEDS_CASSETTE.read_text(encoding="utf-8"))["interactions"]:
         request = json.loads(interaction["request"]["body"])
         usage = json.loads(interaction["response"]["body"]["string"])["usage"]
-        tool = request["tools"][0]["function"]
-        chars = sum(len(m["content"]) for m in request["messages"]) + len(json.dumps(tool["parameters"], ensure_ascii=False))
-        ratios.append(chars / usage["prompt_tokens"])
-        field = tool["name"].removesuffix("Labels").lower() + "s"
-        per_label.setdefault(field, []).append(usage["completion_tokens"] / tool["parameters"]["properties"]["labels"]["maxItems"])
+        # The embedded server decodes under the schema (grammar mode): only the messages are prompt.
+        schema = request["response_format"]["schema"]
+        ratios.append(sum(len(m["content"]) for m in request["messages"]) / usage["prompt_tokens"])
+        field = schema["title"].removesuffix("s").removesuffix("Label").lower() + "s"
+        labels = schema["properties"]["labels"]["maxItems"] if "labels" in schema["properties"] else 1
+        per_label.setdefault(field, []).append(usage["completion_tokens"] / labels)
     return {
         "calls": len(ratios),
         "chars_per_token": round(statistics.mean(ratios), 2),

@@ -1,5 +1,5 @@
 from armstrace.candidates import Candidate, find_candidates
-from armstrace.ground import channel, ground_labels, known_actor, merge_actors, subject
+from armstrace.ground import channel, ground_labels, known_actor, merge_actors, party, subject
 from armstrace.lexicon import load_cues, load_gazetteer
 from armstrace.schema import Actor, ActorLabel, ClaimLabel, Claim, Figure, FigureLabel, Weapon, WeaponLabel
 
@@ -22,7 +22,7 @@ def _first(field: str) -> Candidate:
 
 
 def test_weapon_record_takes_category_words_and_amount_from_the_text_and_parties_from_the_model() -> None:
-    [record], dropped = ground_labels([_first("weapons")], [_weapon()], CUES, GAZ)
+    [record], dropped = ground_labels([_first("weapons")], [_weapon()], ARTICLE, CUES, GAZ)
     assert isinstance(record, Weapon)
     assert ARTICLE[record.evidence.start : record.evidence.end] == record.evidence.quote
     assert record.evidence.quote.startswith("El portavoz")
@@ -34,24 +34,32 @@ def test_weapon_record_takes_category_words_and_amount_from_the_text_and_parties
 
 def test_a_known_system_is_its_own_designation_as_the_article_spells_it() -> None:
     drones = [c for c in FOUND["weapons"] if c.cue == "drone"][0]
-    [record], _ = ground_labels([drones], [_weapon(status="delivered")], CUES, GAZ)
+    [record], _ = ground_labels([drones], [_weapon(status="delivered")], ARTICLE, CUES, GAZ)
     assert isinstance(record, Weapon) and record.designation == "Shahed-136" and record.category == "drone"
+
+
+def test_a_party_the_article_does_not_name_is_dropped_and_one_it_names_is_canonical() -> None:
+    label = _weapon(supplier="Corea del Norte", recipient="Venezuela")
+    [record], [dropped] = ground_labels([_first("weapons")], [label], ARTICLE, CUES, GAZ)
+    assert isinstance(record, Weapon) and (record.supplier, record.recipient) == ("North Korea", "")
+    assert dropped.reason == "recipient 'Venezuela' is not named in the article"
+    assert party("Russia", ARTICLE, GAZ) == "Russia"  # named as "Rusia" and "Moscú"
 
 
 def test_a_denial_in_the_sentence_makes_the_weapon_denied_whatever_the_model_says() -> None:
     drones = [c for c in FOUND["weapons"] if c.cue == "drone"][0]
-    [record], _ = ground_labels([drones], [_weapon(status="delivered")], CUES, GAZ)
+    [record], _ = ground_labels([drones], [_weapon(status="delivered")], ARTICLE, CUES, GAZ)
     assert isinstance(record, Weapon) and record.status == "denied"
 
 
 def test_labels_that_name_nothing_make_no_record() -> None:
     claim_none = ClaimLabel(speaker="")
-    records, dropped = ground_labels([_first("weapons"), _first("claims")], [_weapon(status="none"), claim_none], CUES, GAZ)
+    records, dropped = ground_labels([_first("weapons"), _first("claims")], [_weapon(status="none"), claim_none], ARTICLE, CUES, GAZ)
     assert records == [] and [d.reason for d in dropped] == ["no speaker given"]
 
 
 def test_a_claim_takes_stance_wording_and_subject_from_the_text_and_its_speaker_from_the_model() -> None:
-    [record], _ = ground_labels([_first("claims")], [ClaimLabel(speaker="John Kirby")], CUES, GAZ)
+    [record], _ = ground_labels([_first("claims")], [ClaimLabel(speaker="John Kirby")], ARTICLE, CUES, GAZ)
     assert isinstance(record, Claim)
     assert record.stance == "asserted" and record.speaker == "John Kirby"
     assert record.content == "Corea del Norte suministró más de 1.000 contenedores de equipamiento militar a Rusia"
@@ -60,7 +68,7 @@ def test_a_claim_takes_stance_wording_and_subject_from_the_text_and_its_speaker_
 
 def test_the_reporting_verb_decides_a_claims_stance() -> None:
     denial = [c for c in FOUND["claims"] if c.cue == "denied"][0]
-    [record], _ = ground_labels([denial], [ClaimLabel(speaker="Russia")], CUES, GAZ)
+    [record], _ = ground_labels([denial], [ClaimLabel(speaker="Russia")], ARTICLE, CUES, GAZ)
     assert isinstance(record, Claim) and record.stance == "denied" and record.evidence.quote.startswith("Moscú negó")
 
 
@@ -76,7 +84,7 @@ def test_the_subject_is_the_first_known_actor_stated_other_than_the_speaker() ->
 
 def test_a_figure_is_the_code_found_number_with_the_model_description() -> None:
     label = FigureLabel(counted="containers", measures="military equipment shipped to Russia")
-    [record], _ = ground_labels([_first("figures")], [label], CUES, GAZ)
+    [record], _ = ground_labels([_first("figures")], [label], ARTICLE, CUES, GAZ)
     assert isinstance(record, Figure)
     assert record.evidence.quote == "más de 1.000" and record.quantity.value == 1000
 
@@ -92,16 +100,16 @@ def test_a_country_no_list_of_countries_knows_is_dropped_with_its_reason() -> No
     found = find_candidates(article, load_cues(), load_gazetteer())["actors"]
     region = next(c for c in found if c.span.text == "Nueva Arcadia")
     label = ActorLabel(kind="country", name="New Arcadia", country="", role="")
-    records, [dropped] = ground_labels([region], [label], CUES, GAZ)
+    records, [dropped] = ground_labels([region], [label], article, CUES, GAZ)
     assert records == [] and dropped.reason == "'New Arcadia' is not a known country"
     spain = ActorLabel(kind="country", name="España", country="", role="")
-    [record], _ = ground_labels([region], [spain], CUES, GAZ)  # Spanish ISO names count
+    [record], _ = ground_labels([region], [spain], article, CUES, GAZ)  # Spanish ISO names count
     assert isinstance(record, Actor)
 
 
 def test_not_an_actor_makes_no_record() -> None:
     label = ActorLabel(kind="not_an_actor", name="Middle East", country="", role="")
-    assert ground_labels([_first("actors")], [label], CUES, GAZ) == ([], [])
+    assert ground_labels([_first("actors")], [label], ARTICLE, CUES, GAZ) == ([], [])
 
 
 def test_one_actor_per_name_with_every_mention() -> None:

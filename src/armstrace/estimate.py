@@ -80,9 +80,10 @@ class Estimate(BaseModel):
         return (self.total("prompt_tokens") * (self.price_in or 0.0) + self.total("completion_tokens") * (self.price_out or 0.0)) / 1e6
 
 
-def request_chars(messages: list[dict[str, str]], field: Field_, labels: int) -> int:
-    """Characters of one request as the server tokenises it: messages and tool schema."""
-    schema = json.dumps(labels_model(field, labels).model_json_schema(), ensure_ascii=False)
+def request_chars(messages: list[dict[str, str]], field: Field_, labels: int, *, schema_in_prompt: bool) -> int:
+    """Characters of one request as the server tokenises it: messages, and the schema when the
+    mode puts it in the prompt (tools and json do; grammar and json_schema decode under it)."""
+    schema = json.dumps(labels_model(field, labels).model_json_schema(), ensure_ascii=False) if schema_in_prompt else ""
     return sum(len(m["content"]) for m in messages) + len(schema)
 
 
@@ -90,12 +91,13 @@ def estimate_article(extractor: Extractor, article: Article) -> ArticleEstimate:
     """Plan one article's calls and estimate the tokens of those the cache cannot answer."""
     rates = calibration()
     _, calls = extractor.calls(article)
+    schema_in_prompt = extractor.settings.resolved_mode in ("tools", "json")
     estimate = ArticleEstimate(id=article.id, source=str(article.source), status="ok", calls=len(calls))
     for call in calls:
         if extractor.cache.get(call.key) is not None:
             estimate.cached_calls += 1
             continue
-        chars = request_chars(extractor.messages(call), call.field, len(call.batch))
+        chars = request_chars(extractor.messages(call), call.field, len(call.batch), schema_in_prompt=schema_in_prompt)
         estimate.prompt_tokens += round(chars / rates.chars_per_token)
         estimate.completion_tokens += round(len(call.batch) * rates.completion_tokens_per_label[call.field])
     return estimate

@@ -300,7 +300,7 @@ class Extractor:
         response_model = labels_model(call.field, len(call.batch))
         answer = await self.client().ask(self.messages(call), response_model, response_model)
         labels = labels_of(answer.value)
-        records, dropped = ground.ground_labels(call.batch, labels, self.cues, self.gazetteer)
+        records, dropped = ground.ground_labels(call.batch, labels, article.text, self.cues, self.gazetteer)
         self.cache.put(
             call.key,
             {

@@ -8,14 +8,15 @@ takes understanding: who supplies whom, who is speaking, what a name is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import cast
 
 from pydantic import BaseModel
 
 from .align import normalise
-from .candidates import Candidate, Span, term_matches
-from .lexicon import STANCES, Cues, Gazetteer, iso_country, name_key
+from .candidates import Candidate, Span, claim_candidates, term_matches
+from .lexicon import STANCES, Cues, Gazetteer, iso_country, iso_forms, name_key
 from .schema import (
     Actor,
     ActorLabel,
@@ -80,9 +81,79 @@ def known_actor(candidate: Candidate, gazetteer: Gazetteer) -> Actor | None:
     )
 
 
-def _weapon(candidate: Candidate, label: WeaponLabel, cues: Cues, gazetteer: Gazetteer) -> Weapon | None:
+def _forms(name: str, gazetteer: Gazetteer) -> tuple[list[str], str]:
+    """Every folded name of the actor `name` names (gazetteer, ISO 3166), and its canonical name."""
+    known = gazetteer.actor_for(name)
+    iso = iso_country(name)
+    forms = [name_key(name)]
+    if known is not None:
+        forms += [name_key(s) for s in known.surfaces]
+    if iso is not None:
+        forms += list(iso_forms(iso[0]))
+    return [f for f in forms if f], known.name if known is not None else iso[1] if iso is not None else name
+
+
+def _names(forms: Sequence[str], text: str) -> bool:
+    folded = name_key(text)
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in forms)
+
+
+def party(name: str, article: str, gazetteer: Gazetteer) -> str | None:
+    """The canonical name of a supplier or recipient the article names; None if it names none.
+
+    A small model fills a party it cannot find with one from its examples ("Venezuela"); a
+    party must be named in the article, by any name the gazetteer or ISO 3166 gives it.
+    """
+    if not name.strip():
+        return ""
+    forms, canonical = _forms(name.strip(), gazetteer)
+    return canonical if _names(forms, article) else None
+
+
+def _reporter_only(name: str, candidate: Candidate, cues: Cues, gazetteer: Gazetteer) -> bool:
+    """Whether `name` is named only as who reports the statement the materiel stands in.
+
+    "Kirby, de la Casa Blanca, dijo que Corea del Norte suministró armas a Rusia": the United
+    States reports the transfer, it is no party to it, and small models often make it one.
+    Only a statement that names actors of its own, and is not a denial or an admission, is
+    judged: "el Kremlin ha negado el uso de drones iraníes" is Russia speaking as a party.
+    """
+    sentence = candidate.sentence
+    at = candidate.span.start - sentence.start
+    claims = claim_candidates(sentence.text, cues)
+    statements = [c.statement for c in claims if c.statement is not None and c.statement.text != sentence.text]
+    for claim in claims:
+        said = claim.statement
+        if said is None or said not in statements or not said.start <= at < said.end:
+            continue
+        if claim.cue in ("denied", "acknowledged"):
+            return False  # who denies or admits a transfer is usually a party to it
+        if not subject(said.text, "", gazetteer):
+            return False  # the statement names no one: its parties may stand anywhere
+        forms, canonical = _forms(name, gazetteer)
+        # The White House or the Kremlin reporting it is their state reporting it.
+        forms += [name_key(s) for a in gazetteer.actors if a.part_of == canonical for s in a.surfaces]
+        # What no statement of the sentence covers is who reports them ("dijo que A y que B").
+        reporting = "".join(" " if any(s.start <= i < s.end for s in statements) else ch for i, ch in enumerate(sentence.text))
+        return _names(forms, reporting) and not _names(forms, said.text)
+    return False
+
+
+def _weapon(
+    candidate: Candidate, label: WeaponLabel, article: str, cues: Cues, gazetteer: Gazetteer, dropped: list[Dropped]
+) -> Weapon | None:
     if label.status == "none":
         return None
+    parties: dict[str, str] = {}
+    for role in ("supplier", "recipient"):
+        said = getattr(label, role).strip()
+        found = party(said, article, gazetteer)
+        problem = "is not named in the article" if found is None else ""
+        if found and _reporter_only(said, candidate, cues, gazetteer):
+            problem = "is who reports the transfer, not a party to it"
+        if problem:
+            dropped.append(Dropped(field="weapons", reason=f"{role} '{said}' {problem}", quote=candidate.sentence.text))
+        parties[role] = "" if problem else found or ""
     systems = (alias for w in gazetteer.weapons if w.category == candidate.cue for alias in w.surfaces)
     designation = next(iter(term_matches(candidate.sentence.text, systems)), "")
     # A denial in the sentence is a denial whatever the model read into it ("negó haber enviado").
@@ -91,8 +162,8 @@ def _weapon(candidate: Candidate, label: WeaponLabel, cues: Cues, gazetteer: Gaz
         designation=designation,
         description=candidate.span.text,
         category=cast(WeaponCategory, candidate.cue),
-        supplier=label.supplier,
-        recipient=label.recipient,
+        supplier=parties["supplier"],
+        recipient=parties["recipient"],
         quantity=candidate.quantity,
         status="denied" if denial else label.status,
         evidence=evidence(candidate.sentence),
@@ -149,7 +220,7 @@ def _claim(candidate: Candidate, label: ClaimLabel, gazetteer: Gazetteer, droppe
 
 
 def ground_labels(
-    candidates: Sequence[Candidate], labels: Sequence[BaseModel], cues: Cues, gazetteer: Gazetteer
+    candidates: Sequence[Candidate], labels: Sequence[BaseModel], article: str, cues: Cues, gazetteer: Gazetteer
 ) -> tuple[list[Record], list[Dropped]]:
     """Records for the labels that name an item, and what had to be dropped from them."""
     records: list[Record] = []
@@ -159,7 +230,7 @@ def ground_labels(
         if isinstance(label, ActorLabel):
             record = _actor(candidate, label, gazetteer, dropped)
         elif isinstance(label, WeaponLabel):
-            record = _weapon(candidate, label, cues, gazetteer)
+            record = _weapon(candidate, label, article, cues, gazetteer, dropped)
         elif isinstance(label, FigureLabel):
             record = _figure(candidate, label)
         elif isinstance(label, ClaimLabel):

@@ -249,6 +249,20 @@ def _iso_names() -> Mapping[str, tuple[str, str]]:
     return names
 
 
+@cache
+def _iso_forms() -> Mapping[str, tuple[str, ...]]:
+    """Alpha-2 code -> every folded English and Spanish name of that country."""
+    forms: dict[str, list[str]] = {}
+    for key, (code, _) in _iso_names().items():
+        forms.setdefault(code, []).append(key)
+    return {code: tuple(keys) for code, keys in forms.items()}
+
+
+def iso_forms(code: str) -> tuple[str, ...]:
+    """The folded English and Spanish names ISO 3166 gives the country with code `code`."""
+    return _iso_forms().get(code, ())
+
+
 def iso_country(name: str) -> tuple[str, str] | None:
     """(alpha-2 code, English name) of the country `name` names in English or Spanish, or None."""
     return _iso_names().get(name_key(name))
