@@ -96,10 +96,10 @@ def _prompt_parts(root_url: str, settings: Settings) -> dict[str, Any]:
     empty = render(prompt, "claims", article="", items="").as_list()
     schema = json.dumps(labels_model("claims", len(call.batch)).model_json_schema(), ensure_ascii=False)
     return {
-        "instructions (system and field text)": sum(_tokens(root_url, m["content"]) for m in empty),
-        "article": _tokens(root_url, article.text),
-        "candidates (numbered sentences)": sum(_tokens(root_url, m["content"]) for m in messages) - sum(_tokens(root_url, m["content"]) for m in empty) - _tokens(root_url, article.text),
-        "JSON Schema of the tool": _tokens(root_url, schema),
+        "instructions and examples (read once per run)": sum(_tokens(root_url, m["content"]) for m in empty),
+        "article (read once per article)": _tokens(root_url, article.text),
+        "the item: its sentence and reporting words (read per call)": sum(_tokens(root_url, m["content"]) for m in messages) - sum(_tokens(root_url, m["content"]) for m in empty) - _tokens(root_url, article.text),
+        "JSON Schema (a grammar for the server, not prompt)": _tokens(root_url, schema),
     }  # fmt: skip
 
 
@@ -128,7 +128,10 @@ def bench_model() -> dict[str, Any]:
 
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp, LocalServer(EMBEDDED_MODEL, settings.models_dir, threads=settings.threads, context=settings.context) as server:
-        run_settings = Settings(base_url=server.base_url, model=EMBEDDED_MODEL, cache_dir=Path(tmp) / "cache", concurrency=1)
+        # As `armstrace extract` talks to the embedded server: grammar mode, one article at a time.
+        run_settings = Settings(
+            base_url=server.base_url, model=EMBEDDED_MODEL, cache_dir=Path(tmp) / "cache", concurrency=1, mode="grammar"
+        )
         summary = run_extract([SEEDS], Path(tmp) / "out", run_settings)
         root = server.base_url.removesuffix("/v1")
         rates = _rates(server.base_url, read_article(sorted(SEEDS.glob("004_*.txt"))[0]).text)
@@ -323,8 +326,9 @@ article's tokens from llama.cpp's prompt cache.
 | --- | --- |
 {parts}
 
-The chat template adds a few tokens per message. The article is most of every call, which is
-why it comes first and what varies (the field's instructions and candidates) comes last.
+The chat template adds a few tokens per message. The instructions come first, so the server
+reads them once per run; the article next, read once per article; the item last, the only
+part a call reads anew.
 
 ### Prefix reuse
 

@@ -1,10 +1,12 @@
 """Find, by code, the passages of an article that may hold each kind of item.
 
 A small model asked to "list everything" walks the article sentence by sentence and invents
-what it does not find. So code decides where to look (sentences with a reporting verb may hold
-a claim; sentences with a weapon term may hold a transfer; every number expression is a figure;
-every name is an actor) and the model is asked only to label those passages. Candidates carry
-their character offsets, so every item's evidence is the article's own text by construction.
+what it does not find. So code decides where to look (each reporting verb may start a claim;
+each kind of materiel a sentence names may be a transfer; a number that is not a date, an age
+or a duration may be a figure; a name that is not a place or an office may be an actor) and
+reads off the text what it states plainly (a claim's stance and wording, a weapon's category
+and amount); the model is asked only the rest. Candidates carry their character offsets, so
+every item's evidence is the article's own text by construction.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .align import find_all, find_mention, normalise
+from .align import find_all, normalise
 from .lexicon import Cues, Gazetteer, KnownActor, iso_country
 from .numbers import figure_exclusion, find_quantities
 from .schema import Field_, Quantity
