@@ -48,11 +48,10 @@ from armstrace.settings import EMBEDDED_MODEL, Settings  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 LABELS = {
-    "ActorLabels": {"kind": "person", "name": "Someone", "country": "", "role": ""},
-    "WeaponLabels": {"category": "drone", "designation": "", "description": "drones", "supplier": "", "recipient": "",
-                     "quantity": "", "status": "delivered"},
-    "FigureLabels": {"counted": "drones", "measures": "shipment"},
-    "ClaimLabels": {"stance": "asserted", "speaker": "Someone", "content": "Something was said.", "subject": "", "channel": ""},
+    "ActorLabel": {"kind": "person", "name": "Someone", "country": "", "role": ""},
+    "WeaponLabel": {"supplier": "", "recipient": "", "status": "delivered"},
+    "FigureLabel": {"counted": "drones", "measures": "shipment"},
+    "ClaimLabel": {"speaker": "Someone"},
 }  # fmt: skip
 
 
