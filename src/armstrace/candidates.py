@@ -154,10 +154,14 @@ def _site_paragraphs(article: str, cues: Cues) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pieces if pattern.match(normalise(m.group(0)).lstrip("\"( "))]
 
 
+def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
+
+
 def _story_sentences(article: str, cues: Cues) -> list[Span]:
     """The article's sentences, without the site's boilerplate."""
     site = _site_paragraphs(article, cues)
-    return [s for s in sentences(article) if not any(a <= s.start < b for a, b in site)]
+    return [s for s in sentences(article) if not _inside(s.start, site)]
 
 
 # A denial or an admission reported with "said" is still a denial or an admission: the more
@@ -215,7 +219,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[_H
     """
     verbs = _hits(sentence.text, _labelled_terms(cues.reporting, _reporting_order(cues)))
     quoted = _quoted(sentence.text)
-    outside = [v for v in verbs if not any(a <= v.start < b for a, b in quoted)]
+    outside = [v for v in verbs if not _inside(v.start, quoted)]
     # A verb quoted inside someone's statement is part of it, not a statement of its own.
     verbs = outside or verbs
     if verbs:
@@ -410,7 +414,7 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
 
     def add(text: str, start: int) -> None:
         key = normalise(text)
-        if len(re.findall(r"\w", key)) < 2 or key in seen or any(a <= start < b for a, b in site):
+        if len(re.findall(r"\w", key)) < 2 or key in seen or _inside(start, site):
             return
         sentence = next((s for s in spans if s.start <= start < s.end), Span(start, start + len(text), text))
         seen[key] = Candidate(
@@ -426,7 +430,7 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             # de Seguridad de la ONU"); matching folds case, the gazetteer judges the casing.
             pattern = _phrases([alias])
             for start, end in find_all(article, pattern) if pattern is not None else []:
-                if gazetteer.actor_for(article[start:end]) is not None and not any(a <= start < b for a, b in site):
+                if gazetteer.actor_for(article[start:end]) is not None and not _inside(start, site):
                     add(article[start:end], start)
                     break
     known = [c.span for c in seen.values()]

@@ -117,9 +117,22 @@ class _Hit(Generic[_Entry]):
     case: int
 
 
-@lru_cache(maxsize=1 << 16)
 def name_key(surface: str) -> str:
     """The folded form names are compared by: case, accents, full stops and dashes folded away."""
+    # Names recur and are cached; whole sentences and articles, folded to look for names in
+    # them, would only fill the cache.
+    return _name_key_cached(surface) if len(surface) <= _CACHED_NAME else _name_key(surface)
+
+
+_CACHED_NAME = 120
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key_cached(surface: str) -> str:
+    return _name_key(surface)
+
+
+def _name_key(surface: str) -> str:
     without_stops = _FULL_STOPS.sub("", normalise(surface))
     return _SEPARATORS.sub(" ", without_stops).strip()
 
