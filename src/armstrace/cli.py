@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -18,6 +19,7 @@ import typer
 if TYPE_CHECKING:
     from .estimate import Estimate
     from .evaluate import EvalReport
+    from .matching import Match
     from .merge import MergeResult
     from .run import ArticleOutcome, Progress, RunSummary
 
@@ -166,6 +168,13 @@ def merge(
     _print_merge(merge_dataset(out, load_settings({"gazetteer": gazetteer}).gazetteer))
 
 
+class MatchRule(str, Enum):
+    """The eval's matching rules (matching.py)."""
+
+    strict = "strict"
+    loose = "loose"
+
+
 @app.command("eval")
 def eval_(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for eval.json, eval.md and the runs.")],
@@ -177,6 +186,11 @@ def eval_(
     cache_dir: CacheDir = None,
     strategy: Strategy = None,
     min_f1: Annotated[Optional[float], typer.Option(help="Exit 1 if any field's micro F1 is below this.", show_default=False)] = None,
+    match: Annotated[
+        MatchRule,
+        typer.Option(help="strict: speaker, stance and parties are part of the match; loose: the span rules. "
+                     "Both are reported; this one heads the report and decides --min-f1."),
+    ] = MatchRule.strict,
 ) -> None:
     """Extract the gold articles (through the cache) and score them against the gold set."""
     from .evaluate import run_eval
@@ -185,7 +199,7 @@ def eval_(
     settings = load_settings(
         {"base_url": base_url, "model": model, "cache_dir": cache_dir, "prompt": prompt, "strategy": strategy}
     )
-    report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1)
+    report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1, match=match.value)
     _print_eval(report)
     raise typer.Exit(report.exit_code)
 
@@ -347,11 +361,14 @@ def _print_eval(report: EvalReport) -> None:
     from rich.table import Table
 
     base = report.baseline
-    table = Table(title=f"armstrace eval: {report.current.prompt}" + (f" vs {base.prompt}" if base else ""))
-    for column in ("field", "precision", "recall", "F1", *(("baseline F1", "Δ F1") if base else ())):
+    loose: Match = "loose" if report.match == "strict" else "strict"
+    title = f"armstrace eval: {report.current.prompt}" + (f" vs {base.prompt}" if base else "") + f" ({report.match})"
+    table = Table(title=title)
+    for column in ("field", "precision", "recall", "F1", f"{loose} F1", *(("baseline F1", "Δ F1") if base else ())):
         table.add_column(column, justify="left" if column == "field" else "right")
     for field, m in report.current.micro.items():
-        row = [field, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}"]
+        other = report.current.by_match[loose][field]["f1"]
+        row = [field, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", f"{other:.3f}"]
         if base:
             row += [f"{base.micro[field]['f1']:.3f}", f"{report.deltas[field]:+.3f}"]
         table.add_row(*row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .evaluate import EvalReport, PromptResult
+from .matching import MATCHES
 from .prompt import FIELDS
 
 
@@ -21,6 +22,30 @@ def _scores_table(report: EvalReport) -> list[str]:
         if base:
             row += f" {_f(base.micro[f]['f1'])} | {report.deltas[f]:+.3f} |"
         rows.append(row)
+    return rows
+
+
+def _both_rules(result: PromptResult) -> list[str]:
+    rows = ["| field | " + " | ".join(f"{m} P | {m} R | {m} F1" for m in MATCHES) + " |",
+            "| --- |" + " --- | --- | --- |" * len(MATCHES)]  # fmt: skip
+    for f in FIELDS:
+        cells = [_f(result.by_match[m][f][k]) for m in MATCHES for k in ("precision", "recall", "f1")]
+        rows.append(f"| {f} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def _attributes(result: PromptResult) -> list[str]:
+    rows = ["| field | attribute | " + " | ".join(f"right on {m} pairs" for m in MATCHES) + " |",
+            "| --- | --- |" + " --- |" * len(MATCHES)]  # fmt: skip
+    for f in FIELDS:
+        names = list(dict.fromkeys(n for m in MATCHES for n in result.attributes.get(m, {}).get(f, {})))
+        for name in names:
+            cells = []
+            for m in MATCHES:
+                t = result.attributes.get(m, {}).get(f, {}).get(name)
+                accuracy = t["accuracy"] if t else None
+                cells.append(f"{t['right']}/{t['total']} ({_f(accuracy)})" if t and accuracy is not None else "—")
+            rows.append(f"| {f} | {name} | " + " | ".join(cells) + " |")
     return rows
 
 
@@ -46,7 +71,8 @@ def _misses(result: PromptResult) -> list[str]:
     for article, misses in result.misses.items():
         lines.append(f"\n### {article}\n")
         for m in sorted(misses, key=lambda m: (m.field, m.kind, m.start)):
-            lines.append(f"- {m.kind} {m.field}: {m.label} — “{m.quote[:120]}” (@{m.start})")
+            why = f" — {m.reason}" if m.reason else ""
+            lines.append(f"- {m.kind} {m.field}: {m.label}{why} — “{m.quote[:120]}” (@{m.start})")
     return lines or ["None."]
 
 
@@ -60,7 +86,7 @@ def render_markdown(report: EvalReport) -> str:
         + (f"; baseline: `{report.baseline.prompt}` (`{report.baseline.prompt_file}`)" if report.baseline else "")
         + ".",
         "",
-        "## Micro scores over all articles",
+        f"## Micro scores over all articles ({report.match} matching)",
         "",
         *_scores_table(report),
         "",
@@ -73,12 +99,19 @@ def render_markdown(report: EvalReport) -> str:
     if report.min_f1 is not None:
         verdict = "below" if report.below_min else "at or above"
         lines += ["", f"Minimum F1 {report.min_f1}: {verdict}" + (f" ({', '.join(report.below_min)})." if report.below_min else ".")]
-    lines += ["", "## Per article (F1)", "", *_per_article(current), "", "## Claim stances on matched claims", "", *_stances(current)]
+    lines += [
+        "", "## Strict and loose matching", "",
+        "Strict: speaker, stance and both parties are part of the match; loose: the span rules "
+        "(docs/evaluation.md).", "", *_both_rules(current),
+        "", "## Attribute accuracy on matched pairs", "", *_attributes(current),
+        "", f"## Per article (F1, {report.match})", "", *_per_article(current),
+        "", "## Claim stances on loosely matched claims", "", *_stances(current),
+    ]  # fmt: skip
     if report.baseline is not None:
         lines += ["", "## Changes against the baseline", ""]
         lines += [
             f"- {c.article} {c.field}: {c.change}{f' ({c.detail})' if c.detail else ''}: {c.label} — “{c.quote[:120]}”"
             for c in report.changes
         ] or ["No gold item changed fate."]
-    lines += ["", "## Missed and spurious items", *_misses(current), ""]
+    lines += ["", f"## Missed and spurious items ({report.match} matching)", *_misses(current), ""]
     return "\n".join(lines)
