@@ -91,7 +91,7 @@ def _prompt_parts(root_url: str, settings: Settings) -> dict[str, Any]:
     extractor = Extractor(settings, prompt, Cache(settings.cache_dir), EMBEDDED_MODEL, "bench", lambda: None)  # type: ignore[arg-type,return-value]
     _, calls = extractor.calls(article)
     call = next(c for c in calls if c.field == "claims")
-    messages = extractor.messages(call)
+    messages = call.messages
     empty = render(prompt, "claims", article="", items="").as_list()
     schema = json.dumps(labels_model("claims", len(call.batch)).model_json_schema(), ensure_ascii=False)
     return {

@@ -67,9 +67,11 @@ def _extractor(settings: Settings, prompt_path: Path | None = None, model: str =
 
 
 def _key(extractor: Extractor, text: str = "Putin dijo que Rusia recibió 100 drones.") -> str:
-    article = Article("a", Path("a.txt"), text, "utf-8")
     batch = find_candidates(text, load_cues(), load_gazetteer())["claims"]
-    return extractor.cache_key(article, "claims", windows(text, 12_000)[0], batch)
+    return extractor.cache_key("claims", extractor.messages("claims", windows(text, 12_000)[0], batch), len(batch))
+
+
+TWO_CLAIMS = "Putin dijo que Rusia recibió 100 drones. Peskov negó que Irán enviara misiles."
 
 
 def test_cache_key_is_stable_for_the_same_inputs(tmp_path: Path) -> None:
@@ -90,16 +92,21 @@ def test_cache_key_changes_with_everything_that_changes_the_answer(tmp_path: Pat
         "model": _key(_extractor(settings, model="other-model")),
         "temperature": _key(_extractor(Settings(cache_dir=tmp_path, temperature=0.7))),
         "max_tokens": _key(_extractor(Settings(cache_dir=tmp_path, answer_tokens=99))),
-        "batch": _key(_extractor(Settings(cache_dir=tmp_path, batch=4))),
         "reasks": _key(_extractor(Settings(cache_dir=tmp_path, reasks=3))),
-        "strategy": _key(_extractor(Settings(cache_dir=tmp_path, strategy="single-pass"))),
         "mode": _key(_extractor(Settings(cache_dir=tmp_path, mode="tools"))),
-        "user gazetteer": _key(_extractor(Settings(cache_dir=tmp_path, gazetteer=mine))),
     }
-    monkeypatch.setattr("armstrace.extract.code_version", lambda: "9.9.9+other")
-    variants["code"] = _key(_extractor(settings))
+    # --batch and --strategy decide which candidates share a request; the request is the key
+    variants["two candidates in one request"] = _key(_extractor(settings), TWO_CLAIMS)
     assert all(key != base for key in variants.values()), variants
     assert len(set(variants.values())) == len(variants)
+    # How answers are grounded is not part of a call's request: improving it costs no model call.
+    monkeypatch.setattr("armstrace.extract.code_version", lambda: "9.9.9+other")
+    assert _key(_extractor(settings)) == base
+    article = Article("a", Path("a.txt"), "Putin dijo que Rusia recibió 100 drones.", "utf-8")
+    whole = _extractor(settings).article_key(article)
+    monkeypatch.setattr("armstrace.extract.code_version", lambda: "9.9.9+third")
+    assert _extractor(settings).article_key(article) != whole
+    assert _extractor(Settings(cache_dir=tmp_path, gazetteer=mine)).article_key(article) != whole
 
 
 def test_cache_key_ignores_the_endpoint_address(tmp_path: Path) -> None:

@@ -90,14 +90,16 @@ def request_chars(messages: list[dict[str, str]], field: Field_, labels: int, *,
 def estimate_article(extractor: Extractor, article: Article) -> ArticleEstimate:
     """Plan one article's calls and estimate the tokens of those the cache cannot answer."""
     rates = calibration()
-    _, calls = extractor.calls(article)
+    _, planned = extractor.calls(article)
+    # A request made twice (one name twice in a sentence) is asked once and answered from the cache after.
+    calls = list({call.key: call for call in planned}.values())
     schema_in_prompt = extractor.settings.resolved_mode in ("tools", "json")
     estimate = ArticleEstimate(id=article.id, source=str(article.source), status="ok", calls=len(calls))
     for call in calls:
         if extractor.cache.get(call.key) is not None:
             estimate.cached_calls += 1
             continue
-        chars = request_chars(extractor.messages(call), call.field, len(call.batch), schema_in_prompt=schema_in_prompt)
+        chars = request_chars(call.messages, call.field, len(call.batch), schema_in_prompt=schema_in_prompt)
         estimate.prompt_tokens += round(chars / rates.chars_per_token)
         estimate.completion_tokens += round(len(call.batch) * rates.completion_tokens_per_label[call.field])
     return estimate

@@ -5,8 +5,12 @@ everything at once, and when asked to label a list it copies one label down the 
 field gets its own calls, each labelling `settings.batch` numbered candidates (one, by default;
 a strong model can take more, and in a single pass labels all of a window's candidates of a
 field in one call: see `Settings.resolved_strategy`). All calls share the article as their prefix, which a server with a prompt cache
-evaluates once. Each call's validated, grounded result is cached on its own, so a prompt change
-to one field re-runs only that field's calls.
+evaluates once.
+
+Two caches: each call's validated answer (its labels) is cached under the request itself, so a
+prompt change to one field re-asks only that field's calls and a change to how labels are
+grounded re-asks nothing; a finished article's grounded extraction is cached whole under
+everything that made it, code included.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .cache import Cache, digest
 from .load import Article
@@ -34,6 +38,7 @@ from .schema import (
     Provenance,
     Usage,
     Weapon,
+    LABELS,
     labels_model,
     labels_of,
 )
@@ -48,12 +53,6 @@ if TYPE_CHECKING:
     from .lexicon import Cues, Gazetteer
     from .llm import ModelClient
 
-RECORDS: dict[Field_, type[ground.Record]] = {
-    "actors": Actor,
-    "weapons": Weapon,
-    "figures": Figure,
-    "claims": Claim,
-}
 # The modules whose code shapes an answer: any change to them is a new extraction version.
 _ANSWER_MODULES = ("schema", "prompt", "llm", "align", "ground", "numbers", "candidates", "lexicon", "extract")
 
@@ -113,6 +112,7 @@ class Call:
     field: Field_
     window: Span
     batch: Sequence[Candidate]
+    messages: list[dict[str, str]]
     key: str
 
 
@@ -175,16 +175,21 @@ class Extractor:
             "gazetteer": self.settings.gazetteer.read_text(encoding="utf-8") if self.settings.gazetteer else "",
         }
 
-    def cache_key(self, article: Article, field: Field_, window: Span, batch: Sequence[Candidate]) -> str:
-        """Everything that changes one call's answer, hashed."""
+    def cache_key(self, field: Field_, messages: list[dict[str, str]], count: int) -> str:
+        """One call's request, hashed: the messages, the answer's schema and what the model is asked with.
+
+        The code that grounds the answer is not part of it: labels are grounded again on every
+        read, so improving that code costs no model call.
+        """
         return digest(
             {
-                **self._shared,
-                "article": article.sha256,
-                "window": [window.start, window.end],
+                "model": self.model,
+                "generation": self._shared["generation"],
+                "mode": self.settings.resolved_mode,
+                "reasks": self.settings.reasks,
                 "field": field,
-                "candidates": [[c.span.start, c.span.end, c.sentence.start, c.sentence.end] for c in batch],
-                "schema": _schema_digest(field, len(batch)),
+                "messages": messages,
+                "schema": _schema_digest(field, count),
             }
         )
 
@@ -209,16 +214,16 @@ class Extractor:
         spans = windows(article.text, self.settings.window)
         single = self.settings.resolved_strategy(self.model) == "single-pass"
         size = None if single else self.settings.batch
-        calls = [
-            Call(f, window, batch, self.cache_key(article, f, window, batch))
-            for f in FIELDS
-            for window, batch in plan(found[f], spans, size)
-        ]
+        calls = []
+        for f in FIELDS:
+            for window, batch in plan(found[f], spans, size):
+                messages = self.messages(f, window, batch)
+                calls.append(Call(f, window, batch, messages, self.cache_key(f, messages, len(batch))))
         return known, sorted(calls, key=lambda c: (c.window.start, c.batch[0].sentence.start))
 
-    def messages(self, call: Call) -> list[dict[str, str]]:
+    def messages(self, field: Field_, window: Span, batch: Sequence[Candidate]) -> list[dict[str, str]]:
         """The chat messages of one call."""
-        return render(self.prompt, call.field, article=call.window.text, items=format_items(call.batch)).as_list()
+        return render(self.prompt, field, article=window.text, items=format_items(batch)).as_list()
 
     async def extract(self, article: Article) -> ArticleExtraction:
         """The grounded extraction of one article (cached calls are not made again).
@@ -253,7 +258,8 @@ class Extractor:
                 recorded=sum((r.recorded for r in results), Usage()),
             ),
         )
-        self.cache.put(key, {"calls": len(calls), "extraction": extraction.model_dump(mode="json")})
+        distinct = len({call.key for call in calls})
+        self.cache.put(key, {"calls": distinct, "extraction": extraction.model_dump(mode="json")})
         return extraction
 
     def _from_article_cache(self, article: Article, entry: dict[str, Any]) -> ArticleExtraction:
@@ -292,31 +298,22 @@ class Extractor:
     async def _call(self, article: Article, call: Call) -> CallResult:
         from . import ground
 
+        labels: list[BaseModel] | None = None
         if (entry := self.cache.get(call.key)) is not None:
             try:
-                return self._from_cache(call.field, entry)
+                labels = [LABELS[call.field].model_validate(label) for label in entry["labels"]]
+                recorded = Usage.model_validate(entry["usage"])
             except (ValidationError, KeyError, TypeError):
-                pass  # an entry this code cannot read is recomputed like a missing one
-        response_model = labels_model(call.field, len(call.batch))
-        answer = await self.client().ask(self.messages(call), response_model, response_model)
-        labels = labels_of(answer.value)
+                labels = None  # an entry this code cannot read is asked again like a missing one
+        if labels is None or len(labels) != len(call.batch):
+            response_model = labels_model(call.field, len(call.batch))
+            answer = await self.client().ask(call.messages, response_model, response_model)
+            labels = labels_of(answer.value)
+            self.cache.put(
+                call.key,
+                {"labels": [label.model_dump(mode="json") for label in labels], "usage": answer.usage.model_dump(mode="json")},
+            )
+            records, dropped = ground.ground_labels(call.batch, labels, article.text, self.cues, self.gazetteer)
+            return CallResult(records, dropped, answer.usage, answer.usage)
         records, dropped = ground.ground_labels(call.batch, labels, article.text, self.cues, self.gazetteer)
-        self.cache.put(
-            call.key,
-            {
-                "records": [r.model_dump(mode="json") for r in records],
-                "dropped": [d.model_dump(mode="json") for d in dropped],
-                "usage": answer.usage.model_dump(mode="json"),
-            },
-        )
-        return CallResult(records, dropped, answer.usage, answer.usage)
-
-    @staticmethod
-    def _from_cache(field: Field_, entry: dict[str, Any]) -> CallResult:
-        record_type = RECORDS[field]
-        return CallResult(
-            records=[record_type.model_validate(r) for r in entry["records"]],
-            dropped=[Dropped.model_validate(d) for d in entry["dropped"]],
-            recorded=Usage.model_validate(entry["usage"]),
-            cached=True,
-        )
+        return CallResult(records, dropped, recorded=recorded, cached=True)
