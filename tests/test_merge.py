@@ -19,6 +19,7 @@ import pytest
 from armstrace.errors import InputError
 from armstrace.dataset import TABLES, Dataset
 from armstrace.merge import merge_dataset
+from armstrace.run import write_extraction
 from armstrace.write import SIPRI_COLUMNS
 from armstrace.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
@@ -123,6 +124,20 @@ def test_transfers_csv_has_the_sipri_layout(seeds_merged: Path) -> None:
     assert tuple(rows[0]) == SIPRI_COLUMNS
     drones = next(r for r in rows if (r["supplier"], r["recipient"]) == ("Iran", "Ukraine") and r["number"])
     assert drones["number"] == "200-1000" and drones["number_as_written"] == "cientos"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_merged_files_get_the_mode_an_article_gets_under_the_umask(seeds_out: Path, tmp_path: Path, umask: int) -> None:
+    out = _copy(seeds_out, tmp_path)
+    extraction = ArticleExtraction.model_validate_json(next((out / "articles").glob("*.json")).read_bytes())
+    previous = os.umask(umask)
+    try:
+        article = write_extraction(extraction, tmp_path / "again")
+        merge_dataset(out)
+    finally:
+        os.umask(previous)
+    modes = {name: (out / name).stat().st_mode & 0o777 for name in OUTPUTS}
+    assert set(modes.values()) == {article.stat().st_mode & 0o777} == {0o666 & ~umask}, modes
 
 
 def test_merging_twice_gives_byte_identical_files(seeds_out: Path, tmp_path: Path) -> None:
