@@ -7,6 +7,7 @@ carries; `--debug` shows the traceback instead.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -376,7 +377,9 @@ def _split_debug(args: list[str]) -> tuple[bool, list[str]]:
 
 def _usage_line(e: Exception) -> str:
     """A click usage error as one line: the message, then where to read the right usage."""
-    message = " ".join(e.format_message().split()).rstrip(".")  # type: ignore[attr-defined]
+    words = " ".join(e.format_message().split())  # type: ignore[attr-defined]
+    # Some typer and click pairs both add "Did you mean ...?"; say each sentence once.
+    message = " ".join(dict.fromkeys(re.split(r"(?<=[.?!]) ", words))).rstrip(".")
     ctx = getattr(e, "ctx", None)
     command = ctx.command_path if ctx is not None else "armstrace"
     return f"error: {message[:1].lower()}{message[1:]} (see '{command} --help')"
