@@ -7,7 +7,6 @@ carries; `--debug` shows the traceback instead.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .cli_options import settings_options
+from .cli_usage import click_exceptions, split_debug, usage_line
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def schema(
 @app.command()
 def report(
     old_out: OldOut = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder of armstrace extract.", show_default=False)] = None,
+    out: Out = None,
 ) -> None:
     """Write OUT/report.html: every item highlighted in its article, the dataset, and a review page."""
     from .report import write_report
@@ -363,38 +363,12 @@ def _print_eval(report: EvalReport) -> None:
         console.print(f"below --min-f1 {report.min_f1}: {', '.join(report.below_min)}", highlight=False)
 
 
-def _split_debug(args: list[str]) -> tuple[bool, list[str]]:
-    """Whether --debug was given anywhere before '--', and the arguments with it moved first.
-
-    The root option is the one place --debug is parsed, so it is moved there from wherever
-    it was typed (before or after the command).
-    """
-    end = args.index("--") if "--" in args else len(args)
-    debug = "--debug" in args[:end]
-    rest = [arg for n, arg in enumerate(args) if n >= end or arg != "--debug"]
-    return debug, ["--debug", *rest] if debug else rest
-
-
-def _usage_line(e: Exception) -> str:
-    """A click usage error as one line: the message, then where to read the right usage."""
-    words = " ".join(e.format_message().split())  # type: ignore[attr-defined]
-    # Some typer and click pairs both add "Did you mean ...?"; say each sentence once.
-    message = " ".join(dict.fromkeys(re.split(r"(?<=[.?!]) ", words))).rstrip(".")
-    ctx = getattr(e, "ctx", None)
-    command = ctx.command_path if ctx is not None else "armstrace"
-    return f"error: {message[:1].lower()}{message[1:]} (see '{command} --help')"
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn errors into one clear line and an exit status."""
-    import importlib
-
     from .errors import ArmstraceError
 
-    debug, args = _split_debug(sys.argv[1:] if argv is None else argv)
-    # typer either re-exports click's exceptions or vendors a copy of click; its BadParameter
-    # names the module of the exceptions its parser raises, whichever it is.
-    click_errors = importlib.import_module(typer.BadParameter.__module__)
+    debug, args = split_debug(sys.argv[1:] if argv is None else argv)
+    click_errors = click_exceptions()
     # A bare group is answered with its help (typer prints it itself when rich is installed).
     help_shown = getattr(click_errors, "NoArgsIsHelpError", ())
     try:
@@ -411,7 +385,7 @@ def main(argv: list[str] | None = None) -> None:
             print(help_text, file=sys.stderr)
         sys.exit(e.exit_code)
     except click_errors.ClickException as e:
-        print(_usage_line(e), file=sys.stderr)
+        print(usage_line(e), file=sys.stderr)
         sys.exit(e.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         print("error: interrupted", file=sys.stderr)
