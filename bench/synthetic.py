@@ -8,7 +8,7 @@ Spanish names, capitals or English names, with weapon designations under their d
 aliases; statements and denials attributed to officials; people whose names are sometimes
 misspelt) and the extraction a model would make of them: actors, weapons, figures and claims
 grounded in those sentences. One article in twenty is a republished copy of an earlier one.
-The merge runs as `python -m armstrace merge DIR` in a child process, so its wall time and
+The merge runs as `python -m armstrace merge --out DIR` in a child process, so its wall time and
 peak resident memory (ru_maxrss of the child) are the command's own.
 """
 
@@ -166,12 +166,12 @@ def main() -> None:
         generate(out, args.articles)
         print(f"generated {args.articles} extractions in {time.perf_counter() - started:.1f} s: {out}")
         started = time.perf_counter()
-        merged = subprocess.run([sys.executable, "-m", "armstrace", "merge", str(out)], capture_output=True, text=True)
+        merged = subprocess.run([sys.executable, "-m", "armstrace", "merge", "--out", str(out)], capture_output=True, text=True)
         seconds = time.perf_counter() - started
         if merged.returncode != 0:
             sys.exit(merged.stderr)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
-        print(merged.stdout.strip())
+        print(merged.stderr.strip())
         print(f"merge: {seconds:.1f} s wall, peak resident memory {peak:.0f} MiB")
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -11,6 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+
+import armstrace
+from armstrace.settings import Settings
 
 from faultserver import Reply, fault_server
 
@@ -31,19 +36,102 @@ def test_help_lists_the_commands() -> None:
     assert "extract" in result.stdout and "schema" in result.stdout
 
 
-def test_extract_help_documents_settings_and_their_environment_variables() -> None:
-    text = _run("extract", "--help").stdout
+def test_extract_help_documents_settings_their_environment_variables_and_choices() -> None:
+    text = _run("extract", "--help", env={"COLUMNS": "200"}).stdout
     for name in ("ARMSTRACE_BASE_URL", "OPENAI_BASE_URL", "ARMSTRACE_MODEL", "ARMSTRACE_CACHE_DIR"):
         assert name in text
+    assert "auto|tools|json_schema|json|grammar" in text and "auto|single-pass|multi-pass" in text
 
 
-def test_a_missing_path_is_rejected_in_one_line_and_the_exit_status_says_so(tmp_path: Path) -> None:
+def test_a_missing_path_is_rejected_in_one_line_and_the_summary_says_rejected(tmp_path: Path) -> None:
     result = _run("extract", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"), "--base-url", "http://127.0.0.1:9/v1")
     assert result.returncode == 1
-    assert "nope.txt: no such file or folder" in result.stdout
-    assert "Traceback" not in result.stderr + result.stdout
+    assert f"rejected {tmp_path / 'nope.txt'}: no such file or folder" in result.stderr
+    assert "0 ok, 0 failed, 1 rejected" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr
     run = json.loads((tmp_path / "out" / "run.json").read_text())
     assert run["articles"][0]["status"] == "rejected"
+
+
+def test_json_puts_the_run_summary_on_stdout_and_the_table_stays_on_stderr(tmp_path: Path) -> None:
+    result = _run("extract", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"), "--base-url", "http://127.0.0.1:9/v1", "--json")
+    assert json.loads(result.stdout) == json.loads((tmp_path / "out" / "run.json").read_text())
+    assert "armstrace extract" in result.stderr
+
+
+# Each mistyped command line: one line on stderr, exit status 2, nothing on stdout.
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["extrac", "seeds/"], "error: no such command 'extrac'"),
+        (["extract"], "error: missing argument"),
+        (["extract", "seeds/", "--concurrency", "abc"], "error: invalid value for '--concurrency'"),
+        (["extract", "seeds/", "--no-such-flag"], "error: no such option"),
+        (["extract", "seeds/", "--out", "o", "--mode", "fast"], "error: invalid value for '--mode'"),
+        (["report"], "error: missing option '--out'"),
+        (["merge"], "error: missing option '--out'"),
+        (["eval", "--out", "o"], "error: missing option '--gold'"),
+        (["gold", "import", "review.json"], "error: missing option '--out'"),
+        (["schema"], "error: missing option '--out'"),
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_status_2(args: list[str], says: str, tmp_path: Path) -> None:
+    result = _run(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(says), result.stderr
+    assert result.stdout == ""
+    assert not list(tmp_path.iterdir())
+
+
+def test_version_prints_the_installed_version() -> None:
+    result = _run("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"armstrace {importlib.metadata.version('armstrace')}\n"
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_shows_the_traceback_before_or_after_the_command(where: str, tmp_path: Path) -> None:
+    args = ["extract", str(SEEDS), "--out", str(tmp_path)]
+    result = _run(*(["--debug", *args] if where == "before" else [*args, "--debug"]), env={"ARMSTRACE_TIMEOUT": "soon"})
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr and "ConfigError: setting 'timeout'" in result.stderr
+
+
+def test_the_old_positional_folder_still_works_with_a_note(tmp_path: Path) -> None:
+    result = _run("report", str(tmp_path))
+    note, error, _ = result.stderr.splitlines()
+    assert note == "note: 'armstrace report DIR' is deprecated, write 'armstrace report --out DIR'"
+    assert result.returncode == 3 and error.startswith(f"error: {tmp_path}: no extractions")
+
+
+def test_shell_completion_completes_commands_and_choices() -> None:
+    def complete(words: str) -> list[str]:
+        cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        env = {"_ARMSTRACE_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
+        return _run(env=env).stdout.split()
+
+    assert complete("armstrace ext") == ["extract"]
+    assert complete("armstrace extract x --strategy ") == ["auto", "single-pass", "multi-pass"]
+
+
+def test_the_packaged_prompt_is_shown_located_and_copied_for_a_variant(tmp_path: Path) -> None:
+    shown = _run("prompt", "show").stdout
+    path = Path(_run("prompt", "path").stdout.strip())
+    assert path == Settings().prompt and path.read_text(encoding="utf-8") == shown
+    assert path.is_relative_to(Path(armstrace.__file__).parent)  # package data, not the clone's folder
+    copy = _run("prompt", "copy", str(tmp_path / "extract.v3.md"))
+    assert copy.returncode == 0 and copy.stdout == ""
+    assert (tmp_path / "extract.v3.md").read_bytes() == path.read_bytes()
+    again = _run("prompt", "copy", str(tmp_path / "extract.v3.md"))
+    assert again.returncode == 2 and again.stderr.startswith(f"error: {tmp_path / 'extract.v3.md'} exists\nhint: ")
+
+
+def test_eval_takes_the_same_model_and_endpoint_options_as_extract() -> None:
+    def options(command: str) -> set[str]:
+        return set(re.findall(r"(--[a-z][a-z-]+)", _run(command, "--help", env={"COLUMNS": "200"}).stdout))
+
+    shared = options("extract") & options("eval")
+    assert {"--base-url", "--model", "--mode", "--timeout", "--concurrency", "--no-cache", "--strategy", "--prompt"} <= shared
 
 
 def test_a_bad_setting_is_one_error_line_with_a_hint(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import pytest
 from armstrace.errors import InputError
 from armstrace.dataset import TABLES, Dataset
 from armstrace.merge import merge_dataset
+from armstrace.run import write_extraction
 from armstrace.write import SIPRI_COLUMNS
 from armstrace.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
@@ -125,6 +126,20 @@ def test_transfers_csv_has_the_sipri_layout(seeds_merged: Path) -> None:
     assert drones["number"] == "200-1000" and drones["number_as_written"] == "cientos"
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_merged_files_get_the_mode_an_article_gets_under_the_umask(seeds_out: Path, tmp_path: Path, umask: int) -> None:
+    out = _copy(seeds_out, tmp_path)
+    extraction = ArticleExtraction.model_validate_json(next((out / "articles").glob("*.json")).read_bytes())
+    previous = os.umask(umask)
+    try:
+        article = write_extraction(extraction, tmp_path / "again")
+        merge_dataset(out)
+    finally:
+        os.umask(previous)
+    modes = {name: (out / name).stat().st_mode & 0o777 for name in OUTPUTS}
+    assert set(modes.values()) == {article.stat().st_mode & 0o777} == {0o666 & ~umask}, modes
+
+
 def test_merging_twice_gives_byte_identical_files(seeds_out: Path, tmp_path: Path) -> None:
     out = _copy(seeds_out, tmp_path)
     merge_dataset(out)
@@ -153,7 +168,7 @@ def test_merges_in_processes_with_other_hash_seeds_give_byte_identical_files(see
     hashes = []
     for seed in ("1", "2"):
         out = _copy(seeds_out, tmp_path / seed)
-        result = _cli("merge", str(out), env={"PYTHONHASHSEED": seed})
+        result = _cli("merge", "--out", str(out), env={"PYTHONHASHSEED": seed})
         assert result.returncode == 0, result.stderr
         hashes.append(_hashes(out))
     assert hashes[0] == hashes[1]
@@ -312,14 +327,16 @@ def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 def test_merge_prints_one_line_and_a_skipped_file_on_stderr(seeds_out: Path, tmp_path: Path) -> None:
     out = _copy(seeds_out, tmp_path)
     (out / "articles" / "zz.json").write_text("not json", encoding="utf-8")
-    result = _cli("merge", str(out))
+    result = _cli("merge", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("\n") == 1 and "merged 5 articles" in result.stdout and "2 disputed" in result.stdout
-    assert result.stderr.startswith(f"skipped {out / 'articles' / 'zz.json'}: not an article extraction")
+    assert result.stdout == ""  # the line is for the person at the terminal, not for a pipe
+    skipped, merged = result.stderr.splitlines()
+    assert skipped.startswith(f"skipped {out / 'articles' / 'zz.json'}: not an article extraction")
+    assert "merged 5 articles" in merged and "2 disputed" in merged
 
 
 def test_merge_of_a_folder_without_articles_is_one_error_line(tmp_path: Path) -> None:
-    result = _cli("merge", str(tmp_path))
+    result = _cli("merge", "--out", str(tmp_path))
     assert result.returncode == 3 and result.stderr.startswith("error: ") and "Traceback" not in result.stderr
 
 
@@ -328,8 +345,8 @@ def test_extract_merges_at_the_end_unless_told_not_to(seeds_out: Path, tmp_path:
     flags = ["--base-url", REPLAY_URL, "--model", EMBEDDED_MODEL, "--mode", "grammar", "--cache-dir", str(seeds_out.parent / "cache")]
     merged = _cli("extract", str(SEEDS), "--out", str(tmp_path / "merged"), *flags)
     assert merged.returncode == 0, merged.stderr
-    assert "merged 5 articles" in merged.stdout and (tmp_path / "merged" / "dataset.sqlite").is_file()
+    assert "merged 5 articles" in merged.stderr and (tmp_path / "merged" / "dataset.sqlite").is_file()
     assert json.loads((tmp_path / "merged" / "dataset.json").read_text(encoding="utf-8"))["propositions"]
     kept = _cli("extract", str(SEEDS), "--out", str(tmp_path / "kept"), "--no-merge", *flags)
-    assert kept.returncode == 0 and "merged" not in kept.stdout
+    assert kept.returncode == 0 and "merged" not in kept.stderr
     assert not (tmp_path / "kept" / "dataset.json").exists()

@@ -42,7 +42,7 @@ def report_dir(seeds_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     shutil.copytree(seeds_out, out)
     merge_dataset(out)
     # As a user runs it, from the folder above: the page names the folder as given, "out".
-    subprocess.run([sys.executable, "-m", "armstrace", "report", "out"], cwd=out.parent, check=True, capture_output=True, timeout=60)
+    subprocess.run([sys.executable, "-m", "armstrace", "report", "--out", "out"], cwd=out.parent, check=True, capture_output=True, timeout=60)
     return out
 
 
@@ -230,7 +230,7 @@ def test_html_in_an_article_stays_text_and_a_moved_item_is_listed_not_highlighte
 def test_a_folder_without_articles_is_one_error_line_and_a_nonzero_status(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no extractions"):
         write_report(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "armstrace", "report", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "armstrace", "report", "--out", str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 3
     assert result.stderr.splitlines()[0] == f"error: {tmp_path}: no extractions ({tmp_path / 'articles'} holds no article and there is no run.json)"
     assert result.stderr.splitlines()[1].startswith("hint: ")
@@ -241,9 +241,9 @@ def test_the_report_command_writes_the_page_and_says_what_is_in_it(report_dir: P
     out = tmp_path / "out"
     shutil.copytree(report_dir, out)
     (out / "report.html").unlink()
-    result = subprocess.run([sys.executable, "-m", "armstrace", "report", str(out)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "armstrace", "report", "--out", str(out)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"{out / 'report.html'}: 5 articles, 157 items highlighted, 5 dropped")
+    assert result.stderr.startswith(f"{out / 'report.html'}: 5 articles, 157 items highlighted, 5 dropped")
     assert (out / "report.html").is_file()
 
 

@@ -150,7 +150,8 @@ def test_gold_import_on_the_command_line(seeds_out: Path, tmp_path: Path) -> Non
     args = [sys.executable, "-m", "armstrace", "gold", "import", str(path), "--out", str(tmp_path / "gold")]
     first = subprocess.run(args, capture_output=True, text=True, timeout=60)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.splitlines()[-1].startswith("1 gold file(s):") and "1 dropped as wrong" in first.stdout
+    assert first.stdout.splitlines() == [str(tmp_path / "gold" / f"{ARTICLE}.json")]
+    assert first.stderr.splitlines()[-1].startswith("1 gold file(s):") and "1 dropped as wrong" in first.stderr
     again = subprocess.run(args, capture_output=True, text=True, timeout=60)
     assert again.returncode == 2
     assert again.stderr.startswith("error: ") and "hint: pass --force" in again.stderr

@@ -30,6 +30,15 @@ def digest(parts: Mapping[str, Any]) -> str:
 _WRITES = itertools.count()
 
 
+def temp_path(path: Path) -> Path:
+    """A temporary name beside `path`, unique per process and per write.
+
+    Not mkstemp: its files are private (0600), and a file renamed into place keeps the mode it
+    was created with; created by name, every output gets the umask's mode (0644 usually).
+    """
+    return path.with_name(f".{path.name}.{os.getpid()}.{next(_WRITES)}.tmp")
+
+
 def write_atomic(path: Path, data: str) -> None:
     """Write text so that readers see the old file or the new one, never half of one.
 
@@ -39,8 +48,7 @@ def write_atomic(path: Path, data: str) -> None:
     command again rewrites every output from the cache.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Unique per process and per write, without mkstemp's random retries.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{next(_WRITES)}.tmp")
+    tmp = temp_path(path)
     try:
         tmp.write_text(data, encoding="utf-8")
         os.replace(tmp, path)

@@ -8,18 +8,23 @@ carries; `--debug` shows the traceback instead.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, cast, get_args
 
+import click
 import typer
+
+from .cli_options import settings_options
+from .cli_usage import click_exceptions, split_debug, usage_line
+from .schema import Match
+from .settings import Settings
 
 if TYPE_CHECKING:
     from .estimate import Estimate
     from .evaluate import EvalReport
-    from .matching import Match
     from .merge import MergeResult
     from .run import ArticleOutcome, Progress, RunSummary
 
@@ -28,43 +33,27 @@ app = typer.Typer(
     "Korea arms cooperation from news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
 )
 
-BaseUrl = Annotated[
-    Optional[str],
-    typer.Option(
-        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1, or 'openai'. "
-        "Unset: run the embedded llama.cpp server. Env: ARMSTRACE_BASE_URL, OPENAI_BASE_URL.",
-        show_default=False,
-    ),
-]
-Model = Annotated[
-    Optional[str],
-    typer.Option(
-        help="Model id. Default with the embedded server: qwen2.5-coder-1.5b-instruct. "
-        "Env: ARMSTRACE_MODEL.",
-        show_default=False,
-    ),
-]
-CacheDir = Annotated[
-    Optional[Path],
-    typer.Option(help="Where answers are cached. Env: ARMSTRACE_CACHE_DIR.", show_default=False),
-]
-Strategy = Annotated[
-    Optional[str],
-    typer.Option(
-        help="multi-pass: --batch candidates per call; single-pass: all of a field's candidates "
-        "in a window in one call. auto: multi-pass for the embedded server and models of at most "
-        "14B parameters, single-pass otherwise. Env: ARMSTRACE_STRATEGY.",
-        show_default="auto",
-    ),
-]
+Out = Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder.", show_default=False)]
+# Before --out/-o was the one spelling, merge and report took the folder as an argument.
+OldOut = Annotated[Optional[Path], typer.Argument(hidden=True, show_default=False)]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .extract import armstrace_version
+
+        typer.echo(f"armstrace {armstrace_version()}")
+        raise typer.Exit(0)
 
 
 @app.callback()
 def _root(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", help="Print the version.", is_eager=True, callback=_print_version)
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks (before or after the command).")] = False,
 ) -> None:
     """armstrace: extract, check and keep what news articles say about arms cooperation.
 
@@ -73,75 +62,41 @@ def _root(
     """
 
 
+def _out_folder(command: str, out: Path | None, old: Path | None) -> Path:
+    """The --out folder, or the folder given the old way (an argument) with a note to move on."""
+    from .errors import UsageError
+
+    if out is not None and old is not None and out != old:
+        raise UsageError(f"two output folders: {old} and --out {out}", f"give only: armstrace {command} --out DIR")
+    if out is None and old is None:
+        raise UsageError(f"missing option '--out' (see 'armstrace {command} --help')")
+    if out is None:
+        print(f"note: 'armstrace {command} DIR' is deprecated, write 'armstrace {command} --out DIR'", file=sys.stderr)
+    return out or old  # type: ignore[return-value]
+
+
 @app.command()
+@settings_options
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html) or folders.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html) or folders.", show_default=False)],
+    settings: Settings,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
-    base_url: BaseUrl = None,
-    model: Model = None,
-    cache_dir: CacheDir = None,
-    prompt: Annotated[
-        Optional[Path], typer.Option(help="Prompt file.", show_default="prompts/extract.v2.md")
-    ] = None,
-    mode: Annotated[
-        Optional[str],
-        typer.Option(
-            help="instructor mode: auto, tools, json_schema, json, grammar (json_object with a "
-            "schema, for llama-cpp-python's server). auto: grammar for the embedded server, tools "
-            "otherwise. Env: ARMSTRACE_MODE."
-        ),
-    ] = None,
-    gazetteer: Annotated[
-        Optional[Path],
-        typer.Option(help="A gazetteer file extending the packaged one. Env: ARMSTRACE_GAZETTEER.", show_default=False),
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    refresh: Annotated[bool, typer.Option("--refresh", help="Ask the model again; store the new answers.")] = False,
-    answer_tokens: Annotated[Optional[int], typer.Option(help="Cap on tokens per model answer.", show_default="1024")] = None,
-    max_tokens: Annotated[Optional[int], typer.Option(help="Token budget of the run (prompt + completion): no article is started once it is spent; finished ones are kept.", show_default=False)] = None,
-    concurrency: Annotated[Optional[int], typer.Option(help="Articles extracted at once. Default: 1 with the embedded server, 8 with an endpoint. Env: ARMSTRACE_CONCURRENCY.", show_default=False)] = None,
-    temperature: Annotated[Optional[float], typer.Option(help="Sampling temperature.", show_default="0")] = None,
-    timeout: Annotated[Optional[float], typer.Option(help="Seconds per request. Env: ARMSTRACE_TIMEOUT.", show_default="600")] = None,
-    reasks: Annotated[Optional[int], typer.Option(help="Re-asks after an answer fails validation.", show_default="1")] = None,
-    batch: Annotated[Optional[int], typer.Option(help="Candidates labelled per model call.", show_default="1")] = None,
-    strategy: Strategy = None,
-    window: Annotated[Optional[int], typer.Option(help="Characters of article per call; longer articles are cut.", show_default="12000")] = None,
-    threads: Annotated[Optional[int], typer.Option(help="CPU threads of the embedded server.", show_default="2")] = None,
     no_merge: Annotated[bool, typer.Option("--no-merge", help="Do not merge the articles into OUT/dataset.json and the tables.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only estimate the calls, cache hits, tokens and cost; call no model, write nothing.")] = False,
     price_in: Annotated[Optional[float], typer.Option(help="With --dry-run: price per million prompt tokens.", show_default=False)] = None,
     price_out: Annotated[Optional[float], typer.Option(help="With --dry-run: price per million completion tokens.", show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary (or the estimate) as JSON on stdout.")] = False,
 ) -> None:
     """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json, then merge them."""
     from .run import run_extract
-    from .settings import load_settings
 
-    settings = load_settings(
-        {
-            "base_url": base_url,
-            "model": model,
-            "cache_dir": cache_dir,
-            "prompt": prompt,
-            "mode": mode,
-            "gazetteer": gazetteer,
-            "use_cache": False if no_cache else None,
-            "refresh": refresh or None,
-            "answer_tokens": answer_tokens,
-            "token_budget": max_tokens,
-            "concurrency": concurrency,
-            "temperature": temperature,
-            "timeout": timeout,
-            "reasks": reasks,
-            "threads": threads,
-            "batch": batch,
-            "strategy": strategy,
-            "window": window,
-        }
-    )
     if dry_run:
         from .estimate import estimate_run
 
-        _print_estimate(estimate_run(paths, settings, price_in, price_out))
+        estimate = estimate_run(paths, settings, price_in, price_out)
+        _print_estimate(estimate)
+        if as_json:
+            typer.echo(estimate.model_dump_json(indent=2))
         raise typer.Exit(0)
     with _progress() as on_article:
         summary = run_extract(paths, out, settings, progress=on_article)
@@ -150,12 +105,15 @@ def extract(
         from .merge import merge_dataset
 
         _print_merge(merge_dataset(out, settings.gazetteer))
+    if as_json:
+        typer.echo(summary.model_dump_json(indent=2))
     raise typer.Exit(summary.exit_code)
 
 
 @app.command()
 def merge(
-    out: Annotated[Path, typer.Argument(help="An output folder of 'armstrace extract' (with articles/).")],
+    old_out: OldOut = None,
+    out: Out = None,
     gazetteer: Annotated[
         Optional[Path],
         typer.Option(help="A gazetteer file extending the packaged one. Env: ARMSTRACE_GAZETTEER.", show_default=False),
@@ -165,48 +123,31 @@ def merge(
     from .merge import merge_dataset
     from .settings import load_settings
 
-    _print_merge(merge_dataset(out, load_settings({"gazetteer": gazetteer}).gazetteer))
-
-
-class MatchRule(str, Enum):
-    """The eval's matching rules (matching.py)."""
-
-    strict = "strict"
-    loose = "loose"
+    folder = _out_folder("merge", out, old_out)
+    _print_merge(merge_dataset(folder, load_settings({"gazetteer": gazetteer}).gazetteer))
 
 
 @app.command("eval")
+@settings_options
 def eval_(
+    settings: Settings,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for eval.json, eval.md and the runs.")],
-    gold: Annotated[Path, typer.Option(help="Folder of gold annotations.")] = Path("seeds/gold"),
-    prompt: Annotated[Optional[Path], typer.Option(help="Prompt file to evaluate.", show_default="prompts/extract.v2.md")] = None,
+    gold: Annotated[Path, typer.Option(help="Folder of gold annotations (the project's: seeds/gold).")],
     baseline: Annotated[Optional[Path], typer.Option(help="Prompt file to compare against.", show_default=False)] = None,
-    base_url: BaseUrl = None,
-    model: Model = None,
-    cache_dir: CacheDir = None,
-    strategy: Strategy = None,
     min_f1: Annotated[Optional[float], typer.Option(help="Exit 1 if any field's micro F1 is below this.", show_default=False)] = None,
-    match: Annotated[
-        MatchRule,
-        typer.Option(help="strict: speaker, stance and parties are part of the match; loose: the span rules. "
-                     "Both are reported; this one heads the report and decides --min-f1."),
-    ] = MatchRule.strict,
+    match: Annotated[str, typer.Option(click_type=click.Choice(get_args(Match)), help="strict: speaker, stance and parties are part of the match; loose: the span rules. Both are reported.")] = "strict",
 ) -> None:
     """Extract the gold articles (through the cache) and score them against the gold set."""
     from .evaluate import run_eval
-    from .settings import load_settings
 
-    settings = load_settings(
-        {"base_url": base_url, "model": model, "cache_dir": cache_dir, "prompt": prompt, "strategy": strategy}
-    )
-    report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1, match=match.value)
+    report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1, match=cast(Match, match))
     _print_eval(report)
     raise typer.Exit(report.exit_code)
 
 
 @app.command()
 def schema(
-    out: Annotated[Path, typer.Option(help="Folder for the JSON Schema files.")] = Path("schemas"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files (the project's: schemas).")],
     check: Annotated[bool, typer.Option("--check", help="Only check that the files are current.")] = False,
 ) -> None:
     """Write the JSON Schemas of the extraction models (or check them with --check)."""
@@ -214,7 +155,7 @@ def schema(
 
     if check:
         check_schemas(out)
-        typer.echo(f"{out}: up to date")
+        _note(f"{out}: up to date")
     else:
         for path in write_schemas(out):
             typer.echo(str(path))
@@ -222,13 +163,14 @@ def schema(
 
 @app.command()
 def report(
-    out: Annotated[Path, typer.Argument(help="Output folder of armstrace extract.")],
+    old_out: OldOut = None,
+    out: Out = None,
 ) -> None:
     """Write OUT/report.html: every item highlighted in its article, the dataset, and a review page."""
     from .report import write_report
 
-    result = write_report(out)
-    typer.echo(
+    result = write_report(_out_folder("report", out, old_out))
+    _note(
         f"{result.path}: {result.articles} articles, {result.highlighted} items highlighted, "
         f"{result.dropped} dropped and {result.ungrounded} not located listed, "
         f"{result.not_ok} articles not extracted; {result.bytes / 1024:.0f} KiB"
@@ -242,7 +184,7 @@ app.add_typer(gold_app, name="gold")
 @gold_app.command("import")
 def gold_import(
     file: Annotated[Path, typer.Argument(help="Decisions file saved by the report page.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of gold files.")] = Path("seeds/gold"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of gold files (the project's: seeds/gold).")],
     force: Annotated[bool, typer.Option("--force", help="Replace existing gold files of the same articles.")] = False,
     skip_incomplete: Annotated[bool, typer.Option("--skip-incomplete", help="Leave out articles with undecided items instead of failing.")] = False,
 ) -> None:
@@ -254,10 +196,51 @@ def gold_import(
         print(f"skipped {skipped}", file=sys.stderr)
     for path in result.written:
         typer.echo(path)
-    typer.echo(
+    _note(
         f"{len(result.written)} gold file(s): {result.kept} items kept ({result.fixed} fixed), "
         f"{result.dropped} dropped as wrong, {result.added} added"
     )
+
+
+prompt_app = typer.Typer(help="The packaged prompt, to read or to start a variant from.", no_args_is_help=True)
+app.add_typer(prompt_app, name="prompt")
+
+
+@prompt_app.command("show")
+def prompt_show() -> None:
+    """Print the packaged prompt."""
+    from .settings import packaged_prompt
+
+    typer.echo(packaged_prompt().read_text(encoding="utf-8"), nl=False)
+
+
+@prompt_app.command("path")
+def prompt_path() -> None:
+    """Print where the packaged prompt is installed (e.g. for eval --baseline)."""
+    from .settings import packaged_prompt
+
+    typer.echo(packaged_prompt())
+
+
+@prompt_app.command("copy")
+def prompt_copy(
+    dest: Annotated[Path, typer.Argument(help="The new prompt file.", show_default=False)],
+    force: Annotated[bool, typer.Option("--force", help="Replace DEST if it exists.")] = False,
+) -> None:
+    """Copy the packaged prompt to DEST, to edit it and pass it with --prompt."""
+    from .errors import UsageError
+    from .settings import packaged_prompt
+
+    if dest.exists() and not force:
+        raise UsageError(f"{dest} exists", "pass --force to replace it, or choose another file")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(packaged_prompt().read_bytes())
+    _note(f"{dest}: copied from the packaged prompt; edit it, bump its version, then pass --prompt {dest}")
+
+
+def _note(line: str) -> None:
+    """A line for the person at the terminal: on stderr, so that stdout carries data only."""
+    typer.echo(line, err=True)
 
 
 def _article_line(outcome: ArticleOutcome) -> str:
@@ -296,6 +279,13 @@ def _progress() -> Iterator[Progress]:
         yield on_article
 
 
+def _statuses(summary: RunSummary) -> str:
+    """'5 ok, 0 failed', and the rejected and skipped articles when there are any."""
+    counts: Counter[str] = Counter(a.status for a in summary.articles)
+    shown = ("ok", "failed", *(s for s in ("rejected", "skipped") if counts[s]))
+    return ", ".join(f"{counts[status]} {status}" for status in shown)
+
+
 def _print_summary(summary: RunSummary) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -304,7 +294,7 @@ def _print_summary(summary: RunSummary) -> None:
     items = summary.items()
     table = Table(title=f"armstrace extract → {summary.out}", show_header=False)
     rows = [
-        ("articles", f"{summary.ok} ok, {summary.failed} failed"),
+        ("articles", _statuses(summary)),
         *((f, str(n)) for f, n in items.items()),
         ("items dropped (reasons in the articles)", str(summary.dropped())),
         ("cache hits (calls)", str(summary.cached_calls())),
@@ -314,7 +304,7 @@ def _print_summary(summary: RunSummary) -> None:
     ]
     for name, value in rows:
         table.add_row(name, value)
-    console = Console()
+    console = Console(stderr=True)
     console.print(table)
     for a in summary.articles:
         if a.status != "ok":
@@ -325,7 +315,7 @@ def _print_merge(result: MergeResult) -> None:
     for skipped in result.skipped:
         print(f"skipped {skipped.reason}", file=sys.stderr)
     counts = result.counts
-    typer.echo(
+    _note(
         f"merged {counts['articles']} articles ({result.duplicates} near-duplicate) into {result.out}: "
         f"{', '.join(result.written)}; {counts['actors']} actors, {counts['transfers']} transfers, "
         f"{counts['figures']} figures, {counts['claims']} claims, {counts['propositions']} propositions "
@@ -349,7 +339,7 @@ def _print_estimate(estimate: Estimate) -> None:
     table.add_row(
         "total", *(str(estimate.total(n)) for n in ("calls", "cached_calls", "prompt_tokens", "completion_tokens")), style="bold"
     )
-    console = Console()
+    console = Console(stderr=True)
     console.print(table)
     console.print("Tokens are estimates for the calls the cache will not answer; re-asks are not counted.", highlight=False)
     if estimate.cost is not None:
@@ -372,22 +362,23 @@ def _print_eval(report: EvalReport) -> None:
         if base:
             row += [f"{base.micro[field]['f1']:.3f}", f"{report.deltas[field]:+.3f}"]
         table.add_row(*row)
-    console = Console()
+    console = Console(stderr=True)
     console.print(table)
     console.print(f"grounded: {report.current.grounded_share:.1%}; report: eval.md, eval.json", highlight=False)
     if report.below_min:
         console.print(f"below --min-f1 {report.min_f1}: {', '.join(report.below_min)}", highlight=False)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn errors into one clear line and an exit status."""
-    import click
-
     from .errors import ArmstraceError
 
-    debug = "--debug" in sys.argv
+    debug, args = split_debug(sys.argv[1:] if argv is None else argv)
+    click_errors = click_exceptions()
+    # A bare group is answered with its help (typer prints it itself when rich is installed).
+    help_shown = getattr(click_errors, "NoArgsIsHelpError", ())
     try:
-        status = app(standalone_mode=False)
+        status = app(args=args, prog_name="armstrace", standalone_mode=False)
     except ArmstraceError as e:
         if debug:
             raise
@@ -395,12 +386,14 @@ def main() -> None:
         if e.hint:
             print(f"hint: {e.hint}", file=sys.stderr)
         sys.exit(e.exit_code)
-    except click.exceptions.Exit as e:
+    except help_shown as e:
+        if help_text := e.format_message():
+            print(help_text, file=sys.stderr)
         sys.exit(e.exit_code)
-    except click.ClickException as e:
-        e.show()
+    except click_errors.ClickException as e:
+        print(usage_line(e), file=sys.stderr)
         sys.exit(e.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         print("error: interrupted", file=sys.stderr)
         sys.exit(130)
     # Without standalone mode, click returns the status of typer.Exit instead of exiting.

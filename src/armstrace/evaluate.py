@@ -14,9 +14,9 @@ from pydantic import BaseModel, Field
 
 from .cache import write_atomic
 from .errors import InputError
-from .matching import MATCHES, Match, Matcher
+from .matching import MATCHES, Matcher
 from .prompt import FIELDS
-from .schema import ArticleExtraction, Field_, GoldArticle
+from .schema import ArticleExtraction, Field_, GoldArticle, Match
 from .scoring import ArticleScore, Miss, accuracies, label, micro, missed_article, score_article, stance_matrix
 from .settings import Settings
 

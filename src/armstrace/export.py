@@ -52,5 +52,5 @@ def check_schemas(directory: Path) -> None:
         if current != text:
             raise ConfigError(
                 f"{path} is out of date with the Pydantic models",
-                "regenerate it: armstrace schema",
+                f"regenerate it: armstrace schema --out {directory}",
             )

@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from .align import normalise
 from .lexicon import Gazetteer
-from .schema import Actor, Claim, Evidence, Field_, Figure, Quantity, Weapon
+from .schema import Actor, Claim, Evidence, Field_, Figure, Match, Quantity, Weapon
 
-Match = Literal["strict", "loose"]
 MATCHES: tuple[Match, ...] = ("strict", "loose")
 Item = Actor | Weapon | Figure | Claim
 Score = Callable[[Any, Any], float]

@@ -424,11 +424,11 @@ def _propositions(data: _Dataset, claim_ids: dict[tuple[str, int, int, str], str
 def _read_dataset(out: Path) -> tuple[_Dataset | None, str]:
     path = out / "dataset.json"
     if not path.exists():
-        return None, f"{path} is missing: run armstrace merge {out}"
+        return None, f"{path} is missing: run armstrace merge --out {out}"
     try:
         return _Dataset.model_validate_json(path.read_bytes()), ""
     except ValidationError as e:
-        return None, f"{path} could not be read ({e.error_count()} errors): run armstrace merge {out} again"
+        return None, f"{path} could not be read ({e.error_count()} errors): run armstrace merge --out {out} again"
 
 
 # --------------------------------------------------------------------------- reading the folder

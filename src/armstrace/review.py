@@ -141,7 +141,7 @@ def read_decisions(path: Path) -> ReviewDecisions:
 
 
 def import_decisions(
-    path: Path, gold_dir: Path = Path("seeds/gold"), *, force: bool = False, skip_incomplete: bool = False
+    path: Path, gold_dir: Path, *, force: bool = False, skip_incomplete: bool = False
 ) -> ImportResult:
     """Write one gold file per fully reviewed article of the decisions file at `path`.
 

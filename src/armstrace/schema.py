@@ -43,6 +43,8 @@ Qualifier = Literal[
 ]
 Alignment = Literal["exact", "normalised", "fuzzy"]
 Field_ = Literal["actors", "weapons", "figures", "claims"]
+# How the eval pairs predictions with gold items (matching.py).
+Match = Literal["strict", "loose"]
 
 
 class _Frozen(BaseModel):

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .matching import MATCHES, ArticleMatcher, Item, Match, Matcher, assign
+from .matching import MATCHES, ArticleMatcher, Item, Matcher, assign
 from .prompt import FIELDS
-from .schema import Actor, ArticleExtraction, Field_, Figure, GoldArticle, Weapon
+from .schema import Actor, ArticleExtraction, Field_, Figure, GoldArticle, Match, Weapon
 
 
 class Counts(BaseModel):

@@ -18,7 +18,7 @@ from .errors import ConfigError
 
 EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_PROMPT = "extract.v2.md"
 
 InstructorMode = Literal["auto", "tools", "json_schema", "json", "grammar"]
 ResolvedMode = Literal["tools", "json_schema", "json", "grammar"]
@@ -61,6 +61,22 @@ def _default_models_dir() -> Path:
     return _user_cache("models")
 
 
+def packaged_prompt(name: str = DEFAULT_PROMPT) -> Path:
+    """A prompt file shipped inside the package (package data, found wherever it is installed)."""
+    from importlib.resources import files
+
+    resource = files("armstrace") / "prompts" / name
+    # Installed from a wheel or a clone, the package is a folder, so the resource is a real
+    # file whose path goes into provenance and can be handed to --baseline; a zipped install
+    # would have none to give.
+    if not isinstance(resource, Path) or not resource.is_file():
+        raise ConfigError(
+            f"the packaged prompt {name} is missing from {files('armstrace')}",
+            "reinstall armstrace, or pass --prompt FILE",
+        )
+    return resource
+
+
 def model_billions(model: str) -> float | None:
     """The parameter count (in billions) a model id names, if it names one."""
     if (match := _MODEL_SIZE.search(model)) is None:
@@ -87,7 +103,7 @@ class Settings(BaseModel):
     )
     use_cache: bool = Field(default=True, description="Read answers from the cache.")
     refresh: bool = Field(default=False, description="Ignore cached answers, store new ones.")
-    prompt: Path = PROJECT_ROOT / "prompts" / "extract.v2.md"
+    prompt: Path = Field(default_factory=packaged_prompt, description="The prompt file.")
     gazetteer: Path | None = Field(
         default=None, description="A user gazetteer extending the packaged one."
     )

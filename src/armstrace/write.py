@@ -12,7 +12,6 @@ import csv
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import IO, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .cache import temp_path
 from .dataset import TABLE_MODELS, Row, Source, TransferRow
 from .schema import Quantity
 
@@ -37,13 +37,13 @@ def _atomic(path: Path) -> Iterator[IO[str]]:
     No fsync, as in `cache.write_atomic`: after a power loss, merging again rewrites every output.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = temp_path(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with tmp.open("x", encoding="utf-8", newline="") as f:
             yield f
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -161,9 +161,9 @@ _VIEWS = {
 @contextmanager
 def _sqlite(path: Path) -> Iterator[sqlite3.Connection]:
     """A new SQLite file built aside and renamed in whole; rows go in in their sorted order."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
+    tmp = temp_path(path)
     try:
+        tmp.touch(exist_ok=False)  # by Python, so that its mode is every other output's
         db = sqlite3.connect(tmp)
         try:
             db.execute("PRAGMA journal_mode = OFF")  # a file renamed in whole needs no journal
@@ -176,7 +176,7 @@ def _sqlite(path: Path) -> Iterator[sqlite3.Connection]:
             db.close()
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
