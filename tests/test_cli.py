@@ -134,6 +134,18 @@ def test_eval_takes_the_same_model_and_endpoint_options_as_extract() -> None:
     assert {"--base-url", "--model", "--mode", "--timeout", "--concurrency", "--no-cache", "--strategy", "--prompt"} <= shared
 
 
+def test_eval_lists_its_matching_rules_and_refuses_others(tmp_path: Path) -> None:
+    from typing import get_args
+
+    from armstrace.cli_options import MatchChoice
+    from armstrace.schema import Match
+
+    assert [m.value for m in MatchChoice] == list(get_args(Match))
+    assert "strict|loose" in _run("eval", "--help", env={"COLUMNS": "200"}).stdout.replace("[", "").replace("]", "")
+    wrong = _run("eval", "--gold", str(SEEDS / "gold"), "--out", str(tmp_path), "--match", "fuzzy")
+    assert wrong.returncode == 2 and len(wrong.stderr.splitlines()) == 1
+
+
 def test_a_bad_setting_is_one_error_line_with_a_hint(tmp_path: Path) -> None:
     result = _run("extract", str(SEEDS), "--out", str(tmp_path), env={"ARMSTRACE_TIMEOUT": "soon"})
     assert result.returncode == 4

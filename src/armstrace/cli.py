@@ -12,19 +12,18 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, cast, get_args
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import click
 import typer
 
-from .cli_options import settings_options
+from .cli_options import MatchChoice, settings_options
 from .cli_usage import click_exceptions, split_debug, usage_line
-from .schema import Match
 from .settings import Settings
 
 if TYPE_CHECKING:
     from .estimate import Estimate
     from .evaluate import EvalReport
+    from .schema import Match
     from .merge import MergeResult
     from .run import ArticleOutcome, Progress, RunSummary
 
@@ -135,12 +134,12 @@ def eval_(
     gold: Annotated[Path, typer.Option(help="Folder of gold annotations (the project's: seeds/gold).")],
     baseline: Annotated[Optional[Path], typer.Option(help="Prompt file to compare against.", show_default=False)] = None,
     min_f1: Annotated[Optional[float], typer.Option(help="Exit 1 if any field's micro F1 is below this.", show_default=False)] = None,
-    match: Annotated[str, typer.Option(click_type=click.Choice(get_args(Match)), help="strict: speaker, stance and parties are part of the match; loose: the span rules. Both are reported.")] = "strict",
+    match: Annotated[MatchChoice, typer.Option(help="strict: speaker, stance and parties are part of the match; loose: the span rules. Both are reported.")] = MatchChoice.strict,
 ) -> None:
     """Extract the gold articles (through the cache) and score them against the gold set."""
     from .evaluate import run_eval
 
-    report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1, match=cast(Match, match))
+    report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1, match=match.value)
     _print_eval(report)
     raise typer.Exit(report.exit_code)
 

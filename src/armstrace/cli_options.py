@@ -28,6 +28,13 @@ ModeChoice = _choices("ModeChoice", InstructorMode)
 StrategyChoice = _choices("StrategyChoice", Strategy)
 
 
+class MatchChoice(str, Enum):
+    """The eval's matching rules (schema.Match), as typer lists choices."""
+
+    strict = "strict"
+    loose = "loose"
+
+
 def _option(help: str, *names: str, default: str | bool = False) -> Any:
     return typer.Option(*names, help=help, show_default=default)
 
