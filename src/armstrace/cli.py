@@ -71,6 +71,13 @@ def _root(
     """
 
 
+MetaFile = Annotated[
+    Optional[Path],
+    typer.Option("--meta", help="CSV or JSONL of article metadata (article or file; published, outlet, url, title), used by the merge.", show_default=False),
+]
+Excel = Annotated[bool, typer.Option("--excel", help="Start the CSV files with a UTF-8 byte order mark, so Excel reads accents right.")]
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html) or folders.")],
@@ -109,6 +116,8 @@ def extract(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only estimate the calls, cache hits, tokens and cost; call no model, write nothing.")] = False,
     price_in: Annotated[Optional[float], typer.Option(help="With --dry-run: price per million prompt tokens.", show_default=False)] = None,
     price_out: Annotated[Optional[float], typer.Option(help="With --dry-run: price per million completion tokens.", show_default=False)] = None,
+    meta: MetaFile = None,
+    excel: Excel = False,
 ) -> None:
     """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json, then merge them."""
     from .run import run_extract
@@ -147,7 +156,7 @@ def extract(
     if summary.ok and not no_merge:
         from .merge import merge_dataset
 
-        _print_merge(merge_dataset(out, settings.gazetteer))
+        _print_merge(merge_dataset(out, settings.gazetteer, meta, excel))
     raise typer.Exit(summary.exit_code)
 
 
@@ -158,12 +167,14 @@ def merge(
         Optional[Path],
         typer.Option(help="A gazetteer file extending the packaged one. Env: ARMSTRACE_GAZETTEER.", show_default=False),
     ] = None,
+    meta: MetaFile = None,
+    excel: Excel = False,
 ) -> None:
-    """Merge OUT/articles/*.json into OUT/dataset.json, OUT/tables/, OUT/dataset.sqlite and OUT/transfers.csv."""
+    """Merge OUT/articles/*.json into OUT/dataset.json, OUT/tables/ (JSONL, CSV, Parquet), OUT/dataset.sqlite, OUT/transfers.csv."""
     from .merge import merge_dataset
     from .settings import load_settings
 
-    _print_merge(merge_dataset(out, load_settings({"gazetteer": gazetteer}).gazetteer))
+    _print_merge(merge_dataset(out, load_settings({"gazetteer": gazetteer}).gazetteer, meta, excel))
 
 
 @app.command("eval")
