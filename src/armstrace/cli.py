@@ -71,10 +71,7 @@ def _root(
     """
 
 
-MetaFile = Annotated[
-    Optional[Path],
-    typer.Option("--meta", help="CSV or JSONL of article metadata (article or file; published, outlet, url, title), used by the merge.", show_default=False),
-]
+MetaFile = Annotated[Optional[Path], typer.Option("--meta", help="CSV or JSONL of article metadata (article or file; published, outlet, url, title), used by the merge.", show_default=False)]
 Excel = Annotated[bool, typer.Option("--excel", help="Start the CSV files with a UTF-8 byte order mark, so Excel reads accents right.")]
 
 

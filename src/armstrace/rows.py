@@ -27,8 +27,8 @@ from .dataset import (
 from .dates import stated_date, years
 from .lexicon import load_cues, name_key
 from .resolve import Entity, Propositions, Resolver, Statements
-from .schema import ArticleExtraction, ArticleMeta, Evidence, Quantity, Stance, WeaponCategory, WeaponStatus
-from .sipri import clause_years, english
+from .schema import ArticleExtraction, ArticleMeta, Evidence, Stance, WeaponCategory, WeaponStatus
+from .sipri import amount_at, clause_years, english_of
 from .staging import Staging
 
 # The stages of a flow, in the order they happen; "alleged" is the weakest, "denied" none.
@@ -334,11 +334,11 @@ class RowBuilder:
             id=transfer_id, supplier_id=self.entity_id(supplier), supplier=supplier.name if supplier else "",
             supplier_code=supplier.country_code if supplier else "", recipient_id=self.entity_id(recipient),
             recipient=recipient.name if recipient else "", recipient_code=recipient.country_code if recipient else "",
-            category=category, designation=designation, description=_english(group, category),
+            category=category, designation=designation, description=english_of(group, category),
             descriptions=sorted({o.description for o in group if o.description}), lifecycle=stages,
             status=stages[-1] if stages else "denied", denied="denied" in statuses,
-            quantity=_amount(group, stages[-1]) if stages else None, number_ordered=_amount(group, "agreed"),
-            number_delivered=_amount(group, "delivered"), year_of_order=min(ordered, default=None),
+            quantity=amount_at(group, stages[-1]) if stages else None, number_ordered=amount_at(group, "agreed"),
+            number_delivered=amount_at(group, "delivered"), year_of_order=min(ordered, default=None),
             years_of_delivery=sorted({y for o in group if o.status == "delivered" for y in o.clause_years}),
             years_stated=sorted({y for o in group for y in o.years_stated}), first_seen=first_seen,
             last_seen=last_seen, observations=len(group), articles=sorted(articles),
@@ -376,17 +376,6 @@ class RowBuilder:
             first_seen=first_seen, last_seen=last_seen, claims=len(group), articles=sorted(articles),
             independent_sources=self.independent(articles), sources=_sorted_sources([c.source for c in group]),
         )  # fmt: skip
-
-
-def _amount(group: Sequence[ObservationRow], stage: WeaponStatus) -> Quantity | None:
-    """The amount stated at `stage`: the latest such observation's (by report date, article, offset)."""
-    at = sorted((o for o in group if o.quantity is not None and o.status == stage), key=lambda o: (o.published or "", o.article, o.source.start))
-    return at[-1].quantity if at else None
-
-
-def _english(group: Sequence[ObservationRow], category: WeaponCategory) -> str:
-    """The flow's materiel in English: each distinct description's words, sorted."""
-    return "; ".join(sorted({english(o.description, category) for o in group})) or english("", category)
 
 
 def _claim(json_row: str, proposition: str | None) -> ClaimRow:

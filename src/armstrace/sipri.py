@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from .align import normalise
-from .dataset import TransferRow
+from .dataset import ObservationRow, TransferRow
 from .dates import years
-from .schema import Quantity, WeaponCategory
+from .schema import Quantity, WeaponCategory, WeaponStatus
 from .write import atomic_text
 
 # transfers.csv's columns and what each holds: the CSV's header and its data dictionary.
@@ -87,6 +87,17 @@ def clause_years(quote: str, words: str) -> list[int]:
             end = cut.start()
             break
     return years(quote[start:end])
+
+
+def amount_at(group: Sequence[ObservationRow], stage: WeaponStatus) -> Quantity | None:
+    """The amount stated at `stage`: the latest such observation's (by report date, article, offset)."""
+    at = sorted((o for o in group if o.quantity is not None and o.status == stage), key=lambda o: (o.published or "", o.article, o.source.start))
+    return at[-1].quantity if at else None
+
+
+def english_of(group: Sequence[ObservationRow], category: WeaponCategory) -> str:
+    """The flow's materiel in English: each distinct description's words, sorted."""
+    return "; ".join(sorted({english(o.description, category) for o in group})) or english("", category)
 
 
 def number(quantity: Quantity | None) -> str:
