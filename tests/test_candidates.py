@@ -52,6 +52,12 @@ def test_each_kind_of_materiel_a_sentence_names_is_a_weapon_candidate_with_its_c
     assert found[2].quantity is not None and found[2].quantity.value == 300
 
 
+def test_a_generic_word_and_the_system_named_after_it_are_one_weapon_of_the_systems_category() -> None:
+    found = weapon_candidates("Rusia recibió cientos de misiles Iskander y drones.", load_cues(), load_gazetteer())
+    assert [(c.cue, c.span.text) for c in found] == [("ballistic_missile", "misiles Iskander"), ("drone", "drones")]
+    assert found[0].quantity is not None and found[0].quantity.text == "cientos"
+
+
 def test_the_longest_weapon_words_decide_the_category() -> None:
     found = weapon_candidates("Rusia buscaba cientos de armas balísticas.", load_cues(), load_gazetteer())
     assert [(c.cue, c.span.text) for c in found] == [("ballistic_missile", "armas balísticas")]

@@ -20,14 +20,17 @@ from armstrace.errors import InputError
 from armstrace.dataset import TABLES, Dataset
 from armstrace.merge import merge_dataset
 from armstrace.run import write_extraction
-from armstrace.write import SIPRI_COLUMNS
+from armstrace.sipri import SIPRI_COLUMNS
 from armstrace.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
 )  # fmt: skip
 
 from conftest import EMBEDDED_MODEL, REPLAY_URL, ROOT, SEEDS
 
-OUTPUTS = ("dataset.json", "dataset.sqlite", "transfers.csv", *(f"tables/{t}.{x}" for t in TABLES for x in ("jsonl", "csv")))
+OUTPUTS = (
+    "dataset.json", "dataset.sqlite", "transfers.csv", "datapackage.json",
+    *(f"tables/{t}.{x}" for t in TABLES for x in ("jsonl", "csv", "parquet")),
+)  # fmt: skip
 
 
 def _copy(seeds_out: Path, tmp_path: Path) -> Path:
@@ -121,9 +124,18 @@ def test_the_sqlite_views_answer_the_common_questions(seeds_merged: Path) -> Non
 def test_transfers_csv_has_the_sipri_layout(seeds_merged: Path) -> None:
     with (seeds_merged / "transfers.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert tuple(rows[0]) == SIPRI_COLUMNS
-    drones = next(r for r in rows if (r["supplier"], r["recipient"]) == ("Iran", "Ukraine") and r["number"])
-    assert drones["number"] == "200-1000" and drones["number_as_written"] == "cientos"
+    assert tuple(rows[0]) == tuple(SIPRI_COLUMNS)
+    missiles = next(r for r in rows if (r["supplier"], r["recipient"]) == ("Iran", "Ukraine") and r["number_as_written"])
+    # "cientos de armas balísticas", only alleged: neither ordered nor delivered.
+    assert (missiles["number_as_written"], missiles["number_ordered"], missiles["number_delivered"]) == ("cientos", "", "")
+    assert missiles["description"] == "ballistic missile" and missiles["comments"].startswith("002_25116a8ff2777913: “Barbara")
+    by_description = {(r["supplier"], r["recipient"], r["description"]): r for r in rows}
+    # Every description is English; the seeds name no designated system, so no designation is filled.
+    assert ("Iran", "United States", "short-range ballistic missile") in by_description
+    assert {r["designation"] for r in rows} == {""}
+    # "exporte drones a Rusia después de que Putin enviara tropas a Ucrania en 2022": 2022 is the troops'.
+    assert by_description[("Iran", "Russia", "unmanned aerial vehicle")]["year_of_order"] == ""
+    assert by_description[("Russia", "Ukraine", "troops")]["years_of_delivery"] == "2022"
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])

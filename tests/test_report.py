@@ -25,7 +25,8 @@ import pytest
 from armstrace.errors import InputError
 from armstrace.load import read_article
 from armstrace.merge import merge_dataset
-from armstrace.report import Span, highlight, render_report, write_report
+from armstrace.highlight import Span, highlight
+from armstrace.report import render_report, write_report
 from armstrace.review import import_decisions
 from armstrace.run import ArticleOutcome, read_summary
 from armstrace.schema import (
@@ -157,7 +158,11 @@ def test_the_dataset_is_shown_actors_transfers_disputed_claims_and_a_flow_diagra
     assert "Claims by proposition (40, 2 disputed)" in html
     assert html.count('<span class="badge badge-disputed">disputed</span>') == 2
     assert "arms from North Korea to Russia" in html
-    assert "<svg" in html and "North Korea → Russia: military equipment ×2" in html
+    # The flow grid: one row per pair, parties as text, the materiel in English with its observations.
+    assert '<span class="flow-label party">North Korea</span>' in html and "arms ×2</span>" in html
+    # Findings open the page: the transfers summary and the disputed propositions come before the articles.
+    assert html.index('id="summary-transfers-h"') < html.index('id="summary-disputed-h"') < html.index('id="articles"')
+    assert 'Disputed propositions (2)' in html
     putin = next(a for a in dataset["actors"] if a["name"] == "Vladimir Putin")
     assert len(putin["aliases"]) > 1 and escape_text(", ".join(putin["aliases"])) in html
 
@@ -299,19 +304,46 @@ def test_the_page_opens_from_a_file_without_errors_with_one_highlight_per_ground
     assert browser.execute_script("return document.querySelectorAll('mark[data-item]').length") == grounded_items(report_dir)
     assert browser.execute_script("return document.querySelectorAll('mark[data-item][tabindex=\"0\"]').length") == 157
     assert _severe(browser) == []
-    # A click opens the innermost item under the pointer (here a figure inside the weapon's
-    # sentence); the items around it are one button away in its panel.
-    browser.find_element("css selector", 'mark[data-field="weapons"]').click()
+    # A weapon is marked on its materiel words, not its sentence: a click on them opens the weapon.
+    weapon = browser.find_element("css selector", 'mark[data-field="weapons"]')
+    assert len(weapon.text) < 40
+    weapon.click()
     panel = browser.find_element("id", "panel")
-    next(b for b in panel.find_elements("css selector", "button") if b.text.startswith("weapon: ")).click()
     assert re.match(r"weapon \d+ of 000_", browser.find_element("id", "panel-title").text)
     assert "status" in panel.text and "supplier" in panel.text
+    browser.find_element("id", "panel-close").click()
+    browser.set_window_size(1400, 1000)
+    browser.execute_script("window.scrollTo(0, 0)")
+    # The first screen shows the findings: the transfers summary and the disputed propositions.
+    tops = browser.execute_script(
+        "return ['#summary-transfers-h', 'table.summary tbody tr', '#summary-disputed-h', 'ul.disputed li']"
+        ".map(s => document.querySelector(s).getBoundingClientRect().bottom)"
+    )
+    assert all(0 < top < browser.execute_script("return window.innerHeight") for top in tops), tops
+    assert _overlapping_labels(browser) == []
     _screenshot(browser, tmp_path, "report.png")
     browser.set_window_size(390, 844)
-    # Phone width: nothing wider than the screen, the page scrolls only down.
+    # Phone width: nothing wider than the screen, the page scrolls only down, flow labels stay apart and readable.
     assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    assert _overlapping_labels(browser) == []
+    assert min(browser.execute_script(
+        "return [...document.querySelectorAll('.flow-label')].map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )) >= 12
+    browser.execute_script("document.querySelector('.flows').scrollIntoView()")
     _screenshot(browser, tmp_path, "report-390.png")
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+def _overlapping_labels(driver: Any) -> list[list[str]]:
+    """Pairs of flow-grid labels whose boxes intersect (none may)."""
+    return driver.execute_script("""
+        const boxes = [...document.querySelectorAll('.flow-label')].map(e => [e.textContent, e.getBoundingClientRect()]);
+        const pairs = [];
+        boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+            if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) pairs.push([a, b]);
+        }));
+        return boxes.length ? pairs : [['no labels', '']];
+    """)
 
 
 @pytest.mark.browser

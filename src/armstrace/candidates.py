@@ -314,18 +314,42 @@ def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Ca
     only says whether the sentence states a transfer, deal, production or use of it.
     """
     labels = _labelled_terms(cues.weapons, list(cues.weapons))
-    labels.update({normalise(a): w.category for w in gazetteer.weapons for a in w.surfaces})
+    systems = {normalise(a): w.category for w in gazetteer.weapons for a in w.surfaces}
+    labels.update(systems)
     quantities = find_quantities(article)
     found = []
     for sentence in _story_sentences(article, cues):
         seen: set[str] = set()
-        for hit in _hits(sentence.text, labels):
+        for hit in _with_systems(sentence.text, _hits(sentence.text, labels), systems):
             if hit.label in seen:
                 continue
             seen.add(hit.label)
             words = Span(sentence.start + hit.start, sentence.start + hit.end, sentence.text[hit.start : hit.end])
             found.append(Candidate("weapons", words, sentence, cue=hit.label, quantity=_amount_of(words, article, quantities)))
     return found
+
+
+# What may stand between a kind of materiel and the system named right after it ("misiles Iskander").
+_BEFORE_SYSTEM = re.compile(r"\s+(?:(?:de|del|of)\s+(?:tipo\s+|type\s+)?)?")
+
+
+def _with_systems(text: str, hits: Sequence[_Hit], systems: Mapping[str, str]) -> list[_Hit]:
+    """The hits, a generic word and the system of another category named after it made one.
+
+    "misiles Iskander" is one item, a ballistic missile, not a missile and a ballistic missile:
+    the system's category wins, and the words keep the generic word so its number still counts them.
+    """
+    joined: list[_Hit] = []
+    for hit in hits:
+        last = joined[-1] if joined else None
+        if (
+            last is not None and normalise(text[hit.start : hit.end]) in systems and hit.label != last.label
+            and normalise(text[last.start : last.end]) not in systems and _BEFORE_SYSTEM.fullmatch(text[last.end : hit.start])
+        ):  # fmt: skip
+            joined[-1] = _Hit(last.start, hit.end, hit.label)
+        else:
+            joined.append(hit)
+    return joined
 
 
 def _amount_of(words: Span, article: str, quantities: Sequence[tuple[int, int, Quantity]]) -> Quantity | None:

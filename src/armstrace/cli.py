@@ -74,6 +74,10 @@ def _out_folder(command: str, out: Path | None, old: Path | None) -> Path:
     return out or old  # type: ignore[return-value]
 
 
+MetaFile = Annotated[Optional[Path], typer.Option("--meta", help="CSV or JSONL of article metadata (article or file; published, outlet, url, title), used by the merge.", show_default=False)]
+Excel = Annotated[bool, typer.Option("--excel", help="Start the CSV files with a UTF-8 byte order mark, so Excel reads accents right.")]
+
+
 @app.command()
 @settings_options
 def extract(
@@ -85,6 +89,8 @@ def extract(
     price_in: Annotated[Optional[float], typer.Option(help="With --dry-run: price per million prompt tokens.", show_default=False)] = None,
     price_out: Annotated[Optional[float], typer.Option(help="With --dry-run: price per million completion tokens.", show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary (or the estimate) as JSON on stdout.")] = False,
+    meta: MetaFile = None,
+    excel: Excel = False,
 ) -> None:
     """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json, then merge them."""
     from .run import run_extract
@@ -103,7 +109,7 @@ def extract(
     if summary.ok and not no_merge:
         from .merge import merge_dataset
 
-        _print_merge(merge_dataset(out, settings.gazetteer))
+        _print_merge(merge_dataset(out, settings.gazetteer, meta, excel))
     if as_json:
         typer.echo(summary.model_dump_json(indent=2))
     raise typer.Exit(summary.exit_code)
@@ -117,13 +123,15 @@ def merge(
         Optional[Path],
         typer.Option(help="A gazetteer file extending the packaged one. Env: ARMSTRACE_GAZETTEER.", show_default=False),
     ] = None,
+    meta: MetaFile = None,
+    excel: Excel = False,
 ) -> None:
-    """Merge OUT/articles/*.json into OUT/dataset.json, OUT/tables/, OUT/dataset.sqlite and OUT/transfers.csv."""
+    """Merge OUT/articles/*.json into OUT/dataset.json, OUT/tables/ (JSONL, CSV, Parquet), OUT/dataset.sqlite, OUT/transfers.csv."""
     from .merge import merge_dataset
     from .settings import load_settings
 
     folder = _out_folder("merge", out, old_out)
-    _print_merge(merge_dataset(folder, load_settings({"gazetteer": gazetteer}).gazetteer))
+    _print_merge(merge_dataset(folder, load_settings({"gazetteer": gazetteer}).gazetteer, meta, excel))
 
 
 @app.command("eval")

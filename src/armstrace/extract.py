@@ -277,6 +277,7 @@ class Extractor:
             sha256=article.sha256,
             chars=len(article.text),
             encoding=article.encoding,
+            meta=article.meta,
         )
 
     def _provenance(self, *, from_cache: bool, cached_calls: int, usage: Usage, recorded: Usage) -> Provenance:

@@ -1,6 +1,7 @@
 """Read articles from files and folders.
 
-An article is a plain text file (.txt; .html and .htm are reduced to their text). Text that is
+An article is a plain text file (.txt; .html and .htm are reduced to their text). Its metadata
+(publication date, outlet, URL, title) come from front matter or meta tags (module `meta`). Text that is
 not UTF-8 is tried as cp1252 and then latin-1, and the encoding used is recorded. A file that
 cannot be read as an article becomes a `Rejected` entry naming the file and the reason, so a
 batch goes on with the rest.
@@ -11,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError
+from .meta import front_matter, html_meta
+from .schema import ArticleMeta
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
@@ -31,6 +34,7 @@ class Article:
     source: Path
     text: str
     encoding: str
+    meta: ArticleMeta = ArticleMeta()
 
     @property
     def sha256(self) -> str:
@@ -102,11 +106,14 @@ def read_article(path: Path, article_id: str | None = None) -> Article:
         r"\s*(<!doctype html|<html)", text, re.IGNORECASE
     )
     if looks_html:
+        meta = html_meta(text, str(path))
         text = html_to_text(text)
         encoding = f"{encoding}, html stripped"
+    else:
+        meta, text = front_matter(text, str(path))
     if not text.strip():
         raise InputError(f"{path}: empty article", "remove the file or give it the article's text")
-    return Article(id=article_id or path.stem, source=path, text=text, encoding=encoding)
+    return Article(id=article_id or path.stem, source=path, text=text, encoding=encoding, meta=meta)
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path | Rejected]:
@@ -139,6 +146,6 @@ def load_articles(found: Iterable[Path | Rejected]) -> Iterator[Article | Reject
             yield Rejected(path, e.message.split(": ", 1)[-1])
             continue
         if article.id in seen:
-            article = Article(f"{article.id}-{article.sha256[:8]}", article.source, article.text, article.encoding)
+            article = replace(article, id=f"{article.id}-{article.sha256[:8]}")
         seen.add(article.id)
         yield article

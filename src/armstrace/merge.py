@@ -11,14 +11,16 @@
 Then every table is written (module `write`), each file atomically:
 
 - DIR/dataset.json: the whole dataset (the `Dataset` model of module `dataset`);
-- DIR/tables/<table>.jsonl and .csv: one file per table;
+- DIR/tables/<table>.jsonl, .csv and .parquet: one file per table;
 - DIR/dataset.sqlite: the same tables, a `sources` table and views for common questions;
-- DIR/transfers.csv: arms flows in the column layout of the SIPRI Arms Transfers Database.
+- DIR/transfers.csv: arms flows in the column layout of the SIPRI Arms Transfers Database
+  (module `sipri`);
+- DIR/datapackage.json: the data dictionary of every file (module `dictionary`).
 
 Every row carries where it came from (article, file, span, quote, and the extraction's prompt,
 schema hash and model). Ids are hashes of what identifies a row and every list is sorted, so
 the same extractions give byte-identical files, however many times and in whatever order
-they were added. docs/dataset.md is the data dictionary.
+they were added. docs/dataset.md explains the dataset; datapackage.json is its dictionary.
 """
 
 from __future__ import annotations
@@ -31,14 +33,17 @@ from pydantic import BaseModel, ValidationError
 
 from .dataset import Skipped, TextFrom, TransferRow
 from .dates import dateline
+from .dictionary import write_dictionary
 from .errors import ArmstraceError, InputError
 from .lexicon import load_gazetteer, name_key
 from .load import read_article
+from .meta import Sidecar, fill, read_sidecar
 from .resolve import DuplicateFinder, NameForm, Resolver
-from .rows import Article, RowBuilder, local_names
+from .rows import Article, RowBuilder, TextFacts, local_names, mention_count
 from .schema import ActorKind, ArticleExtraction
+from .sipri import write_transfers_csv
 from .staging import Staging, staging
-from .write import read_rows, write_dataset, write_transfers_csv
+from .write import read_rows, write_dataset
 
 __all__ = ["MergeResult", "merge_dataset"]
 
@@ -54,18 +59,21 @@ class MergeResult(BaseModel):
     skipped: list[Skipped]
 
 
-def merge_dataset(out: Path, gazetteer: Path | None = None) -> MergeResult:
+def merge_dataset(out: Path, gazetteer: Path | None = None, meta: Path | None = None, bom: bool = False) -> MergeResult:
     """Merge every extraction in out/articles/ into out/dataset.json, tables/, .sqlite, transfers.csv.
 
-    `gazetteer` is a user alias file read over the packaged one (it can override any join).
+    `gazetteer` is a user alias file read over the packaged one (it can override any join);
+    `meta` a CSV or JSONL file of article metadata (module `meta`), which wins over what the
+    extractions recorded; `bom` starts the CSV files with a UTF-8 byte order mark (Excel).
     A file that is not a readable extraction is skipped and listed in the result; no
     extraction at all is an InputError.
     """
+    sidecar = read_sidecar(meta) if meta is not None else Sidecar({})
     files = sorted((out / "articles").glob("*.json")) if (out / "articles").is_dir() else []
     if not files:
         raise InputError(f"{out / 'articles'}: no article extractions to merge", f"run 'armstrace extract ... --out {out}' first")
     with staging(out) as stage:
-        first = _first_reading(files, stage)
+        first = _first_reading(files, stage, sidecar)
         if len(first.skipped) == len(files):
             raise InputError(f"{out / 'articles'}: none of the {len(files)} files is an article extraction", first.skipped[0].reason)
         resolver = Resolver(load_gazetteer(gazetteer))
@@ -80,10 +88,11 @@ def merge_dataset(out: Path, gazetteer: Path | None = None) -> MergeResult:
             "gazetteer_sha256": [hashlib.sha256(p.read_bytes()).hexdigest() for p in sources],
             "skipped": [s.model_dump() for s in first.skipped],
         }
-        counts = write_dataset(out, header, builder.tables())
-    write_transfers_csv(out / "transfers.csv", read_rows(out / "tables" / "transfers.jsonl", TransferRow))
+        counts = write_dataset(out, header, builder.tables(), bom)
+    write_transfers_csv(out / "transfers.csv", read_rows(out / "tables" / "transfers.jsonl", TransferRow), bom)
+    write_dictionary(out, bom)
     return MergeResult(
-        out=str(out), written=["dataset.json", "tables/", "dataset.sqlite", "transfers.csv"], counts=counts,
+        out=str(out), written=["dataset.json", "tables/", "dataset.sqlite", "transfers.csv", "datapackage.json"], counts=counts,
         duplicates=len(builder.duplicates), disputed=builder.disputed, skipped=first.skipped,
     )  # fmt: skip
 
@@ -189,7 +198,17 @@ class _FirstReading:
         self.spellings = _Spellings()
 
 
-def _first_reading(files: Sequence[Path], stage: Staging) -> _FirstReading:
+def _facts(extraction: ArticleExtraction, text: str, text_from: TextFrom, sidecar: Sidecar) -> TextFacts:
+    """The article's metadata (the sidecar's over the extraction's), report date and mention counts."""
+    meta = fill(extraction.article.meta, sidecar.get(extraction.article.id, extraction.article.source))
+    line = dateline(text) if text_from == "file" and not meta.published else None
+    return TextFacts(
+        meta=meta, published=meta.published or line, published_from="metadata" if meta.published else "dateline" if line else "",
+        text_from=text_from, mentions=[mention_count(text, [a.name, *a.mentions]) for a in extraction.actors],
+    )  # fmt: skip
+
+
+def _first_reading(files: Sequence[Path], stage: Staging, sidecar: Sidecar) -> _FirstReading:
     """Record every article, its copy signature, names and party spellings; skip bad files."""
     first = _FirstReading()
     for path in files:
@@ -200,7 +219,7 @@ def _first_reading(files: Sequence[Path], stage: Staging) -> _FirstReading:
             continue
         article_id = extraction.article.id
         text, text_from = _text(extraction)
-        if not stage.add_extraction(article_id, path, dateline(text) if text_from == "file" else None, text_from):
+        if not stage.add_extraction(article_id, path, _facts(extraction, text, text_from, sidecar).model_dump_json()):
             first.skipped.append(Skipped(file=str(path), reason=f"{path}: article id {article_id} is already in another file"))
             continue
         first.copies.add(article_id, text)
@@ -211,5 +230,5 @@ def _first_reading(files: Sequence[Path], stage: Staging) -> _FirstReading:
 
 def _second_reading(stage: Staging) -> Iterator[Article]:
     """The articles again, by id, each with what the first reading learnt of its text."""
-    for _, path, published, text_from in stage.extractions():
-        yield Article(_read(path), published, text_from)
+    for _, path, facts in stage.extractions():
+        yield Article(_read(path), TextFacts.model_validate_json(facts))

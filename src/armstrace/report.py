@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,18 +23,18 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import ArmstraceError, InputError
+from .highlight import Span, highlight
+from .findings import ClaimView, PropositionRow, TransferView, findings, flow_grid, propositions, weapon_marks
 from .load import read_article
 from .prompt import FIELDS
 from .review import EDITABLE, FORMAT
 from .run import ArticleOutcome, read_summary
 from .schema import ArticleExtraction, Dropped, Evidence, Field_, Quantity
 
-# Nesting order of items with the same span: sentences outside, names and numbers inside.
-_RANK: dict[Field_, int] = {"claims": 0, "weapons": 1, "figures": 2, "actors": 3}
 SINGULAR: dict[Field_, str] = {"actors": "actor", "weapons": "weapon", "figures": "figure", "claims": "claim"}
 
 
@@ -48,12 +47,6 @@ class _Row(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
 
-class _Source(_Row):
-    article: str
-    start: int
-    end: int
-    quote: str
-
 
 class _ActorRow(_Row):
     id: str
@@ -62,39 +55,9 @@ class _ActorRow(_Row):
     country_code: str
     part_of: str
     aliases: list[str]
+    mentions: int = 0
     articles: list[str]
     independent_sources: int
-
-
-class _TransferRow(_Row):
-    supplier: str
-    recipient: str
-    category: str
-    designation: str
-    descriptions: list[str]
-    lifecycle: list[str]
-    status: str
-    denied: bool
-    quantity: Quantity | None
-    observations: int
-    articles: list[str]
-
-
-class _ClaimRow(_Row):
-    proposition_id: str
-    article: str
-    speaker: str
-    stance: str
-    content: str
-    source: _Source
-
-
-class _PropositionRow(_Row):
-    id: str
-    kind: str
-    statement: str
-    disputed: bool
-    articles: list[str]
 
 
 class _Skipped(_Row):
@@ -105,9 +68,9 @@ class _Skipped(_Row):
 class _Dataset(_Row):
     skipped: list[_Skipped]
     actors: list[_ActorRow]
-    transfers: list[_TransferRow]
-    claims: list[_ClaimRow]
-    propositions: list[_PropositionRow]
+    transfers: list[TransferView]
+    claims: list[ClaimView]
+    propositions: list[PropositionRow]
 
 
 # --------------------------------------------------------------------------- view model
@@ -154,42 +117,6 @@ class ArticleView:
         return sum(i.field == name for i in self.items)
 
 
-@dataclass(frozen=True)
-class Flow:
-    """One supplier → recipient edge of the diagram, with where its label goes."""
-
-    supplier: str
-    recipient: str
-    y1: int
-    y2: int
-    width: float
-    denied: bool
-    label: str
-    label_x: int
-    label_y: int
-
-
-@dataclass(frozen=True)
-class Diagram:
-    """The supplier → recipient diagram, laid out in SVG user units."""
-
-    height: int
-    suppliers: list[tuple[str, int]]
-    recipients: list[tuple[str, int]]
-    flows: list[Flow]
-
-
-@dataclass(frozen=True)
-class PropositionView:
-    """A proposition with its affirming and denying claims side by side."""
-
-    statement: str
-    kind: str
-    disputed: bool
-    affirmed: list[tuple[_ClaimRow, str]]
-    denied: list[tuple[_ClaimRow, str]]
-
-
 class ReportResult(BaseModel):
     """What `write_report` wrote."""
 
@@ -200,68 +127,6 @@ class ReportResult(BaseModel):
     dropped: int
     not_ok: int
     bytes: int
-
-
-# --------------------------------------------------------------------------- highlighting
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of text to highlight as one item."""
-
-    start: int
-    end: int
-    id: str
-    field: Field_
-    title: str
-
-
-def _open(span: Span, first: bool) -> str:
-    classes = f"hl hl-{span.field}"
-    if first:
-        return (
-            f'<mark class="{classes}" data-item="{escape(span.id)}" data-field="{span.field}" '
-            f'tabindex="0" title="{escape(span.title)}">'
-        )
-    # The rest of an item cut by a crossing item: drawn the same, but not a second item.
-    return f'<mark class="{classes} hl-cont" data-cont="{escape(span.id)}">'
-
-
-def _text(text: str) -> str:
-    # A carriage return written literally would become a line feed in the browser and shift
-    # every offset after it; as a character reference it stays one character.
-    return str(escape(text)).replace("\r", "&#13;")
-
-
-def highlight(text: str, spans: Sequence[Span]) -> Markup:
-    """`text` escaped, with one <mark data-item> per span, nested where spans overlap.
-
-    Spans that cross (one starts inside another and ends after it) cannot nest: the inner
-    one is closed at the outer one's end and continued in a <mark data-cont> element, so
-    each span still has exactly one element that carries its id.
-    """
-    starts: dict[int, list[Span]] = defaultdict(list)
-    for span in spans:
-        starts[span.start].append(span)
-    boundaries = sorted({s.start for s in spans} | {s.end for s in spans})
-    out: list[str] = []
-    stack: list[Span] = []
-    pos = 0
-    for at in boundaries:
-        out.append(_text(text[pos:at]))
-        pos = at
-        reopen: list[Span] = []
-        ending = [i for i, s in enumerate(stack) if s.end == at]
-        if ending:
-            cut = ending[0]
-            reopen = [s for s in stack[cut:] if s.end != at]
-            out.append("</mark>" * (len(stack) - cut))
-            del stack[cut:]
-        for span in sorted(reopen + starts.get(at, []), key=lambda s: (-s.end, _RANK[s.field])):
-            out.append(_open(span, first=span not in reopen))
-            stack.append(span)
-    out.append(_text(text[pos:]))
-    return Markup("".join(out))
 
 
 # --------------------------------------------------------------------------- items
@@ -358,67 +223,21 @@ def _article_view(extraction: ArticleExtraction, outcome: ArticleOutcome | None)
     view.text = text
     view.items = [i for i in items if is_grounded(i, text)]
     view.ungrounded = [i for i in items if not is_grounded(i, text)]
-    spans = [Span(i.start, i.end, i.id, i.field, i.title) for i in view.items]
-    view.body = highlight(text, spans)
+    view.body = highlight(text, _spans(extraction, view.items))
     return view
 
 
+def _spans(extraction: ArticleExtraction, items: Sequence[ItemView]) -> list[Span]:
+    """Each item's highlight: its evidence, but a weapon's materiel words and parties, not its sentence."""
+    parties = {a.name: a.mentions for a in extraction.actors}
+    spans = []
+    for i in items:
+        marks = weapon_marks(extraction.weapons[i.index], parties) if i.field == "weapons" else [(i.start, i.end)]
+        spans += [Span(a, b, i.id, i.field, i.title, more=n > 0) for n, (a, b) in enumerate(marks)]
+    return spans
+
+
 # --------------------------------------------------------------------------- dataset views
-
-
-def _mentions(actor: _ActorRow, texts: dict[str, str]) -> int:
-    """How often the actor's surface forms occur in the texts of its articles (longest first, no overlaps)."""
-    forms = sorted({a for a in actor.aliases if a.strip()}, key=len, reverse=True)
-    if not forms:
-        return 0
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
-    return sum(len(pattern.findall(texts.get(a, ""))) for a in actor.articles)
-
-
-def _diagram(transfers: Sequence[_TransferRow]) -> Diagram | None:
-    """Suppliers on the left, recipients on the right, one edge per pair; None without flows."""
-    pairs: dict[tuple[str, str], list[_TransferRow]] = defaultdict(list)
-    for t in transfers:
-        if t.supplier and t.recipient:
-            pairs[(t.supplier, t.recipient)].append(t)
-    if not pairs:
-        return None
-    row = 44
-    left = {name: 30 + i * row for i, name in enumerate(sorted({s for s, _ in pairs}))}
-    right = {name: 30 + i * row for i, name in enumerate(sorted({r for _, r in pairs}))}
-    flows = []
-    label_y = -100
-    # Labels sit at the middle of their curves, pushed down just enough not to overlap.
-    for (s, r), rows in sorted(pairs.items(), key=lambda p: (left[p[0][0]] + right[p[0][1]], p[0])):
-        observations = sum(t.observations for t in rows)
-        kinds = ", ".join(sorted({t.designation or t.category.replace("_", " ") for t in rows}))
-        label_y = max((left[s] + right[r]) // 2 - 4, label_y + 15)
-        flows.append(
-            Flow(s, r, left[s], right[r], min(2.0 + 1.5 * observations, 10.0),
-                 all(t.denied for t in rows), f"{s} → {r}: {kinds} ×{observations}", 317, label_y)  # fmt: skip
-        )
-    height = max(30 + row * max(len(left), len(right)), label_y + 10)
-    return Diagram(height, list(left.items()), list(right.items()), flows)
-
-
-def _propositions(data: _Dataset, claim_ids: dict[tuple[str, int, int, str], str]) -> list[PropositionView]:
-    by_prop: dict[str, list[_ClaimRow]] = defaultdict(list)
-    for claim in data.claims:
-        by_prop[claim.proposition_id].append(claim)
-    views = []
-    for prop in data.propositions:
-        claims = [(c, claim_ids.get((c.article, c.source.start, c.source.end, c.content), "")) for c in by_prop[prop.id]]
-        views.append(
-            PropositionView(
-                statement=prop.statement,
-                kind=prop.kind,
-                disputed=prop.disputed,
-                affirmed=[c for c in claims if c[0].stance != "denied"],
-                denied=[c for c in claims if c[0].stance == "denied"],
-            )
-        )
-    # Disputed first, then those most spoken about.
-    return sorted(views, key=lambda p: (not p.disputed, -(len(p.affirmed) + len(p.denied)), p.statement))
 
 
 def _read_dataset(out: Path) -> tuple[_Dataset | None, str]:
@@ -498,12 +317,13 @@ def render_report(out: Path) -> tuple[str, ReportResult]:
     by_id = {o.id: o for o in outcomes}
     articles = [_article_view(e, by_id.get(e.article.id)) for e in extractions]
     data, data_error = _read_dataset(out)
-    texts = {a.id: a.text for a in articles if a.text}
     claim_ids = {(a.id, i.start, i.end, i.record["content"]): i.id for a in articles for i in a.items if i.field == "claims"}
-    actors = sorted(
-        ((a, _mentions(a, texts)) for a in (data.actors if data else [])),
-        key=lambda am: (-am[0].independent_sources, -am[1], am[0].name),
-    )
+    weapons: dict[tuple[str, int, int], list[tuple[str, str]]] = defaultdict(list)
+    for a in articles:
+        for i in a.items:
+            if i.field == "weapons":
+                weapons[(a.id, i.start, i.end)].append((i.id, i.record["description"]))
+    actors = sorted(data.actors if data else [], key=lambda a: (-a.mentions, -a.independent_sources, a.name))
     env = Environment(
         loader=PackageLoader("armstrace", "templates"),
         autoescape=select_autoescape(["j2"]),
@@ -524,8 +344,9 @@ def render_report(out: Path) -> tuple[str, ReportResult]:
         data=data,
         data_error=data_error,
         actors=actors,
-        diagram=_diagram(data.transfers) if data else None,
-        propositions=_propositions(data, claim_ids) if data else [],
+        findings=findings(data.transfers, weapons) if data else [],
+        flows=flow_grid(data.transfers) if data else [],
+        propositions=propositions(data.claims, data.propositions, claim_ids) if data else [],
         quantity=_quantity,
         css=_asset("report.css"),
         js=_asset("report.js"),

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, get_args
+from typing import Literal, NamedTuple, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .dataset import (
     ActorRow, ArticleRow, ClaimRow, FigureRow, NameRow, ObservationRow, Position, PropositionRow, Row, Source,
@@ -24,7 +27,8 @@ from .dataset import (
 from .dates import stated_date, years
 from .lexicon import load_cues, name_key
 from .resolve import Entity, Propositions, Resolver, Statements
-from .schema import ArticleExtraction, Evidence, Stance, WeaponCategory, WeaponStatus
+from .schema import ArticleExtraction, ArticleMeta, Evidence, Stance, WeaponCategory, WeaponStatus
+from .sipri import amount_at, clause_years, english_of
 from .staging import Staging
 
 # The stages of a flow, in the order they happen; "alleged" is the weakest, "denied" none.
@@ -32,13 +36,29 @@ LIFECYCLE: tuple[WeaponStatus, ...] = ("alleged", "requested", "planned", "agree
 AFFIRMING: tuple[Stance, ...] = ("asserted", "acknowledged", "accused", "warned", "believes")
 
 
+class TextFacts(BaseModel):
+    """What the first reading learnt of an article beyond its extraction."""
+
+    model_config = ConfigDict(frozen=True)
+
+    meta: ArticleMeta = Field(description="Metadata: the extraction's, filled in by the --meta file.")
+    published: str | None = Field(description="The metadata's date, else the dateline's.")
+    published_from: Literal["metadata", "dateline", ""]
+    text_from: TextFrom
+    mentions: list[int] = Field(description="Per extracted actor, how often its names occur in the text.")
+
+
 @dataclass(frozen=True)
 class Article:
-    """One extraction as read, with what its text gave: the dateline and where the text came from."""
+    """One extraction as read, with what its text and metadata gave."""
 
     extraction: ArticleExtraction
-    published: str | None
-    text_from: TextFrom
+    facts: TextFacts
+
+    @property
+    def published(self) -> str | None:
+        """The article's report date."""
+        return self.facts.published
 
 
 def local_names(extraction: ArticleExtraction) -> dict[str, str]:
@@ -48,6 +68,14 @@ def local_names(extraction: ArticleExtraction) -> dict[str, str]:
         for surface in (actor.name, *actor.mentions):
             local.setdefault(name_key(surface), actor.name)
     return local
+
+
+def mention_count(text: str, forms: Iterable[str]) -> int:
+    """How often the forms occur in `text` as whole words (longest first, no overlaps); at least one."""
+    found = sorted({f.strip() for f in forms if f.strip()}, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, found)) + r")(?!\w)") if found else None
+    # An actor was extracted from a mention: when the text is not at hand, that one is known.
+    return max(len(pattern.findall(text)) if pattern else 0, 1)
 
 
 def row_id(prefix: str, *parts: str) -> str:
@@ -122,10 +150,10 @@ class RowBuilder:
         """Store one article's rows; in article id order, as a flow keeps its designation as first written."""
         local = local_names(article.extraction)
         self._add_article(article)
-        for actor in article.extraction.actors:
+        for actor, count in zip(article.extraction.actors, article.facts.mentions, strict=True):
             names = json.dumps([actor.name, *actor.mentions], ensure_ascii=False)
             key = self.resolver.entity(actor.name).key
-            self.staging.add_mention(key, names, actor.role, _source(article.extraction, actor.evidence))
+            self.staging.add_mention(key, names, actor.role, count, article.published, _source(article.extraction, actor.evidence))
         self._add_observations(article, local)
         for n, f in enumerate(article.extraction.figures):
             self.staging.add_figure(FigureRow(
@@ -140,7 +168,9 @@ class RowBuilder:
         dup, score = self.duplicates.get(x.article.id, ("", None))
         row = ArticleRow(
             id=x.article.id, file=x.article.source, sha256=x.article.sha256, chars=x.article.chars,
-            published=article.published, text_from=article.text_from, duplicate_of=dup, similarity=score,
+            published=article.published, published_from=article.facts.published_from, outlet=article.facts.meta.outlet,
+            url=article.facts.meta.url, title=article.facts.meta.title, text_from=article.facts.text_from,
+            duplicate_of=dup, similarity=score,
             actors=len(x.actors), weapons=len(x.weapons), figures=len(x.figures), claims=len(x.claims),
             prompt=p.prompt, prompt_sha256=p.prompt_sha256, schema_sha256=p.schema_sha256, model=p.model,
             armstrace_version=p.armstrace_version,
@@ -166,7 +196,8 @@ class RowBuilder:
                 id=row_id("obs", x.article.id, "weapon", str(n)), transfer_id=transfer_id, article=x.article.id,
                 published=article.published, status=w.status, designation=w.designation, description=w.description,
                 supplier=w.supplier.strip(), recipient=w.recipient.strip(), quantity=w.quantity,
-                years_stated=years(w.evidence.quote), source=_source(x, w.evidence),
+                years_stated=years(w.evidence.quote), clause_years=clause_years(w.evidence.quote, w.description),
+                source=_source(x, w.evidence),
             ))  # fmt: skip
 
     def _add_claims(self, article: Article, local: Mapping[str, str]) -> None:
@@ -247,17 +278,21 @@ class RowBuilder:
     def _actor_row(self, entity: Entity, rule: str) -> ActorRow:
         aliases: set[str] = set()
         roles: set[str] = {entity.role} - {""}
-        found = []
-        for names, role, source in self.staging.mentions(entity.key):
+        found, dates, mentions = [], [], 0
+        for names, role, count, published, source in self.staging.mentions(entity.key):
             aliases.update(json.loads(names))
             roles.update([role] if role else [])
             found.append(Source.model_validate_json(source))
+            dates.append(published)
+            mentions += count
         parent = self.resolver.entity_by_key(entity.part_of) if entity.part_of else None
         articles = {s.article for s in found}
+        first_seen, last_seen = _dates(dates)
         return ActorRow(
             id=self.entity_id(entity), name=entity.name, kind=entity.kind, country_code=entity.country_code,
             part_of_id=self.entity_id(parent), part_of=parent.name if parent else "", rule=rule,
-            aliases=sorted(aliases, key=_by_name), roles=sorted(roles), articles=sorted(articles),
+            aliases=sorted(aliases, key=_by_name), roles=sorted(roles), mentions=mentions, first_seen=first_seen,
+            last_seen=last_seen, articles=sorted(articles),
             independent_sources=self.independent(articles), sources=_sorted_sources(found),
         )  # fmt: skip
 
@@ -292,20 +327,19 @@ class RowBuilder:
         group = [ObservationRow.model_validate_json(j) for j in self.staging.observations(transfer_id)]
         statuses = {o.status for o in group}
         stages = [s for s in LIFECYCLE if s in statuses]
-        at_furthest = sorted(
-            (o for o in group if o.quantity is not None and stages and o.status == stages[-1]),
-            key=lambda o: (o.published or "", o.article, o.source.start),
-        )
+        ordered = [y for o in group if o.status == "agreed" for y in o.clause_years]
         articles = {o.article for o in group}
         first_seen, last_seen = _dates([o.published for o in group])
         return TransferRow(
             id=transfer_id, supplier_id=self.entity_id(supplier), supplier=supplier.name if supplier else "",
             supplier_code=supplier.country_code if supplier else "", recipient_id=self.entity_id(recipient),
             recipient=recipient.name if recipient else "", recipient_code=recipient.country_code if recipient else "",
-            category=category, designation=designation,
+            category=category, designation=designation, description=english_of(group, category),
             descriptions=sorted({o.description for o in group if o.description}), lifecycle=stages,
             status=stages[-1] if stages else "denied", denied="denied" in statuses,
-            quantity=at_furthest[-1].quantity if at_furthest else None,
+            quantity=amount_at(group, stages[-1]) if stages else None, number_ordered=amount_at(group, "agreed"),
+            number_delivered=amount_at(group, "delivered"), year_of_order=min(ordered, default=None),
+            years_of_delivery=sorted({y for o in group if o.status == "delivered" for y in o.clause_years}),
             years_stated=sorted({y for o in group for y in o.years_stated}), first_seen=first_seen,
             last_seen=last_seen, observations=len(group), articles=sorted(articles),
             independent_sources=self.independent(articles), sources=_sorted_sources([o.source for o in group]),

@@ -225,6 +225,15 @@ class Usage(_Frozen):
         )
 
 
+class ArticleMeta(_Frozen):
+    """What the input says of the article itself (front matter, HTML meta tags): '' if unknown."""
+
+    published: str = Field(default="", description="Publication date, ISO (YYYY-MM-DD).")
+    outlet: str = Field(default="", description="Who published it.")
+    url: str = Field(default="", description="Where it was published.")
+    title: str = Field(default="", description="Its headline.")
+
+
 class ArticleInfo(_Frozen):
     """The article an extraction was made from."""
 
@@ -233,6 +242,7 @@ class ArticleInfo(_Frozen):
     sha256: str
     chars: int
     encoding: str
+    meta: ArticleMeta = Field(default=ArticleMeta(), description="Publication date, outlet, URL and title, when the input gives them.")
 
 
 class Provenance(_Frozen):

@@ -20,15 +20,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .dataset import ClaimRow, FigureRow, ObservationRow, Source, TextFrom
+from .dataset import ClaimRow, FigureRow, ObservationRow, Source
 
 # Rows are inserted this many at a time: one executemany instead of a thousand executes.
 _BATCH = 1000
 
 _SCHEMA = """
-CREATE TABLE extractions (id TEXT PRIMARY KEY, path TEXT, published TEXT, text_from TEXT);
+CREATE TABLE extractions (id TEXT PRIMARY KEY, path TEXT, facts TEXT);
 CREATE TABLE articles (id TEXT, json TEXT);
-CREATE TABLE mentions (actor TEXT, names TEXT, role TEXT, source TEXT);
+CREATE TABLE mentions (actor TEXT, names TEXT, role TEXT, count INTEGER, published TEXT, source TEXT);
 CREATE TABLE observations (transfer_id TEXT, published TEXT, article TEXT, start INTEGER, id TEXT, json TEXT);
 CREATE TABLE figures (article TEXT, start INTEGER, id TEXT, json TEXT);
 CREATE TABLE claims (
@@ -68,18 +68,18 @@ class Staging:
 
     # ----------------------------------------------------------------- the first reading
 
-    def add_extraction(self, article: str, path: Path, published: str | None, text_from: TextFrom) -> bool:
-        """Record an article's file; False if another file already holds that article id."""
+    def add_extraction(self, article: str, path: Path, facts: str) -> bool:
+        """Record an article's file and what its text gave (JSON); False if another file holds that id."""
         try:
-            self._db.execute("INSERT INTO extractions VALUES (?, ?, ?, ?)", (article, str(path), published, text_from))
+            self._db.execute("INSERT INTO extractions VALUES (?, ?, ?)", (article, str(path), facts))
         except sqlite3.IntegrityError:
             return False
         return True
 
-    def extractions(self) -> Iterator[tuple[str, Path, str | None, TextFrom]]:
-        """(article id, file, published, text_from) of every article, by article id."""
-        for article, path, published, text_from in self._db.execute("SELECT * FROM extractions ORDER BY id"):
-            yield article, Path(path), published, text_from
+    def extractions(self) -> Iterator[tuple[str, Path, str]]:
+        """(article id, file, facts JSON) of every article, by article id."""
+        for article, path, facts in self._db.execute("SELECT * FROM extractions ORDER BY id"):
+            yield article, Path(path), facts
 
     # ----------------------------------------------------------------- the rows of each article
 
@@ -87,9 +87,12 @@ class Staging:
         """An article row, as JSON."""
         self._add("articles", (article, json))
 
-    def add_mention(self, actor: str, names: str, role: str, source: Source) -> None:
-        """One extracted actor record of the actor with key `actor`; `names` is a JSON list."""
-        self._add("mentions", (actor, names, role, source.model_dump_json()))
+    def add_mention(self, actor: str, names: str, role: str, count: int, published: str | None, source: Source) -> None:
+        """One extracted actor record of the actor with key `actor`; `names` is a JSON list.
+
+        `count` is how often its names occur in the article, `published` the article's report date.
+        """
+        self._add("mentions", (actor, names, role, count, published, source.model_dump_json()))
 
     def add_observation(self, row: ObservationRow) -> None:
         """An observation row, kept in the order of the observations table."""
@@ -139,9 +142,9 @@ class Staging:
         """Keys of the actors that have mentions."""
         return [key for (key,) in self._db.execute("SELECT DISTINCT actor FROM mentions")]
 
-    def mentions(self, actor: str) -> Iterator[tuple[str, str, str]]:
-        """(names JSON, role, source JSON) of every record of one actor."""
-        return iter(self._db.execute("SELECT names, role, source FROM mentions WHERE actor = ?", (actor,)))
+    def mentions(self, actor: str) -> Iterator[tuple[str, str, int, str | None, str]]:
+        """(names JSON, role, count, published, source JSON) of every record of one actor."""
+        return iter(self._db.execute("SELECT names, role, count, published, source FROM mentions WHERE actor = ?", (actor,)))
 
     def observations(self, transfer_id: str | None = None) -> Iterator[str]:
         """Observation rows (JSON) in table order, or only those of one flow."""

@@ -1,4 +1,4 @@
-"""Writers of a merged dataset: dataset.json, tables/*.jsonl and *.csv, dataset.sqlite, transfers.csv.
+"""Writers of a merged dataset: dataset.json, tables/*.jsonl, *.csv and *.parquet, dataset.sqlite.
 
 Rows arrive one table at a time as JSON, already sorted, and are written as they come: each
 row is in memory only while it is written to every format. Every file is written to a
@@ -20,47 +20,55 @@ from typing import IO, Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel
 
 from .cache import temp_path
-from .dataset import TABLE_MODELS, Row, Source, TransferRow
-from .schema import Quantity
+from .dataset import TABLE_MODELS, Row, Source
 
 R = TypeVar("R", bound=Row)
-Column = tuple[str, tuple[str, ...], str]  # column name, path into the row's JSON, SQLite type
+Column = tuple[str, tuple[str, ...], str]  # column name, path into the row's JSON, TEXT/INTEGER/REAL/BOOLEAN
 
 # Rows are written to CSV and SQLite in batches of at most this many rows or characters of JSON.
 _BATCH_ROWS, _BATCH_CHARS = 1000, 1 << 20
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[IO[str]]:
-    """A text file that appears at `path` whole or not at all: a temporary file, then a rename.
+def _atomic(path: Path) -> Iterator[str]:
+    """The name of a temporary file that is renamed to `path` when the block ends without error.
 
     No fsync, as in `cache.write_atomic`: after a power loss, merging again rewrites every output.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_path(path)
     try:
-        with tmp.open("x", encoding="utf-8", newline="") as f:
-            yield f
+        yield str(tmp)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
 
-def write_dataset(out: Path, header: Mapping[str, Any], tables: Mapping[str, Iterable[str]]) -> dict[str, int]:
-    """Write dataset.json, tables/<table>.jsonl and .csv, and dataset.sqlite; return rows per table.
+@contextmanager
+def atomic_text(path: Path, bom: bool = False) -> Iterator[IO[str]]:
+    """A UTF-8 text file (with a byte order mark if `bom`, for Excel) that appears whole or not at all."""
+    with _atomic(path) as tmp, open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+        yield f
 
-    `header` holds dataset.json's leading keys; `tables` each table's rows as JSON, in order.
+
+def write_dataset(
+    out: Path, header: Mapping[str, Any], tables: Mapping[str, Iterable[str]], bom: bool = False
+) -> dict[str, int]:
+    """Write dataset.json, tables/<table>.jsonl, .csv and .parquet, and dataset.sqlite; return rows per table.
+
+    `header` holds dataset.json's leading keys; `tables` each table's rows as JSON, in order;
+    `bom` starts the CSV files with a byte order mark, so Excel reads them as UTF-8.
     Each row is serialised once, by its model, for every format.
     """
     counts: dict[str, int] = {}
-    with _atomic(out / "dataset.json") as whole, _sqlite(out / "dataset.sqlite") as db:
+    with atomic_text(out / "dataset.json") as whole, _sqlite(out / "dataset.sqlite") as db:
         whole.write("{\n")
         for key, value in header.items():
             whole.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False, sort_keys=True)},\n")
         for n, (name, rows) in enumerate(tables.items()):
             whole.write(f'"{name}": [')
-            counts[name] = _write_table(out, name, rows, whole, db)
+            counts[name] = _write_table(out, name, rows, whole, db, bom)
             whole.write("\n]" + ("," if n < len(tables) - 1 else "") + "\n")
         whole.write("}\n")
         for view, sql in _VIEWS.items():
@@ -68,35 +76,73 @@ def write_dataset(out: Path, header: Mapping[str, Any], tables: Mapping[str, Ite
     return counts
 
 
-def _write_table(out: Path, name: str, rows: Iterable[str], whole: IO[str], db: sqlite3.Connection) -> int:
-    """One table into dataset.json (open at its array), its JSONL and CSV files and SQLite."""
+class _Flat:
+    """The flattened files of one table: CSV, SQLite and Parquet, written a batch of rows at a time."""
+
+    def __init__(self, name: str, columns: list[Column], table: IO[str], db: sqlite3.Connection, parquet: str) -> None:
+        import pyarrow.parquet as pq
+
+        self.columns, self.db = columns, db
+        self.insert = f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})"
+        self.writer = csv.writer(table, lineterminator="\n")
+        self.writer.writerow([c for c, _, _ in columns])
+        self.schema = parquet_schema(columns)
+        self.parquet = pq.ParquetWriter(parquet, self.schema, compression="zstd")
+
+    def write(self, cells: list[tuple[Any, ...]]) -> None:
+        import pyarrow as pa
+
+        self.writer.writerows(cells)
+        self.db.executemany(self.insert, cells)
+        if cells:
+            arrays = [
+                pa.array([None if v is None else bool(v) for v in values] if f.type == pa.bool_() else values, f.type)
+                for values, f in zip(zip(*cells), self.schema)
+            ]
+            self.parquet.write_batch(pa.record_batch(arrays, schema=self.schema))
+
+
+def parquet_schema(columns: list[Column]) -> Any:
+    """The Arrow schema of a table's flattened columns (text, integer, real, boolean)."""
+    import pyarrow as pa
+
+    types = {"TEXT": pa.string(), "INTEGER": pa.int64(), "REAL": pa.float64(), "BOOLEAN": pa.bool_()}
+    return pa.schema([(c, types[t]) for c, _, t in columns])
+
+
+def _write_table(out: Path, name: str, rows: Iterable[str], whole: IO[str], db: sqlite3.Connection, bom: bool) -> int:
+    """One table into dataset.json (open at its array), its JSONL, CSV and Parquet files and SQLite."""
     model = TABLE_MODELS[name]
-    columns = _columns(model)
-    spec = ", ".join(f'"{c}" {t}' + (" PRIMARY KEY" if c == "id" else "") for c, _, t in columns)
+    columns = columns_of(model)
+    spec = ", ".join(f'"{c}" {_SQLITE[t]}' + (" PRIMARY KEY" if c == "id" else "") for c, _, t in columns)
     db.execute(f"CREATE TABLE {name} ({spec})")
-    insert = f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})"
     count = size = 0
     cells: list[tuple[Any, ...]] = []
-    with _atomic(out / "tables" / f"{name}.jsonl") as lines, _atomic(out / "tables" / f"{name}.csv") as table:
-        writer = csv.writer(table, lineterminator="\n")
-        writer.writerow([c for c, _, _ in columns])
-        for data in rows:
-            whole.write(("," if count else "") + "\n" + data)
-            lines.write(data + "\n")
-            cells.append(_cells(json.loads(data), columns))
-            count, size = count + 1, size + len(data)
-            # A row that gathers thousands of sources is megabytes: batches are bounded in bytes too.
-            if len(cells) == _BATCH_ROWS or size > _BATCH_CHARS:
-                writer.writerows(cells)
-                db.executemany(insert, cells)
-                cells, size = [], 0
-        writer.writerows(cells)
-        db.executemany(insert, cells)
+    folder = out / "tables"
+    with (
+        atomic_text(folder / f"{name}.jsonl") as lines,
+        atomic_text(folder / f"{name}.csv", bom) as table,
+        _atomic(folder / f"{name}.parquet") as parquet,
+    ):
+        flat = _Flat(name, columns, table, db, parquet)
+        try:
+            for data in rows:
+                whole.write(("," if count else "") + "\n" + data)
+                lines.write(data + "\n")
+                cells.append(_cells(json.loads(data), columns))
+                count, size = count + 1, size + len(data)
+                # A row that gathers thousands of sources is megabytes: batches are bounded in bytes too.
+                if len(cells) == _BATCH_ROWS or size > _BATCH_CHARS:
+                    flat.write(cells)
+                    cells, size = [], 0
+            flat.write(cells)
+        finally:
+            flat.parquet.close()
     _insert_sources(db, name, model)
     return count
 
 
-def _nested(annotation: Any) -> type[BaseModel] | None:
+def nested_model(annotation: Any) -> type[BaseModel] | None:
     """The model a field holds (Source, Quantity or an optional one), flattened into columns."""
     options = [a for a in get_args(annotation) if a is not type(None)] if get_args(annotation) else [annotation]
     single = options[0] if len(options) == 1 else None
@@ -105,14 +151,17 @@ def _nested(annotation: Any) -> type[BaseModel] | None:
 
 def _sql_type(annotation: Any) -> str:
     options = [a for a in get_args(annotation) if a is not type(None)] if get_origin(annotation) is not list and get_args(annotation) else [annotation]
-    return {bool: "INTEGER", int: "INTEGER", float: "REAL"}.get(options[0], "TEXT") if len(options) == 1 else "TEXT"
+    return {bool: "BOOLEAN", int: "INTEGER", float: "REAL"}.get(options[0], "TEXT") if len(options) == 1 else "TEXT"
 
 
-def _columns(model: type[BaseModel]) -> list[Column]:
-    """(column, path into the row's JSON, SQLite type); nested models become prefixed columns."""
+_SQLITE = {"TEXT": "TEXT", "INTEGER": "INTEGER", "REAL": "REAL", "BOOLEAN": "INTEGER"}  # booleans are 0/1 in SQLite
+
+
+def columns_of(model: type[BaseModel]) -> list[Column]:
+    """(column, path into the row's JSON, type); nested models become prefixed columns."""
     columns: list[Column] = []
     for name, info in model.model_fields.items():
-        nested = _nested(info.annotation)
+        nested = nested_model(info.annotation)
         if nested is None:
             columns.append((name, (name,), _sql_type(info.annotation)))
         else:
@@ -153,31 +202,25 @@ _VIEWS = {
         FROM propositions ORDER BY disputed DESC, statement""",
     "disputed_propositions": "SELECT * FROM claims_by_proposition WHERE disputed = 1",
     "actors_by_mentions": """
-        SELECT id, name, kind, country_code, part_of, independent_sources, articles FROM actors
-        ORDER BY independent_sources DESC, name""",
+        SELECT id, name, kind, country_code, part_of, mentions, independent_sources, first_seen, last_seen, articles
+        FROM actors ORDER BY mentions DESC, independent_sources DESC, name""",
 }
 
 
 @contextmanager
 def _sqlite(path: Path) -> Iterator[sqlite3.Connection]:
     """A new SQLite file built aside and renamed in whole; rows go in in their sorted order."""
-    tmp = temp_path(path)
-    try:
-        tmp.touch(exist_ok=False)  # by Python, so that its mode is every other output's
+    with _atomic(path) as tmp:
         db = sqlite3.connect(tmp)
         try:
             db.execute("PRAGMA journal_mode = OFF")  # a file renamed in whole needs no journal
-            columns = ", ".join(f'"{c}" {t}' for c, _, t in _columns(Source))
+            columns = ", ".join(f'"{c}" {_SQLITE[t]}' for c, _, t in columns_of(Source))
             db.execute(f"CREATE TABLE sources (table_name TEXT, row_id TEXT, {columns})")
             with db:
                 yield db
             db.execute("CREATE INDEX sources_by_row ON sources (table_name, row_id)")
         finally:
             db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _insert_sources(db: sqlite3.Connection, name: str, model: type[Row]) -> None:
@@ -199,34 +242,3 @@ def read_rows(path: Path, model: type[R]) -> Iterator[R]:
     with path.open(encoding="utf-8") as f:
         for line in f:
             yield model.model_validate_json(line)
-
-
-SIPRI_COLUMNS = (
-    "supplier", "recipient", "designation", "description", "number", "status", "year", "sources",
-    "supplier_code", "recipient_code", "category", "number_as_written", "independent_sources", "transfer_id",
-)  # fmt: skip
-
-
-def _number(quantity: Quantity | None) -> str:
-    """An amount as a register writes it: 1000, >1000, ~1000, 200-1000."""
-    if quantity is None:
-        return ""
-    if quantity.value is None:
-        low, high = (f"{v:g}" if v is not None else "" for v in (quantity.low, quantity.high))
-        return f"{low}-{high}" if low or high else ""
-    mark = {"more_than": ">", "at_least": ">=", "less_than": "<", "up_to": "<=", "about": "~", "order_of": "~"}
-    return mark.get(quantity.qualifier, "") + f"{quantity.value:g}"
-
-
-def write_transfers_csv(path: Path, transfers: Iterable[TransferRow]) -> None:
-    """transfers.csv: flows with both parties known, in the SIPRI Arms Transfers Database's columns."""
-    with _atomic(path) as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(SIPRI_COLUMNS)
-        for t in transfers:
-            if t.supplier and t.recipient:
-                writer.writerow([
-                    t.supplier, t.recipient, t.designation, "; ".join(t.descriptions), _number(t.quantity), t.status,
-                    "; ".join(str(y) for y in t.years_stated), "; ".join(t.articles), t.supplier_code, t.recipient_code,
-                    t.category, t.quantity.text if t.quantity else "", t.independent_sources, t.id,
-                ])  # fmt: skip
