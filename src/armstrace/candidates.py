@@ -45,6 +45,7 @@ class Candidate:
     quantity: Quantity | None = None
     known: KnownActor | None = None
     statement: Span | None = None
+    speaker: Span | None = None  # a claim's speaker where the sentence's frame names one (speakers.py)
 
 
 def sentences(article: str) -> list[Span]:
@@ -218,7 +219,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[_H
     sentence's is a claim of its own.
     """
     verbs = _hits(sentence.text, _labelled_terms(cues.reporting, _reporting_order(cues)))
-    quoted = _quoted(sentence.text)
+    quoted = quoted_spans(sentence.text)
     outside = [v for v in verbs if not _inside(v.start, quoted)]
     # A verb quoted inside someone's statement is part of it, not a statement of its own.
     verbs = outside or verbs
@@ -247,7 +248,7 @@ def _stance(anchor: _Hit, previous: str, segment: str, cues: Cues) -> str:
     return marks[0].label if marks else stance
 
 
-def _quoted(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The stretches of `text` inside quotation marks (an unclosed one runs to the end)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
@@ -282,7 +283,7 @@ def _attributed_sentences(article: str, cues: Cues) -> list[Span]:
 
 
 def _open_at_end(text: str) -> bool:
-    return any(end == len(text) and text[start] in "“«\"" for start, end in _quoted(text)) and text[-1:] not in "”»\""
+    return any(end == len(text) and text[start] in "“«\"" for start, end in quoted_spans(text)) and text[-1:] not in "”»\""
 
 
 def claim_candidates(article: str, cues: Cues) -> list[Candidate]:

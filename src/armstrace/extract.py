@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from .llm import ModelClient
 
 # The modules whose code shapes an answer: any change to them is a new extraction version.
-_ANSWER_MODULES = ("schema", "prompt", "llm", "align", "ground", "numbers", "candidates", "lexicon", "extract")
+_ANSWER_MODULES = ("schema", "prompt", "llm", "align", "ground", "numbers", "candidates", "speakers", "lexicon", "extract")
 
 
 @cache
@@ -207,8 +207,10 @@ class Extractor:
         """
         from . import ground
         from .candidates import find_candidates, windows
+        from .speakers import attach_speakers
 
         found = find_candidates(article.text, self.cues, self.gazetteer)
+        found["claims"] = attach_speakers(found["claims"], found["actors"], article.text, self.cues)
         known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
         found["actors"] = [c for c in found["actors"] if c.known is None]
         spans = windows(article.text, self.settings.window)
@@ -238,18 +240,21 @@ class Extractor:
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
         from . import ground
+        from .speakers import canonical_speakers
 
         known, calls = self.calls(article)
         # One call at a time, in order: each call after the first reuses the article's tokens
         # in the server's prompt cache, which concurrent calls of one article would evict.
         results = [await self._call(article, call) for call in calls]
         records = [r for result in results for r in result.records]
+        actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
+        claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer)
         extraction = ArticleExtraction(
             article=self._info(article),
-            actors=ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))]),
+            actors=actors,
             weapons=[r for r in records if isinstance(r, Weapon)],
             figures=[r for r in records if isinstance(r, Figure)],
-            claims=[r for r in records if isinstance(r, Claim)],
+            claims=claims,
             dropped=[d for r in results for d in r.dropped],
             provenance=self._provenance(
                 from_cache=all(r.cached for r in results),

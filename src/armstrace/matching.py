@@ -217,7 +217,8 @@ class ArticleMatcher:
         content = fuzz.token_set_ratio(normalise(gold.content), normalise(predicted.content)) / 100
         if not overlap(gold.evidence, predicted.evidence) and content * 100 < CONTENT_FUZZ:
             return 0.0
-        return content + 0.5 * self.same_actor(gold.speaker, predicted.speaker) + 0.01
+        # Speaker and stance are not part of the loose match; among equal pairs they decide.
+        return content + 0.5 * self.same_actor(gold.speaker, predicted.speaker) + 0.05 * (gold.stance == predicted.stance) + 0.01
 
     def claims(self, gold: Claim, predicted: Claim) -> float:
         if gold.stance != predicted.stance or not self.same_actor(gold.speaker, predicted.speaker):
