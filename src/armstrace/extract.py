@@ -11,8 +11,10 @@ to one field re-runs only that field's calls.
 
 from __future__ import annotations
 
+import asyncio
 import importlib.metadata
-from collections.abc import Callable, Sequence
+import inspect
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from .cache import Cache, digest
+from .errors import ArmstraceError
 from .load import Article
 from .prompt import FIELDS, PromptFile, format_items, render
 from .schema import (
@@ -147,7 +150,8 @@ class Extractor:
     cache: Cache
     model: str
     endpoint: str
-    client: Callable[[], ModelClient]
+    # A run's client starts the embedded server on first use, asynchronously.
+    client: Callable[[], ModelClient | Awaitable[ModelClient]]
 
     @cached_property
     def cues(self) -> Cues:
@@ -234,10 +238,17 @@ class Extractor:
                 pass  # an entry this code cannot read is recomputed like a missing one
         from . import ground
 
-        known, calls = self.calls(article)
+        # Off the event loop: a long article takes a while to plan, and Ctrl-C must not wait.
+        known, calls = await asyncio.to_thread(self.calls, article)
         # One call at a time, in order: each call after the first reuses the article's tokens
         # in the server's prompt cache, which concurrent calls of one article would evict.
-        results = [await self._call(article, call) for call in calls]
+        results: list[CallResult] = []
+        try:
+            for call in calls:
+                results.append(await self._call(article, call))
+        except ArmstraceError as e:
+            e.calls += sum(r.usage.calls for r in results)
+            raise
         records = [r for result in results for r in result.records]
         extraction = ArticleExtraction(
             article=self._info(article),
@@ -298,7 +309,10 @@ class Extractor:
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
         response_model = labels_model(call.field, len(call.batch))
-        answer = await self.client().ask(self.messages(call), response_model, response_model)
+        client = self.client()
+        if inspect.isawaitable(client):
+            client = await client
+        answer = await client.ask(self.messages(call), response_model, response_model)
         labels = labels_of(answer.value)
         records, dropped = ground.ground_labels(call.batch, labels, article.text, self.cues, self.gazetteer)
         self.cache.put(

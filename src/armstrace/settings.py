@@ -111,6 +111,10 @@ class Settings(BaseModel):
         default=12_000, ge=1000, description="Characters of article shown per call; longer "
         "articles are cut into overlapping windows at paragraph boundaries.",
     )
+    max_chars: int | None = Field(
+        default=200_000, ge=1, description="Longer articles are rejected (planning and calls grow "
+        "with length: a 200,000-character article plans about 1,300 calls). None: no limit.",
+    )
     threads: int = Field(default=2, ge=1, description="CPU threads for the embedded server.")
     context: int = Field(default=8192, ge=1024, description="Context window of the embedded server.")
     concurrency: int | None = Field(
