@@ -105,7 +105,7 @@ def extract(
     strategy: Strategy = None,
     window: Annotated[Optional[int], typer.Option(help="Characters of article per call; longer articles are cut.", show_default="12000")] = None,
     threads: Annotated[Optional[int], typer.Option(help="CPU threads of the embedded server.", show_default="2")] = None,
-    max_chars: Annotated[Optional[int], typer.Option(help="Reject articles longer than this many characters.", show_default="200000")] = None,
+    max_chars: Annotated[Optional[int], typer.Option(help="Reject articles longer than this many characters.", show_default="100000")] = None,
     no_merge: Annotated[bool, typer.Option("--no-merge", help="Do not merge the articles into OUT/dataset.json and the tables.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only estimate the calls, cache hits, tokens and cost; call no model, write nothing.")] = False,
     price_in: Annotated[Optional[float], typer.Option(help="With --dry-run: price per million prompt tokens.", show_default=False)] = None,

@@ -134,11 +134,10 @@ def plan(found: Sequence[Candidate], spans: list[Span], size: int | None) -> lis
     """
     from .candidates import window_of
 
-    calls: list[tuple[Span, Sequence[Candidate]]] = []
-    for n, span in enumerate(spans):
-        inside = [c for c in found if window_of(c, spans) == n]
-        calls.extend((span, batch) for batch in batches(inside, size))
-    return calls
+    inside: list[list[Candidate]] = [[] for _ in spans]
+    for candidate in found:
+        inside[window_of(candidate, spans)].append(candidate)
+    return [(span, batch) for span, held in zip(spans, inside) for batch in batches(held, size)]
 
 
 @dataclass

@@ -14,6 +14,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -34,7 +35,7 @@ class Article:
     text: str
     encoding: str
 
-    @property
+    @cached_property  # every call's cache key holds it: hashing a long text per call adds up
     def sha256(self) -> str:
         """Hash of the text as extracted from (offsets refer to this text)."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
