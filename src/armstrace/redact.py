@@ -19,7 +19,7 @@ HIDDEN = "***"
 # Shapes of keys and tokens whatever the key in use: bearer tokens, OpenAI-style `sk-` keys,
 # and the user-info part of any URL.
 _PATTERNS = (
-    re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"),
+    re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+"),
     re.compile(r"\bsk-[A-Za-z0-9_-]{6,}"),
     re.compile(r"(?<=://)[^/\s@:]*:?[^/\s@]*@"),
 )

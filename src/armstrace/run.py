@@ -154,10 +154,11 @@ class ModelSession:
         if self.restarts >= self.RESTARTS:
             raise ServerDied(
                 f"the local model server died (exit status {status}) {self.restarts + 1} times; "
-                f"its log is {self._server.log_path if self._server else '?'}",
+                f"its log is {self._server.log_path}",
                 "run the same command again to resume: finished articles and answers are cached",
             )
         self.restarts += 1
+        self._server.stop()  # reaps it and closes its lifeline
         self._server = None
         await self.close_client()
         return True
