@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -28,19 +28,16 @@ from .errors import (
     EndpointError,
     Interrupted,
     LocalServerError,
-    ServerDied,
     TransientEndpointError,
 )
 from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import FIELDS, load_prompt
-from .redact import public_url, redact, settings_secrets
+from .redact import redact, settings_secrets
 from .schema import ArticleExtraction, Field_, Usage
-from .settings import EMBEDDED_MODEL, Settings
+from .session import ModelSession
+from .settings import Settings
 
-if TYPE_CHECKING:
-    from .llm import ModelClient
-    from .server import LocalServer
 
 
 class ArticleOutcome(BaseModel):
@@ -101,78 +98,6 @@ class RunSummary(BaseModel):
 
 
 Progress = Callable[[ArticleOutcome, int, int], None]
-
-
-class ModelSession:
-    """The model client, created on first use: a fully cached run never starts a server.
-
-    An embedded server that dies mid-run is started again, at most `RESTARTS` times.
-    """
-
-    RESTARTS = 2
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.model = settings.model or (EMBEDDED_MODEL if settings.embedded else "")
-        url = settings.resolved_base_url
-        self.endpoint = "embedded" if url is None else public_url(url)
-        self.restarts = 0
-        self._server: LocalServer | None = None
-        self._client: ModelClient | None = None
-        self._starting = asyncio.Lock()
-
-    async def client(self) -> ModelClient:
-        """The client, starting the embedded server if this is the first call."""
-        await self.revive()
-        async with self._starting:  # articles in flight together start one server
-            if self._client is None:
-                from .llm import ModelClient
-
-                base_url = self.settings.resolved_base_url
-                if base_url is None:
-                    from .server import LocalServer
-
-                    self._server = LocalServer(
-                        self.model,
-                        self.settings.models_dir,
-                        threads=self.settings.threads,
-                        context=self.settings.context,
-                    )
-                    await self._server.start_async()
-                    base_url = self._server.base_url
-                self._client = ModelClient(self.settings, base_url, self.model)
-        return self._client
-
-    async def revive(self) -> bool:
-        """If the embedded server has died, forget it so that the next call starts a new one.
-
-        True if it had died; ServerDied once it has died more than RESTARTS times.
-        """
-        status = self._server.exit_status() if self._server is not None else None
-        if status is None:
-            return False
-        if self.restarts >= self.RESTARTS:
-            raise ServerDied(
-                f"the local model server died (exit status {status}) {self.restarts + 1} times; "
-                f"its log is {self._server.log_path}",
-                "run the same command again to resume: finished articles and answers are cached",
-            )
-        self.restarts += 1
-        self._server.stop()  # reaps it and closes its lifeline
-        self._server = None
-        await self.close_client()
-        return True
-
-    async def close_client(self) -> None:
-        """Close the client's connections (inside the event loop that used them)."""
-        if self._client is not None:
-            await self._client.close()
-            self._client = None
-
-    def close(self) -> None:
-        """Stop the embedded server if one was started."""
-        if self._server is not None:
-            self._server.stop()
 
 
 def _outcome(extraction: ArticleExtraction, output: Path, seconds: float) -> ArticleOutcome:
