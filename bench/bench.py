@@ -330,7 +330,7 @@ def bench_planning(sizes: tuple[int, ...] = (12_000, 50_000, 100_000, 200_000)) 
         "date": time.strftime("%Y-%m-%d"),
         "articles": planning_rows(sizes, 3),
         "before": json.loads(baseline.stdout.strip().splitlines()[-1]),
-        "before_command": f"the same function on `git archive {PLANNING_BASELINE} src prompts`, once",
+        "before_command": f"on `git archive {PLANNING_BASELINE} src prompts`, once",
     }
 
 
@@ -430,10 +430,10 @@ article order whatever order they finish in (a test checks it).
 
 Seconds to plan one article (find its candidates, cut its windows, key every call), what
 `extract --dry-run` does before any call, on synthetic Spanish articles made of
-`bench/synthetic.py`'s stories (far denser in items than news: 30 calls per 1,000 characters
-where the seeds have 4); median of 3, measured {p['date']} with `python bench/bench.py planning`.
-The last column is the code before planning was made linear, measured on the same machine by
-the same function ({p.get('before_command', '')}).
+`bench/synthetic.py`'s stories (far denser in items than news: 34 calls per 1,000 characters
+where the seeds have 7); median of 3, measured {p['date']} with `python bench/bench.py planning`,
+while other jobs kept both cores busy. The last column is the code before planning was made
+linear, timed in the same run by the same function ({p.get('before_command', '')}).
 
 | characters | calls | seconds | ms per 1,000 characters | seconds before |
 | ---: | ---: | ---: | ---: | ---: |
