@@ -305,13 +305,26 @@ def run_extract(
     except (EndpointError, LocalServerError) as e:
         summary.stopped = redact(e.message, settings_secrets(settings))
         raise
+    except OSError as e:  # the output folder stopped taking files (disk full, unmounted)
+        summary.stopped = f"cannot write ({e.strerror or e})"
+        raise _unwritable(out, e) from None
     finally:
         session.close()
         if cache.problem:
             summary.warnings.append(cache.problem)
         summary.seconds = round(time.monotonic() - started, 3)
-        write_atomic(out / "run.json", summary.model_dump_json(indent=2) + "\n")
+        try:
+            write_atomic(out / "run.json", summary.model_dump_json(indent=2) + "\n")
+        except OSError as e:
+            raise _unwritable(out, e) from None
     return summary
+
+
+def _unwritable(out: Path, error: OSError) -> ConfigError:
+    return ConfigError(
+        f"--out {out}: cannot write there ({error.strerror or error})",
+        "give a folder you can write to (it is created if missing); finished answers are cached",
+    )
 
 
 def prepare_out(out: Path) -> None:
@@ -323,10 +336,7 @@ def prepare_out(out: Path) -> None:
     except FileExistsError:
         raise ConfigError(f"--out {out}: is a file, not a folder", "give a folder for the output (it is created if missing)") from None
     except OSError as e:
-        raise ConfigError(
-            f"--out {out}: cannot write there ({e.strerror or e})",
-            "give a folder you can write to (it is created if missing)",
-        ) from None
+        raise _unwritable(out, e) from None
 
 
 def read_summary(out: Path) -> RunSummary:
