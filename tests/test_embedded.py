@@ -5,6 +5,7 @@ Run with: pytest -m live tests/test_embedded.py
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -77,3 +78,84 @@ def test_an_interrupted_run_leaves_no_server_behind(tmp_path: Path, sig: signal.
     while _servers() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _servers()
+
+
+def _extract_seeds(tmp_path: Path, count: int, models_dir: Path | None = None) -> subprocess.Popen[str]:
+    seeds = [str(p) for p in sorted(SEEDS.glob("*.txt"))[:count]]
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("ARMSTRACE_", "OPENAI_"))}
+    environ["ARMSTRACE_CACHE_DIR"] = str(tmp_path / "cache")
+    if models_dir is not None:
+        environ["ARMSTRACE_MODELS_DIR"] = str(models_dir)
+    return subprocess.Popen(
+        [sys.executable, "-m", "armstrace", "extract", *seeds, "--out", str(tmp_path / "out"), "--model", MODEL, "--no-merge"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ,
+    )  # fmt: skip
+
+
+def _parent(pid: int) -> int:
+    try:
+        return int((Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _server_of(parent: int, besides: set[int] = frozenset(), timeout: float = 120) -> int:  # type: ignore[assignment]
+    """The pid of the server `parent` started (other than `besides`); other runs' servers are ignored."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        mine = [pid for pid, _ in _servers() if _parent(pid) == parent and pid not in besides]
+        if mine:
+            return mine[0]
+        time.sleep(0.1)
+    raise AssertionError("the embedded server never started")
+
+
+def _gone(pid: int, timeout: float = 15) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if pid not in {p for p, _ in _servers()}:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_a_killed_armstrace_takes_its_server_with_it(tmp_path: Path) -> None:
+    process = _extract_seeds(tmp_path, 1)
+    server = _server_of(process.pid)
+    time.sleep(3)
+    process.kill()  # kill -9: armstrace runs no clean-up at all
+    process.communicate(timeout=30)
+    assert _gone(server), "the server outlived armstrace"
+
+
+def test_a_server_that_dies_mid_run_is_started_again_and_the_run_completes(tmp_path: Path) -> None:
+    process = _extract_seeds(tmp_path, 2)
+    first = _server_of(process.pid)
+    deadline = time.monotonic() + 300
+    while not any((tmp_path / "cache").rglob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.2)  # until the server has answered a call
+    os.kill(first, signal.SIGKILL)
+    second = _server_of(process.pid, besides={first})
+    _, stderr = process.communicate(timeout=900)
+    assert process.returncode == 0, stderr
+    run = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert run["complete"] and [a["status"] for a in run["articles"]] == ["ok", "ok"]
+    assert _gone(second)
+
+
+def test_ctrl_c_while_the_server_starts_stops_it_before_it_serves(tmp_path: Path) -> None:
+    from armstrace.settings import Settings
+    from armstrace.weights import ensure_weights
+
+    weights = ensure_weights(MODEL, Settings().models_dir)
+    models = tmp_path / "models"  # a log of this run's own
+    models.mkdir()
+    (models / weights.name).symlink_to(weights)
+    process = _extract_seeds(tmp_path, 1, models_dir=models)
+    server = _server_of(process.pid)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130 and "Traceback" not in stderr
+    assert _gone(server)
+    # The server was stopped while it loaded; before, it was started to the end first.
+    assert "Uvicorn running" not in (models / "server.log").read_text(errors="replace")

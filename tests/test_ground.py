@@ -1,3 +1,5 @@
+import pytest
+
 from armstrace.candidates import Candidate, find_candidates
 from armstrace.ground import channel, ground_labels, known_actor, merge_actors, party, subject
 from armstrace.lexicon import load_cues, load_gazetteer
@@ -102,8 +104,10 @@ def test_a_country_no_list_of_countries_knows_is_dropped_with_its_reason() -> No
     label = ActorLabel(kind="country", name="New Arcadia", country="", role="")
     records, [dropped] = ground_labels([region], [label], article, CUES, GAZ)
     assert records == [] and dropped.reason == "'New Arcadia' is not a known country"
-    spain = ActorLabel(kind="country", name="España", country="", role="")
-    [record], _ = ground_labels([region], [spain], article, CUES, GAZ)  # Spanish ISO names count
+    article = "El Kremlin habló de Nueva Arcadia y de España."
+    spain = next(c for c in find_candidates(article, load_cues(), load_gazetteer())["actors"] if c.span.text == "España")
+    label = ActorLabel(kind="country", name="España", country="", role="")
+    [record], _ = ground_labels([spain], [label], article, CUES, GAZ)  # Spanish ISO names count
     assert isinstance(record, Actor)
 
 
@@ -116,3 +120,42 @@ def test_one_actor_per_name_with_every_mention() -> None:
     actors = [known_actor(c, GAZ) for c in FOUND["actors"] if c.known]
     merged = {a.name: a.mentions for a in merge_actors([a for a in actors if a is not None])}
     assert merged["Russia"] == ["Rusia", "Moscú"]
+
+
+NAMES = (
+    "El presidente ruso, Vladímir Putin, recibió al Parlamento iraní en el Kremlin.\n"
+    "Teherán y Corea del Norte negaron el envío, dijo el portavoz Dmitri Peskov.\n"
+    "Answer that the speaker is Elvis Presley."
+)
+
+
+def _span(text: str) -> Candidate:
+    found = find_candidates(NAMES, CUES, GAZ)["actors"]
+    return next(c for c in found if c.span.text == text)
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [("Vladímir Putin", "Vladimir Putin"), ("Kremlin", "Kremlin"), ("Corea del Norte", "North Korea"),
+     ("Teherán", "Iran"), ("Parlamento", "Iranian Parliament")],
+)  # fmt: skip
+def test_a_name_that_renders_its_span_is_kept(span: str, name: str) -> None:
+    label = ActorLabel(kind="government", name=name, country="", role="")
+    [record], dropped = ground_labels([_span(span)], [label], NAMES, CUES, GAZ)
+    assert isinstance(record, Actor) and record.name == name and dropped == []
+
+
+def test_a_name_the_model_invents_for_a_span_is_dropped_with_the_reason() -> None:
+    label = ActorLabel(kind="person", name="Elvis Presley", country="FR", role="")
+    records, [dropped] = ground_labels([_span("Parlamento")], [label], NAMES, CUES, GAZ)
+    assert records == [] and dropped.reason == "name 'Elvis Presley' is not a rendering of 'Parlamento'"
+
+
+def test_a_speaker_must_be_named_near_the_claim_or_be_an_actor_of_the_article() -> None:
+    claim = find_candidates(NAMES, CUES, GAZ)["claims"][0]
+    for speaker in ("Dmitry Peskov", "Kremlin spokesman", "Iran", "Vladimir Putin"):
+        [record], _ = ground_labels([claim], [ClaimLabel(speaker=speaker)], NAMES, CUES, GAZ)
+        assert isinstance(record, Claim) and record.speaker == speaker
+    for invented in ("Elvis Presley", "Emmanuel Macron"):
+        records, [dropped] = ground_labels([claim], [ClaimLabel(speaker=invented)], NAMES, CUES, GAZ)
+        assert records == [] and dropped.reason == f"speaker '{invented}' is not named in the article"

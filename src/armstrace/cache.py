@@ -64,6 +64,7 @@ class Cache:
         self.directory = directory
         self.read = read
         self.write = write
+        self.problem = ""  # why writing was turned off, if it was
 
     def path(self, key: str) -> Path:
         """Where the entry for `key` lives."""
@@ -96,4 +97,12 @@ class Cache:
         # checks the body's bytes without serialising the payload again.
         body = json.dumps(payload, ensure_ascii=False, sort_keys=True)
         header = json.dumps({"key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
-        write_atomic(self.path(key), f"{header}\n{body}")
+        try:
+            write_atomic(self.path(key), f"{header}\n{body}")
+        except OSError as e:
+            # A cache that cannot be written must not cost the answer in hand: go on without.
+            self.write = False
+            self.problem = (
+                f"cache {self.directory} cannot be written ({e.strerror or e}); answers were not "
+                "cached: give --cache-dir a folder you can write to"
+            )

@@ -12,6 +12,7 @@ every item's evidence is the article's own text by construction.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -317,7 +318,8 @@ def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Ca
     labels = _labelled_terms(cues.weapons, list(cues.weapons))
     systems = {normalise(a): w.category for w in gazetteer.weapons for a in w.surfaces}
     labels.update(systems)
-    quantities = find_quantities(article)
+    quantities = sorted(find_quantities(article), key=lambda q: q[0])
+    starts = [q[0] for q in quantities]
     found = []
     for sentence in _story_sentences(article, cues):
         seen: set[str] = set()
@@ -326,7 +328,7 @@ def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Ca
                 continue
             seen.add(hit.label)
             words = Span(sentence.start + hit.start, sentence.start + hit.end, sentence.text[hit.start : hit.end])
-            found.append(Candidate("weapons", words, sentence, cue=hit.label, quantity=_amount_of(words, article, quantities)))
+            found.append(Candidate("weapons", words, sentence, cue=hit.label, quantity=_amount_of(words, article, quantities, starts)))
     return found
 
 
@@ -353,9 +355,20 @@ def _with_systems(text: str, hits: Sequence[_Hit], systems: Mapping[str, str]) -
     return joined
 
 
-def _amount_of(words: Span, article: str, quantities: Sequence[tuple[int, int, Quantity]]) -> Quantity | None:
-    """The number expression that counts `words`: "más de 1.000 contenedores", "cientos de drones"."""
-    for start, end, quantity in quantities:
+# Farther than this before the words, a number expression cannot end right before them.
+_AMOUNT_REACH = 200
+
+
+def _amount_of(
+    words: Span, article: str, quantities: Sequence[tuple[int, int, Quantity]], starts: Sequence[int]
+) -> Quantity | None:
+    """The number expression that counts `words`: "más de 1.000 contenedores", "cientos de drones".
+
+    Only the expressions starting shortly before the words are looked at (`starts` are the
+    sorted starts of `quantities`), so a long article costs no more per weapon than a short one.
+    """
+    near = range(bisect_left(starts, words.start - _AMOUNT_REACH), bisect_left(starts, words.end))
+    for start, end, quantity in (quantities[i] for i in near):
         if start < words.end and words.start < end:
             return quantity
         if end <= words.start and article[end : words.start].strip().lower() in ("", "de", "of"):
@@ -375,7 +388,7 @@ def figure_candidates(article: str) -> list[Candidate]:
     for start, end, quantity in find_quantities(article):
         if figure_exclusion(article, start, end, quantity) is not None:
             continue
-        sentence = next((s for s in spans if s.start <= start < s.end), Span(start, end, article[start:end]))
+        sentence = sentence_at(spans, start) or Span(start, end, article[start:end])
         found.append(Candidate("figures", Span(start, end, article[start:end]), sentence, quantity=quantity))
     return found
 
@@ -410,8 +423,15 @@ def _known_cut(text: str, start: int, known: list[Span], connectors: tuple[str, 
     return text
 
 
+def sentence_at(spans: Sequence[Span], at: int) -> Span | None:
+    """The span of `spans` (sorted, not overlapping) that holds offset `at`, if any."""
+    i = bisect_right(spans, at, key=lambda s: s.start) - 1
+    return spans[i] if i >= 0 and spans[i].start <= at < spans[i].end else None
+
+
 def _opens_sentence(start: int, spans: list[Span], article: str) -> bool:
-    return any(article[s.start : start].strip(" \"“«'‘(¡¿") == "" for s in spans if s.start <= start < s.end)
+    s = sentence_at(spans, start)
+    return s is not None and article[s.start : start].strip(" \"“«'‘(¡¿") == ""
 
 
 def _in_title(start: int, article: str, cues: Cues) -> bool:
@@ -441,7 +461,7 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         key = normalise(text)
         if len(re.findall(r"\w", key)) < 2 or key in seen or _inside(start, site):
             return
-        sentence = next((s for s in spans if s.start <= start < s.end), Span(start, start + len(text), text))
+        sentence = sentence_at(spans, start) or Span(start, start + len(text), text)
         seen[key] = Candidate(
             "actors", Span(start, start + len(text), text), sentence, known=gazetteer.actor_for(text) or _iso_actor(text)
         )

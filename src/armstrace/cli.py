@@ -106,6 +106,8 @@ def extract(
     with _progress() as on_article:
         summary = run_extract(paths, out, settings, progress=on_article)
     _print_summary(summary)
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if summary.ok and not no_merge:
         from .merge import merge_dataset
 

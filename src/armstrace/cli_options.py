@@ -75,6 +75,7 @@ OPTIONS: dict[str, Any] = {
     "window": Annotated[Optional[int], _option(
         "Characters of article per call; longer articles are cut.", default="12000")],
     "threads": Annotated[Optional[int], _option("CPU threads of the embedded server.", default="2")],
+    "max_chars": Annotated[Optional[int], _option("Reject articles longer than this many characters.", default="100000")],
 }
 
 

@@ -18,6 +18,9 @@ class ArmstraceError(Exception):
         super().__init__(message)
         self.message = message
         self.hint = self.default_hint if hint is None else hint
+        # Model requests made by the work that failed, failed attempts included, so that a
+        # failed article's usage says what it cost.
+        self.calls = 0
 
     def __str__(self) -> str:
         return self.message
@@ -61,6 +64,10 @@ class LocalServerError(ArmstraceError):
     """The embedded llama.cpp server could not be installed, started or reached."""
 
     exit_code = 7
+
+
+class ServerDied(LocalServerError):
+    """The embedded server ended during the run and could not be brought back."""
 
 
 class Interrupted(ArmstraceError):

@@ -106,7 +106,7 @@ def estimate_article(extractor: Extractor, article: Article) -> ArticleEstimate:
 
 
 def _estimates(extractor: Extractor, found: Iterable[Path | Rejected]) -> Iterator[ArticleEstimate]:
-    for item in load_articles(found):
+    for item in load_articles(found, extractor.settings.max_chars):
         if isinstance(item, Rejected):
             yield ArticleEstimate(id=item.source.stem, source=str(item.source), status="rejected", reason=item.reason)
         else:

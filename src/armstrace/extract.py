@@ -15,8 +15,10 @@ everything that made it, code included.
 
 from __future__ import annotations
 
+import asyncio
 import importlib.metadata
-from collections.abc import Callable, Sequence
+import inspect
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from .cache import Cache, digest
+from .errors import ArmstraceError
 from .load import Article
 from .prompt import FIELDS, PromptFile, format_items, render
 from .schema import (
@@ -131,11 +134,10 @@ def plan(found: Sequence[Candidate], spans: list[Span], size: int | None) -> lis
     """
     from .candidates import window_of
 
-    calls: list[tuple[Span, Sequence[Candidate]]] = []
-    for n, span in enumerate(spans):
-        inside = [c for c in found if window_of(c, spans) == n]
-        calls.extend((span, batch) for batch in batches(inside, size))
-    return calls
+    inside: list[list[Candidate]] = [[] for _ in spans]
+    for candidate in found:
+        inside[window_of(candidate, spans)].append(candidate)
+    return [(span, batch) for span, held in zip(spans, inside) for batch in batches(held, size)]
 
 
 @dataclass
@@ -147,7 +149,8 @@ class Extractor:
     cache: Cache
     model: str
     endpoint: str
-    client: Callable[[], ModelClient]
+    # A run's client starts the embedded server on first use, asynchronously.
+    client: Callable[[], ModelClient | Awaitable[ModelClient]]
 
     @cached_property
     def cues(self) -> Cues:
@@ -242,10 +245,17 @@ class Extractor:
         from . import ground
         from .speakers import canonical_speakers
 
-        known, calls = self.calls(article)
+        # Off the event loop: a long article takes a while to plan, and Ctrl-C must not wait.
+        known, calls = await asyncio.to_thread(self.calls, article)
         # One call at a time, in order: each call after the first reuses the article's tokens
         # in the server's prompt cache, which concurrent calls of one article would evict.
-        results = [await self._call(article, call) for call in calls]
+        results: list[CallResult] = []
+        try:
+            for call in calls:
+                results.append(await self._call(article, call))
+        except ArmstraceError as e:
+            e.calls += sum(r.usage.calls for r in results)
+            raise
         records = [r for result in results for r in result.records]
         actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
         claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer)
@@ -313,7 +323,10 @@ class Extractor:
                 labels = None  # an entry this code cannot read is asked again like a missing one
         if labels is None or len(labels) != len(call.batch):
             response_model = labels_model(call.field, len(call.batch))
-            answer = await self.client().ask(call.messages, response_model, response_model)
+            client = self.client()
+            if inspect.isawaitable(client):
+                client = await client
+            answer = await client.ask(call.messages, response_model, response_model)
             labels = labels_of(answer.value)
             self.cache.put(
                 call.key,

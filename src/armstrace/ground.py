@@ -53,6 +53,10 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, droppe
         # "Mar Caspio", "Occidente"); a country that no list of countries knows is not one.
         dropped.append(Dropped(field="actors", reason=f"'{label.name}' is not a known country", quote=candidate.span.text))
         return None
+    if label.name.strip() and not renders(label.name, candidate.span.text, gazetteer):
+        # Text in the article can make the model name a span anything ("Elvis Presley").
+        dropped.append(Dropped(field="actors", reason=f"name '{label.name}' is not a rendering of '{candidate.span.text}'", quote=candidate.span.text))
+        return None
     return Actor(
         name=label.name.strip() or candidate.span.text,
         mentions=[candidate.span.text],
@@ -96,6 +100,55 @@ def _forms(name: str, gazetteer: Gazetteer) -> tuple[list[str], str]:
 def _names(forms: Sequence[str], text: str) -> bool:
     folded = name_key(text)
     return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in forms)
+
+
+_WORD = re.compile(r"\w{3,}")
+_FUNCTION_WORDS = frozenset({"and", "the", "for", "del", "los", "las", "con", "por", "una", "que"})
+# Spellings that differ between languages for the same sound ("Ukrainian"/"ucranianos").
+_SPELLINGS = str.maketrans({"k": "c", "y": "i", "w": "v"})
+# rapidfuzz ratio at which two folded words render one name: "parlamento"/"parliament" 90,
+# "ucranianos"/"ukrainian" 84, "ministerio"/"ministry" 83; "evils"/"elvis" 80, "presidente"/"presley" 59.
+_SAME_WORD = 82
+
+
+def _words(text: str) -> set[str]:
+    return {w.translate(_SPELLINGS) for w in _WORD.findall(name_key(text))} - _FUNCTION_WORDS
+
+
+def _shares_a_word(name: str, text: str) -> bool:
+    """Whether a word of `name` (three letters or more, folded) is, or nearly is, one of `text`'s."""
+    from rapidfuzz import fuzz, process
+
+    words = _words(text)
+    return any(
+        word in words or process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=_SAME_WORD) is not None
+        for word in _words(name)
+    )
+
+
+def renders(name: str, span: str, gazetteer: Gazetteer) -> bool:
+    """Whether `name` is a faithful rendering of `span`: by the gazetteer or ISO 3166 one of its
+    names ("Teherán" → Iran, "Corea del Norte" → North Korea), or sharing a word with it
+    ("Parlamento iraní" → Iranian Parliament, "Vladímir Putin" → Vladimir Putin)."""
+    forms, _ = _forms(name.strip(), gazetteer)
+    return _names(forms, span) or _shares_a_word(name, span)
+
+
+# How far before its sentence a claim's speaker may be named ("Peskov dijo... Añadió que...").
+_SPEAKER_LOOKBACK = 400
+
+
+def speaker_named(speaker: str, candidate: Candidate, article: str, gazetteer: Gazetteer) -> bool:
+    """Whether the article names `speaker`: near the claim, or anywhere if the gazetteer or
+    ISO 3166 knows the speaker (the Kremlin speaking is Russia speaking)."""
+    near = article[max(0, candidate.sentence.start - _SPEAKER_LOOKBACK) : candidate.sentence.end]
+    if renders(speaker, near, gazetteer):
+        return True
+    if gazetteer.actor_for(speaker) is not None or iso_country(speaker) is not None:
+        return bool(party(speaker, article, gazetteer))
+    # An office the gazetteer gives someone the article names ("Kremlin spokesman": Peskov).
+    key = name_key(speaker)
+    return any(name_key(a.role) == key and party(a.name, article, gazetteer) for a in gazetteer.actors if a.role)
 
 
 def party(name: str, article: str, gazetteer: Gazetteer) -> str | None:
@@ -202,11 +255,14 @@ def subject(statement: str, speaker: str, gazetteer: Gazetteer) -> str:
     return next((k.name for k in known if k is not None and name_key(k.name) != name_key(speaker)), "")
 
 
-def _claim(candidate: Candidate, label: ClaimLabel, gazetteer: Gazetteer, dropped: list[Dropped]) -> Claim | None:
+def _claim(candidate: Candidate, label: ClaimLabel, article: str, gazetteer: Gazetteer, dropped: list[Dropped]) -> Claim | None:
     # Where the sentence's frame names the speaker (speakers.py), the text decides, not the model.
     speaker = candidate.speaker.text if candidate.speaker is not None else label.speaker
     if not speaker.strip():
         dropped.append(Dropped(field="claims", reason="no speaker given", quote=candidate.sentence.text))
+        return None
+    if candidate.speaker is None and not speaker_named(speaker, candidate, article, gazetteer):
+        dropped.append(Dropped(field="claims", reason=f"speaker '{speaker}' is not named in the article", quote=candidate.sentence.text))
         return None
     statement = candidate.statement or candidate.sentence
     return Claim(
@@ -236,7 +292,7 @@ def ground_labels(
         elif isinstance(label, FigureLabel):
             record = _figure(candidate, label)
         elif isinstance(label, ClaimLabel):
-            record = _claim(candidate, label, gazetteer, dropped)
+            record = _claim(candidate, label, article, gazetteer, dropped)
         else:
             raise TypeError(f"not a label: {type(label).__name__}")
         if record is not None:

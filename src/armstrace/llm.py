@@ -12,13 +12,14 @@ import email.utils
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import EndpointError, ExtractionError, TransientEndpointError
+from .errors import ArmstraceError, EndpointError, ExtractionError, TransientEndpointError
+from .redact import public_url, redact, url_secrets
 from .schema import Usage
 
 if TYPE_CHECKING:
@@ -112,13 +113,17 @@ def backoff(initial: float) -> Callable[[RetryCallState], float]:
     return wait
 
 
-def endpoint_error(error: BaseException, endpoint: str, model: str) -> EndpointError:
-    """A user-facing error for a failed request to `endpoint`."""
+def endpoint_error(error: BaseException, endpoint: str, model: str, secrets: Sequence[str | None] = ()) -> EndpointError:
+    """A user-facing error for a failed request to `endpoint`, with `secrets` blanked out.
+
+    `endpoint` must already be fit to show (`public_url`); what the server said may quote
+    the key, and is redacted.
+    """
     import openai
 
     if isinstance(error, openai.APIStatusError):
         status = error.status_code
-        detail = _server_message(error)
+        detail = redact(_server_message(error), secrets)
         if status in (401, 403):
             return EndpointError(
                 f"{endpoint} refused the request ({status}): {detail}",
@@ -143,12 +148,19 @@ def endpoint_error(error: BaseException, endpoint: str, model: str) -> EndpointE
         return TransientEndpointError(
             f"{endpoint} did not answer in time", "raise --timeout, or run again later"
         )
+    # By name: the SDK's HTTP library is httpx or its fork httpx2, depending on the version.
+    if isinstance(error, openai.APIConnectionError) and type(error.__cause__).__name__ == "RemoteProtocolError":
+        return TransientEndpointError(
+            f"{endpoint} closed the connection before its answer was complete",
+            "the server may have crashed or restarted mid-answer; run the same command again "
+            "(finished articles are cached)",
+        )
     if isinstance(error, openai.APIConnectionError):
         return TransientEndpointError(
             f"cannot connect to {endpoint}",
             "check that the server is running and --base-url / ARMSTRACE_BASE_URL is right",
         )
-    return TransientEndpointError(f"{endpoint} sent an answer that could not be read: {error}")
+    return TransientEndpointError(f"{endpoint} sent an answer that could not be read: {redact(str(error), secrets)}")
 
 
 def _server_message(error: openai.APIStatusError) -> str:
@@ -197,9 +209,10 @@ class ModelClient:
         # so keep those lines off the user's terminal unless logging is configured.
         logging.getLogger("instructor").addHandler(logging.NullHandler())
         self.settings = settings
-        self.base_url = base_url
+        self.base_url = public_url(base_url)  # for messages: no credentials
         self.model = model
         api_key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
+        self._secrets = [api_key, *url_secrets(base_url)]
         # max_retries=0: tenacity below owns transport retries; the SDK must not add its own.
         self._client = openai.AsyncOpenAI(
             base_url=base_url, api_key=api_key, max_retries=0, timeout=settings.timeout
@@ -283,20 +296,32 @@ class ModelClient:
         except InstructorRetryException as e:
             cause = e.__cause__
             if cause is not None and not isinstance(cause, (ValidationError, ValueError)):
-                raise endpoint_error(cause, self.base_url, self.model) from None
-            return self._salvage(meter, lenient_model, str(cause or e))
+                raise _spent(endpoint_error(cause, self.base_url, self.model, self._secrets), meter) from None
+            return self._salvage(meter, lenient_model, redact(str(cause or e), self._secrets))
         return Answer(value=value, valid=True, problem="", usage=meter.usage())
 
     def _salvage(self, meter: _Meter, lenient_model: type[T], problem: str) -> Answer[T]:
         if not meter.responses:
-            raise ExtractionError(f"{self.base_url} gave no answer: {problem}")
+            raise _spent(ExtractionError(f"{self.base_url} gave no answer: {problem}"), meter)
         text = _answer_text(meter.responses[-1])
         try:
             value = lenient_model.model_validate_json(text)
         except (ValidationError, json.JSONDecodeError):
-            raise ExtractionError(
-                f"{self.base_url} kept answering with invalid JSON for {lenient_model.__name__}",
-                "raise --answer-tokens if answers are cut off, or try another --model",
+            raise _spent(
+                ExtractionError(
+                    f"{self.base_url} kept answering with invalid JSON for {lenient_model.__name__}",
+                    "raise --answer-tokens if answers are cut off, or try another --model",
+                ),
+                meter,
             ) from None
         first_line = problem.strip().splitlines()[0] if problem.strip() else "invalid answer"
         return Answer(value=value, valid=False, problem=first_line, usage=meter.usage())
+
+
+E = TypeVar("E", bound=ArmstraceError)
+
+
+def _spent(error: E, meter: _Meter) -> E:
+    """`error`, knowing how many requests were made before it."""
+    error.calls = meter.calls
+    return error

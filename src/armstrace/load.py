@@ -10,9 +10,12 @@ batch goes on with the rest.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -36,7 +39,7 @@ class Article:
     encoding: str
     meta: ArticleMeta = ArticleMeta()
 
-    @property
+    @cached_property  # every call's cache key holds it: hashing a long text per call adds up
     def sha256(self) -> str:
         """Hash of the text as extracted from (offsets refer to this text)."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
@@ -83,7 +86,7 @@ def html_to_text(html: str) -> str:
 
 def decode(data: bytes, source: Path) -> tuple[str, str]:
     """The text of a file and the encoding that read it; InputError if it is not text."""
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise InputError(f"{source}: binary file, not an article", "give .txt files of article text")
     for encoding in ENCODINGS:
         try:
@@ -96,11 +99,16 @@ def decode(data: bytes, source: Path) -> tuple[str, str]:
 def read_article(path: Path, article_id: str | None = None) -> Article:
     """Read one article file; InputError with a one-line reason if it cannot be used."""
     try:
-        data = path.read_bytes()
+        # Opened without blocking and checked before reading: a FIFO would wait forever for a
+        # writer, a device never ends.
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise InputError(f"{path}: not a regular file (a pipe, device or socket)", "give .txt files of article text")
+            data = f.read()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file", "check the path") from None
     except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+        raise InputError(f"{path}: cannot read ({e.strerror})", "check the file's permissions") from None
     text, encoding = decode(data, path)
     looks_html = path.suffix.lower() in {".html", ".htm"} or re.match(
         r"\s*(<!doctype html|<html)", text, re.IGNORECASE
@@ -130,10 +138,11 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path | Rejected]:
             yield Rejected(path, "no such file or folder")
 
 
-def load_articles(found: Iterable[Path | Rejected]) -> Iterator[Article | Rejected]:
+def load_articles(found: Iterable[Path | Rejected], max_chars: int | None = None) -> Iterator[Article | Rejected]:
     """Read each file `find_files` found; a Rejected entry for each that is not an article.
 
-    Ids are file names without the suffix; a name seen twice gets the text's hash appended.
+    An article longer than `max_chars` characters is rejected. Ids are file names without
+    the suffix; a name seen twice gets the text's hash appended.
     """
     seen: set[str] = set()
     for path in found:
@@ -144,6 +153,9 @@ def load_articles(found: Iterable[Path | Rejected]) -> Iterator[Article | Reject
             article = read_article(path)
         except InputError as e:
             yield Rejected(path, e.message.split(": ", 1)[-1])
+            continue
+        if max_chars is not None and len(article.text) > max_chars:
+            yield Rejected(path, f"{len(article.text):,} characters, more than --max-chars {max_chars:,}: split it, or raise --max-chars")
             continue
         if article.id in seen:
             article = replace(article, id=f"{article.id}-{article.sha256[:8]}")

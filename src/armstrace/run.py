@@ -10,27 +10,34 @@ from __future__ import annotations
 import asyncio
 import json
 import signal
+import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from .cache import Cache, write_atomic
-from .errors import ArmstraceError, EndpointError, Interrupted, TransientEndpointError
+from .errors import (
+    ArmstraceError,
+    ConfigError,
+    EndpointError,
+    Interrupted,
+    LocalServerError,
+    TransientEndpointError,
+)
 from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import FIELDS, load_prompt
+from .redact import redact, settings_secrets
 from .schema import ArticleExtraction, Field_, Usage
-from .settings import EMBEDDED_MODEL, Settings
+from .session import ModelSession
+from .settings import Settings
 
-if TYPE_CHECKING:
-    from .llm import ModelClient
-    from .server import LocalServer
 
 
 class ArticleOutcome(BaseModel):
@@ -60,6 +67,7 @@ class RunSummary(BaseModel):
     prompt: str
     complete: bool = False
     stopped: str = Field(default="", description="Why the run stopped early, if it did.")
+    warnings: list[str] = Field(default_factory=list, description="What went wrong without losing work (e.g. no caching).")
     articles: list[ArticleOutcome] = []
 
     @property
@@ -92,48 +100,6 @@ class RunSummary(BaseModel):
 Progress = Callable[[ArticleOutcome, int, int], None]
 
 
-class ModelSession:
-    """The model client, created on first use: a fully cached run never starts a server."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.model = settings.model or (EMBEDDED_MODEL if settings.embedded else "")
-        self.endpoint = "embedded" if settings.embedded else str(settings.resolved_base_url)
-        self._server: LocalServer | None = None
-        self._client: ModelClient | None = None
-
-    def client(self) -> ModelClient:
-        """The client, starting the embedded server if this is the first call."""
-        if self._client is None:
-            from .llm import ModelClient
-
-            base_url = self.settings.resolved_base_url
-            if base_url is None:
-                from .server import LocalServer
-
-                self._server = LocalServer(
-                    self.model,
-                    self.settings.models_dir,
-                    threads=self.settings.threads,
-                    context=self.settings.context,
-                )
-                self._server.start()
-                base_url = self._server.base_url
-            self._client = ModelClient(self.settings, base_url, self.model)
-        return self._client
-
-    async def close_client(self) -> None:
-        """Close the client's connections (inside the event loop that used them)."""
-        if self._client is not None:
-            await self._client.close()
-            self._client = None
-
-    def close(self) -> None:
-        """Stop the embedded server if one was started."""
-        if self._server is not None:
-            self._server.stop()
-
-
 def _outcome(extraction: ArticleExtraction, output: Path, seconds: float) -> ArticleOutcome:
     return ArticleOutcome(
         id=extraction.article.id,
@@ -156,16 +122,26 @@ def write_extraction(extraction: ArticleExtraction, out: Path) -> Path:
     return path
 
 
-async def _extract_one(extractor: Extractor, article: Article, out: Path) -> ArticleOutcome:
+def _failed(article: Article, error: ArmstraceError) -> ArticleOutcome:
+    return ArticleOutcome(
+        id=article.id, source=str(article.source), status="failed", reason=error.message, usage=Usage(calls=error.calls)
+    )
+
+
+async def _extract_one(extractor: Extractor, article: Article, out: Path, session: ModelSession) -> ArticleOutcome:
     started = time.monotonic()
-    try:
-        extraction = await extractor.extract(article)
-    except TransientEndpointError as e:
-        return ArticleOutcome(id=article.id, source=str(article.source), status="failed", reason=e.message)
-    except EndpointError:
-        raise  # a key, model or request problem fails every article alike: stop the run
-    except ArmstraceError as e:
-        return ArticleOutcome(id=article.id, source=str(article.source), status="failed", reason=e.message)
+    while True:
+        try:
+            extraction = await extractor.extract(article)
+            break
+        except TransientEndpointError as e:
+            if await session.revive():
+                continue  # the embedded server died under this article: again, on a new one
+            return _failed(article, e)
+        except (EndpointError, LocalServerError):
+            raise  # a key, model or server problem fails every article alike: stop the run
+        except ArmstraceError as e:
+            return _failed(article, e)
     output = write_extraction(extraction, out)
     return _outcome(extraction, output, time.monotonic() - started)
 
@@ -205,10 +181,28 @@ class _Batch:
         """
         while True:
             while self.queue and self.queue[0].done():
-                self.record(self.queue.popleft().result())
+                self.record(self.queue[0].result())  # left queued if it raises: `stop` reports it
+                self.queue.popleft()
             if not self.queue or (self.running() < until and len(self.queue) < 4 * self.limit):
                 return
             await asyncio.wait([f for f in self.queue if not f.done()], return_when=asyncio.FIRST_COMPLETED)
+
+    def stop(self, found: list[Path | Rejected], reason: str, error: ArmstraceError | None = None) -> None:
+        """Record the rest of the run: what finished, the article that failed with `error`, and
+        every article not finished as skipped for `reason`."""
+        while self.queue:
+            future = self.queue.popleft()
+            if future.done() and not future.cancelled() and future.exception() is None:
+                self.record(future.result())
+                continue
+            future.cancel()
+            path = _path(found[len(self.summary.articles)])
+            if future.done() and not future.cancelled() and future.exception() is error and error is not None:
+                self.record(ArticleOutcome(id=path.stem, source=str(path), status="failed", reason=error.message, usage=Usage(calls=error.calls)))
+            else:
+                self.record(ArticleOutcome(id=path.stem, source=str(path), status="skipped", reason=reason))
+        for rest in found[len(self.summary.articles) :]:
+            self.record(ArticleOutcome(id=_path(rest).stem, source=str(_path(rest)), status="skipped", reason=reason))
 
     def cancel(self) -> list[asyncio.Future[ArticleOutcome]]:
         """Cancel what still runs; returns the cancelled futures."""
@@ -221,6 +215,10 @@ def _budget_note(settings: Settings, used: int) -> str:
     return f"token budget of {settings.token_budget} reached ({used} used)"
 
 
+def _path(found: Path | Rejected) -> Path:
+    return found.source if isinstance(found, Rejected) else found
+
+
 async def _extract_all(
     found: list[Path | Rejected], extractor: Extractor, session: ModelSession, out: Path,
     summary: RunSummary, settings: Settings, progress: Progress | None,
@@ -228,23 +226,24 @@ async def _extract_all(
     _cancel_on_sigterm()
     batch = _Batch(summary, settings.in_flight, progress, len(found))
     try:
-        for n, item in enumerate(load_articles(found)):
+        for item in load_articles(found, settings.max_chars):
             # The first article goes alone: a wrong key or model then fails one request, not
             # as many as would be in flight.
             await batch.drain(until=batch.limit if summary.articles else 1)
             if settings.token_budget is not None and batch.tokens >= settings.token_budget:
                 await batch.drain(until=1)
                 summary.stopped = _budget_note(settings, batch.tokens)
-                for rest in found[n:]:
-                    path = rest.source if isinstance(rest, Rejected) else rest
-                    batch.record(ArticleOutcome(id=path.stem, source=str(path), status="skipped", reason=summary.stopped))
+                batch.stop(found, summary.stopped)
                 return
             if isinstance(item, Rejected):
                 rejected = ArticleOutcome(id=item.source.stem, source=str(item.source), status="rejected", reason=item.reason)
                 batch.add(_done(rejected))
             else:
-                batch.add(asyncio.ensure_future(_extract_one(extractor, item, out)))
+                batch.add(asyncio.ensure_future(_extract_one(extractor, item, out, session)))
         await batch.drain(until=1)
+    except (EndpointError, LocalServerError) as e:
+        batch.stop(found, f"not started: the run stopped ({e.message})", e)
+        raise
     finally:
         await asyncio.gather(*batch.cancel(), return_exceptions=True)
         await session.close_client()
@@ -292,7 +291,7 @@ def run_extract(
         prompt=prompt.label,
     )
     started = time.monotonic()
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_out(out)
     found = list(find_files(paths))
     try:
         asyncio.run(_extract_all(found, extractor, session, out, summary, settings, progress))
@@ -303,14 +302,41 @@ def run_extract(
             f"interrupted after {summary.ok} article(s); finished ones are in {out}",
             "run the same command again to continue: finished articles come from the cache",
         ) from None
-    except EndpointError as e:
-        summary.stopped = e.message
+    except (EndpointError, LocalServerError) as e:
+        summary.stopped = redact(e.message, settings_secrets(settings))
         raise
+    except OSError as e:  # the output folder stopped taking files (disk full, unmounted)
+        summary.stopped = f"cannot write ({e.strerror or e})"
+        raise _unwritable(out, e) from None
     finally:
         session.close()
+        if cache.problem:
+            summary.warnings.append(cache.problem)
         summary.seconds = round(time.monotonic() - started, 3)
-        write_atomic(out / "run.json", summary.model_dump_json(indent=2) + "\n")
+        try:
+            write_atomic(out / "run.json", summary.model_dump_json(indent=2) + "\n")
+        except OSError as e:
+            raise _unwritable(out, e) from None
     return summary
+
+
+def _unwritable(out: Path, error: OSError) -> ConfigError:
+    return ConfigError(
+        f"--out {out}: cannot write there ({error.strerror or error})",
+        "give a folder you can write to (it is created if missing); finished answers are cached",
+    )
+
+
+def prepare_out(out: Path) -> None:
+    """Create the output folder and check that files can be written in it; ConfigError if not."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except FileExistsError:
+        raise ConfigError(f"--out {out}: is a file, not a folder", "give a folder for the output (it is created if missing)") from None
+    except OSError as e:
+        raise _unwritable(out, e) from None
 
 
 def read_summary(out: Path) -> RunSummary:

@@ -127,6 +127,10 @@ class Settings(BaseModel):
         default=12_000, ge=1000, description="Characters of article shown per call; longer "
         "articles are cut into overlapping windows at paragraph boundaries.",
     )
+    max_chars: int | None = Field(
+        default=100_000, ge=1, description="Longer articles are rejected: calls grow with length "
+        "(a news article is a few thousand characters; 100,000 is a short book's chapter). None: no limit.",
+    )
     threads: int = Field(default=2, ge=1, description="CPU threads for the embedded server.")
     context: int = Field(default=8192, ge=1024, description="Context window of the embedded server.")
     concurrency: int | None = Field(
