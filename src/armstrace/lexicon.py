@@ -475,11 +475,20 @@ class Cues:
     connectors: tuple[str, ...]
     places: tuple[str, ...]
     titles: tuple[str, ...]
+    complements: frozenset[str]
+    subordinators: tuple[str, ...]
+    citing: tuple[str, ...]
+    bodies: tuple[str, ...]
+    offices: tuple[frozenset[str], ...]
 
 
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
 _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
-_JOINED = ("attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles")
+_JOINED = (
+    "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
+    "complements", "subordinators", "citing", "bodies",
+)  # fmt: skip
+_GROUPED = ("offices",)
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -521,7 +530,7 @@ def _joined(document: Mapping[str, Any], name: str, path: Path) -> tuple[str, ..
 def read_cues(path: Path) -> Cues:
     """Read and check one cues file."""
     document = _read_toml(path, _CUES_HINT)
-    unknown = sorted(set(document) - set(_LABELLED) - set(_JOINED))
+    unknown = sorted(set(document) - set(_LABELLED) - set(_JOINED) - set(_GROUPED))
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}", _CUES_HINT)
     return Cues(
@@ -537,6 +546,15 @@ def read_cues(path: Path) -> Cues:
         connectors=_joined(document, "connectors", path),
         places=_joined(document, "places", path),
         titles=_joined(document, "titles", path),
+        complements=frozenset(_joined(document, "complements", path)),
+        subordinators=_joined(document, "subordinators", path),
+        citing=_joined(document, "citing", path),
+        bodies=_joined(document, "bodies", path),
+        # Each key of [offices] is one office; its words name it in either language.
+        offices=tuple(
+            frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
+            for office, words in _section(document, "offices", path).items()
+        ),
     )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .align import normalise
 from .candidates import Candidate, Span, quoted_spans
@@ -27,12 +27,6 @@ from .lexicon import Cues, Gazetteer, iso_country
 from .schema import Actor, Claim
 
 _DETERMINER = r"(?:el|la|los|las|lo|the)"
-# Words after which a name is a complement ("el ministro de Rusia", "ante las Naciones Unidas"),
-# not the subject of what follows.
-_PREPOSITIONS = frozenset(
-    "a al ante con contra de del desde en entre hacia para por sobre tras según "
-    "of in to at by for with from on against between about over".split()
-)
 _AND = r"\s+(?:y|e|and|&)\s+"
 _MAX_WORDS_BETWEEN = 5
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -40,6 +34,39 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def _any_of(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The words the frames read, from cues.toml (reporting verbs, [complements], [offices] …)."""
+
+    verbs: frozenset[str]
+    attribution: frozenset[str]
+    complements: frozenset[str]
+    subordinate: re.Pattern[str]
+    citing: re.Pattern[str]
+    body: re.Pattern[str]
+    offices: tuple[frozenset[str], ...]
+    roles: tuple[str, ...]
+
+    @classmethod
+    def of(cls, cues: Cues) -> Frames:
+        """The frames' words and patterns, built once per article."""
+        return cls(
+            verbs=frozenset(normalise(v) for terms in cues.reporting.values() for v in terms),
+            attribution=frozenset(normalise(a) for a in cues.attribution),
+            complements=cues.complements,
+            subordinate=re.compile(rf"(?i)\b(?:{_any_of(cues.subordinators)})\b"),
+            citing=re.compile(rf"(?i)\b(?:{_any_of(cues.citing)})\b"),
+            # A body named by a name and a noun after it: "US intelligence", "South Korea's defense ministry".
+            body=re.compile(rf"(?:['’]s)?((?:\s+[a-z][\w-]*){{0,2}}\s+(?:{_any_of(cues.bodies)}))\b"),
+            offices=cues.offices,
+            roles=tuple(sorted({*cues.titles, *(w for office in cues.offices for w in office)}, key=len, reverse=True)),
+        )
 
 
 def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
@@ -53,11 +80,12 @@ def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
     return sorted(found, key=lambda s: s.start)
 
 
-def _after_preposition(text_before: str) -> bool:
+def _complement(text_before: str, frames: Frames) -> bool:
+    """A name right after a complement word ("el ministro de Rusia") is not a verb's subject."""
     words = _words(text_before)[-2:]
     if words and words[-1].lower() in {"el", "la", "los", "las", "the"}:
         words = words[:-1]
-    return bool(words) and words[-1].lower() in _PREPOSITIONS
+    return bool(words) and words[-1].lower() in frames.complements
 
 
 def _apposition_end(between: str) -> int:
@@ -68,38 +96,35 @@ def _apposition_end(between: str) -> int:
     return closing + 1 if closing >= 0 else 0
 
 
-def _close_enough(between: str) -> bool:
+def _close_enough(between: str, frames: Frames) -> bool:
     """Only an apposition and a few words stand between a subject and its verb."""
     rest = between[_apposition_end(between) :]
     rest = rest.rstrip().rstrip("«“\"")  # "Kim Jong Un, “subrayó …": the quotation opens at the verb
     # A relative or subordinate clause between them makes the verb another subject's.
-    relative = re.search(r"(?i)\b(?:que|quien|quienes|cual|donde|cuando|which|who|whom|that|where|when)\b", rest)
+    relative = frames.subordinate.search(rest)
     return len(_words(rest)) <= _MAX_WORDS_BETWEEN and not relative and not re.search(r"[;:«»“”\"]", rest)
 
 
-def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span) -> Span:
+def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames) -> Span:
     """"Rusia y Corea del Norte": a subject coordinated with the name before it is both."""
     for other in names:
         if other.end < name.start and re.fullmatch(_AND, article[other.end : name.start]):
-            if _after_preposition(article[region.start : other.start]):
+            if _complement(article[region.start : other.start], frames):
                 return name  # "entre Teherán y Moscú" is a complement
             return Span(other.start, name.end, article[other.start : name.end])
     return name
 
 
-def _cites(between: str) -> bool:
-    """"The Financial Times, citing intelligence sources, said": the source it cites speaks, not the outlet."""
-    return bool(re.search(r"(?i)\b(?:citando|citing|quoting|citado|citada|según|according)\b", between))
-
-
-def _before(candidate: Candidate, region: Span, names: Sequence[Span], article: str, apposed: bool) -> Span | None:
+def _before(
+    candidate: Candidate, region: Span, names: Sequence[Span], article: str, apposed: bool, frames: Frames
+) -> Span | None:
     """The subject before the verb: the nearest name in the clause that is not a complement.
 
     `apposed`: the verb follows a comma, so its subject, if before it, ends in an apposition
     ("Rusia y Corea del Norte, que …, manifestaron"); otherwise the comma closes what the verb reports.
     """
     heads = [n for n in names if region.start <= n.start and n.end <= candidate.span.start
-             and not _after_preposition(article[region.start : n.start])]  # fmt: skip
+             and not _complement(article[region.start : n.start], frames)]  # fmt: skip
     # The clause's first name with an apposition up to the verb ("Kim Yo Jong, sister of leader
     # Kim Jong Un, denied"), else the nearest one.
     for name in [*heads, *reversed(heads)]:
@@ -110,16 +135,15 @@ def _before(candidate: Candidate, region: Span, names: Sequence[Span], article: 
             continue
         if not nearest and any(n.start >= name.end + _apposition_end(between) for n in heads):
             continue  # "Teherán, 17 oct.- El portavoz …, Naser Kanani, refutó": a nearer subject follows
-        if _close_enough(between) and (not apposed or appositive) and not _cites(between):
-            return _with_partner(name, names, article, region)
+        # "The Financial Times, citing intelligence sources, said": the sources speak, not the outlet.
+        if _close_enough(between, frames) and (not apposed or appositive) and not frames.citing.search(between):
+            return _with_partner(name, names, article, region, frames)
         if nearest:
             return None
     return None
 
 
-def _after(
-    candidate: Candidate, names: Sequence[Span], article: str, roles: Sequence[str], last: bool = False
-) -> Span | None:
+def _after(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames, last: bool = False) -> Span | None:
     """The subject right after the verb: "dijo John Kirby", "dijo el ministro de Exteriores, Serguéi Lavrov",
     or a role alone, "añadió el presidente iraní", whose holder the article named before. `last`:
     the subject must end the clause, as after a statement it follows ("…, dijo Kanani.")."""
@@ -130,20 +154,20 @@ def _after(
         if not last or re.match(r"\s*(?:[,.;:()]|$)", article[name.end : candidate.sentence.end]):
             return name
         return None
-    role = re.match(rf"({'|'.join(map(re.escape, roles))})\b([^.;:,«»“”\"]{{0,60}})(,\s*)?", article[at : candidate.sentence.end], re.I)
+    role = re.match(rf"({_any_of(frames.roles)})\b([^.;:,«»“”\"]{{0,60}})(,\s*)?", article[at : candidate.sentence.end], re.I)
     if role is None:
         return None
     if role.group(3) and (name := next((n for n in names if n.start == at + role.end()), None)) is not None:
         return name
     if len(_words(role.group(2))) <= 2:
-        return _holder(Span(at, at + len(role.group(1)), role.group(1)), names, article)
+        return _holder(Span(at, at + len(role.group(1)), role.group(1)), names, article, frames)
     return None
 
 
-def _role(candidate: Candidate, region: Span, article: str, roles: Sequence[str]) -> Span | None:
+def _role(candidate: Candidate, region: Span, article: str, frames: Frames) -> Span | None:
     """"El vocero destacó": a role word opening the clause just before the verb."""
     before = article[region.start : candidate.span.start]
-    for role in roles:
+    for role in frames.roles:
         m = re.search(rf"(?:^|[,.]\s*|\b)(?:{_DETERMINER}\s+)?({re.escape(role)})\b([^,;:]*)$", before, re.I)
         if m and len(_words(m.group(2))) <= 3:
             start = region.start + m.start(1)
@@ -151,32 +175,17 @@ def _role(candidate: Candidate, region: Span, article: str, roles: Sequence[str]
     return None
 
 
-def _holder(role: Span, names: Sequence[Span], article: str) -> Span | None:
+def _holder(role: Span, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
     """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then "el vocero"."""
-    group = "|".join(re.escape(r) for r in _role_group(role.text))
+    word = normalise(role.text)
+    office = _any_of(next((sorted(o) for o in frames.offices if word in o), [role.text]))
     # The role stands right before the name, or with its complement and a comma: "el portavoz
     # del Kremlin, Dmitri Peskov".
-    introduced = re.compile(rf"\b(?:{group})(?:(?:\s+[^\s.;:,«»“”\"]+){{0,2}}\s+|\s[^.;:,«»“”\"]{{0,60}},\s*)$", re.I)
+    introduced = re.compile(rf"\b(?:{office})(?:(?:\s+[^\s.;:,«»“”\"]+){{0,2}}\s+|\s[^.;:,«»“”\"]{{0,60}},\s*)$", re.I)
     for name in reversed([n for n in names if n.end <= role.start]):
         if introduced.search(article[max(0, name.start - 80) : name.start]):
             return name
     return None
-
-
-def _role_group(word: str) -> list[str]:
-    """A role word and the words that name the same office in the other language or style."""
-    for group in _ROLE_GROUPS:
-        if normalise(word) in group:
-            return sorted(group)
-    return [word]
-
-
-_ROLE_GROUPS = (
-    frozenset({"portavoz", "vocero", "vocera", "spokesman", "spokeswoman", "spokesperson"}),
-    frozenset({"ministro", "ministra", "minister", "canciller"}),
-    frozenset({"presidente", "presidenta", "president", "mandatario", "mandataria"}),
-    frozenset({"embajador", "embajadora", "ambassador"}),
-)
 
 
 def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], article: str, cues: Cues) -> list[Candidate]:
@@ -186,38 +195,28 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     news outlet among them that reports another's statement in the same sentence ("…, state
     media KCNA reported") is its channel, not a second speaker.
     """
-    roles = sorted({*cues.titles, *(w for g in _ROLE_GROUPS for w in g)}, key=len, reverse=True)
+    frames = Frames.of(cues)
     every_name = name_spans(Span(0, len(article), article), [a.span.text for a in actors])
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
     found: list[Candidate] = []
     for candidate in claims:
         previous = found[-1] if found else None
-        speaker = _speaker(candidate, previous, every_name, article, cues, roles)
+        speaker = _speaker(candidate, previous, every_name, article, frames)
         if speaker is not None and normalise(speaker.text) in media and previous is not None:
             if previous.sentence == candidate.sentence and previous.speaker is not None:
                 speaker = previous.speaker
-        found.append(replace(candidate, speaker=_body(speaker, article)) if speaker is not None else candidate)
+        found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
 
 
-# English names a body by a name and a noun after it: "US intelligence", "South Korea's defense ministry".
-_BODY = re.compile(
-    r"(?:['’]s)?((?:\s+[a-z][\w-]*){0,2}\s+(?:officials|intelligence|sources|government|administration|"
-    r"authorities|military|ministry|forces|media|diplomats|lawmakers|monitors|agency|army|navy|experts))\b"
-)
-
-
-def _body(speaker: Span, article: str) -> Span:
-    m = _BODY.match(article, speaker.end)
+def _body(speaker: Span, article: str, frames: Frames) -> Span:
+    m = frames.body.match(article, speaker.end)
     return Span(speaker.start, m.end(), article[speaker.start : m.end()]) if m else speaker
 
 
 def _speaker(
-    candidate: Candidate, previous: Candidate | None, every_name: Sequence[Span], article: str, cues: Cues,
-    roles: Sequence[str],
-) -> Span | None:  # fmt: skip
-    verbs = {normalise(v) for terms in cues.reporting.values() for v in terms}
-    attribution = {normalise(a) for a in cues.attribution}
+    candidate: Candidate, previous: Candidate | None, every_name: Sequence[Span], article: str, frames: Frames
+) -> Span | None:
     sentence = candidate.sentence
     quotes = [(sentence.start + a, sentence.start + b) for a, b in quoted_spans(sentence.text)]
     shut = list(quotes)
@@ -234,27 +233,27 @@ def _speaker(
         r"[,;:]|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
     ):
         return previous.speaker  # reported within a report: "El portavoz indicó que Irán declaró …"
-    if normalise(candidate.span.text) not in verbs and normalise(candidate.span.text) not in attribution:
-        return None  # a stance word ("una amenaza", "temor") names no subject
     words = normalise(candidate.span.text)
-    if words in attribution or re.search(r"\b(?:por|by)$", words):
-        return _after(candidate, every_name, article, roles)  # "según X", "acusados por X", "quoted by X"
+    if words not in frames.verbs and words not in frames.attribution:
+        return None  # a stance word ("una amenaza", "temor") names no subject
+    if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
+        return _after(candidate, every_name, article, frames)  # "según X", "acusados por X", "quoted by X"
     inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",")
     # "…, said Lars Berg, the envoy": what follows an inverted verb is its subject, not what it reports
-    if inverted and (after := _after(candidate, spoken, article, roles, last=True)) is not None:
+    if inverted and (after := _after(candidate, spoken, article, frames, last=True)) is not None:
         return after  # "«…», dijo Kanani"
     start = max(sentence.start, previous.span.end if same_sentence and previous is not None else 0)
     colon = max(article.rfind(":", start, candidate.span.start), article.rfind(";", start, candidate.span.start))
     region = Span(max(start, colon + 1), candidate.span.start, "")
     statement_first = statement is not None and statement.end <= candidate.span.start
-    if statement_first and (after := _after(candidate, names, article, roles)) is not None:
+    if statement_first and (after := _after(candidate, names, article, frames)) is not None:
         return after
-    if (before := _before(candidate, region, names, article, apposed=inverted)) is not None:
+    if (before := _before(candidate, region, names, article, inverted, frames)) is not None:
         return before
-    if not inverted and (after := _after(candidate, names, article, roles)) is not None:
+    if not inverted and (after := _after(candidate, names, article, frames)) is not None:
         return after
-    if not inverted and (role := _role(candidate, region, article, roles)) is not None:
-        return _holder(role, every_name, article)
+    if not inverted and (role := _role(candidate, region, article, frames)) is not None:
+        return _holder(role, every_name, article, frames)
     named_before = [n for n in names if region.start <= n.start < candidate.span.start]
     if previous is not None and previous.speaker is not None and not named_before:
         if same_sentence:
