@@ -9,13 +9,12 @@ it empty otherwise:
   the English name of its category;
 - **number ordered / delivered**: the amount stated at the agreed / delivered stage;
 - **year of order / years of delivery**: the years written in the same clause as the
-  materiel's words of an agreed / delivered observation (a clause ends at punctuation or at a
-  word of `[clauses]`), so the year of another event in the sentence is not taken.
+  materiel's words of an agreed / delivered observation (clauses.py), so the year of another
+  event in the sentence is not taken.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,8 +23,10 @@ from importlib.resources import files
 from pathlib import Path
 
 from .align import normalise
+from .clauses import clause_of
 from .dataset import ObservationRow, TransferRow
 from .dates import years
+from .lexicon import load_cues
 from .schema import Quantity, WeaponCategory, WeaponStatus
 from .write import atomic_text
 
@@ -57,15 +58,12 @@ SIPRI_COLUMNS: dict[str, str] = {
 class _Words:
     category: dict[str, str]
     words: dict[str, str]
-    breaks: re.Pattern[str]
 
 
 @cache
 def _words() -> _Words:
     data = tomllib.loads(files("armstrace").joinpath("data", "sipri.toml").read_text(encoding="utf-8"))
-    breaks = sorted(data["clauses"]["breaks"], key=len, reverse=True)
-    pattern = re.compile(r"[,;:()\[\]—–\"“”«»]|(?<!\w)(?:" + "|".join(map(re.escape, breaks)) + r")(?!\w)", re.IGNORECASE)
-    return _Words(data["category"], {normalise(k): v for k, v in data["words"].items()}, pattern)
+    return _Words(data["category"], {normalise(k): v for k, v in data["words"].items()})
 
 
 def english(words: str, category: WeaponCategory) -> str:
@@ -76,17 +74,7 @@ def english(words: str, category: WeaponCategory) -> str:
 
 def clause_years(quote: str, words: str) -> list[int]:
     """The years written in the clause of `quote` that holds the materiel's `words` (first occurrence)."""
-    found = re.search(re.escape(words.strip()), quote, re.IGNORECASE) if words.strip() else None
-    if found is None:
-        return []
-    start, end = 0, len(quote)
-    for cut in _words().breaks.finditer(quote):
-        if cut.end() <= found.start():
-            start = cut.end()
-        elif cut.start() >= found.end():
-            end = cut.start()
-            break
-    return years(quote[start:end])
+    return years(clause_of(quote, words, load_cues()))
 
 
 def amount_at(group: Sequence[ObservationRow], stage: WeaponStatus) -> Quantity | None:

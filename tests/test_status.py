@@ -1,0 +1,60 @@
+"""A transfer's status from its sentence's own marks: denied, alleged, or the narrator's verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrace.lexicon import load_cues
+from armstrace.schema import Claim, Evidence, Stance, Weapon
+from armstrace.status import settle_status, status_of
+
+CUES = load_cues()
+
+
+def _evidence(sentence: str) -> Evidence:
+    return Evidence(quote=sentence, start=0, end=len(sentence), alignment="exact", score=1.0)
+
+
+def weapon(sentence: str, words: str, status: str = "agreed") -> Weapon:
+    return Weapon(description=words, category="drone", supplier="Iran", recipient="Russia", status=status, evidence=_evidence(sentence))  # type: ignore[arg-type]
+
+
+def claim(sentence: str, content: str, stance: Stance = "asserted") -> Claim:
+    return Claim(speaker="Lars Berg", stance=stance, content=content, evidence=_evidence(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "status"),
+    [
+        ("Irán envió 400 drones a Rusia en mayo.", "drones", "delivered"),
+        ("Irán firmó un contrato para vender drones a Rusia.", "drones", "agreed"),
+        ("Rusia lanzó drones iraníes contra Kiev.", "drones", "used"),
+        ("The drones were shipped across the Caspian Sea and used against Ukraine.", "drones", "delivered"),
+        ("Irán habría enviado drones a Rusia.", "drones", "alleged"),
+        ("Pyongyang has reportedly provided Moscow with shells.", "shells", "alleged"),
+        ("Moscú firmó un acuerdo por drones después de que Putin enviara tropas a Ucrania.", "tropas", "delivered"),
+    ],
+)  # fmt: skip
+def test_the_narrators_marks_decide_when_nobody_is_reported(sentence: str, words: str, status: str) -> None:
+    assert status_of(weapon(sentence, words), [], CUES) == status
+
+
+def test_a_transfer_someone_states_is_alleged_and_one_denied_is_denied() -> None:
+    sentence = "Lars Berg dijo que Irán envió drones a Rusia."
+    assert status_of(weapon(sentence, "drones"), [claim(sentence, "Irán envió drones a Rusia")], CUES) == "alleged"
+    denied = claim(sentence, "Irán envió drones a Rusia", stance="denied")
+    assert status_of(weapon(sentence, "drones"), [denied], CUES) == "denied"
+
+
+def test_a_claim_that_does_not_hold_the_materiel_leaves_it_to_the_narrator() -> None:
+    sentence = "Irán firmó un contrato de drones con Rusia y Lars Berg cree que envió misiles."
+    believed = claim(sentence, "envió misiles", stance="believes")
+    assert status_of(weapon(sentence, "drones"), [believed], CUES) == "agreed"
+    assert status_of(weapon(sentence, "misiles"), [believed], CUES) == "alleged"
+
+
+def test_settling_keeps_every_transfer_and_changes_only_its_status() -> None:
+    sentences = ["Irán envió 400 drones a Rusia.", "Irán habría enviado drones a Rusia."]
+    settled = settle_status([weapon(s, "drones") for s in sentences], [], CUES)
+    assert [w.status for w in settled] == ["delivered", "alleged"]
+    assert [w.evidence for w in settled] == [_evidence(s) for s in sentences]
