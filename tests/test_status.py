@@ -29,6 +29,8 @@ def claim(sentence: str, content: str, stance: Stance = "asserted") -> Claim:
         ("Irán envió 400 drones a Rusia en mayo.", "drones", "delivered"),
         ("Irán firmó un contrato para vender drones a Rusia.", "drones", "agreed"),
         ("Rusia lanzó drones iraníes contra Kiev.", "drones", "used"),
+        ("Rusia usó drones de fabricación iraní contra Kiev.", "drones", "used"),
+        ("Irán construye una fábrica de drones para Rusia.", "drones", "produced"),
         ("The drones were shipped across the Caspian Sea and used against Ukraine.", "drones", "delivered"),
         ("Irán habría enviado drones a Rusia.", "drones", "alleged"),
         ("Pyongyang has reportedly provided Moscow with shells.", "shells", "alleged"),

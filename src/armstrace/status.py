@@ -18,8 +18,9 @@ from .lexicon import Cues
 from .schema import Claim, Weapon, WeaponStatus
 
 # The narrator's verbs, most specific first: a deal signed for drones that were then delivered
-# is read as the deal the sentence reports; "shipped … and used" is a delivery.
-_NARRATED: tuple[WeaponStatus, ...] = ("agreed", "requested", "planned", "produced", "delivered", "used")
+# is read as the deal the sentence reports; "shipped … and used" is a delivery; production comes
+# last, since "drones de fabricación iraní" says where drones were made, not for whom.
+_NARRATED: tuple[WeaponStatus, ...] = ("agreed", "requested", "planned", "delivered", "used", "produced")
 
 
 def settle_status(weapons: Sequence[Weapon], claims: Sequence[Claim], cues: Cues) -> list[Weapon]:
