@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from .llm import ModelClient
 
 # The modules whose code shapes an answer: any change to them is a new extraction version.
-_ANSWER_MODULES = ("schema", "prompt", "llm", "align", "ground", "numbers", "candidates", "speakers", "status", "lexicon", "extract")
+_ANSWER_MODULES = ("schema", "prompt", "llm", "align", "ground", "numbers", "candidates", "speakers", "status", "direction", "clauses", "lexicon", "extract")
 
 
 @cache
@@ -244,6 +244,7 @@ class Extractor:
                 pass  # an entry this code cannot read is recomputed like a missing one
         from . import ground
         from .speakers import canonical_speakers
+        from .direction import settle_direction
         from .status import settle_status
 
         # Off the event loop: a long article takes a while to plan, and Ctrl-C must not wait.
@@ -260,7 +261,8 @@ class Extractor:
         records = [r for result in results for r in result.records]
         actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
         claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer)
-        weapons = settle_status([r for r in records if isinstance(r, Weapon)], claims, self.cues)
+        weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
+        weapons = settle_status(weapons, claims, self.cues)
         extraction = ArticleExtraction(
             article=self._info(article),
             actors=actors,

@@ -481,13 +481,14 @@ class Cues:
     bodies: tuple[str, ...]
     offices: tuple[frozenset[str], ...]
     clauses: tuple[str, ...]
+    receiving: tuple[str, ...]
 
 
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
 _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
-    "complements", "subordinators", "citing", "bodies", "clauses",
+    "complements", "subordinators", "citing", "bodies", "clauses", "receiving",
 )  # fmt: skip
 _GROUPED = ("offices",)
 
@@ -552,6 +553,7 @@ def read_cues(path: Path) -> Cues:
         citing=_joined(document, "citing", path),
         bodies=_joined(document, "bodies", path),
         clauses=_joined(document, "clauses", path),
+        receiving=_joined(document, "receiving", path),
         # Each key of [offices] is one office; its words name it in either language.
         offices=tuple(
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
