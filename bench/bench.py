@@ -45,8 +45,8 @@ from armstrace.load import read_article  # noqa: E402
 from armstrace.prompt import load_prompt, render  # noqa: E402
 from armstrace.run import run_extract  # noqa: E402
 from armstrace.cache import Cache  # noqa: E402
-from armstrace.schema import labels_model  # noqa: E402
-from armstrace.settings import EMBEDDED_MODEL, Settings  # noqa: E402
+from armstrace.base.schema import labels_model  # noqa: E402
+from armstrace.base.settings import EMBEDDED_MODEL, Settings  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 LABELS = {

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from armstrace.settings import EMBEDDED_MODEL, Settings
+from armstrace.base.settings import EMBEDDED_MODEL, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -7,7 +7,7 @@ from armstrace.candidates import (
     windows,
 )
 from armstrace.extract import plan
-from armstrace.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 
 ARTICLE = (
     "El portavoz de Seguridad Nacional de la Casa Blanca, John Kirby, dijo que Corea del Norte "

@@ -10,12 +10,12 @@ import pytest
 from armstrace.cache import Cache
 from armstrace.candidates import find_candidates, windows
 from armstrace.extract import Extractor, plan
-from armstrace.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 from armstrace.llm import ModelClient
 from armstrace.load import Article
 from armstrace.prompt import load_prompt
 from armstrace.run import read_summary, run_extract
-from armstrace.settings import EMBEDDED_MODEL, Settings
+from armstrace.base.settings import EMBEDDED_MODEL, Settings
 
 from conftest import ROOT, SEEDS
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.errors import InputError
+from armstrace.base.errors import InputError
 from armstrace.load import Article, Rejected, find_files, load_articles, read_article
 
 from conftest import SEEDS

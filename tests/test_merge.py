@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from armstrace.errors import InputError
+from armstrace.base.errors import InputError
 from armstrace.dataset import TABLES, Dataset
 from armstrace.merge import merge_dataset
 from armstrace.run import write_extraction
 from armstrace.sipri import SIPRI_COLUMNS
-from armstrace.schema import (
+from armstrace.base.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
 )  # fmt: skip
 

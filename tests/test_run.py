@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from armstrace.run import run_extract
-from armstrace.settings import Settings
+from armstrace.base.settings import Settings
 
 from faultserver import Reply, fault_server, fault_server_process, labeller
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from armstrace import server
-from armstrace.errors import LocalServerError
+from armstrace.base.errors import LocalServerError
 from armstrace.server import LocalServer, free_port
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from armstrace.candidates import find_candidates
-from armstrace.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 from armstrace.speakers import attach_speakers
 
 CUES = load_cues()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from armstrace.lexicon import load_cues
-from armstrace.schema import Claim, Evidence, Stance, Weapon
+from armstrace.knowledge.lexicon import load_cues
+from armstrace.base.schema import Claim, Evidence, Stance, Weapon
 from armstrace.status import settle_status, status_of
 
 CUES = load_cues()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from armstrace import weights
-from armstrace.errors import ConfigError, LocalServerError
+from armstrace.base.errors import ConfigError, LocalServerError
 from armstrace.weights import Weights, ensure_weights, weights_for
 
 PARTS = [b"GGUF-part-one|", b"part-two|", b"part-three"]

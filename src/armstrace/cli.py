@@ -18,12 +18,12 @@ import typer
 
 from .cli_options import MatchChoice, settings_options
 from .cli_usage import click_exceptions, split_debug, usage_line
-from .settings import Settings
+from .base.settings import Settings
 
 if TYPE_CHECKING:
     from .estimate import Estimate
     from .evaluate import EvalReport
-    from .schema import Match
+    from .base.schema import Match
     from .merge import MergeResult
     from .run import ArticleOutcome, Progress, RunSummary
 
@@ -63,7 +63,7 @@ def _root(
 
 def _out_folder(command: str, out: Path | None, old: Path | None) -> Path:
     """The --out folder, or the folder given the old way (an argument) with a note to move on."""
-    from .errors import UsageError
+    from .base.errors import UsageError
 
     if out is not None and old is not None and out != old:
         raise UsageError(f"two output folders: {old} and --out {out}", f"give only: armstrace {command} --out DIR")
@@ -130,7 +130,7 @@ def merge(
 ) -> None:
     """Merge OUT/articles/*.json into OUT/dataset.json, OUT/tables/ (JSONL, CSV, Parquet), OUT/dataset.sqlite, OUT/transfers.csv."""
     from .merge import merge_dataset
-    from .settings import load_settings
+    from .base.settings import load_settings
 
     folder = _out_folder("merge", out, old_out)
     _print_merge(merge_dataset(folder, load_settings({"gazetteer": gazetteer}).gazetteer, meta, excel))
@@ -218,7 +218,7 @@ app.add_typer(prompt_app, name="prompt")
 @prompt_app.command("show")
 def prompt_show() -> None:
     """Print the packaged prompt."""
-    from .settings import packaged_prompt
+    from .base.settings import packaged_prompt
 
     typer.echo(packaged_prompt().read_text(encoding="utf-8"), nl=False)
 
@@ -226,7 +226,7 @@ def prompt_show() -> None:
 @prompt_app.command("path")
 def prompt_path() -> None:
     """Print where the packaged prompt is installed (e.g. for eval --baseline)."""
-    from .settings import packaged_prompt
+    from .base.settings import packaged_prompt
 
     typer.echo(packaged_prompt())
 
@@ -237,8 +237,8 @@ def prompt_copy(
     force: Annotated[bool, typer.Option("--force", help="Replace DEST if it exists.")] = False,
 ) -> None:
     """Copy the packaged prompt to DEST, to edit it and pass it with --prompt."""
-    from .errors import UsageError
-    from .settings import packaged_prompt
+    from .base.errors import UsageError
+    from .base.settings import packaged_prompt
 
     if dest.exists() and not force:
         raise UsageError(f"{dest} exists", "pass --force to replace it, or choose another file")
@@ -380,7 +380,7 @@ def _print_eval(report: EvalReport) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn errors into one clear line and an exit status."""
-    from .errors import ArmstraceError
+    from .base.errors import ArmstraceError
 
     debug, args = split_debug(sys.argv[1:] if argv is None else argv)
     click_errors = click_exceptions()

@@ -23,8 +23,8 @@ from .cache import Cache
 from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import load_prompt
-from .schema import Field_, labels_model
-from .settings import EMBEDDED_MODEL, Settings
+from .base.schema import Field_, labels_model
+from .base.settings import EMBEDDED_MODEL, Settings
 
 if TYPE_CHECKING:
     from .llm import ModelClient

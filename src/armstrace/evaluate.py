@@ -13,12 +13,12 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from .cache import write_atomic
-from .errors import InputError
+from .base.errors import InputError
 from .matching import MATCHES, Matcher
 from .prompt import FIELDS
-from .schema import ArticleExtraction, Field_, GoldArticle, Match
+from .base.schema import ArticleExtraction, Field_, GoldArticle, Match
 from .scoring import ArticleScore, Miss, accuracies, label, micro, missed_article, score_article, stance_matrix
-from .settings import Settings
+from .base.settings import Settings
 
 
 def load_gold(directory: Path) -> list[GoldArticle]:
@@ -213,7 +213,7 @@ def run_eval(
     item. Each prompt's extraction goes to out/runs/<prompt>/. `match` chooses the rule the
     headline scores, misses and changes follow; the other rule's scores are reported beside them.
     """
-    from .lexicon import load_gazetteer
+    from .knowledge.lexicon import load_gazetteer
     from .scorecard import render_markdown
 
     golds = load_gold(gold_dir)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .errors import ConfigError
+from .base.errors import ConfigError
 from .prompt import FIELDS
 from .review import ReviewDecisions
-from .schema import ArticleExtraction, labels_model
+from .base.schema import ArticleExtraction, labels_model
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "article.schema.json": ArticleExtraction,

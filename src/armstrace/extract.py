@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from .cache import Cache, digest
-from .errors import ArmstraceError
+from .base.errors import ArmstraceError
 from .load import Article
 from .prompt import FIELDS, PromptFile, format_items, render
-from .schema import (
+from .base.schema import (
     Actor,
     ArticleExtraction,
     ArticleInfo,
@@ -45,7 +45,7 @@ from .schema import (
     labels_model,
     labels_of,
 )
-from .settings import Settings
+from .base.settings import Settings
 
 # Finding candidates and grounding labels (and the gazetteer they use) are loaded on first
 # use: a re-run served from whole-article cache entries needs none of them, and their import
@@ -53,11 +53,11 @@ from .settings import Settings
 if TYPE_CHECKING:
     from . import ground
     from .candidates import Candidate, Span
-    from .lexicon import Cues, Gazetteer
+    from .knowledge.lexicon import Cues, Gazetteer
     from .llm import ModelClient
 
 # The modules whose code shapes an answer: any change to them is a new extraction version.
-_ANSWER_MODULES = ("schema", "prompt", "llm", "align", "ground", "numbers", "candidates", "speakers", "status", "lexicon", "extract")
+_ANSWER_MODULES = ("base/schema", "prompt", "llm", "text/align", "ground", "text/numbers", "candidates", "speakers", "status", "knowledge/lexicon", "extract")
 
 
 @cache
@@ -155,14 +155,14 @@ class Extractor:
     @cached_property
     def cues(self) -> Cues:
         """The packaged cue lexicons."""
-        from .lexicon import load_cues
+        from .knowledge.lexicon import load_cues
 
         return load_cues()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
         """The packaged gazetteer, extended by the user's (settings.gazetteer)."""
-        from .lexicon import load_gazetteer
+        from .knowledge.lexicon import load_gazetteer
 
         return load_gazetteer(self.settings.gazetteer)
 

@@ -32,15 +32,15 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .dataset import Skipped, TextFrom, TransferRow
-from .dates import dateline
+from .text.dates import dateline
 from .dictionary import write_dictionary
-from .errors import ArmstraceError, InputError
-from .lexicon import load_gazetteer, name_key
+from .base.errors import ArmstraceError, InputError
+from .knowledge.lexicon import GAZETTEER_PATH, load_gazetteer, name_key
 from .load import read_article
 from .meta import Sidecar, fill, read_sidecar
 from .resolve import DuplicateFinder, NameForm, Resolver
 from .rows import Article, RowBuilder, TextFacts, local_names, mention_count
-from .schema import ActorKind, ArticleExtraction
+from .base.schema import ActorKind, ArticleExtraction
 from .sipri import write_transfers_csv
 from .staging import Staging, staging
 from .write import read_rows, write_dataset
@@ -83,7 +83,7 @@ def merge_dataset(out: Path, gazetteer: Path | None = None, meta: Path | None = 
         for article in _second_reading(stage):
             builder.add(article)
         builder.settle()
-        sources = [Path(__file__).resolve().parent / "data" / "gazetteer.toml", *([gazetteer] if gazetteer else [])]
+        sources = [GAZETTEER_PATH, *([gazetteer] if gazetteer else [])]
         header = {
             "gazetteer_sha256": [hashlib.sha256(p.read_bytes()).hexdigest() for p in sources],
             "skipped": [s.model_dump() for s in first.skipped],

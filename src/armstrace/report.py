@@ -26,14 +26,14 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ArmstraceError, InputError
+from .base.errors import ArmstraceError, InputError
 from .highlight import Span, highlight
 from .findings import ClaimView, PropositionRow, TransferView, findings, flow_grid, propositions, weapon_marks
 from .load import read_article
 from .prompt import FIELDS
 from .review import EDITABLE, FORMAT
 from .run import ArticleOutcome, read_summary
-from .schema import ArticleExtraction, Dropped, Evidence, Field_, Quantity
+from .base.schema import ArticleExtraction, Dropped, Evidence, Field_, Quantity
 
 SINGULAR: dict[Field_, str] = {"actors": "actor", "weapons": "weapon", "figures": "figure", "claims": "claim"}
 

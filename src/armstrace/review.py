@@ -18,11 +18,11 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import InputError, UsageError
+from .base.errors import InputError, UsageError
 from .load import read_article
-from .numbers import parse_quantity
+from .text.numbers import parse_quantity
 from .prompt import FIELDS
-from .schema import (
+from .base.schema import (
     Actor, ActorKind, Claim, Evidence, Field_, Figure, GoldArticle, Stance, Weapon, WeaponCategory,
     WeaponStatus,
 )  # fmt: skip

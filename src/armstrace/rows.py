@@ -24,10 +24,10 @@ from .dataset import (
     ActorRow, ArticleRow, ClaimRow, FigureRow, NameRow, ObservationRow, Position, PropositionRow, Row, Source,
     TextFrom, TransferRow,
 )  # fmt: skip
-from .dates import stated_date, years
-from .lexicon import load_cues, name_key
+from .text.dates import stated_date, years
+from .knowledge.lexicon import load_cues, name_key
 from .resolve import Entity, Propositions, Resolver, Statements
-from .schema import ArticleExtraction, ArticleMeta, Evidence, Stance, WeaponCategory, WeaponStatus
+from .base.schema import ArticleExtraction, ArticleMeta, Evidence, Stance, WeaponCategory, WeaponStatus
 from .sipri import amount_at, clause_years, english_of
 from .staging import Staging
 

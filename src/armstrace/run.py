@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from .cache import Cache, write_atomic
-from .errors import (
+from .base.errors import (
     ArmstraceError,
     ConfigError,
     EndpointError,
@@ -34,9 +34,9 @@ from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import FIELDS, load_prompt
 from .redact import redact, settings_secrets
-from .schema import ArticleExtraction, Field_, Usage
+from .base.schema import ArticleExtraction, Field_, Usage
 from .session import ModelSession
-from .settings import Settings
+from .base.settings import Settings
 
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .matching import MATCHES, ArticleMatcher, Item, Matcher, assign
 from .prompt import FIELDS
-from .schema import Actor, ArticleExtraction, Field_, Figure, GoldArticle, Match, Weapon
+from .base.schema import Actor, ArticleExtraction, Field_, Figure, GoldArticle, Match, Weapon
 
 
 class Counts(BaseModel):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from .errors import LocalServerError
+from .base.errors import LocalServerError
 from .weights import ensure_weights
 
 READY_TIMEOUT = 300.0

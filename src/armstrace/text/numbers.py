@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal
 
-from armstrace.schema import Qualifier, Quantity
+from ..base.schema import Qualifier, Quantity
 
 __all__ = ["FigureExclusion", "figure_exclusion", "find_quantities", "parse_quantity"]
 

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from .schema import Alignment, Evidence
+from ..base.schema import Alignment, Evidence
 
 _QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚‛`´"
 _DASHES = "-‐‑‒–—―−"
