@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from armstrace.base.errors import EndpointError, TransientEndpointError
-from armstrace.load import read_article
-from armstrace.run import run_extract
+from armstrace.extraction.load import read_article
+from armstrace.extraction.run import run_extract
 from armstrace.base.settings import Settings
 
 from faultserver import Reply, fault_server, labeller

@@ -1,7 +1,7 @@
 import pytest
 
-from armstrace.candidates import Candidate, find_candidates
-from armstrace.ground import channel, ground_labels, known_actor, merge_actors, party, subject
+from armstrace.extraction.candidates import Candidate, find_candidates
+from armstrace.extraction.ground import channel, ground_labels, known_actor, merge_actors, party, subject
 from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 from armstrace.base.schema import Actor, ActorLabel, ClaimLabel, Claim, Figure, FigureLabel, Weapon, WeaponLabel
 

@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel
 
 from armstrace.base.errors import EndpointError, ExtractionError, TransientEndpointError
-from armstrace.llm import ModelClient
+from armstrace.model.llm import ModelClient
 from armstrace.base.schema import labels_model
 from armstrace.base.settings import Settings
 

@@ -19,7 +19,7 @@ import pytest
 from armstrace.base.errors import InputError
 from armstrace.dataset import TABLES, Dataset
 from armstrace.merge import merge_dataset
-from armstrace.run import write_extraction
+from armstrace.extraction.run import write_extraction
 from armstrace.sipri import SIPRI_COLUMNS
 from armstrace.base.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,

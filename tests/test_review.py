@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from armstrace.base.errors import InputError, UsageError
-from armstrace.load import read_article
+from armstrace.extraction.load import read_article
 from armstrace.text.numbers import parse_quantity
 from armstrace.review import ReviewDecisions, import_decisions
 from armstrace.base.schema import ArticleExtraction, GoldArticle

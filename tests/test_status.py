@@ -6,7 +6,7 @@ import pytest
 
 from armstrace.knowledge.lexicon import load_cues
 from armstrace.base.schema import Claim, Evidence, Stance, Weapon
-from armstrace.status import settle_status, status_of
+from armstrace.extraction.status import settle_status, status_of
 
 CUES = load_cues()
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .merge import MergeResult, merge_dataset
-    from .run import RunSummary, run_extract
+    from .extraction.run import RunSummary, run_extract
     from .base.settings import Settings, load_settings
 
 __all__ = ["MergeResult", "RunSummary", "Settings", "load_settings", "merge_dataset", "run_extract"]

@@ -21,11 +21,11 @@ from .cli_usage import click_exceptions, split_debug, usage_line
 from .base.settings import Settings
 
 if TYPE_CHECKING:
-    from .estimate import Estimate
+    from .extraction.estimate import Estimate
     from .evaluate import EvalReport
     from .base.schema import Match
     from .merge import MergeResult
-    from .run import ArticleOutcome, Progress, RunSummary
+    from .extraction.run import ArticleOutcome, Progress, RunSummary
 
 app = typer.Typer(
     help="Grounded extraction of actors, weapons, figures and claims on Russia-Iran-North "
@@ -41,7 +41,7 @@ OldOut = Annotated[Optional[Path], typer.Argument(hidden=True, show_default=Fals
 
 def _print_version(value: bool) -> None:
     if value:
-        from .extract import armstrace_version
+        from .extraction.extract import armstrace_version
 
         typer.echo(f"armstrace {armstrace_version()}")
         raise typer.Exit(0)
@@ -93,10 +93,10 @@ def extract(
     excel: Excel = False,
 ) -> None:
     """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json, then merge them."""
-    from .run import run_extract
+    from .extraction.run import run_extract
 
     if dry_run:
-        from .estimate import estimate_run
+        from .extraction.estimate import estimate_run
 
         estimate = estimate_run(paths, settings, price_in, price_out)
         _print_estimate(estimate)

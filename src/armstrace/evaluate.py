@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from .cache import write_atomic
+from .extraction.cache import write_atomic
 from .base.errors import InputError
 from .matching import MATCHES, Matcher
-from .prompt import FIELDS
+from .extraction.prompt import FIELDS
 from .base.schema import ArticleExtraction, Field_, GoldArticle, Match
 from .scoring import ArticleScore, Miss, accuracies, label, micro, missed_article, score_article, stance_matrix
 from .base.settings import Settings
@@ -185,8 +185,8 @@ def compare(golds: Sequence[GoldArticle], now: Sequence[ArticleScore], before: S
 def _evaluate_prompt(
     golds: Sequence[GoldArticle], sources: list[Path], settings: Settings, out: Path, matcher: Matcher, match: Match
 ) -> tuple[PromptResult, list[ArticleScore]]:
-    from .extract import shown_path
-    from .run import run_extract
+    from .extraction.extract import shown_path
+    from .extraction.run import run_extract
 
     summary = run_extract(sources, out, settings)
     texts = {g.article: src.read_text(encoding="utf-8") for g, src in zip(golds, sources)}

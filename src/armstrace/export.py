@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .base.errors import ConfigError
-from .prompt import FIELDS
+from .extraction.prompt import FIELDS
 from .review import ReviewDecisions
 from .base.schema import ArticleExtraction, labels_model
 

@@ -36,8 +36,8 @@ from .text.dates import dateline
 from .dictionary import write_dictionary
 from .base.errors import ArmstraceError, InputError
 from .knowledge.lexicon import GAZETTEER_PATH, load_gazetteer, name_key
-from .load import read_article
-from .meta import Sidecar, fill, read_sidecar
+from .extraction.load import read_article
+from .extraction.meta import Sidecar, fill, read_sidecar
 from .resolve import DuplicateFinder, NameForm, Resolver
 from .rows import Article, RowBuilder, TextFacts, local_names, mention_count
 from .base.schema import ActorKind, ArticleExtraction

@@ -19,9 +19,9 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .base.errors import InputError, UsageError
-from .load import read_article
+from .extraction.load import read_article
 from .text.numbers import parse_quantity
-from .prompt import FIELDS
+from .extraction.prompt import FIELDS
 from .base.schema import (
     Actor, ActorKind, Claim, Evidence, Field_, Figure, GoldArticle, Stance, Weapon, WeaponCategory,
     WeaponStatus,

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from .matching import MATCHES, ArticleMatcher, Item, Matcher, assign
-from .prompt import FIELDS
+from .extraction.prompt import FIELDS
 from .base.schema import Actor, ArticleExtraction, Field_, Figure, GoldArticle, Match, Weapon
 
 

@@ -19,7 +19,7 @@ from typing import IO, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .cache import temp_path
+from .extraction.cache import temp_path
 from .dataset import TABLE_MODELS, Row, Source
 
 R = TypeVar("R", bound=Row)

@@ -18,16 +18,16 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
-from .base.errors import ArmstraceError, EndpointError, ExtractionError, TransientEndpointError
+from ..base.errors import ArmstraceError, EndpointError, ExtractionError, TransientEndpointError
 from .redact import public_url, redact, url_secrets
-from .base.schema import Usage
+from ..base.schema import Usage
 
 if TYPE_CHECKING:
     import openai
     from openai.types.chat import ChatCompletion
     from tenacity import RetryCallState
 
-    from .base.settings import Settings
+    from ..base.settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from .base.errors import LocalServerError
+from ..base.errors import LocalServerError
 from .weights import ensure_weights
 
 READY_TIMEOUT = 300.0
@@ -78,7 +78,7 @@ class LocalServer:
         try:
             with self.log_path.open("wb") as log:
                 self.process = subprocess.Popen(
-                    [sys.executable, "-m", "armstrace.lifeline", str(watched), *self.command(weights)[2:]],
+                    [sys.executable, "-m", "armstrace.model.lifeline", str(watched), *self.command(weights)[2:]],
                     stdout=log,
                     stderr=subprocess.STDOUT,
                     stdin=subprocess.DEVNULL,

@@ -14,10 +14,10 @@ from typing import cast
 
 from pydantic import BaseModel
 
-from .text.align import normalise
+from ..text.align import normalise
 from .candidates import Candidate, Span, claim_candidates, term_matches
-from .knowledge.lexicon import STANCES, Cues, Gazetteer, iso_country, iso_forms, name_key
-from .base.schema import (
+from ..knowledge.lexicon import STANCES, Cues, Gazetteer, iso_country, iso_forms, name_key
+from ..base.schema import (
     Actor,
     ActorLabel,
     Claim,

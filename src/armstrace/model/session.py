@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from .base.errors import ServerDied
+from ..base.errors import ServerDied
 from .redact import public_url
-from .base.settings import EMBEDDED_MODEL, Settings
+from ..base.settings import EMBEDDED_MODEL, Settings
 
 if TYPE_CHECKING:
     from .llm import ModelClient

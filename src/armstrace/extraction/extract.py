@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from .cache import Cache, digest
-from .base.errors import ArmstraceError
+from ..base.errors import ArmstraceError
 from .load import Article
 from .prompt import FIELDS, PromptFile, format_items, render
-from .base.schema import (
+from ..base.schema import (
     Actor,
     ArticleExtraction,
     ArticleInfo,
@@ -45,7 +45,7 @@ from .base.schema import (
     labels_model,
     labels_of,
 )
-from .base.settings import Settings
+from ..base.settings import Settings
 
 # Finding candidates and grounding labels (and the gazetteer they use) are loaded on first
 # use: a re-run served from whole-article cache entries needs none of them, and their import
@@ -53,20 +53,24 @@ from .base.settings import Settings
 if TYPE_CHECKING:
     from . import ground
     from .candidates import Candidate, Span
-    from .knowledge.lexicon import Cues, Gazetteer
-    from .llm import ModelClient
+    from ..knowledge.lexicon import Cues, Gazetteer
+    from ..model.llm import ModelClient
 
-# The modules whose code shapes an answer: any change to them is a new extraction version.
-_ANSWER_MODULES = ("base/schema", "prompt", "llm", "text/align", "ground", "text/numbers", "candidates", "speakers", "status", "knowledge/lexicon", "extract")
+# The folders whose code shapes an answer: any change in them is a new extraction version.
+_ANSWER_FOLDERS = ("base", "text", "knowledge", "model", "extraction")
 
 
 @cache
 def code_version() -> str:
     """armstrace's version plus a hash of the code that shapes an extraction."""
-    here = Path(__file__).parent
-    sources = {name: (here / f"{name}.py").read_text(encoding="utf-8") for name in _ANSWER_MODULES}
+    package = Path(__file__).resolve().parents[1]
+    sources = {
+        p.relative_to(package).as_posix(): p.read_text(encoding="utf-8")
+        for folder in _ANSWER_FOLDERS
+        for p in sorted((package / folder).glob("*.py"))
+    }
     # The packaged gazetteer and cues decide candidates and code-made labels just as code does.
-    sources.update({p.name: p.read_text(encoding="utf-8") for p in sorted((here / "data").glob("*.toml"))})
+    sources.update({p.name: p.read_text(encoding="utf-8") for p in sorted((package / "data").glob("*.toml"))})
     return f"{armstrace_version()}+{digest(sources)[:12]}"
 
 
@@ -155,14 +159,14 @@ class Extractor:
     @cached_property
     def cues(self) -> Cues:
         """The packaged cue lexicons."""
-        from .knowledge.lexicon import load_cues
+        from ..knowledge.lexicon import load_cues
 
         return load_cues()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
         """The packaged gazetteer, extended by the user's (settings.gazetteer)."""
-        from .knowledge.lexicon import load_gazetteer
+        from ..knowledge.lexicon import load_gazetteer
 
         return load_gazetteer(self.settings.gazetteer)
 

@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from .cache import Cache, write_atomic
-from .base.errors import (
+from ..base.errors import (
     ArmstraceError,
     ConfigError,
     EndpointError,
@@ -33,10 +33,10 @@ from .base.errors import (
 from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import FIELDS, load_prompt
-from .redact import redact, settings_secrets
-from .base.schema import ArticleExtraction, Field_, Usage
-from .session import ModelSession
-from .base.settings import Settings
+from ..model.redact import redact, settings_secrets
+from ..base.schema import ArticleExtraction, Field_, Usage
+from ..model.session import ModelSession
+from ..base.settings import Settings
 
 
 

@@ -19,9 +19,9 @@ from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .base.errors import InputError
+from ..base.errors import InputError
 from .meta import front_matter, html_meta
-from .base.schema import ArticleMeta
+from ..base.schema import ArticleMeta
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")

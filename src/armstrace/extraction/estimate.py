@@ -23,13 +23,13 @@ from .cache import Cache
 from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import load_prompt
-from .base.schema import Field_, labels_model
-from .base.settings import EMBEDDED_MODEL, Settings
+from ..base.schema import Field_, labels_model
+from ..base.settings import EMBEDDED_MODEL, Settings
 
 if TYPE_CHECKING:
-    from .llm import ModelClient
+    from ..model.llm import ModelClient
 
-ESTIMATE_PATH = Path(__file__).resolve().parent / "data" / "estimate.toml"
+ESTIMATE_PATH = Path(__file__).resolve().parents[1] / "data" / "estimate.toml"
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from .base.errors import ConfigError
-from .base.schema import Field_
+from ..base.errors import ConfigError
+from ..base.schema import Field_
 
 if TYPE_CHECKING:
     from .candidates import Candidate

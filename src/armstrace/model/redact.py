@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 if TYPE_CHECKING:
-    from .base.settings import Settings
+    from ..base.settings import Settings
 
 HIDDEN = "***"
 # Shapes of keys and tokens whatever the key in use: bearer tokens, OpenAI-style `sk-` keys,

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .base.errors import ConfigError, LocalServerError
+from ..base.errors import ConfigError, LocalServerError
 
 _CHUNK = 1 << 20
 
