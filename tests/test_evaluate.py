@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.evaluate import compare, run_eval
-from armstrace.matching import Matcher, assign, same_quantity
+from armstrace.evaluation.evaluate import compare, run_eval
+from armstrace.evaluation.matching import Matcher, assign, same_quantity
 from armstrace.knowledge.lexicon import load_gazetteer
 from armstrace.text.numbers import parse_quantity
 from armstrace.extraction.prompt import FIELDS
-from armstrace.scoring import Counts, score_article, stance_matrix
+from armstrace.evaluation.scoring import Counts, score_article, stance_matrix
 from armstrace.base.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Figure, GoldArticle, Provenance, Quantity, Usage, Weapon,
 )  # fmt: skip

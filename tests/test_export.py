@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from armstrace.base.errors import ConfigError
-from armstrace.export import check_schemas, write_schemas
+from armstrace.schemas import check_schemas, write_schemas
 
 from conftest import ROOT
 

@@ -9,7 +9,7 @@ import pytest
 
 from armstrace.base.errors import InputError
 from armstrace.extraction.load import read_article
-from armstrace.merge import merge_dataset
+from armstrace.dataset.merge import merge_dataset
 from armstrace.extraction.meta import read_sidecar
 from armstrace.base.schema import ArticleMeta
 

@@ -1,4 +1,4 @@
-"""Numbers as Spanish and English articles write them, normalised by armstrace.numbers."""
+"""Numbers as Spanish and English articles write them, normalised by armstrace.text.numbers."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import pytest
 from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 from armstrace.text.dates import dateline, stated_date
 from armstrace.knowledge.lexicon import name_key
-from armstrace.resolve import DuplicateFinder, NameForm, Propositions, Resolver
+from armstrace.dataset.resolve import DuplicateFinder, NameForm, Propositions, Resolver
 from armstrace.base.schema import ActorKind
 
 

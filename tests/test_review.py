@@ -13,7 +13,7 @@ import pytest
 from armstrace.base.errors import InputError, UsageError
 from armstrace.extraction.load import read_article
 from armstrace.text.numbers import parse_quantity
-from armstrace.review import ReviewDecisions, import_decisions
+from armstrace.review.gold import ReviewDecisions, import_decisions
 from armstrace.base.schema import ArticleExtraction, GoldArticle
 
 ARTICLE = "004_a5d148111f533d65"

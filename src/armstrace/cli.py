@@ -22,9 +22,9 @@ from .base.settings import Settings
 
 if TYPE_CHECKING:
     from .extraction.estimate import Estimate
-    from .evaluate import EvalReport
+    from .evaluation.evaluate import EvalReport
     from .base.schema import Match
-    from .merge import MergeResult
+    from .dataset.merge import MergeResult
     from .extraction.run import ArticleOutcome, Progress, RunSummary
 
 app = typer.Typer(
@@ -109,7 +109,7 @@ def extract(
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if summary.ok and not no_merge:
-        from .merge import merge_dataset
+        from .dataset.merge import merge_dataset
 
         _print_merge(merge_dataset(out, settings.gazetteer, meta, excel))
     if as_json:
@@ -129,7 +129,7 @@ def merge(
     excel: Excel = False,
 ) -> None:
     """Merge OUT/articles/*.json into OUT/dataset.json, OUT/tables/ (JSONL, CSV, Parquet), OUT/dataset.sqlite, OUT/transfers.csv."""
-    from .merge import merge_dataset
+    from .dataset.merge import merge_dataset
     from .base.settings import load_settings
 
     folder = _out_folder("merge", out, old_out)
@@ -147,7 +147,7 @@ def eval_(
     match: Annotated[MatchChoice, typer.Option(help="strict: speaker, stance and parties are part of the match; loose: the span rules. Both are reported.")] = MatchChoice.strict,
 ) -> None:
     """Extract the gold articles (through the cache) and score them against the gold set."""
-    from .evaluate import run_eval
+    from .evaluation.evaluate import run_eval
 
     report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1, match=match.value)
     _print_eval(report)
@@ -160,7 +160,7 @@ def schema(
     check: Annotated[bool, typer.Option("--check", help="Only check that the files are current.")] = False,
 ) -> None:
     """Write the JSON Schemas of the extraction models (or check them with --check)."""
-    from .export import check_schemas, write_schemas
+    from .schemas import check_schemas, write_schemas
 
     if check:
         check_schemas(out)
@@ -176,7 +176,7 @@ def report(
     out: Out = None,
 ) -> None:
     """Write OUT/report.html: every item highlighted in its article, the dataset, and a review page."""
-    from .report import write_report
+    from .review.page import write_report
 
     result = write_report(_out_folder("report", out, old_out))
     _note(
@@ -198,7 +198,7 @@ def gold_import(
     skip_incomplete: Annotated[bool, typer.Option("--skip-incomplete", help="Leave out articles with undecided items instead of failing.")] = False,
 ) -> None:
     """Turn a review's decisions into gold annotations (one GoldArticle file per reviewed article)."""
-    from .review import import_decisions
+    from .review.gold import import_decisions
 
     result = import_decisions(file, out, force=force, skip_incomplete=skip_incomplete)
     for skipped in result.skipped:

@@ -1,6 +1,6 @@
 """Run a module as `__main__` for only as long as the process that started it lives.
 
-`python -m armstrace.lifeline FD MODULE ARGS...` watches the read end FD of a pipe whose write
+`python -m armstrace.model.lifeline FD MODULE ARGS...` watches the read end FD of a pipe whose write
 end only the parent holds, and exits the moment reading it returns end-of-file: the kernel
 closes the parent's descriptors however the parent ends, `kill -9` included, so a server run
 this way never outlives armstrace. (PR_SET_PDEATHSIG would be Linux-only and fires when the

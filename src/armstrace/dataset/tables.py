@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .base.schema import ActorKind, Quantity, Stance, WeaponCategory, WeaponStatus
+from ..base.schema import ActorKind, Quantity, Stance, WeaponCategory, WeaponStatus
 
 # What near-duplicate detection read of an article: its file, or the extraction's quotes.
 TextFrom = Literal["file", "quotes"]

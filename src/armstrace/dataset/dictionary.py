@@ -4,7 +4,7 @@ A Frictionless Tabular Data Package (https://specs.frictionlessdata.io/tabular-d
 one resource per table (its CSV file, with the JSONL and Parquet files of the same rows named
 under `x-files`) and one for transfers.csv, each with a Table Schema listing every column, its
 type and its meaning. Every meaning is read off the row models' field descriptions (module
-`dataset`, and `sipri.SIPRI_COLUMNS`), so the dictionary cannot drift from the data.
+`tables`, and `sipri.SIPRI_COLUMNS`), so the dictionary cannot drift from the data.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .dataset import TABLE_MODELS, Row
+from .tables import TABLE_MODELS, Row
 from .sipri import SIPRI_COLUMNS
 from .write import Column, atomic_text, columns_of, nested_model
 

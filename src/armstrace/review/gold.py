@@ -18,11 +18,11 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .base.errors import InputError, UsageError
-from .extraction.load import read_article
-from .text.numbers import parse_quantity
-from .extraction.prompt import FIELDS
-from .base.schema import (
+from ..base.errors import InputError, UsageError
+from ..extraction.load import read_article
+from ..text.numbers import parse_quantity
+from ..extraction.prompt import FIELDS
+from ..base.schema import (
     Actor, ActorKind, Claim, Evidence, Field_, Figure, GoldArticle, Stance, Weapon, WeaponCategory,
     WeaponStatus,
 )  # fmt: skip

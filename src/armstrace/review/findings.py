@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from .base.schema import Quantity, Weapon
+from ..base.schema import Quantity, Weapon
 
 # A link target: the id of a highlighted item in the page ('' when none is highlighted).
 ItemId = str

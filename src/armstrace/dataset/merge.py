@@ -10,7 +10,7 @@
 
 Then every table is written (module `write`), each file atomically:
 
-- DIR/dataset.json: the whole dataset (the `Dataset` model of module `dataset`);
+- DIR/dataset.json: the whole dataset (the `Dataset` model of module `dataset.tables`);
 - DIR/tables/<table>.jsonl, .csv and .parquet: one file per table;
 - DIR/dataset.sqlite: the same tables, a `sources` table and views for common questions;
 - DIR/transfers.csv: arms flows in the column layout of the SIPRI Arms Transfers Database
@@ -31,16 +31,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
-from .dataset import Skipped, TextFrom, TransferRow
-from .text.dates import dateline
+from .tables import Skipped, TextFrom, TransferRow
+from ..text.dates import dateline
 from .dictionary import write_dictionary
-from .base.errors import ArmstraceError, InputError
-from .knowledge.lexicon import GAZETTEER_PATH, load_gazetteer, name_key
-from .extraction.load import read_article
-from .extraction.meta import Sidecar, fill, read_sidecar
+from ..base.errors import ArmstraceError, InputError
+from ..knowledge.lexicon import GAZETTEER_PATH, load_gazetteer, name_key
+from ..extraction.load import read_article
+from ..extraction.meta import Sidecar, fill, read_sidecar
 from .resolve import DuplicateFinder, NameForm, Resolver
 from .rows import Article, RowBuilder, TextFacts, local_names, mention_count
-from .base.schema import ActorKind, ArticleExtraction
+from ..base.schema import ActorKind, ArticleExtraction
 from .sipri import write_transfers_csv
 from .staging import Staging, staging
 from .write import read_rows, write_dataset

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .evaluate import EvalReport, PromptResult
 from .matching import MATCHES
-from .extraction.prompt import FIELDS
+from ..extraction.prompt import FIELDS
 
 
 def _f(value: float | int) -> str:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from .base.errors import ConfigError
 from .extraction.prompt import FIELDS
-from .review import ReviewDecisions
+from .review.gold import ReviewDecisions
 from .base.schema import ArticleExtraction, labels_model
 
 SCHEMAS: dict[str, type[BaseModel]] = {

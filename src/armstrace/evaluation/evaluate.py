@@ -12,13 +12,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from .extraction.cache import write_atomic
-from .base.errors import InputError
+from ..extraction.cache import write_atomic
+from ..base.errors import InputError
 from .matching import MATCHES, Matcher
-from .extraction.prompt import FIELDS
-from .base.schema import ArticleExtraction, Field_, GoldArticle, Match
+from ..extraction.prompt import FIELDS
+from ..base.schema import ArticleExtraction, Field_, GoldArticle, Match
 from .scoring import ArticleScore, Miss, accuracies, label, micro, missed_article, score_article, stance_matrix
-from .base.settings import Settings
+from ..base.settings import Settings
 
 
 def load_gold(directory: Path) -> list[GoldArticle]:
@@ -185,8 +185,8 @@ def compare(golds: Sequence[GoldArticle], now: Sequence[ArticleScore], before: S
 def _evaluate_prompt(
     golds: Sequence[GoldArticle], sources: list[Path], settings: Settings, out: Path, matcher: Matcher, match: Match
 ) -> tuple[PromptResult, list[ArticleScore]]:
-    from .extraction.extract import shown_path
-    from .extraction.run import run_extract
+    from ..extraction.extract import shown_path
+    from ..extraction.run import run_extract
 
     summary = run_extract(sources, out, settings)
     texts = {g.article: src.read_text(encoding="utf-8") for g, src in zip(golds, sources)}
@@ -213,7 +213,7 @@ def run_eval(
     item. Each prompt's extraction goes to out/runs/<prompt>/. `match` chooses the rule the
     headline scores, misses and changes follow; the other rule's scores are reported beside them.
     """
-    from .knowledge.lexicon import load_gazetteer
+    from ..knowledge.lexicon import load_gazetteer
     from .scorecard import render_markdown
 
     golds = load_gold(gold_dir)

@@ -19,8 +19,8 @@ from typing import IO, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .extraction.cache import temp_path
-from .dataset import TABLE_MODELS, Row, Source
+from ..extraction.cache import temp_path
+from .tables import TABLE_MODELS, Row, Source
 
 R = TypeVar("R", bound=Row)
 Column = tuple[str, tuple[str, ...], str]  # column name, path into the row's JSON, TEXT/INTEGER/REAL/BOOLEAN

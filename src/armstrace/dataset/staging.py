@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .dataset import ClaimRow, FigureRow, ObservationRow, Source
+from .tables import ClaimRow, FigureRow, ObservationRow, Source
 
 # Rows are inserted this many at a time: one executemany instead of a thousand executes.
 _BATCH = 1000

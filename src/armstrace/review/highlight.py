@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .base.schema import Field_
+from ..base.schema import Field_
 
 # Nesting order of items with the same span: sentences outside, names and numbers inside.
 _RANK: dict[Field_, int] = {"claims": 0, "weapons": 1, "figures": 2, "actors": 3}

@@ -20,14 +20,14 @@ from typing import Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .dataset import (
+from .tables import (
     ActorRow, ArticleRow, ClaimRow, FigureRow, NameRow, ObservationRow, Position, PropositionRow, Row, Source,
     TextFrom, TransferRow,
 )  # fmt: skip
-from .text.dates import stated_date, years
-from .knowledge.lexicon import load_cues, name_key
+from ..text.dates import stated_date, years
+from ..knowledge.lexicon import load_cues, name_key
 from .resolve import Entity, Propositions, Resolver, Statements
-from .base.schema import ArticleExtraction, ArticleMeta, Evidence, Stance, WeaponCategory, WeaponStatus
+from ..base.schema import ArticleExtraction, ArticleMeta, Evidence, Stance, WeaponCategory, WeaponStatus
 from .sipri import amount_at, clause_years, english_of
 from .staging import Staging
 
