@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .base.settings import Settings, load_settings
     from .dataset.merge import MergeResult, merge_dataset
     from .extraction.run import RunSummary, run_extract
-    from .base.settings import Settings, load_settings
 
 __all__ = ["MergeResult", "RunSummary", "Settings", "load_settings", "merge_dataset", "run_extract"]
 

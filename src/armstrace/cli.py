@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from .base.settings import Settings
 from .cli_options import MatchChoice, settings_options
 from .cli_usage import click_exceptions, split_debug, usage_line
-from .base.settings import Settings
 
 if TYPE_CHECKING:
-    from .extraction.estimate import Estimate
-    from .evaluation.evaluate import EvalReport
     from .base.schema import Match
     from .dataset.merge import MergeResult
+    from .evaluation.results import EvalReport
+    from .extraction.estimate import Estimate
     from .extraction.run import ArticleOutcome, Progress, RunSummary
 
 app = typer.Typer(
@@ -129,8 +129,8 @@ def merge(
     excel: Excel = False,
 ) -> None:
     """Merge OUT/articles/*.json into OUT/dataset.json, OUT/tables/ (JSONL, CSV, Parquet), OUT/dataset.sqlite, OUT/transfers.csv."""
-    from .dataset.merge import merge_dataset
     from .base.settings import load_settings
+    from .dataset.merge import merge_dataset
 
     folder = _out_folder("merge", out, old_out)
     _print_merge(merge_dataset(folder, load_settings({"gazetteer": gazetteer}).gazetteer, meta, excel))

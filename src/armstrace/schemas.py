@@ -14,9 +14,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .base.errors import ConfigError
+from .base.schema import ArticleExtraction, labels_model
 from .extraction.prompt import FIELDS
 from .review.gold import ReviewDecisions
-from .base.schema import ArticleExtraction, labels_model
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "article.schema.json": ArticleExtraction,

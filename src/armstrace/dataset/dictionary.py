@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .tables import TABLE_MODELS, Row
 from .sipri import SIPRI_COLUMNS
+from .tables import TABLE_MODELS, Row
 from .write import Column, atomic_text, columns_of, nested_model
 
 _TYPES = {"TEXT": "string", "INTEGER": "integer", "REAL": "number", "BOOLEAN": "boolean"}

@@ -31,18 +31,18 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
-from .tables import Skipped, TextFrom, TransferRow
-from ..text.dates import dateline
-from .dictionary import write_dictionary
 from ..base.errors import ArmstraceError, InputError
-from ..knowledge.lexicon import GAZETTEER_PATH, load_gazetteer, name_key
+from ..base.schema import ActorKind, ArticleExtraction
 from ..extraction.load import read_article
 from ..extraction.meta import Sidecar, fill, read_sidecar
+from ..knowledge.lexicon import GAZETTEER_PATH, load_gazetteer, name_key
+from ..text.dates import dateline
+from .dictionary import write_dictionary
 from .resolve import DuplicateFinder, NameForm, Resolver
 from .rows import Article, RowBuilder, TextFacts, local_names, mention_count
-from ..base.schema import ActorKind, ArticleExtraction
 from .sipri import write_transfers_csv
 from .staging import Staging, staging
+from .tables import Skipped, TextFrom, TransferRow
 from .write import read_rows, write_dataset
 
 __all__ = ["MergeResult", "merge_dataset"]

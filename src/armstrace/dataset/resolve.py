@@ -35,8 +35,8 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, iso_country, load_gazetteer, name_key
 from ..base.schema import ActorKind, WeaponCategory
+from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, iso_country, load_gazetteer, name_key
 
 # Folded names at least this similar (rapidfuzz ratio, 0-100) are one name: it joins spelling
 # variants ("Corea de Norte", "Andrei/Andrey Belousov") and keeps apart names that differ by a

@@ -20,16 +20,16 @@ from typing import Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..base.schema import ArticleExtraction, ArticleMeta, Evidence, Stance, WeaponCategory, WeaponStatus
+from ..knowledge.lexicon import load_cues, name_key
+from ..text.dates import stated_date, years
+from .resolve import Entity, Propositions, Resolver, Statements
+from .sipri import amount_at, clause_years, english_of
+from .staging import Staging
 from .tables import (
     ActorRow, ArticleRow, ClaimRow, FigureRow, NameRow, ObservationRow, Position, PropositionRow, Row, Source,
     TextFrom, TransferRow,
 )  # fmt: skip
-from ..text.dates import stated_date, years
-from ..knowledge.lexicon import load_cues, name_key
-from .resolve import Entity, Propositions, Resolver, Statements
-from ..base.schema import ArticleExtraction, ArticleMeta, Evidence, Stance, WeaponCategory, WeaponStatus
-from .sipri import amount_at, clause_years, english_of
-from .staging import Staging
 
 # The stages of a flow, in the order they happen; "alleged" is the weakest, "denied" none.
 LIFECYCLE: tuple[WeaponStatus, ...] = ("alleged", "requested", "planned", "agreed", "produced", "delivered", "used")

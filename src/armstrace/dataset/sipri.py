@@ -22,12 +22,12 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from ..text.align import normalise
-from ..knowledge.clauses import clause_of
-from .tables import ObservationRow, TransferRow
-from ..text.dates import years
-from ..knowledge.lexicon import load_cues
 from ..base.schema import Quantity, WeaponCategory, WeaponStatus
+from ..knowledge.clauses import clause_of
+from ..knowledge.lexicon import load_cues
+from ..text.align import normalise
+from ..text.dates import years
+from .tables import ObservationRow, TransferRow
 from .write import atomic_text
 
 # transfers.csv's columns and what each holds: the CSV's header and its data dictionary.

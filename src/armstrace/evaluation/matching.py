@@ -26,9 +26,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..text.align import normalise
-from ..knowledge.lexicon import Gazetteer
 from ..base.schema import Actor, Claim, Evidence, Field_, Figure, Match, Quantity, Weapon
+from ..knowledge.lexicon import Gazetteer
+from ..text.align import normalise
 
 MATCHES: tuple[Match, ...] = ("strict", "loose")
 Item = Actor | Weapon | Figure | Claim

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .evaluate import EvalReport, PromptResult
-from .matching import MATCHES
 from ..extraction.prompt import FIELDS
+from .matching import MATCHES
+from .results import EvalReport, PromptResult
 
 
 def _f(value: float | int) -> str:

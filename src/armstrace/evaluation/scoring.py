@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .matching import MATCHES, ArticleMatcher, Item, Matcher, assign
-from ..extraction.prompt import FIELDS
 from ..base.schema import Actor, ArticleExtraction, Field_, Figure, GoldArticle, Match, Weapon
+from ..extraction.prompt import FIELDS
+from .matching import MATCHES, ArticleMatcher, Item, Matcher, assign
 
 
 class Counts(BaseModel):

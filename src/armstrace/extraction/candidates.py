@@ -17,10 +17,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.align import find_all, normalise
-from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, iso_country
-from ..text.numbers import figure_exclusion, find_quantities
 from ..base.schema import Field_, Quantity
+from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, iso_country
+from ..text.align import find_all, normalise
+from ..text.numbers import figure_exclusion, find_quantities
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?…]+[\"”»’)]*(?=\s)|$)", re.MULTILINE)
 _CAPITALISED = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’\-.]*\w|[A-ZÁÉÍÓÚÑÜ])"

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from ..base.schema import Field_, labels_model
+from ..base.settings import EMBEDDED_MODEL, Settings
 from .cache import Cache
 from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import load_prompt
-from ..base.schema import Field_, labels_model
-from ..base.settings import EMBEDDED_MODEL, Settings
 
 if TYPE_CHECKING:
     from ..model.llm import ModelClient

@@ -26,10 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from .cache import Cache, digest
 from ..base.errors import ArmstraceError
-from .load import Article
-from .prompt import FIELDS, PromptFile, format_items, render
 from ..base.schema import (
     Actor,
     ArticleExtraction,
@@ -46,15 +43,18 @@ from ..base.schema import (
     labels_of,
 )
 from ..base.settings import Settings
+from .cache import Cache, digest
+from .load import Article
+from .prompt import FIELDS, PromptFile, format_items, render
 
 # Finding candidates and grounding labels (and the gazetteer they use) are loaded on first
 # use: a re-run served from whole-article cache entries needs none of them, and their import
 # and the gazetteer's parsing would be most of its time.
 if TYPE_CHECKING:
-    from . import ground
-    from .candidates import Candidate, Span
     from ..knowledge.lexicon import Cues, Gazetteer
     from ..model.llm import ModelClient
+    from . import ground
+    from .candidates import Candidate, Span
 
 # The folders whose code shapes an answer: any change in them is a new extraction version.
 _ANSWER_FOLDERS = ("base", "text", "knowledge", "model", "extraction")

@@ -14,9 +14,6 @@ from typing import cast
 
 from pydantic import BaseModel
 
-from ..text.align import normalise
-from .candidates import Candidate, Span, claim_candidates, term_matches
-from ..knowledge.lexicon import STANCES, Cues, Gazetteer, iso_country, iso_forms, name_key
 from ..base.schema import (
     Actor,
     ActorLabel,
@@ -31,6 +28,9 @@ from ..base.schema import (
     WeaponCategory,
     WeaponLabel,
 )
+from ..knowledge.lexicon import STANCES, Cues, Gazetteer, iso_country, iso_forms, name_key
+from ..text.align import normalise
+from .candidates import Candidate, Span, claim_candidates, term_matches
 
 Record = Actor | Weapon | Figure | Claim
 

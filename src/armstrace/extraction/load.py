@@ -20,8 +20,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..base.errors import InputError
-from .meta import front_matter, html_meta
 from ..base.schema import ArticleMeta
+from .meta import front_matter, html_meta
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")

@@ -24,9 +24,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from ..text.dates import stated_date
 from ..base.errors import InputError
 from ..base.schema import ArticleMeta
+from ..text.dates import stated_date
 
 # The keys each field is known by, in front matter, meta tags and sidecar columns (lower case).
 _KEYS: dict[str, tuple[str, ...]] = {

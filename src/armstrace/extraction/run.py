@@ -21,7 +21,6 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from .cache import Cache, write_atomic
 from ..base.errors import (
     ArmstraceError,
     ConfigError,
@@ -30,13 +29,14 @@ from ..base.errors import (
     LocalServerError,
     TransientEndpointError,
 )
+from ..base.schema import ArticleExtraction, Field_, Usage
+from ..base.settings import Settings
+from ..model.redact import redact, settings_secrets
+from ..model.session import ModelSession
+from .cache import Cache, write_atomic
 from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import FIELDS, load_prompt
-from ..model.redact import redact, settings_secrets
-from ..base.schema import ArticleExtraction, Field_, Usage
-from ..model.session import ModelSession
-from ..base.settings import Settings
 
 
 

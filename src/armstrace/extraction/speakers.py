@@ -21,10 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..base.schema import Actor, Claim
+from ..knowledge.lexicon import Cues, Gazetteer, iso_country
 from ..text.align import normalise
 from .candidates import Candidate, Span, quoted_spans
-from ..knowledge.lexicon import Cues, Gazetteer, iso_country
-from ..base.schema import Actor, Claim
 
 _DETERMINER = r"(?:el|la|los|las|lo|the)"
 _AND = r"\s+(?:y|e|and|&)\s+"

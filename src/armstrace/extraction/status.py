@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .candidates import term_matches
+from ..base.schema import Claim, Weapon, WeaponStatus
 from ..knowledge.clauses import clause_of
 from ..knowledge.lexicon import Cues
-from ..base.schema import Claim, Weapon, WeaponStatus
+from .candidates import term_matches
 
 # The narrator's verbs, most specific first: a deal signed for drones that were then delivered
 # is read as the deal the sentence reports; "shipped … and used" is a delivery.

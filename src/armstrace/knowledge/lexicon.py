@@ -38,9 +38,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast, get_args
 
-from ..text.align import normalise
 from ..base.errors import ConfigError
 from ..base.schema import ActorKind, Stance, WeaponCategory, WeaponStatus
+from ..text.align import normalise
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.toml"

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from ..base.errors import ArmstraceError, EndpointError, ExtractionError, TransientEndpointError
-from .redact import public_url, redact, url_secrets
 from ..base.schema import Usage
+from .redact import public_url, redact, url_secrets
 
 if TYPE_CHECKING:
     import openai

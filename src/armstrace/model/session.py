@@ -11,8 +11,8 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from ..base.errors import ServerDied
-from .redact import public_url
 from ..base.settings import EMBEDDED_MODEL, Settings
+from .redact import public_url
 
 if TYPE_CHECKING:
     from .llm import ModelClient

@@ -19,13 +19,13 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..base.errors import InputError, UsageError
-from ..extraction.load import read_article
-from ..text.numbers import parse_quantity
-from ..extraction.prompt import FIELDS
 from ..base.schema import (
     Actor, ActorKind, Claim, Evidence, Field_, Figure, GoldArticle, Stance, Weapon, WeaponCategory,
     WeaponStatus,
 )  # fmt: skip
+from ..extraction.load import read_article
+from ..extraction.prompt import FIELDS
+from ..text.numbers import parse_quantity
 
 FORMAT: Literal["armstrace-review/1"] = "armstrace-review/1"
 Value = str | list[str]

@@ -27,13 +27,13 @@ from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..base.errors import ArmstraceError, InputError
-from .highlight import Span, highlight
-from .findings import ClaimView, PropositionRow, TransferView, findings, flow_grid, propositions, weapon_marks
+from ..base.schema import ArticleExtraction, Dropped, Evidence, Field_, Quantity
 from ..extraction.load import read_article
 from ..extraction.prompt import FIELDS
-from .gold import EDITABLE, FORMAT
 from ..extraction.run import ArticleOutcome, read_summary
-from ..base.schema import ArticleExtraction, Dropped, Evidence, Field_, Quantity
+from .findings import ClaimView, PropositionRow, TransferView, findings, flow_grid, propositions, weapon_marks
+from .gold import EDITABLE, FORMAT
+from .highlight import Span, highlight
 
 SINGULAR: dict[Field_, str] = {"actors": "actor", "weapons": "weapon", "figures": "figure", "claims": "claim"}
 
