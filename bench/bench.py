@@ -40,13 +40,13 @@ sys.path.insert(0, str(ROOT / "bench"))  # synthetic articles
 
 from faultserver import Reply, fault_server, fault_server_process, labeller  # noqa: E402
 
-from armstrace.extract import Extractor  # noqa: E402
-from armstrace.load import read_article  # noqa: E402
-from armstrace.prompt import load_prompt, render  # noqa: E402
-from armstrace.run import run_extract  # noqa: E402
-from armstrace.cache import Cache  # noqa: E402
-from armstrace.schema import labels_model  # noqa: E402
-from armstrace.settings import EMBEDDED_MODEL, Settings  # noqa: E402
+from armstrace.extraction.extract import Extractor  # noqa: E402
+from armstrace.extraction.load import read_article  # noqa: E402
+from armstrace.extraction.prompt import load_prompt, render  # noqa: E402
+from armstrace.extraction.run import run_extract  # noqa: E402
+from armstrace.extraction.cache import Cache  # noqa: E402
+from armstrace.base.schema import labels_model  # noqa: E402
+from armstrace.base.settings import EMBEDDED_MODEL, Settings  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 LABELS = {
@@ -125,7 +125,7 @@ def _prefix_reuse(base_url: str, settings: Settings) -> dict[str, float]:
 
 def bench_model() -> dict[str, Any]:
     """The embedded model over the seeds: tokens, calls, model time and the tool's overhead."""
-    from armstrace.server import LocalServer
+    from armstrace.model.server import LocalServer
 
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp, LocalServer(EMBEDDED_MODEL, settings.models_dir, threads=settings.threads, context=settings.context) as server:

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from armstrace.schema import (
+from armstrace.base.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Figure, Provenance, Quantity, Weapon,
 )  # fmt: skip
 

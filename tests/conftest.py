@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from armstrace.settings import EMBEDDED_MODEL, Settings
+from armstrace.base.settings import EMBEDDED_MODEL, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -72,7 +72,7 @@ def replay_settings(cache_dir: Path) -> Settings:
 @pytest.fixture(scope="session")
 def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An output folder holding the recorded model's extraction of the five seeds."""
-    from armstrace.run import run_extract
+    from armstrace.extraction.run import run_extract
 
     base = tmp_path_factory.mktemp("seeds")
     with replay_seeds():
@@ -92,7 +92,7 @@ def model_base_url(record_mode: str, tmp_path_factory: pytest.TempPathFactory) -
     if record_mode in (None, "none"):
         yield REPLAY_URL
         return
-    from armstrace.server import LocalServer
+    from armstrace.model.server import LocalServer
 
     settings = Settings()
     with LocalServer(EMBEDDED_MODEL, settings.models_dir, threads=settings.threads, context=settings.context) as server:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from armstrace.align import find_mention, find_quote, normalise
-from armstrace.schema import Evidence
+from armstrace.text.align import find_mention, find_quote, normalise
+from armstrace.base.schema import Evidence
 
 KREMLIN = (
     "En su respuesta, el Kremlin afirmó el martes que \"no hay pruebas\" de que Corea del "

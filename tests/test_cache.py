@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from armstrace.cache import Cache, digest, write_atomic
+from armstrace.extraction.cache import Cache, digest, write_atomic
 
 
 def test_digest_ignores_key_order() -> None:

@@ -1,4 +1,4 @@
-from armstrace.candidates import (
+from armstrace.extraction.candidates import (
     claim_candidates,
     figure_candidates,
     find_candidates,
@@ -6,8 +6,8 @@ from armstrace.candidates import (
     weapon_candidates,
     windows,
 )
-from armstrace.extract import plan
-from armstrace.lexicon import load_cues, load_gazetteer
+from armstrace.extraction.extract import plan
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 
 ARTICLE = (
     "El portavoz de Seguridad Nacional de la Casa Blanca, John Kirby, dijo que Corea del Norte "

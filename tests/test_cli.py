@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import armstrace
-from armstrace.settings import Settings
+from armstrace.base.settings import Settings
 
 from faultserver import Reply, fault_server
 
@@ -138,7 +138,7 @@ def test_eval_lists_its_matching_rules_and_refuses_others(tmp_path: Path) -> Non
     from typing import get_args
 
     from armstrace.cli_options import MatchChoice
-    from armstrace.schema import Match
+    from armstrace.base.schema import Match
 
     assert [m.value for m in MatchChoice] == list(get_args(Match))
     assert "strict|loose" in _run("eval", "--help", env={"COLUMNS": "200"}).stdout.replace("[", "").replace("]", "")

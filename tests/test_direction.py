@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from armstrace.direction import settle_direction
-from armstrace.lexicon import load_cues, load_gazetteer
-from armstrace.schema import Evidence, Weapon
+from armstrace.base.schema import Evidence, Weapon
+from armstrace.extraction.direction import settle_direction
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 
 CUES, GAZETTEER = load_cues(), load_gazetteer()
 

@@ -144,8 +144,8 @@ def test_a_server_that_dies_mid_run_is_started_again_and_the_run_completes(tmp_p
 
 
 def test_ctrl_c_while_the_server_starts_stops_it_before_it_serves(tmp_path: Path) -> None:
-    from armstrace.settings import Settings
-    from armstrace.weights import ensure_weights
+    from armstrace.base.settings import Settings
+    from armstrace.model.weights import ensure_weights
 
     weights = ensure_weights(MODEL, Settings().models_dir)
     models = tmp_path / "models"  # a log of this run's own

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from armstrace.estimate import estimate_run
-from armstrace.run import run_extract
+from armstrace.extraction.estimate import estimate_run
+from armstrace.extraction.run import run_extract
 
 from conftest import SEEDS, replay_seeds, replay_settings
 

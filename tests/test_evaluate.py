@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.evaluate import compare, run_eval
-from armstrace.matching import Matcher, assign, same_quantity
-from armstrace.lexicon import load_gazetteer
-from armstrace.numbers import parse_quantity
-from armstrace.prompt import FIELDS
-from armstrace.scoring import Counts, score_article, stance_matrix
-from armstrace.schema import (
+from armstrace.evaluation.evaluate import compare, run_eval
+from armstrace.evaluation.matching import Matcher, assign, same_quantity
+from armstrace.knowledge.lexicon import load_gazetteer
+from armstrace.text.numbers import parse_quantity
+from armstrace.extraction.prompt import FIELDS
+from armstrace.evaluation.scoring import Counts, score_article, stance_matrix
+from armstrace.base.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Figure, GoldArticle, Provenance, Quantity, Usage, Weapon,
 )  # fmt: skip
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.errors import ConfigError
-from armstrace.export import check_schemas, write_schemas
+from armstrace.base.errors import ConfigError
+from armstrace.schemas import check_schemas, write_schemas
 
 from conftest import ROOT
 
@@ -22,7 +22,7 @@ def test_a_stale_schema_file_is_reported_by_name(tmp_path: Path) -> None:
 def test_label_schemas_ask_for_exactly_one_label_per_candidate(tmp_path: Path) -> None:
     import json
 
-    from armstrace.schema import labels_model
+    from armstrace.base.schema import labels_model
 
     write_schemas(tmp_path)
     schema = json.loads((tmp_path / "weapons.labels.schema.json").read_text())

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.cache import Cache
-from armstrace.candidates import find_candidates, windows
-from armstrace.extract import Extractor, plan
-from armstrace.lexicon import load_cues, load_gazetteer
-from armstrace.llm import ModelClient
-from armstrace.load import Article
-from armstrace.prompt import load_prompt
-from armstrace.run import read_summary, run_extract
-from armstrace.settings import EMBEDDED_MODEL, Settings
+from armstrace.extraction.cache import Cache
+from armstrace.extraction.candidates import find_candidates, windows
+from armstrace.extraction.extract import Extractor, plan
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.model.llm import ModelClient
+from armstrace.extraction.load import Article
+from armstrace.extraction.prompt import load_prompt
+from armstrace.extraction.run import read_summary, run_extract
+from armstrace.base.settings import EMBEDDED_MODEL, Settings
 
 from conftest import ROOT, SEEDS
 
@@ -100,11 +100,11 @@ def test_cache_key_changes_with_everything_that_changes_the_answer(tmp_path: Pat
     assert all(key != base for key in variants.values()), variants
     assert len(set(variants.values())) == len(variants)
     # How answers are grounded is not part of a call's request: improving it costs no model call.
-    monkeypatch.setattr("armstrace.extract.code_version", lambda: "9.9.9+other")
+    monkeypatch.setattr("armstrace.extraction.extract.code_version", lambda: "9.9.9+other")
     assert _key(_extractor(settings)) == base
     article = Article("a", Path("a.txt"), "Putin dijo que Rusia recibió 100 drones.", "utf-8")
     whole = _extractor(settings).article_key(article)
-    monkeypatch.setattr("armstrace.extract.code_version", lambda: "9.9.9+third")
+    monkeypatch.setattr("armstrace.extraction.extract.code_version", lambda: "9.9.9+third")
     assert _extractor(settings).article_key(article) != whole
     assert _extractor(Settings(cache_dir=tmp_path, gazetteer=mine)).article_key(article) != whole
 

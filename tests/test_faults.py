@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from armstrace.errors import EndpointError, TransientEndpointError
-from armstrace.load import read_article
-from armstrace.run import run_extract
-from armstrace.settings import Settings
+from armstrace.base.errors import EndpointError, TransientEndpointError
+from armstrace.extraction.load import read_article
+from armstrace.extraction.run import run_extract
+from armstrace.base.settings import Settings
 
 from faultserver import Reply, fault_server, labeller
 from test_cli import _run

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from armstrace.dataset import TABLE_MODELS
-from armstrace.merge import merge_dataset
-from armstrace.sipri import SIPRI_COLUMNS, clause_years, english
+from armstrace.dataset.tables import TABLE_MODELS
+from armstrace.dataset.merge import merge_dataset
+from armstrace.dataset.sipri import SIPRI_COLUMNS, clause_years, english
 
 from test_merge import _flow_articles, _write
 

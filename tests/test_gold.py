@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.lexicon import load_gazetteer
-from armstrace.load import read_article
-from armstrace.numbers import parse_quantity
-from armstrace.schema import Evidence, GoldArticle
+from armstrace.knowledge.lexicon import load_gazetteer
+from armstrace.extraction.load import read_article
+from armstrace.text.numbers import parse_quantity
+from armstrace.base.schema import Evidence, GoldArticle
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -1,9 +1,9 @@
 import pytest
 
-from armstrace.candidates import Candidate, find_candidates
-from armstrace.ground import channel, ground_labels, known_actor, merge_actors, party, subject
-from armstrace.lexicon import load_cues, load_gazetteer
-from armstrace.schema import Actor, ActorLabel, ClaimLabel, Claim, Figure, FigureLabel, Weapon, WeaponLabel
+from armstrace.extraction.candidates import Candidate, find_candidates
+from armstrace.extraction.ground import channel, ground_labels, known_actor, merge_actors, party, subject
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.base.schema import Actor, ActorLabel, ClaimLabel, Claim, Figure, FigureLabel, Weapon, WeaponLabel
 
 ARTICLE = (
     "El portavoz John Kirby dijo que Corea del Norte suministró más de 1.000 contenedores de "

@@ -9,9 +9,9 @@ from textwrap import dedent
 
 import pytest
 
-from armstrace.align import normalise
-from armstrace.errors import ConfigError
-from armstrace.lexicon import (
+from armstrace.text.align import normalise
+from armstrace.base.errors import ConfigError
+from armstrace.knowledge.lexicon import (
     ACTOR_KINDS,
     CUES_PATH,
     GAZETTEER_PATH,

@@ -11,10 +11,10 @@ import instructor
 import pytest
 from pydantic import BaseModel
 
-from armstrace.errors import EndpointError, ExtractionError, TransientEndpointError
-from armstrace.llm import ModelClient
-from armstrace.schema import labels_model
-from armstrace.settings import Settings
+from armstrace.base.errors import EndpointError, ExtractionError, TransientEndpointError
+from armstrace.model.llm import ModelClient
+from armstrace.base.schema import labels_model
+from armstrace.base.settings import Settings
 
 from faultserver import Reply, completion, fault_server
 

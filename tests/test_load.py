@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.errors import InputError
-from armstrace.load import Article, Rejected, find_files, load_articles, read_article
+from armstrace.base.errors import InputError
+from armstrace.extraction.load import Article, Rejected, find_files, load_articles, read_article
 
 from conftest import SEEDS
 

@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from armstrace.errors import InputError
-from armstrace.dataset import TABLES, Dataset
-from armstrace.merge import merge_dataset
-from armstrace.run import write_extraction
-from armstrace.sipri import SIPRI_COLUMNS
-from armstrace.schema import (
+from armstrace.base.errors import InputError
+from armstrace.dataset.tables import TABLES, Dataset
+from armstrace.dataset.merge import merge_dataset
+from armstrace.extraction.run import write_extraction
+from armstrace.dataset.sipri import SIPRI_COLUMNS
+from armstrace.base.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
 )  # fmt: skip
 
@@ -310,7 +310,7 @@ def test_the_synthetic_generator_writes_extractions_that_merge_with_their_copies
 def _peak_mib(out: Path) -> float:
     """Peak resident memory of a child process that merges `out`."""
     code = (
-        "import resource, sys; from pathlib import Path; from armstrace.merge import merge_dataset; "
+        "import resource, sys; from pathlib import Path; from armstrace.dataset.merge import merge_dataset; "
         "merge_dataset(Path(sys.argv[1])); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     child = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True, timeout=120, check=True)

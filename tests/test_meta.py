@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.errors import InputError
-from armstrace.load import read_article
-from armstrace.merge import merge_dataset
-from armstrace.meta import read_sidecar
-from armstrace.schema import ArticleMeta
+from armstrace.base.errors import InputError
+from armstrace.extraction.load import read_article
+from armstrace.dataset.merge import merge_dataset
+from armstrace.extraction.meta import read_sidecar
+from armstrace.base.schema import ArticleMeta
 
 from test_merge import AGREED, _dataset, _write
 

@@ -1,4 +1,4 @@
-"""Numbers as Spanish and English articles write them, normalised by armstrace.numbers."""
+"""Numbers as Spanish and English articles write them, normalised by armstrace.text.numbers."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from armstrace.numbers import figure_exclusion, find_quantities, parse_quantity
-from armstrace.schema import Quantity
+from armstrace.text.numbers import figure_exclusion, find_quantities, parse_quantity
+from armstrace.base.schema import Quantity
 
 
 def parsed(text: str) -> Quantity:

@@ -2,11 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.errors import ConfigError
-from armstrace.candidates import find_candidates
-from armstrace.lexicon import load_cues, load_gazetteer
-from armstrace.prompt import FIELDS, format_items, load_prompt, render
-from armstrace.settings import Settings
+from armstrace.base.errors import ConfigError
+from armstrace.extraction.candidates import find_candidates
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.extraction.prompt import FIELDS, format_items, load_prompt, render
+from armstrace.base.settings import Settings
 
 PROMPT = Settings().prompt
 

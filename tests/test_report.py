@@ -22,14 +22,14 @@ from typing import Any
 
 import pytest
 
-from armstrace.errors import InputError
-from armstrace.load import read_article
-from armstrace.merge import merge_dataset
-from armstrace.highlight import Span, highlight
-from armstrace.report import render_report, write_report
-from armstrace.review import import_decisions
-from armstrace.run import ArticleOutcome, read_summary
-from armstrace.schema import (
+from armstrace.base.errors import InputError
+from armstrace.extraction.load import read_article
+from armstrace.dataset.merge import merge_dataset
+from armstrace.review.highlight import Span, highlight
+from armstrace.review.page import render_report, write_report
+from armstrace.review.gold import import_decisions
+from armstrace.extraction.run import ArticleOutcome, read_summary
+from armstrace.base.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Figure, GoldArticle, Provenance, Quantity, Usage,
 )  # fmt: skip
 

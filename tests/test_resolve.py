@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.lexicon import load_cues, load_gazetteer
-from armstrace.dates import dateline, stated_date
-from armstrace.lexicon import name_key
-from armstrace.resolve import DuplicateFinder, NameForm, Propositions, Resolver
-from armstrace.schema import ActorKind
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.text.dates import dateline, stated_date
+from armstrace.knowledge.lexicon import name_key
+from armstrace.dataset.resolve import DuplicateFinder, NameForm, Propositions, Resolver
+from armstrace.base.schema import ActorKind
 
 
 def _forms(*names: tuple[str, ActorKind]) -> dict[str, NameForm]:

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from armstrace.errors import InputError, UsageError
-from armstrace.load import read_article
-from armstrace.numbers import parse_quantity
-from armstrace.review import ReviewDecisions, import_decisions
-from armstrace.schema import ArticleExtraction, GoldArticle
+from armstrace.base.errors import InputError, UsageError
+from armstrace.extraction.load import read_article
+from armstrace.text.numbers import parse_quantity
+from armstrace.review.gold import ReviewDecisions, import_decisions
+from armstrace.base.schema import ArticleExtraction, GoldArticle
 
 ARTICLE = "004_a5d148111f533d65"
 FIELDS = ("actors", "weapons", "figures", "claims")

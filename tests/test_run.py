@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from armstrace.run import run_extract
-from armstrace.settings import Settings
+from armstrace.extraction.run import run_extract
+from armstrace.base.settings import Settings
 
 from faultserver import Reply, fault_server, fault_server_process, labeller
 

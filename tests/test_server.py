@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from armstrace import server
-from armstrace.errors import LocalServerError
-from armstrace.server import LocalServer, free_port
+from armstrace.model import server
+from armstrace.base.errors import LocalServerError
+from armstrace.model.server import LocalServer, free_port
 
 
 def test_free_port_is_bindable_on_loopback() -> None:

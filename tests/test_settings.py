@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.errors import ConfigError
-from armstrace.settings import EMBEDDED_MODEL, OPENAI_BASE_URL, Settings, load_settings, model_billions
+from armstrace.base.errors import ConfigError
+from armstrace.base.settings import EMBEDDED_MODEL, OPENAI_BASE_URL, Settings, load_settings, model_billions
 
 
 def test_no_endpoint_means_embedded_server() -> None:

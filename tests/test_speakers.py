@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from armstrace.candidates import find_candidates
-from armstrace.lexicon import load_cues, load_gazetteer
-from armstrace.speakers import attach_speakers
+from armstrace.extraction.candidates import find_candidates
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.extraction.speakers import attach_speakers
 
 CUES = load_cues()
 GAZETTEER = load_gazetteer()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from armstrace.lexicon import load_cues
-from armstrace.schema import Claim, Evidence, Stance, Weapon
-from armstrace.status import settle_status, status_of
+from armstrace.knowledge.lexicon import load_cues
+from armstrace.base.schema import Claim, Evidence, Stance, Weapon
+from armstrace.extraction.status import settle_status, status_of
 
 CUES = load_cues()
 

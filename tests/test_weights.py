@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from armstrace import weights
-from armstrace.errors import ConfigError, LocalServerError
-from armstrace.weights import Weights, ensure_weights, weights_for
+from armstrace.model import weights
+from armstrace.base.errors import ConfigError, LocalServerError
+from armstrace.model.weights import Weights, ensure_weights, weights_for
 
 PARTS = [b"GGUF-part-one|", b"part-two|", b"part-three"]
 

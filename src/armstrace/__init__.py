@@ -12,19 +12,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .merge import MergeResult, merge_dataset
-    from .run import RunSummary, run_extract
-    from .settings import Settings, load_settings
+    from .base.settings import Settings, load_settings
+    from .dataset.merge import MergeResult, merge_dataset
+    from .extraction.run import RunSummary, run_extract
 
 __all__ = ["MergeResult", "RunSummary", "Settings", "load_settings", "merge_dataset", "run_extract"]
 
 _EXPORTS = {
-    "MergeResult": "merge",
-    "merge_dataset": "merge",
-    "RunSummary": "run",
-    "run_extract": "run",
-    "Settings": "settings",
-    "load_settings": "settings",
+    "MergeResult": "dataset.merge",
+    "merge_dataset": "dataset.merge",
+    "RunSummary": "extraction.run",
+    "run_extract": "extraction.run",
+    "Settings": "base.settings",
+    "load_settings": "base.settings",
 }
 
 

@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from .base.settings import Settings
 from .cli_options import MatchChoice, settings_options
 from .cli_usage import click_exceptions, split_debug, usage_line
-from .settings import Settings
 
 if TYPE_CHECKING:
-    from .estimate import Estimate
-    from .evaluate import EvalReport
-    from .schema import Match
-    from .merge import MergeResult
-    from .run import ArticleOutcome, Progress, RunSummary
+    from .base.schema import Match
+    from .dataset.merge import MergeResult
+    from .evaluation.results import EvalReport
+    from .extraction.estimate import Estimate
+    from .extraction.run import ArticleOutcome, Progress, RunSummary
 
 app = typer.Typer(
     help="Grounded extraction of actors, weapons, figures and claims on Russia-Iran-North "
@@ -41,7 +41,7 @@ OldOut = Annotated[Optional[Path], typer.Argument(hidden=True, show_default=Fals
 
 def _print_version(value: bool) -> None:
     if value:
-        from .extract import armstrace_version
+        from .extraction.extract import armstrace_version
 
         typer.echo(f"armstrace {armstrace_version()}")
         raise typer.Exit(0)
@@ -63,7 +63,7 @@ def _root(
 
 def _out_folder(command: str, out: Path | None, old: Path | None) -> Path:
     """The --out folder, or the folder given the old way (an argument) with a note to move on."""
-    from .errors import UsageError
+    from .base.errors import UsageError
 
     if out is not None and old is not None and out != old:
         raise UsageError(f"two output folders: {old} and --out {out}", f"give only: armstrace {command} --out DIR")
@@ -93,10 +93,10 @@ def extract(
     excel: Excel = False,
 ) -> None:
     """Extract every article under PATHS into OUT/articles/<id>.json and OUT/run.json, then merge them."""
-    from .run import run_extract
+    from .extraction.run import run_extract
 
     if dry_run:
-        from .estimate import estimate_run
+        from .extraction.estimate import estimate_run
 
         estimate = estimate_run(paths, settings, price_in, price_out)
         _print_estimate(estimate)
@@ -109,7 +109,7 @@ def extract(
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if summary.ok and not no_merge:
-        from .merge import merge_dataset
+        from .dataset.merge import merge_dataset
 
         _print_merge(merge_dataset(out, settings.gazetteer, meta, excel))
     if as_json:
@@ -129,8 +129,8 @@ def merge(
     excel: Excel = False,
 ) -> None:
     """Merge OUT/articles/*.json into OUT/dataset.json, OUT/tables/ (JSONL, CSV, Parquet), OUT/dataset.sqlite, OUT/transfers.csv."""
-    from .merge import merge_dataset
-    from .settings import load_settings
+    from .base.settings import load_settings
+    from .dataset.merge import merge_dataset
 
     folder = _out_folder("merge", out, old_out)
     _print_merge(merge_dataset(folder, load_settings({"gazetteer": gazetteer}).gazetteer, meta, excel))
@@ -147,7 +147,7 @@ def eval_(
     match: Annotated[MatchChoice, typer.Option(help="strict: speaker, stance and parties are part of the match; loose: the span rules. Both are reported.")] = MatchChoice.strict,
 ) -> None:
     """Extract the gold articles (through the cache) and score them against the gold set."""
-    from .evaluate import run_eval
+    from .evaluation.evaluate import run_eval
 
     report = run_eval(gold, out, settings, baseline=baseline, min_f1=min_f1, match=match.value)
     _print_eval(report)
@@ -160,7 +160,7 @@ def schema(
     check: Annotated[bool, typer.Option("--check", help="Only check that the files are current.")] = False,
 ) -> None:
     """Write the JSON Schemas of the extraction models (or check them with --check)."""
-    from .export import check_schemas, write_schemas
+    from .schemas import check_schemas, write_schemas
 
     if check:
         check_schemas(out)
@@ -176,7 +176,7 @@ def report(
     out: Out = None,
 ) -> None:
     """Write OUT/report.html: every item highlighted in its article, the dataset, and a review page."""
-    from .report import write_report
+    from .review.page import write_report
 
     result = write_report(_out_folder("report", out, old_out))
     _note(
@@ -198,7 +198,7 @@ def gold_import(
     skip_incomplete: Annotated[bool, typer.Option("--skip-incomplete", help="Leave out articles with undecided items instead of failing.")] = False,
 ) -> None:
     """Turn a review's decisions into gold annotations (one GoldArticle file per reviewed article)."""
-    from .review import import_decisions
+    from .review.gold import import_decisions
 
     result = import_decisions(file, out, force=force, skip_incomplete=skip_incomplete)
     for skipped in result.skipped:
@@ -218,7 +218,7 @@ app.add_typer(prompt_app, name="prompt")
 @prompt_app.command("show")
 def prompt_show() -> None:
     """Print the packaged prompt."""
-    from .settings import packaged_prompt
+    from .base.settings import packaged_prompt
 
     typer.echo(packaged_prompt().read_text(encoding="utf-8"), nl=False)
 
@@ -226,7 +226,7 @@ def prompt_show() -> None:
 @prompt_app.command("path")
 def prompt_path() -> None:
     """Print where the packaged prompt is installed (e.g. for eval --baseline)."""
-    from .settings import packaged_prompt
+    from .base.settings import packaged_prompt
 
     typer.echo(packaged_prompt())
 
@@ -237,8 +237,8 @@ def prompt_copy(
     force: Annotated[bool, typer.Option("--force", help="Replace DEST if it exists.")] = False,
 ) -> None:
     """Copy the packaged prompt to DEST, to edit it and pass it with --prompt."""
-    from .errors import UsageError
-    from .settings import packaged_prompt
+    from .base.errors import UsageError
+    from .base.settings import packaged_prompt
 
     if dest.exists() and not force:
         raise UsageError(f"{dest} exists", "pass --force to replace it, or choose another file")
@@ -380,7 +380,7 @@ def _print_eval(report: EvalReport) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn errors into one clear line and an exit status."""
-    from .errors import ArmstraceError
+    from .base.errors import ArmstraceError
 
     debug, args = split_debug(sys.argv[1:] if argv is None else argv)
     click_errors = click_exceptions()

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional, cast, get_args
 
 import typer
 
-from .settings import DEFAULT_PROMPT, InstructorMode, Settings, Strategy, load_settings
+from .base.settings import DEFAULT_PROMPT, InstructorMode, Settings, Strategy, load_settings
 
 
 def _choices(name: str, literal: Any) -> type[Enum]:

@@ -1,0 +1,1 @@
+"""The shared base every wing builds on: the error hierarchy, the settings and the output schema."""

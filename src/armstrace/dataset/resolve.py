@@ -1,0 +1,512 @@
+"""Resolution: decide which names, weapon designations, articles and claims are the same thing.
+
+Merging many articles' extractions needs four decisions, all made here by rules a reviewer can
+read back (every actor and weapon decision is returned as a `Decision`):
+
+- **actors**: a name is looked up, in order, in the gazetteer (packaged, then the user's file,
+  which wins), in ISO 3166 by its English or Spanish name (pycountry and its `es` locale), by
+  surname against the people already known, and last by fuzzy similarity (rapidfuzz `ratio`
+  >= `FUZZY_THRESHOLD` on folded names, only between compatible kinds). Anything else is a new
+  entity. A gazetteer entry always wins over fuzzy matching, which is how a user's alias file
+  overrides a wrong fuzzy join: list the name as its own entry (or as another entry's alias).
+- **weapons**: a designation is looked up in the gazetteer's weapon aliases (Geran-2 is the
+  Shahed-136), then fuzzily against them.
+- **articles**: republished copies of one story are found by MinHash over word 5-shingles with
+  locality-sensitive hashing (see `DuplicateFinder`), never by comparing all pairs.
+- **claims**: a claim's proposition is an arms flow (supplier -> recipient) when its sentence
+  states one, else its resolved subject plus a cluster of near-identical contents (see
+  `Statements`).
+
+Decisions depend only on the set of names, never on the order articles were read in, so a
+merge after adding articles equals a merge from scratch.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from ..base.schema import ActorKind, WeaponCategory
+from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, iso_country, load_gazetteer, name_key
+
+# Folded names at least this similar (rapidfuzz ratio, 0-100) are one name: it joins spelling
+# variants ("Corea de Norte", "Andrei/Andrey Belousov") and keeps apart names that differ by a
+# word ("Kim Jong Un" / "Kim Jong Il" score 82).
+FUZZY_THRESHOLD = 90.0
+# Shorter folded names are never joined fuzzily: one letter is too much of a short name.
+FUZZY_MIN_CHARS = 5
+# Contents of claims about one subject are one statement at this rapidfuzz token_set_ratio.
+STATEMENT_THRESHOLD = 90.0
+# token_set_ratio scores 100 when one word set contains the other; below this many words a
+# content must match exactly, so that "Russia" does not contain every sentence about Russia.
+STATEMENT_MIN_WORDS = 5
+# Articles whose estimated shingle Jaccard similarity reaches this are copies of one story.
+DUPLICATE_THRESHOLD = 0.7
+
+Rule = Literal["gazetteer", "user_gazetteer", "iso3166", "surname", "fuzzy", "new"]
+
+_STATE_KINDS = frozenset({"country", "government", "agency"})
+_WORD = re.compile(r"\w+")
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_SPACES = re.compile(r"\s+")
+_PLAIN = str.maketrans({**dict.fromkeys("“”„‟«»‹›‘’‚‛`´", '"'), **dict.fromkeys("‐‑‒–—―−", "-")})
+
+
+def fold_text(text: str) -> str:
+    """`align.normalise` for running text, without the offset map that grounding needs.
+
+    Merging folds every claim and article, so this does it in a few C-level passes.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _SPACES.sub(" ", _MARKS.sub("", decomposed).translate(_PLAIN)).strip()
+
+
+# --------------------------------------------------------------------------- entities
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One resolved actor; `key` is what its stable id is made from."""
+
+    key: str
+    name: str
+    kind: ActorKind
+    country_code: str = ""
+    part_of: str = ""  # key of the entity this one belongs to (Kremlin -> country:RU)
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why one name became the entity it is: the rule, its score and what it matched."""
+
+    name: str
+    key: str
+    rule: Rule
+    score: float
+    matched: str
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """All that the articles say under one folded name: how it is written, kinds, countries."""
+
+    name: str
+    kinds: tuple[ActorKind, ...]
+    mentions: tuple[str, ...]
+    country_codes: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+def _country_key(code: str) -> str:
+    return f"country:{code}"
+
+
+def _group(kind: str) -> str:
+    """Kinds that may be joined fuzzily: the model mixes up country, government and agency."""
+    return "state" if kind in _STATE_KINDS else kind
+
+
+class Resolver:
+    """Actor and weapon resolution over one gazetteer (packaged plus the user's file)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        packaged = load_gazetteer()
+        self._packaged = set(packaged.actors) | set(packaged.weapons)
+        self._by_name = {name_key(a.name): a for a in gazetteer.actors}
+        self._entities: dict[str, Entity] = {}
+        self._decisions: dict[str, Decision] = {}
+        # Fuzzy targets: folded surface -> entity key, per group of compatible kinds and in all.
+        self._groups: dict[str, dict[str, str]] = {}
+        self._choices: dict[str, str] = {}
+        self._party: dict[str, Entity] = {}
+        self._spellings: dict[str, str] = {}
+        for actor in gazetteer.actors:
+            for surface in actor.surfaces:
+                self._add_choice(name_key(surface), self._known(actor).key, actor.kind)
+        self._weapon_choices = {name_key(s): w for w in gazetteer.weapons for s in w.surfaces}
+
+    # ----------------------------------------------------------------- gazetteer entries
+
+    def _known(self, actor: KnownActor) -> Entity:
+        key = _country_key(actor.country) if actor.kind == "country" and actor.country else f"actor:{name_key(actor.name)}"
+        if key not in self._entities:
+            parent = self._by_name.get(name_key(actor.part_of)) if actor.part_of else None
+            self._entities[key] = Entity(
+                key, actor.name, actor.kind, actor.country, self._known(parent).key if parent else "", actor.role
+            )
+        return self._entities[key]
+
+    def _add_choice(self, folded: str, key: str, kind: str) -> None:
+        if len(folded) >= FUZZY_MIN_CHARS:
+            self._groups.setdefault(_group(kind), {}).setdefault(folded, key)
+            self._choices.setdefault(folded, key)
+
+    def _gazetteer_rule(self, entry: KnownActor | KnownWeapon) -> Rule:
+        return "gazetteer" if entry in self._packaged else "user_gazetteer"
+
+    def _iso(self, code: str, name: str) -> Entity:
+        known = self.gazetteer.country_name(code)
+        if known:
+            actor = self.gazetteer.actor_for(known)
+            if actor is not None:
+                return self._known(actor)
+        return self._entities.setdefault(_country_key(code), Entity(_country_key(code), name, "country", code))
+
+    def known(self, surface: str) -> Entity | None:
+        """The entity the gazetteer or ISO 3166 gives `surface`, with no guessing, or None."""
+        actor = self.gazetteer.actor_for(surface)
+        if actor is not None:
+            return self._known(actor)
+        country = iso_country(surface)
+        return self._iso(*country) if country else None
+
+    # ----------------------------------------------------------------- names of the dataset
+
+    def resolve_names(self, forms: Mapping[str, NameForm]) -> None:
+        """Resolve every folded name the articles use; see `entity` and `decisions` after."""
+        pending = [(f, forms[f]) for f in sorted(forms) if not self._resolve_exactly(f, forms[f])]
+        # Lone surnames wait until every full name is known: "Kirby" needs "John Kirby".
+        lone = [(f, form) for f, form in pending if " " not in f and _majority(form.kinds) == "person"]
+        for folded, form in pending:
+            if (folded, form) not in lone:
+                self._resolve_fuzzily(folded, form, _majority(form.kinds))
+        surnames = self._surnames()
+        for folded, form in lone:
+            if folded in surnames:
+                entity = self._entities[surnames[folded]]
+                self._decide(folded, form.name, entity, "surname", 100.0, entity.name)
+            else:
+                self._resolve_fuzzily(folded, form, "person")
+
+    def _resolve_exactly(self, folded: str, form: NameForm) -> bool:
+        actor = self.gazetteer.actor_for(form.name)
+        matched = form.name
+        if actor is None:
+            # The mentions decide only when every one the gazetteer knows names one actor.
+            hits: dict[KnownActor, str] = {}
+            for mention in sorted(form.mentions):
+                hit = self.gazetteer.actor_for(mention)
+                if hit is not None:
+                    hits.setdefault(hit, mention)
+            if len(hits) == 1:
+                ((actor, matched),) = hits.items()
+        if actor is not None:
+            self._decide(folded, form.name, self._known(actor), self._gazetteer_rule(actor), 100.0, matched)
+            return True
+        country = iso_country(form.name) if set(form.kinds) & {"country", "government"} else None
+        if country is not None:
+            self._decide(folded, form.name, self._iso(*country), "iso3166", 100.0, country[1])
+            return True
+        return False
+
+    def _surnames(self) -> dict[str, str]:
+        """Folded surname -> key of the one person named by it (shared surnames left out)."""
+        people: dict[str, set[str]] = {}
+        for decision in self._decisions.values():
+            entity = self._entities[decision.key]
+            if entity.kind == "person" and " " in name_key(entity.name):
+                people.setdefault(name_key(entity.name).split()[-1], set()).add(entity.key)
+        return {surname: min(keys) for surname, keys in people.items() if len(keys) == 1}
+
+    def _resolve_fuzzily(self, folded: str, form: NameForm, kind: ActorKind) -> None:
+        choices = self._groups.get(_group(kind), {})
+        if len(folded) >= FUZZY_MIN_CHARS and choices:
+            best = process.extractOne(folded, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+            if best is not None:
+                surface, score, _ = best
+                entity = self._entities[choices[surface]]
+                self._decide(folded, form.name, entity, "fuzzy", round(score, 1), surface)
+                return
+        code = _majority(form.country_codes) if form.country_codes else ""
+        entity = Entity(f"actor:{folded}", form.name, kind, code, "", _majority(form.roles) if form.roles else "")
+        self._entities[entity.key] = entity
+        self._add_choice(folded, entity.key, kind)
+        self._decide(folded, form.name, entity, "new", 100.0, form.name)
+
+    def _decide(self, folded: str, name: str, entity: Entity, rule: Rule, score: float, matched: str) -> None:
+        self._decisions[folded] = Decision(name, entity.key, rule, score, matched)
+
+    def entity(self, name: str) -> Entity:
+        """The entity a name resolved to by `resolve_names`."""
+        return self._entities[self._decisions[name_key(name)].key]
+
+    def entity_by_key(self, key: str) -> Entity:
+        """The entity with `key`."""
+        return self._entities[key]
+
+    def decisions(self) -> list[Decision]:
+        """Every name decision, sorted by folded name."""
+        return [self._decisions[k] for k in sorted(self._decisions)]
+
+    # ----------------------------------------------------------------- parties of weapons and claims
+
+    def set_spellings(self, spellings: Mapping[str, str]) -> None:
+        """How each folded party is written where it first appears in the dataset.
+
+        A party is looked up under that spelling (the gazetteer minds case, "EE.UU." is not
+        "ee.uu."), so what it resolves to does not depend on the order rows are built in.
+        """
+        self._spellings = dict(spellings)
+
+    def party(self, text: str, local: Mapping[str, str]) -> Entity | None:
+        """The entity a weapon's supplier or a claim's speaker names, or None for no name.
+
+        `local` maps the article's own folded names and mentions to their names, so that a
+        party written as the article's actor list wrote it resolves as that actor did. A
+        party nothing knows is kept as text (key "text:...") and becomes no actor row.
+        """
+        folded = name_key(text)
+        if not folded:
+            return None
+        if folded in local:
+            return self.entity(local[folded])
+        if folded not in self._party:
+            self._party[folded] = self._global_party(self._spellings.get(folded, text.strip()), folded)
+        return self._party[folded]
+
+    def _global_party(self, text: str, folded: str) -> Entity:
+        known = self.known(text)
+        if known is not None:
+            return known
+        if folded in self._decisions:
+            return self._entities[self._decisions[folded].key]
+        if len(folded) >= FUZZY_MIN_CHARS:
+            best = process.extractOne(folded, list(self._choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+            if best is not None:
+                return self._entities[self._choices[best[0]]]
+        return Entity(f"text:{folded}", text, "organisation")
+
+    def state_of(self, entity: Entity) -> Entity:
+        """The country an entity belongs to through `part_of` (the Kremlin's is Russia), else itself."""
+        seen = {entity.key}
+        current = entity
+        while current.part_of and current.part_of not in seen:
+            seen.add(current.part_of)
+            current = self._entities[current.part_of]
+        return current if current.kind == "country" else entity
+
+    # ----------------------------------------------------------------- weapons
+
+    def weapon(self, designation: str) -> tuple[str, WeaponCategory | None, Decision | None]:
+        """(canonical designation, the gazetteer's category, the decision) for one designation."""
+        text = designation.strip()
+        folded = name_key(text)
+        if not folded:
+            return "", None, None
+        known = self.gazetteer.weapon_for(text)
+        if known is not None:
+            return known.name, known.category, Decision(text, known.name, self._gazetteer_rule(known), 100.0, text)
+        if len(folded) >= FUZZY_MIN_CHARS:
+            best = process.extractOne(folded, list(self._weapon_choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+            if best is not None:
+                weapon = self._weapon_choices[best[0]]
+                return weapon.name, weapon.category, Decision(text, weapon.name, "fuzzy", round(best[1], 1), best[0])
+        return text, None, Decision(text, text, "new", 100.0, text)
+
+
+def _majority(values: Iterable[str]) -> ActorKind:
+    """The most frequent value, ties broken alphabetically (so the result is order-free)."""
+    counts = Counter(values)
+    return sorted(counts, key=lambda v: (-counts[v], v))[0]  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- near-duplicate articles
+
+_BINS, _BANDS = 64, 16
+_ROWS = _BINS // _BANDS
+_SHINGLE_WORDS = 5
+
+
+def signature(text: str) -> tuple[int, ...]:
+    """A one-permutation MinHash of the text's word 5-shingles: one minimum per hash bin.
+
+    One crc32 per shingle (its low bits pick the bin, the rest is the value) instead of 64
+    hash functions keeps this linear and fast; an empty bin holds -1 and never matches.
+    """
+    words = _WORD.findall(fold_text(text))
+    bins = [-1] * _BINS
+    if not words:
+        return tuple(bins)
+    for i in range(max(1, len(words) - _SHINGLE_WORDS + 1)):
+        h = zlib.crc32(" ".join(words[i : i + _SHINGLE_WORDS]).encode("utf-8"))
+        b, value = h % _BINS, h // _BINS
+        if bins[b] < 0 or value < bins[b]:
+            bins[b] = value
+    return tuple(bins)
+
+
+def similarity(a: Iterable[int], b: Iterable[int]) -> float:
+    """Estimated Jaccard similarity of two signatures: the share of bins whose minima agree."""
+    both = [(x, y) for x, y in zip(a, b) if x >= 0 or y >= 0]
+    return sum(x == y for x, y in both) / len(both) if both else 0.0
+
+
+class DuplicateFinder:
+    """Clusters of near-duplicate articles, by locality-sensitive hashing of signatures.
+
+    Each signature is cut into 16 bands of 4 bins; articles sharing a whole band are
+    candidates (likely from a Jaccard similarity of about 0.5 up), and a candidate is compared
+    with the first article of its bucket only, so the work grows with the number of articles,
+    not its square. Clusters are joined transitively and named by their smallest article id.
+    """
+
+    def __init__(self) -> None:
+        # Packed 32-bit bins (a bin's minimum is below 2**26): 256 bytes an article, not 2 KiB.
+        self._signatures: dict[str, array[int]] = {}
+
+    def add(self, article: str, text: str) -> None:
+        """Remember one article's text (as a signature, not the text)."""
+        self._signatures[article] = array("i", signature(text))
+
+    def clusters(self) -> dict[str, tuple[str, float | None]]:
+        """Article id -> (the first article of its cluster, its best similarity to a member).
+
+        Only articles that are not the first of their cluster are listed; the similarity is
+        None for one joined only through another member.
+        """
+        parent = {a: a for a in self._signatures}
+
+        def root(a: str) -> str:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        best: dict[str, float] = {}
+        for band in range(_BANDS):
+            leaders: dict[tuple[int, ...], str] = {}
+            for article in sorted(self._signatures):
+                rows = self._signatures[article][band * _ROWS : (band + 1) * _ROWS]
+                if min(rows) < 0:
+                    continue
+                leader = leaders.setdefault(tuple(rows), article)
+                if leader == article:
+                    continue
+                score = similarity(self._signatures[leader], self._signatures[article])
+                if score >= DUPLICATE_THRESHOLD:
+                    a, b = sorted((root(leader), root(article)))
+                    parent[b] = a
+                    best[article] = max(best.get(article, 0.0), score)
+        scores = {a: round(s, 3) for a, s in best.items()}
+        return {a: (root(a), scores.get(a)) for a in sorted(parent) if root(a) != a}
+
+
+# --------------------------------------------------------------------------- propositions
+
+
+def _phrases(terms: Iterable[str]) -> re.Pattern[str]:
+    folded = sorted({fold_text(t) for t in terms if t.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + r")(?!\w)")
+
+
+_NAME_TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*\.?")
+_RECIPIENT_MARK = re.compile(r"(?:^|\W)(?:a|al|hacia|para|to|for|into)\s+(?:(?:el|la|los|las|the)\s+)?$", re.IGNORECASE)
+_MAX_NAME_WORDS = 6
+
+
+class Propositions:
+    """Reads an arms flow (supplier -> recipient) out of a claim's words, when it states one.
+
+    A sentence states a flow when it has a transfer word ("suministró", "sending") and a
+    weapon word ("armas", "drones", a known system), and names parties the gazetteer knows:
+    the recipient is the party right after "a", "al", "hacia", "para", "to", "for" or "into";
+    the supplier is the one other party. Parties are compared as states (the Kremlin counts as
+    Russia), and when two parties could supply, the speaker's own state is dropped
+    ("the US says North Korea sends arms to Russia").
+    """
+
+    def __init__(self, resolver: Resolver, cues: Cues) -> None:
+        self.resolver = resolver
+        self._transfer = _phrases(cues.transfer)
+        weapons = [t for terms in cues.weapons.values() for t in terms]
+        self._weapons = _phrases([*weapons, *(s for w in resolver.gazetteer.weapons for s in w.surfaces)])
+        # Memoised, but bounded: every capitalised run of words of every claim is looked up.
+        self._name: Callable[[str], Entity | None] = lru_cache(maxsize=1 << 16)(self._known_name)
+
+    def flow(self, text: str, speaker: Entity | None) -> tuple[Entity, Entity] | None:
+        """(supplier state, recipient state) the text states, or None if it states no flow."""
+        folded = fold_text(text)
+        if not (self._transfer.search(folded) and self._weapons.search(folded)):
+            return None
+        recipients: set[str] = set()
+        parties: dict[str, Entity] = {}
+        for start, entity in self._parties(text):
+            state = self.resolver.state_of(entity)
+            parties.setdefault(state.key, state)
+            if _RECIPIENT_MARK.search(text[:start]):
+                recipients.add(state.key)
+        if len(recipients) != 1:
+            return None
+        recipient = parties[next(iter(recipients))]
+        suppliers = [p for p in parties.values() if p.key != recipient.key]
+        if len(suppliers) > 1 and speaker is not None:
+            own = self.resolver.state_of(speaker).key
+            suppliers = [p for p in suppliers if p.key != own]
+        return (suppliers[0], recipient) if len(suppliers) == 1 else None
+
+    def _parties(self, text: str) -> list[tuple[int, Entity]]:
+        """Known names in the text, longest first from each capitalised word, in text order."""
+        tokens = list(_NAME_TOKEN.finditer(text))
+        found: list[tuple[int, Entity]] = []
+        i = 0
+        while i < len(tokens):
+            hit = None
+            if tokens[i].group(0)[0].isupper():
+                for n in range(min(_MAX_NAME_WORDS, len(tokens) - i), 0, -1):
+                    entity = self._name(text[tokens[i].start() : tokens[i + n - 1].end()])
+                    if entity is not None:
+                        hit = (n, entity)
+                        break
+            if hit is None:
+                i += 1
+                continue
+            found.append((tokens[i].start(), hit[1]))
+            i += hit[0]
+        return found
+
+    def _known_name(self, surface: str) -> Entity | None:
+        return self.resolver.known(surface.rstrip("."))
+
+
+class Statements:
+    """Clusters of near-identical claim contents under one subject (leader clustering).
+
+    Contents are taken in sorted order; each joins the first cluster whose leader it matches
+    at `STATEMENT_THRESHOLD` (rapidfuzz token_set_ratio on folded text), else leads a new one.
+    Short contents (fewer than `STATEMENT_MIN_WORDS` words) join only an identical leader.
+    """
+
+    def __init__(self) -> None:
+        self._leaders: dict[str, list[str]] = {}
+        self._cluster: dict[tuple[str, str], str] = {}
+
+    def add(self, subject: str, content: str) -> None:
+        """Place one content; call in sorted (subject, content) order for a stable result."""
+        folded = fold_text(content)
+        if (subject, folded) in self._cluster:
+            return
+        leaders = self._leaders.setdefault(subject, [])
+        leader = folded
+        if len(folded.split()) >= STATEMENT_MIN_WORDS:
+            long_leaders = [lead for lead in leaders if len(lead.split()) >= STATEMENT_MIN_WORDS]
+            best = process.extractOne(folded, long_leaders, scorer=fuzz.token_set_ratio, score_cutoff=STATEMENT_THRESHOLD)
+            if best is not None:
+                leader = best[0]
+        if leader == folded and folded not in leaders:
+            leaders.append(folded)
+        self._cluster[(subject, folded)] = leader
+
+    def leader(self, subject: str, content: str) -> str:
+        """The folded content that leads the cluster `content` belongs to."""
+        return self._cluster[(subject, fold_text(content))]

@@ -1,0 +1,1 @@
+"""Evaluation: extractions matched against gold files and scored, with the scorecard that reports it."""

@@ -1,0 +1,346 @@
+"""Extract one article: code finds candidates, the model labels them, code grounds the labels.
+
+A small model stops lists early (or walks the article inventing items) when asked for
+everything at once, and when asked to label a list it copies one label down the list. So each
+field gets its own calls, each labelling `settings.batch` numbered candidates (one, by default;
+a strong model can take more, and in a single pass labels all of a window's candidates of a
+field in one call: see `Settings.resolved_strategy`). All calls share the article as their prefix, which a server with a prompt cache
+evaluates once.
+
+Two caches: each call's validated answer (its labels) is cached under the request itself, so a
+prompt change to one field re-asks only that field's calls and a change to how labels are
+grounded re-asks nothing; a finished article's grounded extraction is cached whole under
+everything that made it, code included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.metadata
+import inspect
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..base.errors import ArmstraceError
+from ..base.schema import (
+    Actor,
+    ArticleExtraction,
+    ArticleInfo,
+    Claim,
+    Dropped,
+    Field_,
+    Figure,
+    Provenance,
+    Usage,
+    Weapon,
+    LABELS,
+    labels_model,
+    labels_of,
+)
+from ..base.settings import Settings
+from .cache import Cache, digest
+from .load import Article
+from .prompt import FIELDS, PromptFile, format_items, render
+
+# Finding candidates and grounding labels (and the gazetteer they use) are loaded on first
+# use: a re-run served from whole-article cache entries needs none of them, and their import
+# and the gazetteer's parsing would be most of its time.
+if TYPE_CHECKING:
+    from ..knowledge.lexicon import Cues, Gazetteer
+    from ..model.llm import ModelClient
+    from . import ground
+    from .candidates import Candidate, Span
+
+# The folders whose code shapes an answer: any change in them is a new extraction version.
+_ANSWER_FOLDERS = ("base", "text", "knowledge", "model", "extraction")
+
+
+@cache
+def code_version() -> str:
+    """armstrace's version plus a hash of the code that shapes an extraction."""
+    package = Path(__file__).resolve().parents[1]
+    sources = {
+        p.relative_to(package).as_posix(): p.read_text(encoding="utf-8")
+        for folder in _ANSWER_FOLDERS
+        for p in sorted((package / folder).glob("*.py"))
+    }
+    # The packaged gazetteer and cues decide candidates and code-made labels just as code does.
+    sources.update({p.name: p.read_text(encoding="utf-8") for p in sorted((package / "data").glob("*.toml"))})
+    return f"{armstrace_version()}+{digest(sources)[:12]}"
+
+
+def armstrace_version() -> str:
+    """The installed package version."""
+    try:
+        return importlib.metadata.version("armstrace")
+    except importlib.metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+@lru_cache(maxsize=256)
+def _schema_digest(field: Field_, count: int) -> str:
+    return digest(labels_model(field, count).model_json_schema())
+
+
+@cache
+def schema_sha256() -> str:
+    """A hash of the label schemas the model is shown (for one candidate each)."""
+    return digest({f: labels_model(f, 1).model_json_schema() for f in FIELDS})
+
+
+def shown_path(path: Path) -> str:
+    """A path relative to the working directory when it lies under it (outputs stay portable)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """What one model call (or its cached answer) came to."""
+
+    records: list[ground.Record]
+    dropped: list[Dropped]
+    usage: Usage = Usage()
+    recorded: Usage = Usage()
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class Call:
+    """One model call of an article: a field's batch of candidates in one window."""
+
+    field: Field_
+    window: Span
+    batch: Sequence[Candidate]
+    messages: list[dict[str, str]]
+    key: str
+
+
+def batches(candidates: Sequence[Candidate], size: int | None) -> list[Sequence[Candidate]]:
+    """The candidates cut into consecutive batches of at most `size` (None: one batch of all)."""
+    if size is None:
+        return [candidates] if candidates else []
+    return [candidates[i : i + size] for i in range(0, len(candidates), size)]
+
+
+def plan(found: Sequence[Candidate], spans: list[Span], size: int | None) -> list[tuple[Span, Sequence[Candidate]]]:
+    """The calls for one field: batches of candidates, each with the window it is shown in.
+
+    `size` None (single pass) makes one call per window. Calls are ordered window by window
+    so that consecutive calls share their prefix.
+    """
+    from .candidates import window_of
+
+    inside: list[list[Candidate]] = [[] for _ in spans]
+    for candidate in found:
+        inside[window_of(candidate, spans)].append(candidate)
+    return [(span, batch) for span, held in zip(spans, inside) for batch in batches(held, size)]
+
+
+@dataclass
+class Extractor:
+    """Turns articles into grounded extractions with one model, one prompt and one cache."""
+
+    settings: Settings
+    prompt: PromptFile
+    cache: Cache
+    model: str
+    endpoint: str
+    # A run's client starts the embedded server on first use, asynchronously.
+    client: Callable[[], ModelClient | Awaitable[ModelClient]]
+
+    @cached_property
+    def cues(self) -> Cues:
+        """The packaged cue lexicons."""
+        from ..knowledge.lexicon import load_cues
+
+        return load_cues()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The packaged gazetteer, extended by the user's (settings.gazetteer)."""
+        from ..knowledge.lexicon import load_gazetteer
+
+        return load_gazetteer(self.settings.gazetteer)
+
+    def __post_init__(self) -> None:
+        self._prompt_file = shown_path(self.prompt.path)
+        # Everything but the article that changes an answer, shared by every key of this run.
+        self._shared = {
+            "prompt": self.prompt.sha256,
+            "model": self.model,
+            "generation": self.settings.generation(),
+            "strategy": self.settings.call_plan(self.model),
+            "code": code_version(),
+            "gazetteer": self.settings.gazetteer.read_text(encoding="utf-8") if self.settings.gazetteer else "",
+        }
+
+    def cache_key(self, field: Field_, messages: list[dict[str, str]], count: int) -> str:
+        """One call's request, hashed: the messages, the answer's schema and what the model is asked with.
+
+        The code that grounds the answer is not part of it: labels are grounded again on every
+        read, so improving that code costs no model call.
+        """
+        return digest(
+            {
+                "model": self.model,
+                "generation": self._shared["generation"],
+                "mode": self.settings.resolved_mode,
+                "reasks": self.settings.reasks,
+                "field": field,
+                "messages": messages,
+                "schema": _schema_digest(field, count),
+            }
+        )
+
+    def article_key(self, article: Article) -> str:
+        """The key of a whole article's extraction: its calls' keys follow from the same inputs."""
+        return digest({**self._shared, "article": article.sha256, "whole article": schema_sha256()})
+
+    def calls(self, article: Article) -> tuple[list[Actor], list[Call]]:
+        """The actors the gazetteer names (no call needed) and the model calls the rest need.
+
+        Calls come window by window and, within a window, sentence by sentence whatever the
+        field: every call shares the window as its prefix, and consecutive calls about one
+        sentence share that sentence too (the items show their sentence first), so the server
+        evaluates it once.
+        """
+        from . import ground
+        from .candidates import find_candidates, windows
+        from .speakers import attach_speakers
+
+        found = find_candidates(article.text, self.cues, self.gazetteer)
+        found["claims"] = attach_speakers(found["claims"], found["actors"], article.text, self.cues)
+        known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
+        found["actors"] = [c for c in found["actors"] if c.known is None]
+        spans = windows(article.text, self.settings.window)
+        single = self.settings.resolved_strategy(self.model) == "single-pass"
+        size = None if single else self.settings.batch
+        calls = []
+        for f in FIELDS:
+            for window, batch in plan(found[f], spans, size):
+                messages = self.messages(f, window, batch)
+                calls.append(Call(f, window, batch, messages, self.cache_key(f, messages, len(batch))))
+        return known, sorted(calls, key=lambda c: (c.window.start, c.batch[0].sentence.start))
+
+    def messages(self, field: Field_, window: Span, batch: Sequence[Candidate]) -> list[dict[str, str]]:
+        """The chat messages of one call."""
+        return render(self.prompt, field, article=window.text, items=format_items(batch)).as_list()
+
+    async def extract(self, article: Article) -> ArticleExtraction:
+        """The grounded extraction of one article (cached calls are not made again).
+
+        A finished article is cached whole as well, so a re-run over a cached corpus neither
+        looks for candidates nor reads each call's entry.
+        """
+        key = self.article_key(article)
+        if (entry := self.cache.get(key)) is not None:
+            try:
+                return self._from_article_cache(article, entry)
+            except (ValidationError, KeyError, TypeError):
+                pass  # an entry this code cannot read is recomputed like a missing one
+        from . import ground
+        from .speakers import canonical_speakers
+        from .direction import settle_direction
+        from .status import settle_status
+
+        # Off the event loop: a long article takes a while to plan, and Ctrl-C must not wait.
+        known, calls = await asyncio.to_thread(self.calls, article)
+        # One call at a time, in order: each call after the first reuses the article's tokens
+        # in the server's prompt cache, which concurrent calls of one article would evict.
+        results: list[CallResult] = []
+        try:
+            for call in calls:
+                results.append(await self._call(article, call))
+        except ArmstraceError as e:
+            e.calls += sum(r.usage.calls for r in results)
+            raise
+        records = [r for result in results for r in result.records]
+        actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
+        claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer)
+        weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
+        weapons = settle_status(weapons, claims, self.cues)
+        extraction = ArticleExtraction(
+            article=self._info(article),
+            actors=actors,
+            weapons=weapons,
+            figures=[r for r in records if isinstance(r, Figure)],
+            claims=claims,
+            dropped=[d for r in results for d in r.dropped],
+            provenance=self._provenance(
+                from_cache=all(r.cached for r in results),
+                cached_calls=sum(r.cached for r in results),
+                usage=sum((r.usage for r in results), Usage()),
+                recorded=sum((r.recorded for r in results), Usage()),
+            ),
+        )
+        distinct = len({call.key for call in calls})
+        self.cache.put(key, {"calls": distinct, "extraction": extraction.model_dump(mode="json")})
+        return extraction
+
+    def _from_article_cache(self, article: Article, entry: dict[str, Any]) -> ArticleExtraction:
+        stored = ArticleExtraction.model_validate(entry["extraction"])
+        provenance = self._provenance(
+            from_cache=True, cached_calls=int(entry["calls"]), usage=Usage(), recorded=stored.provenance.recorded_usage
+        )
+        return stored.model_copy(update={"article": self._info(article), "provenance": provenance})
+
+    @staticmethod
+    def _info(article: Article) -> ArticleInfo:
+        return ArticleInfo(
+            id=article.id,
+            source=str(article.source),
+            sha256=article.sha256,
+            chars=len(article.text),
+            encoding=article.encoding,
+            meta=article.meta,
+        )
+
+    def _provenance(self, *, from_cache: bool, cached_calls: int, usage: Usage, recorded: Usage) -> Provenance:
+        return Provenance(
+            prompt=self.prompt.label,
+            prompt_file=self._prompt_file,
+            prompt_sha256=self.prompt.sha256,
+            schema_sha256=schema_sha256(),
+            model=self.model,
+            endpoint=self.endpoint,
+            settings={**self.settings.generation(), **self.settings.call_plan(self.model)},
+            armstrace_version=code_version(),
+            from_cache=from_cache,
+            cached_calls=cached_calls,
+            usage=usage,
+            recorded_usage=recorded,
+        )
+
+    async def _call(self, article: Article, call: Call) -> CallResult:
+        from . import ground
+
+        labels: list[BaseModel] | None = None
+        if (entry := self.cache.get(call.key)) is not None:
+            try:
+                labels = [LABELS[call.field].model_validate(label) for label in entry["labels"]]
+                recorded = Usage.model_validate(entry["usage"])
+            except (ValidationError, KeyError, TypeError):
+                labels = None  # an entry this code cannot read is asked again like a missing one
+        if labels is None or len(labels) != len(call.batch):
+            response_model = labels_model(call.field, len(call.batch))
+            client = self.client()
+            if inspect.isawaitable(client):
+                client = await client
+            answer = await client.ask(call.messages, response_model, response_model)
+            labels = labels_of(answer.value)
+            self.cache.put(
+                call.key,
+                {"labels": [label.model_dump(mode="json") for label in labels], "usage": answer.usage.model_dump(mode="json")},
+            )
+            records, dropped = ground.ground_labels(call.batch, labels, article.text, self.cues, self.gazetteer)
+            return CallResult(records, dropped, answer.usage, answer.usage)
+        records, dropped = ground.ground_labels(call.batch, labels, article.text, self.cues, self.gazetteer)
+        return CallResult(records, dropped, recorded=recorded, cached=True)

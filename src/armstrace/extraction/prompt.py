@@ -1,0 +1,142 @@
+"""Prompts are versioned files; this module reads and renders them.
+
+A prompt file is Markdown with a front matter block (name, version, variables) and one `## `
+section per part: `system` (shared by every call, and holding the article) and one section
+per field, which shows the model the field's numbered candidates. The article goes in the
+system message and the field's instruction comes last, so that a server with a prompt cache
+(llama.cpp) reuses the article's tokens across the calls one article needs.
+
+Rendering is strict (a declared variable left unfilled, or an undeclared one used, is an error
+before any call) and the article text is substituted once, never parsed as a template itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING
+
+from ..base.errors import ConfigError
+from ..base.schema import Field_
+
+if TYPE_CHECKING:
+    from .candidates import Candidate
+
+FIELDS: tuple[Field_, ...] = ("actors", "weapons", "figures", "claims")
+_SECTION = re.compile(r"^## +(\w+) *$", re.MULTILINE)
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class PromptFile:
+    """A parsed prompt file."""
+
+    path: Path
+    name: str
+    version: str
+    variables: frozenset[str]
+    sections: dict[str, str]
+    sha256: str
+
+    @property
+    def label(self) -> str:
+        """The name and version users see, e.g. 'extract.v2'."""
+        return f"{self.name}.v{self.version}"
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The chat messages of one call."""
+
+    system: str
+    user: str
+
+    def as_list(self) -> list[dict[str, str]]:
+        """The messages in the OpenAI chat format."""
+        return [{"role": "system", "content": self.system}, {"role": "user", "content": self.user}]
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
+    """The front matter's key-value pairs, and the text after it."""
+    match = _FRONT.match(text)
+    if not match:
+        raise ConfigError(
+            f"{path}: no front matter", "start the prompt file with a '---' block (name, version)"
+        )
+    pairs = (line.split(":", 1) for line in match.group(1).splitlines() if ":" in line)
+    return {key.strip(): value.strip() for key, value in pairs}, text[match.end() :]
+
+
+def _sections(text: str) -> dict[str, str]:
+    pieces = _SECTION.split(text)
+    return {pieces[i]: pieces[i + 1].strip() for i in range(1, len(pieces) - 1, 2)}
+
+
+def _used_variables(template: str) -> set[str]:
+    return {
+        m.group("named") or m.group("braced")
+        for m in Template.pattern.finditer(template)
+        if m.group("named") or m.group("braced")
+    }
+
+
+def load_prompt(path: Path) -> PromptFile:
+    """Read and check a prompt file: every section present, variables as declared."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read prompt file ({e.strerror})", "pass --prompt FILE") from None
+    text = raw.decode("utf-8")
+    front, body = _front_matter(text, path)
+    sections = _sections(body)
+    missing = [s for s in ("system", *FIELDS) if s not in sections]
+    if missing:
+        raise ConfigError(f"{path}: missing section(s) {', '.join(missing)}", "add a '## name' section for each")
+    declared = frozenset(v.strip() for v in front.get("variables", "").split(",") if v.strip())
+    used = set().union(*(_used_variables(body) for body in sections.values()))
+    if used != declared:
+        raise ConfigError(
+            f"{path}: variables used {sorted(used)} differ from declared {sorted(declared)}",
+            "make the front matter's 'variables' list what the sections use",
+        )
+    return PromptFile(
+        path=path,
+        name=front.get("name", path.stem),
+        version=front.get("version", "0"),
+        variables=declared,
+        sections=sections,
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def render(prompt: PromptFile, field: Field_, **variables: str) -> Messages:
+    """The messages asking for one field, with the variables filled in."""
+    if set(variables) != prompt.variables:
+        raise ConfigError(
+            f"{prompt.path}: rendering needs {sorted(prompt.variables)}, got {sorted(variables)}"
+        )
+    system = Template(prompt.sections["system"]).substitute(variables)
+    user = Template(prompt.sections[field]).substitute(variables)
+    return Messages(system=system, user=user)
+
+
+def format_items(candidates: Sequence[Candidate]) -> str:
+    """The numbered list of candidates a field's prompt shows the model.
+
+    Each item shows its sentence first, then what code found in it (the materiel words, the
+    number, the reporting words): calls about one sentence then share a prefix. Names are
+    shown alone.
+    """
+    found = {"weapons": "Materiel", "figures": "Number", "claims": "Reporting words"}
+    lines = []
+    for n, c in enumerate(candidates, 1):
+        if c.field == "actors":
+            lines.append(f"{n}. Name: {c.span.text}")
+        else:
+            words = f"«{c.span.text}»" if c.span.text else "(the quotation continues the previous one)"
+            lines.append(f"{n}. Sentence: {c.sentence.text}\n   {found[c.field]}: {words}")
+    return "\n".join(lines)
