@@ -425,3 +425,10 @@ def test_ordinals_and_designations_are_not_figures(text: str, expected: list[tup
 )
 def test_money_materiel_troops_and_counts_stay_figures(text: str, expected: list[str]) -> None:
     assert [span for span, why in exclusions(text) if why is None] == expected
+
+
+def test_a_decimal_after_a_month_is_a_number_not_a_broken_year() -> None:
+    text = "En marzo 21.3 toneladas de munición llegaron a Rusia."
+    (start, end, quantity), *_ = find_quantities(text)
+    assert text[start:end] == "21.3"
+    assert figure_exclusion(text, start, end, quantity) is None

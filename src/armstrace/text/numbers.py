@@ -554,7 +554,7 @@ def _ends_phrase(after: str) -> bool:
 
 
 def _is_year_number(digits: str) -> bool:
-    return len(digits) == 4 and 1900 <= int(digits) <= 2100
+    return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100
 
 
 def _names_years(span: str, after: str) -> bool:
