@@ -317,6 +317,7 @@ def _peak_mib(out: Path) -> float:
     return int(child.stdout) / 1024  # KiB on Linux
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux only")
 def test_merge_memory_does_not_grow_with_the_number_of_articles(tmp_path: Path) -> None:
     synthetic = _synthetic()

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from armstrace.extraction.run import run_extract
 from armstrace.base.settings import Settings
 
@@ -149,6 +151,7 @@ def _articles(folder: Path, count: int) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_two_hundred_articles_at_concurrency_20_take_about_a_twentieth_of_the_serial_time(tmp_path: Path) -> None:
     delay = 0.5
     folder = tmp_path / "in"
