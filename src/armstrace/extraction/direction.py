@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from ..base.schema import Weapon
 from ..knowledge.clauses import clause_of
-from ..knowledge.lexicon import Cues, Gazetteer, iso_country, iso_forms, name_key
+from ..knowledge.lexicon import Cues, Gazetteer, name_key
+from .ground import name_forms
 
 
 def settle_direction(weapons: Sequence[Weapon], cues: Cues, gazetteer: Gazetteer) -> list[Weapon]:
@@ -29,10 +30,7 @@ def _first(name: str, folded: str, gazetteer: Gazetteer) -> int | None:
     """Where the folded clause first names `name` by any of its names, or None."""
     if not name:
         return None
-    known = gazetteer.actor_for(name)
-    iso = iso_country(name)
-    forms = {name_key(name), *(name_key(s) for s in (known.surfaces if known else ()))}
-    forms |= set(iso_forms(iso[0])) if iso else set()
+    forms, _ = name_forms(name, gazetteer)
     found = [m.start() for f in forms if f for m in [re.search(rf"(?<!\w){re.escape(f)}(?!\w)", folded)] if m]
     return min(found) if found else None
 

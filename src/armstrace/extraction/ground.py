@@ -85,7 +85,7 @@ def known_actor(candidate: Candidate, gazetteer: Gazetteer) -> Actor | None:
     )
 
 
-def _forms(name: str, gazetteer: Gazetteer) -> tuple[list[str], str]:
+def name_forms(name: str, gazetteer: Gazetteer) -> tuple[list[str], str]:
     """Every folded name of the actor `name` names (gazetteer, ISO 3166), and its canonical name."""
     known = gazetteer.actor_for(name)
     iso = iso_country(name)
@@ -130,7 +130,7 @@ def renders(name: str, span: str, gazetteer: Gazetteer) -> bool:
     """Whether `name` is a faithful rendering of `span`: by the gazetteer or ISO 3166 one of its
     names ("Teherán" → Iran, "Corea del Norte" → North Korea), or sharing a word with it
     ("Parlamento iraní" → Iranian Parliament, "Vladímir Putin" → Vladimir Putin)."""
-    forms, _ = _forms(name.strip(), gazetteer)
+    forms, _ = name_forms(name.strip(), gazetteer)
     return _names(forms, span) or _shares_a_word(name, span)
 
 
@@ -159,7 +159,7 @@ def party(name: str, article: str, gazetteer: Gazetteer) -> str | None:
     """
     if not name.strip():
         return ""
-    forms, canonical = _forms(name.strip(), gazetteer)
+    forms, canonical = name_forms(name.strip(), gazetteer)
     return canonical if _names(forms, article) else None
 
 
@@ -183,7 +183,7 @@ def _reporter_only(name: str, candidate: Candidate, cues: Cues, gazetteer: Gazet
             return False  # who denies or admits a transfer is usually a party to it
         if not subject(said.text, "", gazetteer):
             return False  # the statement names no one: its parties may stand anywhere
-        forms, canonical = _forms(name, gazetteer)
+        forms, canonical = name_forms(name, gazetteer)
         # The White House or the Kremlin reporting it is their state reporting it.
         forms += [name_key(s) for a in gazetteer.actors if a.part_of == canonical for s in a.surfaces]
         # What no statement of the sentence covers is who reports them ("dijo que A y que B").
