@@ -249,6 +249,7 @@ class Extractor:
         from . import ground
         from .speakers import canonical_speakers
         from .direction import settle_direction
+        from .parties import settle_parties
         from .status import settle_status
 
         # Off the event loop: a long article takes a while to plan, and Ctrl-C must not wait.
@@ -266,6 +267,7 @@ class Extractor:
         actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
         claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer)
         weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
+        weapons = settle_parties(weapons)
         weapons = settle_status(weapons, claims, self.cues)
         extraction = ArticleExtraction(
             article=self._info(article),
