@@ -60,3 +60,27 @@ def test_settling_keeps_every_transfer_and_changes_only_its_status() -> None:
     settled = settle_status([weapon(s, "drones") for s in sentences], [], CUES)
     assert [w.status for w in settled] == ["delivered", "alleged"]
     assert [w.evidence for w in settled] == [_evidence(s) for s in sentences]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "status"),
+    [
+        ("Nunca antes hemos exportado armas a Rusia y no planeamos hacerlo.", "armas", "denied"),
+        ("El ministro dijo que Irán no envió ni enviará drones a ninguna parte.", "drones", "denied"),
+        ("Iran didn't send drones to Russia.", "drones", "denied"),
+        ("Iran did not directly send drones to Russia.", "drones", "denied"),
+        ("Irán no solo envió drones a Rusia, también instructores.", "drones", "delivered"),
+        # A later "no more sales" does not deny the drones the clause admits.
+        ("Le dimos drones a Rusia antes de la guerra, pero desde entonces no ha habido más ventas.", "drones", "delivered"),
+    ],
+)  # fmt: skip
+def test_a_negated_transfer_verb_in_the_materiels_clause_is_a_denial(sentence: str, words: str, status: str) -> None:
+    assert status_of(weapon(sentence, words), [], CUES) == status
+
+
+def test_a_party_stating_or_admitting_its_own_transfer_is_not_a_third_party_report() -> None:
+    sentence = "Irán dijo que envió drones a Rusia antes de la guerra."
+    own = Claim(speaker="Iran", stance="asserted", content="envió drones a Rusia", evidence=_evidence(sentence))
+    assert status_of(weapon(sentence, "drones"), [own], CUES) == "delivered"
+    admitted = claim(sentence, "envió drones a Rusia", stance="acknowledged")
+    assert status_of(weapon(sentence, "drones"), [admitted], CUES) == "delivered"

@@ -10,11 +10,14 @@ still decides whether a sentence states a transfer at all, and between whom.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..base.schema import Claim, Weapon, WeaponStatus
 from ..knowledge.clauses import clause_of
 from ..knowledge.lexicon import Cues
+from ..text.align import normalise
 from .candidates import term_matches
 
 # The narrator's verbs, most specific first: a deal signed for drones that were then delivered
@@ -38,14 +41,45 @@ def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues) -> WeaponStat
         if c.evidence.start < weapon.evidence.end and weapon.evidence.start < c.evidence.end
         and (weapon.description in c.content or c.content == c.evidence.quote)
     ]  # fmt: skip
-    if any(c.stance == "denied" for c in stated) or term_matches(sentence, cues.status.get("denied", ())):
+    # The negator must deny the materiel's own clause: "le dimos drones, pero desde entonces no ha
+    # habido más ventas" admits the drones.
+    clause = clause_of(sentence, weapon.description, cues) or sentence
+    if (
+        any(c.stance == "denied" for c in stated) or term_matches(sentence, cues.status.get("denied", ()))
+        or negated_transfer(clause, cues)
+    ):  # fmt: skip
         return "denied"
+    # A party stating or admitting its own transfer is the fact the narrator would state.
+    stated = [c for c in stated if c.stance != "acknowledged" and c.speaker not in (weapon.supplier, weapon.recipient)]
     if stated or term_matches(sentence, [*cues.evidential, *cues.attribution, *cues.status.get("alleged", ())]):
         return "alleged"
     # The narrator's verbs of the materiel's own clause: "firmaron un acuerdo para que Irán exporte
     # drones después de que Putin enviara tropas" agrees the drones and sends the troops.
-    clause = clause_of(sentence, weapon.description, cues) or sentence
     for status in _NARRATED:
         if term_matches(clause, cues.status.get(status, ())):
             return status
     return "delivered"
+
+
+# How many words may stand between a negator and the transfer verb it denies: "nunca antes hemos
+# exportado", "did not directly send"; farther than that, the negator belongs to another verb.
+_NEGATION_REACH = 3
+
+
+@lru_cache(maxsize=8)
+def _negation(negators: tuple[str, ...], exceptions: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
+    def words(terms: Sequence[str]) -> str:
+        return "|".join(re.escape(normalise(t)) for t in sorted(terms, key=len, reverse=True))
+
+    return re.compile(
+        rf"(?<!\w)(?!(?:{words(exceptions)})(?!\w))(?:{words(negators)})(?:\s+\S+){{0,{_NEGATION_REACH}}}?"
+        rf"\s+(?:{words(verbs)})(?!\w)"
+    )
+
+
+def negated_transfer(sentence: str, cues: Cues) -> bool:
+    """Whether the sentence denies a transfer verb: "no envió ni enviará armas", "never sold"."""
+    verbs = (*cues.transfer, *cues.status.get("delivered", ()))
+    # normalise folds apostrophes to double quotes: "didn't" comes as 'didn"t'.
+    folded = re.sub(r"n[\"']t(?!\w)", " not", normalise(sentence))
+    return _negation(cues.negators, cues.not_negating, verbs).search(folded) is not None

@@ -482,13 +482,15 @@ class Cues:
     offices: tuple[frozenset[str], ...]
     clauses: tuple[str, ...]
     receiving: tuple[str, ...]
+    negators: tuple[str, ...]
+    not_negating: tuple[str, ...]
 
 
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
 _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
-    "complements", "subordinators", "citing", "bodies", "clauses", "receiving",
+    "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negators", "not_negating",
 )  # fmt: skip
 _GROUPED = ("offices",)
 
@@ -554,6 +556,8 @@ def read_cues(path: Path) -> Cues:
         bodies=_joined(document, "bodies", path),
         clauses=_joined(document, "clauses", path),
         receiving=_joined(document, "receiving", path),
+        negators=_joined(document, "negators", path),
+        not_negating=_joined(document, "not_negating", path),
         # Each key of [offices] is one office; its words name it in either language.
         offices=tuple(
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
