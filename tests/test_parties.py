@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from armstrace.base.schema import Evidence, Weapon
-from armstrace.extraction.parties import article_flow, settle_parties
+import json
+from pathlib import Path
+
+from armstrace.base.schema import ArticleExtraction, Evidence, Weapon
+from armstrace.extraction.parties import PARTY_KINDS, article_flow, party_kind, settle_parties
+from armstrace.knowledge.lexicon import load_gazetteer
+
+GAZETTEER = load_gazetteer()
 
 SENTENCE = "Corea del Norte envió proyectiles a Rusia."
 
@@ -23,10 +29,28 @@ def test_the_flow_is_the_pair_named_most_often_its_return_counting_for_it() -> N
 def test_a_side_outside_the_flow_or_left_empty_takes_the_flows_party() -> None:
     labels = [weapon("North Korea", "Russia"), weapon("North Korea", "Russia"), weapon("United States", "North Korea"),
               weapon("North Korea", "Kharkiv"), weapon("", ""), weapon("Russia", "North Korea")]  # fmt: skip
-    settled = [(w.supplier, w.recipient) for w in settle_parties(labels)]
+    settled = [(w.supplier, w.recipient) for w in settle_parties(labels, [], GAZETTEER)]
     assert settled == [("North Korea", "Russia")] * 5 + [("Russia", "North Korea")]
 
 
 def test_an_article_whose_labels_name_no_complete_pair_is_left_as_it_is() -> None:
     labels = [weapon("Iran", ""), weapon("", "Russia")]
-    assert settle_parties(labels) == labels
+    assert settle_parties(labels, [], GAZETTEER) == labels
+
+
+def test_a_person_an_outlet_or_a_name_no_one_knows_is_no_party() -> None:
+    labels = [weapon("John Kirby", "Russia"), weapon("Reuters", "Tikhoretsk"), weapon("Iran", "Russia")]
+    alone = [(w.supplier, w.recipient) for w in settle_parties(labels[:2], [], GAZETTEER)]
+    assert alone == [("", "Russia"), ("", "")]
+    assert [(w.supplier, w.recipient) for w in settle_parties(labels, [], GAZETTEER)] == [("Iran", "Russia")] * 3
+
+
+def test_every_party_of_the_recorded_seeds_is_a_state_body_company_or_group(seeds_out: Path) -> None:
+    parties = 0
+    for path in sorted((seeds_out / "articles").glob("*.json")):
+        extraction = ArticleExtraction.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        for w in extraction.weapons:
+            for name in filter(None, (w.supplier, w.recipient)):
+                parties += 1
+                assert party_kind(name, extraction.actors, GAZETTEER) in PARTY_KINDS, (name, w.evidence.quote)
+    assert parties > 20

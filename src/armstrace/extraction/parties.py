@@ -8,6 +8,10 @@ Read across the article, its labels agree on the flow far more often than not. S
 parties the article's labels name most often is its flow; a transfer labelled with that pair or
 its reverse keeps its label, and any other transfer (a side empty, or a party outside the flow)
 is given the flow, which is what the article's own account says of it.
+
+Before the flow is read, a side that is not a party at all is emptied: a person (the official
+who reports the shipment), a news outlet, or a name that is no actor the article or the
+gazetteer knows (a city, a factory).
 """
 
 from __future__ import annotations
@@ -15,7 +19,28 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..base.schema import Weapon
+from ..base.schema import Actor, ActorKind, Weapon
+from ..knowledge.lexicon import Gazetteer, iso_country
+
+# States, their governments and agencies, companies and international bodies, armed groups.
+PARTY_KINDS: frozenset[ActorKind] = frozenset({"country", "government", "agency", "organisation", "armed_group"})
+
+
+def party_kind(name: str, actors: Sequence[Actor], gazetteer: Gazetteer) -> ActorKind | None:
+    """The kind of actor `name` is, by the gazetteer, ISO 3166 or the article's actors; None if none."""
+    if (known := gazetteer.actor_for(name)) is not None:
+        return known.kind
+    if iso_country(name) is not None:
+        return "country"
+    return next((a.kind for a in actors if a.name == name), None)
+
+
+def _parties_only(weapon: Weapon, actors: Sequence[Actor], gazetteer: Gazetteer) -> Weapon:
+    sides = {
+        role: name if name and party_kind(name, actors, gazetteer) in PARTY_KINDS else ""
+        for role, name in (("supplier", weapon.supplier), ("recipient", weapon.recipient))
+    }
+    return weapon.model_copy(update=sides) if sides != {"supplier": weapon.supplier, "recipient": weapon.recipient} else weapon
 
 
 def article_flow(weapons: Sequence[Weapon]) -> tuple[str, str] | None:
@@ -34,11 +59,12 @@ def article_flow(weapons: Sequence[Weapon]) -> tuple[str, str] | None:
     return max(directed, key=lambda p: (directed[p], -complete.index(p)))
 
 
-def settle_parties(weapons: Sequence[Weapon]) -> list[Weapon]:
+def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], gazetteer: Gazetteer) -> list[Weapon]:
     """Each transfer with the article's flow, unless its label names that flow or its return."""
+    weapons = [_parties_only(w, actors, gazetteer) for w in weapons]
     flow = article_flow(weapons)
     if flow is None:
-        return list(weapons)
+        return weapons
     allowed = {flow, (flow[1], flow[0])}
     settled = []
     for weapon in weapons:
