@@ -198,3 +198,15 @@ def test_dates_durations_ages_and_party_numerals_are_not_figure_candidates() -> 
     assert [c.span.text for c in figure_candidates(article)] == [
         "800 millones de dólares", "250", "about 40", "cerca de 7.000"
     ]
+
+
+def test_materiel_of_one_kind_listed_side_by_side_is_one_candidate_each() -> None:
+    from armstrace.extraction.candidates import weapon_candidates
+    from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+
+    text = "Corea del Norte envió cartuchos, cohetes y proyectiles de artillería a Rusia. Rusia recibió proyectiles y más proyectiles."
+    found = [(c.span.text, c.cue) for c in weapon_candidates(text, load_cues(), load_gazetteer())]
+    assert found == [("cartuchos", "ammunition"), ("cohetes", "other_missile"), ("proyectiles de artillería", "ammunition"), ("proyectiles", "ammunition")]
+    english = "Iran shipped rounds of ammunition and artillery shells, and later rocket launch systems."
+    found = [(c.span.text, c.cue) for c in weapon_candidates(english, load_cues(), load_gazetteer())]
+    assert found == [("rounds", "ammunition"), ("artillery shells", "ammunition"), ("rocket launch systems", "artillery")]

@@ -321,15 +321,38 @@ def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Ca
     quantities = sorted(find_quantities(article), key=lambda q: q[0])
     starts = [q[0] for q in quantities]
     found = []
+    coordinated = _coordination(cues.coordinators)
     for sentence in _story_sentences(article, cues):
-        seen: set[str] = set()
+        seen: dict[str, _Hit] = {}
         for hit in _with_systems(sentence.text, _hits(sentence.text, labels), systems):
-            if hit.label in seen:
+            last = seen.get(hit.label)
+            if last is not None and not _listed_apart(sentence.text, last, hit, coordinated):
                 continue
-            seen.add(hit.label)
+            seen[hit.label] = hit
             words = Span(sentence.start + hit.start, sentence.start + hit.end, sentence.text[hit.start : hit.end])
             found.append(Candidate("weapons", words, sentence, cue=hit.label, quantity=_amount_of(words, article, quantities, starts)))
     return found
+
+
+# Two materiel words of one kind are two items only when listed side by side: "cartuchos, cohetes y
+# proyectiles", "rounds of ammunition and artillery shells"; "rounds of ammunition" is one, and so
+# is a kind named again further on.
+_LIST_REACH = 60
+
+
+@lru_cache(maxsize=8)
+def _coordination(words: tuple[str, ...]) -> re.Pattern[str]:
+    joined = "|".join(re.escape(w) for w in sorted({normalise(w) for w in words}, key=len, reverse=True))
+    return re.compile(rf",|(?<!\w)(?:{joined})(?!\w)")
+
+
+def _listed_apart(text: str, first: _Hit, then: _Hit, coordinated: re.Pattern[str]) -> bool:
+    """Whether `then` is another item of `first`'s kind listed after it, not the same one named again."""
+    between = text[first.end : then.start]
+    return (
+        normalise(text[first.start : first.end]) != normalise(text[then.start : then.end])
+        and len(between) <= _LIST_REACH and coordinated.search(normalise(between)) is not None
+    )  # fmt: skip
 
 
 # What may stand between a kind of materiel and the system named right after it ("misiles Iskander").

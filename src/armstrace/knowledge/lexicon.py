@@ -484,6 +484,7 @@ class Cues:
     receiving: tuple[str, ...]
     negators: tuple[str, ...]
     not_negating: tuple[str, ...]
+    coordinators: tuple[str, ...]
 
 
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
@@ -491,6 +492,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negators", "not_negating",
+    "coordinators",
 )  # fmt: skip
 _GROUPED = ("offices",)
 
@@ -558,6 +560,7 @@ def read_cues(path: Path) -> Cues:
         receiving=_joined(document, "receiving", path),
         negators=_joined(document, "negators", path),
         not_negating=_joined(document, "not_negating", path),
+        coordinators=_joined(document, "coordinators", path),
         # Each key of [offices] is one office; its words name it in either language.
         offices=tuple(
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
