@@ -7,7 +7,7 @@ from pathlib import Path
 
 from armstrace.base.schema import ArticleExtraction, Evidence, Weapon
 from armstrace.extraction.parties import PARTY_KINDS, article_flow, party_kind, settle_parties
-from armstrace.knowledge.lexicon import load_gazetteer
+from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 
 GAZETTEER = load_gazetteer()
 
@@ -29,20 +29,20 @@ def test_the_flow_is_the_pair_named_most_often_its_return_counting_for_it() -> N
 def test_a_side_outside_the_flow_or_left_empty_takes_the_flows_party() -> None:
     labels = [weapon("North Korea", "Russia"), weapon("North Korea", "Russia"), weapon("United States", "North Korea"),
               weapon("North Korea", "Kharkiv"), weapon("", ""), weapon("Russia", "North Korea")]  # fmt: skip
-    settled = [(w.supplier, w.recipient) for w in settle_parties(labels, [], GAZETTEER)]
+    settled = [(w.supplier, w.recipient) for w in settle_parties(labels, [], load_cues(), GAZETTEER)]
     assert settled == [("North Korea", "Russia")] * 5 + [("Russia", "North Korea")]
 
 
 def test_an_article_whose_labels_name_no_complete_pair_is_left_as_it_is() -> None:
     labels = [weapon("Iran", ""), weapon("", "Russia")]
-    assert settle_parties(labels, [], GAZETTEER) == labels
+    assert settle_parties(labels, [], load_cues(), GAZETTEER) == labels
 
 
 def test_a_person_an_outlet_or_a_name_no_one_knows_is_no_party() -> None:
     labels = [weapon("John Kirby", "Russia"), weapon("Reuters", "Tikhoretsk"), weapon("Iran", "Russia")]
-    alone = [(w.supplier, w.recipient) for w in settle_parties(labels[:2], [], GAZETTEER)]
+    alone = [(w.supplier, w.recipient) for w in settle_parties(labels[:2], [], load_cues(), GAZETTEER)]
     assert alone == [("", "Russia"), ("", "")]
-    assert [(w.supplier, w.recipient) for w in settle_parties(labels, [], GAZETTEER)] == [("Iran", "Russia")] * 3
+    assert [(w.supplier, w.recipient) for w in settle_parties(labels, [], load_cues(), GAZETTEER)] == [("Iran", "Russia")] * 3
 
 
 def test_every_party_of_the_recorded_seeds_is_a_state_body_company_or_group(seeds_out: Path) -> None:
@@ -54,3 +54,24 @@ def test_every_party_of_the_recorded_seeds_is_a_state_body_company_or_group(seed
                 parties += 1
                 assert party_kind(name, extraction.actors, GAZETTEER) in PARTY_KINDS, (name, w.evidence.quote)
     assert parties > 20
+
+
+def settled_one(sentence: str, words: str, category: str = "military_equipment") -> tuple[str, str] | None:
+    """The parties the flow North Korea → Russia (named twice elsewhere) gives the materiel of `sentence`."""
+    cues = load_cues()
+    evidence = Evidence(quote=sentence, start=0, end=len(sentence), alignment="exact", score=1.0)
+    item = Weapon(description=words, category=category, supplier="", recipient="", status="alleged", evidence=evidence)  # type: ignore[arg-type]
+    settled = settle_parties([weapon("North Korea", "Russia"), weapon("North Korea", "Russia"), item], [], cues, GAZETTEER)
+    return (settled[2].supplier, settled[2].recipient) if len(settled) == 3 else None
+
+
+def test_materiel_between_the_two_parties_goes_no_stated_way() -> None:
+    assert settled_one("Pyongyang negó los acuerdos de armas entre Rusia y Corea del Norte.", "acuerdos de armas") == ("", "")
+    assert settled_one("Kim said the North Korea-Russia arms deal was a rumour.", "arms deal") == ("", "")
+    assert settled_one("Washington habló de acuerdos de armas con Rusia.", "acuerdos de armas") == ("North Korea", "Russia")
+
+
+def test_the_materiels_adjective_says_who_made_it_and_the_receivers_own_troops_are_no_transfer() -> None:
+    assert settled_one("Rusia envió cazas rusos a Pyongyang.", "cazas", "aircraft") == ("Russia", "North Korea")
+    assert settled_one("Russia fired North Korean ballistic missiles at Kyiv.", "ballistic missiles", "ballistic_missile") == ("North Korea", "Russia")
+    assert settled_one("Las tropas rusas avanzan en Kursk.", "tropas", "troops") is None

@@ -267,7 +267,7 @@ class Extractor:
         actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
         claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer)
         weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
-        weapons = settle_parties(weapons, actors, self.gazetteer)
+        weapons = settle_parties(weapons, actors, self.cues, self.gazetteer)
         weapons = settle_status(weapons, claims, self.cues)
         extraction = ArticleExtraction(
             article=self._info(article),

@@ -485,6 +485,8 @@ class Cues:
     negators: tuple[str, ...]
     not_negating: tuple[str, ...]
     coordinators: tuple[str, ...]
+    between: tuple[str, ...]
+    demonyms: Mapping[str, tuple[str, ...]]
 
 
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
@@ -492,9 +494,9 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negators", "not_negating",
-    "coordinators",
+    "coordinators", "between",
 )  # fmt: skip
-_GROUPED = ("offices",)
+_GROUPED = ("offices", "demonyms")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -561,6 +563,12 @@ def read_cues(path: Path) -> Cues:
         negators=_joined(document, "negators", path),
         not_negating=_joined(document, "not_negating", path),
         coordinators=_joined(document, "coordinators", path),
+        between=_joined(document, "between", path),
+        # [demonyms]: a country's canonical name, then its adjectives in either language.
+        demonyms=MappingProxyType({
+            country: _terms(words, f"{path}: [demonyms] {country}", lowercase=True)
+            for country, words in _section(document, "demonyms", path).items()
+        }),
         # Each key of [offices] is one office; its words name it in either language.
         offices=tuple(
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
