@@ -84,3 +84,12 @@ def test_a_party_stating_or_admitting_its_own_transfer_is_not_a_third_party_repo
     assert status_of(weapon(sentence, "drones"), [own], CUES) == "delivered"
     admitted = claim(sentence, "envió drones a Rusia", stance="acknowledged")
     assert status_of(weapon(sentence, "drones"), [admitted], CUES) == "delivered"
+
+
+def test_a_reporting_verb_makes_a_transfer_alleged_even_without_a_kept_claim_unless_it_is_factive() -> None:
+    reported = "La agencia de inteligencia ha informado que Corea del Norte ha enviado cohetes a Rusia."
+    assert status_of(weapon(reported, "cohetes"), [], CUES) == "alleged"
+    condemned = "La UE condenó que Irán hubiese transferido misiles balísticos a Rusia."
+    assert status_of(weapon(condemned, "misiles balísticos"), [], CUES) == "delivered"
+    determined = "US officials have determined that Iran continues to supply Russia with one-way attack drones."
+    assert status_of(weapon(determined, "one-way attack drones"), [], CUES) == "delivered"

@@ -18,7 +18,7 @@ from ..base.schema import Claim, Weapon, WeaponStatus
 from ..knowledge.clauses import clause_of
 from ..knowledge.lexicon import Cues
 from ..text.align import normalise
-from .candidates import term_matches
+from .candidates import claim_candidates, term_matches
 
 # The narrator's verbs, most specific first: a deal signed for drones that were then delivered
 # is read as the deal the sentence reports; "shipped … and used" is a delivery; production comes
@@ -50,11 +50,18 @@ def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues) -> WeaponStat
     ):  # fmt: skip
         return "denied"
     # A party stating or admitting its own transfer is the fact the narrator would state.
-    stated = [c for c in stated if c.stance != "acknowledged" and c.speaker not in (weapon.supplier, weapon.recipient)]
-    if stated or term_matches(sentence, [*cues.evidential, *cues.attribution, *cues.status.get("alleged", ())]):
+    own = [c for c in stated if c.stance == "acknowledged" or c.speaker in (weapon.supplier, weapon.recipient)]
+    # A statement the code finds counts even when its claim was not kept (no speaker grounded).
+    reported = len(own) < len(stated) or (not own and _reported(sentence, weapon.description, cues))
+    # A factive verb takes what it reports as fact: "la UE condenó que Irán hubiese transferido
+    # misiles", "officials have determined that Iran continues to supply".
+    reported = reported and not term_matches(sentence, cues.factive)
+    if reported or term_matches(sentence, [*cues.evidential, *cues.attribution, *cues.status.get("alleged", ())]):
         return "alleged"
     # The narrator's verbs of the materiel's own clause: "firmaron un acuerdo para que Irán exporte
     # drones después de que Putin enviara tropas" agrees the drones and sends the troops.
+    # The materiel's own words are no verb: "one-way attack drones" were not used for "attack".
+    clause = clause.replace(weapon.description, " ") if weapon.description else clause
     for status in _NARRATED:
         if term_matches(clause, cues.status.get(status, ())):
             return status
@@ -74,6 +81,15 @@ def _negation(negators: tuple[str, ...], exceptions: tuple[str, ...], verbs: tup
     return re.compile(
         rf"(?<!\w)(?!(?:{words(exceptions)})(?!\w))(?:{words(negators)})(?:\s+\S+){{0,{_NEGATION_REACH}}}?"
         rf"\s+(?:{words(verbs)})(?!\w)"
+    )
+
+
+def _reported(sentence: str, words: str, cues: Cues) -> bool:
+    """Whether the materiel's words stand in what a reporting verb of the sentence introduces."""
+    at = sentence.find(words)
+    return at >= 0 and any(
+        c.statement is not None and c.statement.text != sentence and c.statement.start <= at < c.statement.end
+        for c in claim_candidates(sentence, cues)
     )
 
 

@@ -486,6 +486,7 @@ class Cues:
     not_negating: tuple[str, ...]
     coordinators: tuple[str, ...]
     between: tuple[str, ...]
+    factive: tuple[str, ...]
     demonyms: Mapping[str, tuple[str, ...]]
 
 
@@ -494,7 +495,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negators", "not_negating",
-    "coordinators", "between",
+    "coordinators", "between", "factive",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms")
 
@@ -564,6 +565,7 @@ def read_cues(path: Path) -> Cues:
         not_negating=_joined(document, "not_negating", path),
         coordinators=_joined(document, "coordinators", path),
         between=_joined(document, "between", path),
+        factive=_joined(document, "factive", path),
         # [demonyms]: a country's canonical name, then its adjectives in either language.
         demonyms=MappingProxyType({
             country: _terms(words, f"{path}: [demonyms] {country}", lowercase=True)
