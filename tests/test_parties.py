@@ -75,3 +75,12 @@ def test_the_materiels_adjective_says_who_made_it_and_the_receivers_own_troops_a
     assert settled_one("Rusia envió cazas rusos a Pyongyang.", "cazas", "aircraft") == ("Russia", "North Korea")
     assert settled_one("Russia fired North Korean ballistic missiles at Kyiv.", "ballistic missiles", "ballistic_missile") == ("North Korea", "Russia")
     assert settled_one("Las tropas rusas avanzan en Kursk.", "tropas", "troops") is None
+
+
+def test_a_movement_outside_the_flow_is_no_transfer_of_the_articles() -> None:
+    flow = [weapon("Iran", "Russia"), weapon("Iran", "Russia")]
+    others = [weapon("Israel", "Lebanon").model_copy(update={"category": "troops"}),
+              weapon("Russia", "Ukraine").model_copy(update={"category": "troops"}),
+              weapon("Russia", "Ukraine")]  # fmt: skip
+    settled = [(w.category, w.supplier, w.recipient) for w in settle_parties(flow + others, [], load_cues(), GAZETTEER)]
+    assert settled == [("ammunition", "Iran", "Russia")] * 3

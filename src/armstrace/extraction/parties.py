@@ -7,7 +7,9 @@ city the missiles strike, the outlet that published it, the shipping company tha
 Read across the article, its labels agree on the flow far more often than not. So the pair of
 parties the article's labels name most often is its flow; a transfer labelled with that pair or
 its reverse keeps its label, and any other transfer (a side empty, or a party outside the flow)
-is given the flow, which is what the article's own account says of it.
+is given the flow, which is what the article's own account says of it. A label whose two
+parties are both outside the flow states some other movement (a third country's troops), which
+is no transfer of the article's.
 
 Before the flow is read, a side that is not a party at all is emptied: a person (the official
 who reports the shipment), a news outlet, or a name that is no actor the article or the
@@ -78,6 +80,8 @@ def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cue
     allowed = {flow, (flow[1], flow[0])}
     settled = []
     for weapon in weapons:
+        if _elsewhere(weapon, flow):
+            continue
         pair = (weapon.supplier, weapon.recipient) if (weapon.supplier, weapon.recipient) in allowed else flow
         if _between(weapon, flow, cues, gazetteer):
             settled.append(weapon.model_copy(update={"supplier": "", "recipient": ""}))
@@ -91,6 +95,15 @@ def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cue
             weapon = weapon.model_copy(update={"supplier": pair[0], "recipient": pair[1]})
         settled.append(weapon)
     return settled
+
+
+def _elsewhere(weapon: Weapon, flow: tuple[str, str]) -> bool:
+    """Whether the label names a movement that is not the flow's: troops the receiving country
+    sends to its own war ("Putin envió tropas a Ucrania"), or two parties outside the flow
+    ("Israel envió tropas al Líbano"). Neither is a transfer the article reports."""
+    if not (weapon.supplier and weapon.recipient) or weapon.recipient in flow:
+        return False
+    return weapon.supplier not in flow or (weapon.category == "troops" and weapon.supplier == flow[1])
 
 
 @lru_cache(maxsize=8)
