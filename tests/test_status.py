@@ -89,7 +89,9 @@ def test_a_party_stating_or_admitting_its_own_transfer_is_not_a_third_party_repo
 def test_a_reporting_verb_makes_a_transfer_alleged_even_without_a_kept_claim_unless_it_is_factive() -> None:
     reported = "La agencia de inteligencia ha informado que Corea del Norte ha enviado cohetes a Rusia."
     assert status_of(weapon(reported, "cohetes"), [], CUES) == "alleged"
-    condemned = "La UE condenó que Irán hubiese transferido misiles balísticos a Rusia."
-    assert status_of(weapon(condemned, "misiles balísticos"), [], CUES) == "delivered"
+    confirmed = "La inteligencia confirmó que Irán había transferido misiles balísticos a Rusia."
+    assert status_of(weapon(confirmed, "misiles balísticos"), [], CUES) == "delivered"
+    accused = "Seúl acusó a Pyongyang de vender armas a Moscú."
+    assert status_of(weapon(accused, "armas"), [], CUES) == "alleged"
     determined = "US officials have determined that Iran continues to supply Russia with one-way attack drones."
     assert status_of(weapon(determined, "one-way attack drones"), [], CUES) == "delivered"

@@ -53,8 +53,8 @@ def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues) -> WeaponStat
     own = [c for c in stated if c.stance == "acknowledged" or c.speaker in (weapon.supplier, weapon.recipient)]
     # A statement the code finds counts even when its claim was not kept (no speaker grounded).
     reported = len(own) < len(stated) or (not own and _reported(sentence, weapon.description, cues))
-    # A factive verb takes what it reports as fact: "la UE condenó que Irán hubiese transferido
-    # misiles", "officials have determined that Iran continues to supply".
+    # A factive verb takes what it reports as fact: "la inteligencia confirmó que Corea del Norte
+    # envió", "officials have determined that Iran continues to supply".
     reported = reported and not term_matches(sentence, cues.factive)
     if reported or term_matches(sentence, [*cues.evidential, *cues.attribution, *cues.status.get("alleged", ())]):
         return "alleged"
