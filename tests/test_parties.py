@@ -11,7 +11,7 @@ from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 
 GAZETTEER = load_gazetteer()
 
-SENTENCE = "Corea del Norte envió proyectiles a Rusia."
+SENTENCE = "Se vieron proyectiles en el frente."
 
 
 def weapon(supplier: str, recipient: str) -> Weapon:
@@ -84,3 +84,12 @@ def test_a_movement_outside_the_flow_is_no_transfer_of_the_articles() -> None:
               weapon("Russia", "Ukraine")]  # fmt: skip
     settled = [(w.category, w.supplier, w.recipient) for w in settle_parties(flow + others, [], load_cues(), GAZETTEER)]
     assert settled == [("ammunition", "Iran", "Russia")] * 3
+
+
+def test_a_preposition_right_after_the_materiel_names_its_recipient_or_its_supplier() -> None:
+    assert settled_one("North Korea sent more than 10,000 troops to Russia.", "troops", "troops") == ("North Korea", "Russia")
+    assert settled_one("Rusia recibió proyectiles de Corea del Norte.", "proyectiles", "ammunition") == ("North Korea", "Russia")
+    assert settled_one("Moscú entregó cazas a Pyongyang.", "cazas", "aircraft") == ("Russia", "North Korea")
+    # A receiving verb turns "a" round, and a preposition farther off belongs to another word.
+    assert settled_one("Rusia compra proyectiles a Corea del Norte.", "proyectiles", "ammunition") == ("North Korea", "Russia")
+    assert settled_one("Desplegó tropas para apoyar la guerra de Rusia.", "tropas", "troops") == ("North Korea", "Russia")

@@ -18,15 +18,12 @@ gazetteer knows (a city, a factory).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Sequence
 
 from ..base.schema import Actor, ActorKind, Weapon
-from ..knowledge.lexicon import Cues, Gazetteer, iso_country, name_key
-from ..text.align import normalise
-from .ground import name_forms
+from ..knowledge.lexicon import Cues, Gazetteer, iso_country
+from .sides import between, made_by, sent_by_words
 
 # States, their governments and agencies, companies and international bodies, armed groups.
 PARTY_KINDS: frozenset[ActorKind] = frozenset({"country", "government", "agency", "organisation", "armed_group"})
@@ -68,10 +65,10 @@ def article_flow(weapons: Sequence[Weapon]) -> tuple[str, str] | None:
 def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cues, gazetteer: Gazetteer) -> list[Weapon]:
     """Each transfer with the article's flow, unless its label names that flow or its return.
 
-    Materiel "between" the two ("acuerdos de armas entre Rusia y Corea del Norte", "the North
-    Korea-Russia arms deal") goes no stated way: both sides stay empty. Which way round is the label's, except where the materiel carries one party's adjective:
-    "misiles norcoreanos" came from North Korea whatever the model read. Troops that carry the
-    receiving country's adjective are its own forces in its own war, and no transfer.
+    Which way round is the label's unless the words around the materiel say (sides.py): its
+    adjective ("misiles norcoreanos") first, then a preposition ("proyectiles a Rusia"); materiel
+    "between" the two parties goes no stated way, and troops that carry the receiving country's
+    adjective are its own forces in its own war, no transfer.
     """
     weapons = [_parties_only(w, actors, gazetteer) for w in weapons]
     flow = article_flow(weapons)
@@ -82,15 +79,16 @@ def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cue
     for weapon in weapons:
         if _elsewhere(weapon, flow):
             continue
-        pair = (weapon.supplier, weapon.recipient) if (weapon.supplier, weapon.recipient) in allowed else flow
-        if _between(weapon, flow, cues, gazetteer):
+        if between(weapon, flow, cues, gazetteer):
             settled.append(weapon.model_copy(update={"supplier": "", "recipient": ""}))
             continue
         maker = made_by(weapon, cues.demonyms)
         if weapon.category == "troops" and maker == flow[1]:
             continue  # the receiving country's own troops ("tropas rusas") are its forces, not a transfer
-        if maker in flow:
-            pair = (maker, flow[1] if maker == flow[0] else flow[0])
+        pair = (weapon.supplier, weapon.recipient) if (weapon.supplier, weapon.recipient) in allowed else flow
+        supplier = maker if maker in flow else sent_by_words(weapon, flow, cues, gazetteer)
+        if supplier is not None:
+            pair = (supplier, flow[1] if supplier == flow[0] else flow[0])
         if pair != (weapon.supplier, weapon.recipient):
             weapon = weapon.model_copy(update={"supplier": pair[0], "recipient": pair[1]})
         settled.append(weapon)
@@ -106,45 +104,5 @@ def _elsewhere(weapon: Weapon, flow: tuple[str, str]) -> bool:
     return weapon.supplier not in flow or (weapon.category == "troops" and weapon.supplier == flow[1])
 
 
-@lru_cache(maxsize=8)
-def _adjectives(demonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    country = {normalise(word): name for name, words in demonyms for word in words}
-    words = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
-    # English puts the adjective before the noun, perhaps with one word between ("Iranian attack
-    # drones", "Iranian-made drones"); Spanish after it, perhaps after "de fabricación".
-    before = re.compile(rf"(?<!\w)({words})(?:-made|-built|-produced)?\s+(?:\S+\s+)?$")
-    after = re.compile(rf"^\s*(?:\S+\s+)?(?:de\s+(?:fabricacion|produccion|origen|diseno)\s+)?({words})(?!\w)")
-    return before, after, country
 
 
-def made_by(weapon: Weapon, demonyms: Mapping[str, tuple[str, ...]]) -> str | None:
-    """The country whose adjective the materiel's words carry ("drones iraníes"), or None."""
-    sentence = weapon.evidence.quote
-    at = sentence.find(weapon.description)
-    if at < 0 or not weapon.description:
-        return None
-    before, after, country = _adjectives(tuple(demonyms.items()))
-    found = before.search(normalise(sentence[:at]) + " ") or after.search(normalise(sentence[at + len(weapon.description) :]))
-    return country[found.group(1)] if found else None
-
-
-
-# How far after the materiel's words "between A and B" may stand: "arms transfers between …".
-_BETWEEN_REACH = 60
-
-
-def _between(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> bool:
-    """Whether the materiel's words go between the flow's two parties, no way round."""
-    sentence = weapon.evidence.quote
-    at = sentence.find(weapon.description)
-    if at < 0 or not weapon.description:
-        return False
-    a, b = ("|".join(re.escape(f) for f in name_forms(p, gazetteer)[0]) for p in flow)
-    # "the North Korea-Russia arms deal": the two names side by side right before the words.
-    if re.search(rf"(?<!\w)(?:(?:{a})\s+(?:{b})|(?:{b})\s+(?:{a}))\s+$", name_key(sentence[:at]) + " "):
-        return True
-    after = name_key(sentence[at + len(weapon.description) :][:_BETWEEN_REACH])
-    words = "|".join(re.escape(name_key(w)) for w in cues.between)
-    said = re.search(rf"(?<!\w)(?:{words})(?!\w)", after)
-    named = (re.search(rf"(?<!\w)(?:{forms})(?!\w)", after[said.end() :]) for forms in (a, b)) if said else ()
-    return said is not None and all(named)

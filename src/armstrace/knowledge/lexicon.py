@@ -487,6 +487,8 @@ class Cues:
     coordinators: tuple[str, ...]
     between: tuple[str, ...]
     factive: tuple[str, ...]
+    destination_marks: tuple[str, ...]
+    source_marks: tuple[str, ...]
     demonyms: Mapping[str, tuple[str, ...]]
 
 
@@ -495,7 +497,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negators", "not_negating",
-    "coordinators", "between", "factive",
+    "coordinators", "between", "factive", "destination_marks", "source_marks",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms")
 
@@ -566,6 +568,8 @@ def read_cues(path: Path) -> Cues:
         coordinators=_joined(document, "coordinators", path),
         between=_joined(document, "between", path),
         factive=_joined(document, "factive", path),
+        destination_marks=_joined(document, "destination_marks", path),
+        source_marks=_joined(document, "source_marks", path),
         # [demonyms]: a country's canonical name, then its adjectives in either language.
         demonyms=MappingProxyType({
             country: _terms(words, f"{path}: [demonyms] {country}", lowercase=True)

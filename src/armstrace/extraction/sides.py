@@ -1,0 +1,107 @@
+"""What the words around a transfer's materiel say about its sides, whatever the model read.
+
+Three marks are read, in the materiel's own sentence: a country's adjective on it ("drones
+iraníes", "North Korean missiles": made or sent by that country), a preposition that names a
+party right after it ("proyectiles a Rusia", "troops to Russia": the recipient; "drones de Irán",
+"from Iran": the supplier), and "between" two parties ("acuerdos de armas entre Rusia y Corea
+del Norte": no way round).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from ..base.schema import Weapon
+from ..knowledge.lexicon import Cues, Gazetteer, name_key
+from ..text.align import normalise
+from .ground import name_forms
+
+# How far after the materiel's words "between" may name the parties: "arms transfers between
+# Russia and North Korea".
+_REACH = 60
+# How many words may stand between the materiel's words and a preposition that names a party:
+# "10.000 soldados más a Rusia"; farther ("tropas para apoyar la guerra de Rusia") it belongs
+# to another word.
+_MARK_WORDS = 2
+
+
+def _after(weapon: Weapon) -> str | None:
+    """The sentence after the materiel's words, or None if they are not found in it."""
+    sentence, words = weapon.evidence.quote, weapon.description
+    at = sentence.find(words) if words else -1
+    return None if at < 0 else sentence[at + len(words) :]
+
+
+def _forms(party: str, gazetteer: Gazetteer) -> str:
+    return "|".join(re.escape(f) for f in name_forms(party, gazetteer)[0])
+
+
+def _words(terms: tuple[str, ...]) -> str:
+    return "|".join(re.escape(name_key(t)) for t in sorted(terms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _adjectives(demonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    country = {normalise(word): name for name, words in demonyms for word in words}
+    words = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
+    # English puts the adjective before the noun, perhaps with one word between ("Iranian attack
+    # drones", "Iranian-made drones"); Spanish after it, perhaps after "de fabricación".
+    before = re.compile(rf"(?<!\w)({words})(?:-made|-built|-produced)?\s+(?:\S+\s+)?$")
+    after = re.compile(rf"^\s*(?:\S+\s+)?(?:de\s+(?:fabricacion|produccion|origen|diseno)\s+)?({words})(?!\w)")
+    return before, after, country
+
+
+def made_by(weapon: Weapon, demonyms: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The country whose adjective the materiel's words carry ("drones iraníes"), or None."""
+    after = _after(weapon)
+    if after is None:
+        return None
+    before_words, after_words, country = _adjectives(tuple(demonyms.items()))
+    at = len(weapon.evidence.quote) - len(after) - len(weapon.description)
+    found = before_words.search(normalise(weapon.evidence.quote[:at]) + " ") or after_words.search(normalise(after))
+    return country[found.group(1)] if found else None
+
+
+def sent_by_words(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> str | None:
+    """The flow's party the words right after the materiel make its supplier, or None.
+
+    "a Rusia" and "to Russia" name the recipient, so the other party supplies; "de Irán" and "from
+    Iran" name the supplier. A receiving verb turns "a" round ("compra proyectiles a Corea del
+    Norte"), so with one in the sentence only "from" is read.
+    """
+    after = _after(weapon)
+    if after is None:
+        return None
+    folded = name_key(after[:_REACH])
+    receiving = re.search(rf"(?<!\w)(?:{_words(cues.receiving)})(?!\w)", name_key(weapon.evidence.quote))
+    marks = [("from", cues.source_marks)] + ([] if receiving else [("to", cues.destination_marks)])
+    found = []
+    for way, words in marks:
+        for supplier, recipient in (flow, flow[::-1]):
+            named = supplier if way == "from" else recipient
+            hit = re.match(
+                rf"(?:\s*[^\s,;:]+){{0,{_MARK_WORDS}}}?\s*(?<!\w)(?:{_words(words)})\s+(?:(?:el|la|los|the)\s+)?"
+                rf"(?:{_forms(named, gazetteer)})(?!\w)",
+                folded,
+            )
+            if hit:
+                found.append((hit.end(), supplier))
+    return min(found)[1] if found else None
+
+
+def between(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> bool:
+    """Whether the materiel's words go between the flow's two parties, no way round."""
+    after = _after(weapon)
+    if after is None:
+        return False
+    a, b = (_forms(p, gazetteer) for p in flow)
+    before = weapon.evidence.quote[: len(weapon.evidence.quote) - len(after) - len(weapon.description)]
+    # "the North Korea-Russia arms deal": the two names side by side right before the words.
+    if re.search(rf"(?<!\w)(?:(?:{a})\s+(?:{b})|(?:{b})\s+(?:{a}))\s+$", name_key(before) + " "):
+        return True
+    after = name_key(after[:_REACH])
+    said = re.search(rf"(?<!\w)(?:{_words(cues.between)})(?!\w)", after)
+    named = (re.search(rf"(?<!\w)(?:{forms})(?!\w)", after[said.end() :]) for forms in (a, b)) if said else ()
+    return said is not None and all(named)
