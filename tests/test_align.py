@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from armstrace.text.align import find_mention, find_quote, normalise
+from armstrace.text.align import find_mention, find_quote
+from armstrace.text.fold import normalise
 from armstrace.base.schema import Evidence
 
 KREMLIN = (

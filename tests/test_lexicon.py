@@ -9,7 +9,7 @@ from textwrap import dedent
 
 import pytest
 
-from armstrace.text.align import normalise
+from armstrace.text.fold import normalise
 from armstrace.base.errors import ConfigError
 from armstrace.knowledge.lexicon import (
     ACTOR_KINDS,

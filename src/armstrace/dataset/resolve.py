@@ -24,7 +24,6 @@ merge after adding articles equals a merge from scratch.
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from array import array
 from collections import Counter
@@ -37,6 +36,7 @@ from rapidfuzz import fuzz, process
 
 from ..base.schema import ActorKind, WeaponCategory
 from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, iso_country, load_gazetteer, name_key
+from ..text.fold import normalise
 
 # Folded names at least this similar (rapidfuzz ratio, 0-100) are one name: it joins spelling
 # variants ("Corea de Norte", "Andrei/Andrey Belousov") and keeps apart names that differ by a
@@ -56,18 +56,6 @@ Rule = Literal["gazetteer", "user_gazetteer", "iso3166", "surname", "fuzzy", "ne
 
 _STATE_KINDS = frozenset({"country", "government", "agency"})
 _WORD = re.compile(r"\w+")
-_MARKS = re.compile(r"[\u0300-\u036f]")
-_SPACES = re.compile(r"\s+")
-_PLAIN = str.maketrans({**dict.fromkeys("“”„‟«»‹›‘’‚‛`´", '"'), **dict.fromkeys("‐‑‒–—―−", "-")})
-
-
-def fold_text(text: str) -> str:
-    """`align.normalise` for running text, without the offset map that grounding needs.
-
-    Merging folds every claim and article, so this does it in a few C-level passes.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return _SPACES.sub(" ", _MARKS.sub("", decomposed).translate(_PLAIN)).strip()
 
 
 # --------------------------------------------------------------------------- entities
@@ -334,7 +322,7 @@ def signature(text: str) -> tuple[int, ...]:
     One crc32 per shingle (its low bits pick the bin, the rest is the value) instead of 64
     hash functions keeps this linear and fast; an empty bin holds -1 and never matches.
     """
-    words = _WORD.findall(fold_text(text))
+    words = _WORD.findall(normalise(text))
     bins = [-1] * _BINS
     if not words:
         return tuple(bins)
@@ -406,7 +394,7 @@ class DuplicateFinder:
 
 
 def _phrases(terms: Iterable[str]) -> re.Pattern[str]:
-    folded = sorted({fold_text(t) for t in terms if t.strip()}, key=len, reverse=True)
+    folded = sorted({normalise(t) for t in terms if t.strip()}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + r")(?!\w)")
 
 
@@ -436,7 +424,7 @@ class Propositions:
 
     def flow(self, text: str, speaker: Entity | None) -> tuple[Entity, Entity] | None:
         """(supplier state, recipient state) the text states, or None if it states no flow."""
-        folded = fold_text(text)
+        folded = normalise(text)
         if not (self._transfer.search(folded) and self._weapons.search(folded)):
             return None
         recipients: set[str] = set()
@@ -493,7 +481,7 @@ class Statements:
 
     def add(self, subject: str, content: str) -> None:
         """Place one content; call in sorted (subject, content) order for a stable result."""
-        folded = fold_text(content)
+        folded = normalise(content)
         if (subject, folded) in self._cluster:
             return
         leaders = self._leaders.setdefault(subject, [])
@@ -509,4 +497,4 @@ class Statements:
 
     def leader(self, subject: str, content: str) -> str:
         """The folded content that leads the cluster `content` belongs to."""
-        return self._cluster[(subject, fold_text(content))]
+        return self._cluster[(subject, normalise(content))]

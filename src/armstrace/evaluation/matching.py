@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from ..base.schema import Actor, Claim, Evidence, Field_, Figure, Match, Quantity, Weapon
 from ..knowledge.lexicon import Gazetteer
-from ..text.align import normalise
+from ..text.fold import normalise
 
 MATCHES: tuple[Match, ...] = ("strict", "loose")
 Item = Actor | Weapon | Figure | Claim

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..base.schema import Field_, Quantity
 from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, iso_country
-from ..text.align import find_all, normalise
+from ..text.fold import find_all, normalise
 from ..text.numbers import figure_exclusion, find_quantities
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?…]+[\"”»’)]*(?=\s)|$)", re.MULTILINE)

@@ -29,7 +29,7 @@ from ..base.schema import (
     WeaponLabel,
 )
 from ..knowledge.lexicon import STANCES, Cues, Gazetteer, iso_country, iso_forms, name_key
-from ..text.align import normalise
+from ..text.fold import normalise
 from .candidates import Candidate, Span, claim_candidates, term_matches
 
 Record = Actor | Weapon | Figure | Claim

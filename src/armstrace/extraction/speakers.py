@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from ..base.schema import Actor, Claim
 from ..knowledge.lexicon import Cues, Gazetteer, iso_country
-from ..text.align import normalise
+from ..text.fold import normalise
 from .candidates import Candidate, Span, quoted_spans
 
 _DETERMINER = r"(?:el|la|los|las|lo|the)"

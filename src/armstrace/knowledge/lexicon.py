@@ -40,7 +40,7 @@ from typing import Any, Generic, TypeVar, cast, get_args
 
 from ..base.errors import ConfigError
 from ..base.schema import ActorKind, Stance, WeaponCategory, WeaponStatus
-from ..text.align import normalise
+from ..text.fold import normalise
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.toml"
@@ -118,7 +118,11 @@ class _Hit(Generic[_Entry]):
 
 
 def name_key(surface: str) -> str:
-    """The folded form names are compared by: case, accents, full stops and dashes folded away."""
+    """The folded form names are compared by: case, accents, full stops and dashes folded away.
+
+    A name's own fold on top of `normalise`: "EE.UU." is "EEUU" and "Kim Jong-un" is "Kim Jong
+    Un", while in quotes and cue words a full stop or a dash still separates.
+    """
     # Names recur and are cached; whole sentences and articles, folded to look for names in
     # them, would only fill the cache.
     return _name_key_cached(surface) if len(surface) <= _CACHED_NAME else _name_key(surface)

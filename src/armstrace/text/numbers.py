@@ -22,12 +22,12 @@ that 'en 2022 300 drones' stays two numbers.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal
 
 from ..base.schema import Qualifier, Quantity
+from .fold import unaccent_mapped
 
 __all__ = ["FigureExclusion", "figure_exclusion", "find_quantities", "parse_quantity"]
 
@@ -263,7 +263,7 @@ def parse_quantity(text: str) -> Quantity | None:
     there is nothing else. Returns None if `text` has no number.
     """
     stripped = text.strip()
-    folded, _ = _fold(stripped)
+    folded = unaccent_mapped(stripped).text
     matches = list(_EXPRESSION.finditer(folded))
     if not matches:
         return None
@@ -279,13 +279,13 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     dólares'), never the counted noun. Spans do not overlap and come in order. Articles used
     as numbers ('un acuerdo') are skipped; designations such as 'Shahed-136' are not numbers.
     """
-    folded, index = _fold(text)
+    folded = unaccent_mapped(text)
     found: list[tuple[int, int, Quantity]] = []
-    for m in _EXPRESSION.finditer(folded):
+    for m in _EXPRESSION.finditer(folded.text):
         if _is_lone_word(m):
             continue
-        start, end = index[m.start()], index[m.end() - 1] + 1
-        found.append((start, end, _quantity(m, text[start:end], folded[m.end():])))
+        start, end = folded.span(m.start(), m.end())
+        found.append((start, end, _quantity(m, text[start:end], folded.text[m.end():])))
     return found
 
 
@@ -317,9 +317,9 @@ def figure_exclusion(text: str, start: int, end: int, quantity: Quantity) -> Fig
         return "article"
     if quantity.unit is not None:
         return None
-    span, _ = _fold(text[start:end])
-    before, _ = _fold(text[max(0, start - _CONTEXT):start])
-    after, _ = _fold(text[end:end + _CONTEXT])
+    span = unaccent_mapped(text[start:end]).text
+    before = unaccent_mapped(text[max(0, start - _CONTEXT):start]).text
+    after = unaccent_mapped(text[end:end + _CONTEXT]).text
     if _names_years(span, after) or _follows_a_month(span, before, after):
         return "year"
     if _names_a_day(span, quantity, before, after) or _names_a_decade(span, before, after):
@@ -341,18 +341,6 @@ def figure_exclusion(text: str, start: int, end: int, quantity: Quantity) -> Fig
 
 
 # --------------------------------------------------------------------------- reading a match
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """Strip accents, and map each folded character back to its offset in `text`."""
-    chars: list[str] = []
-    index: list[int] = []
-    for i, char in enumerate(text):
-        for part in unicodedata.normalize("NFD", char):
-            if not unicodedata.combining(part):
-                chars.append(part)
-                index.append(i)
-    return "".join(chars), index
 
 
 def _is_lone_word(m: re.Match[str]) -> bool:
