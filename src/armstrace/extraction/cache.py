@@ -1,9 +1,8 @@
 """Content-addressed storage of validated answers.
 
 instructor ships a cache, but it does not fit here: its key includes the client's base URL
-(the embedded server listens on a new port every run, so nothing would ever hit), an answer
-whose re-asks ran out never reaches it (armstrace keeps that answer's grounded items), and its
-disk back-end needs `diskcache`. So each entry here is one JSON file named by the sha256 of
+(the embedded server listens on a new port every run, so nothing would ever hit), and its disk
+back-end needs `diskcache`. So each entry here is one JSON file named by the sha256 of
 everything that changes the answer, written atomically (temporary file, then rename): a header
 line with the key and the sha256 of the body, then the body, the payload as JSON. A torn or
 edited entry fails the checksum and is recomputed, and two processes sharing a cache can at

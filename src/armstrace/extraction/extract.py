@@ -334,7 +334,7 @@ class Extractor:
             client = self.client()
             if inspect.isawaitable(client):
                 client = await client
-            answer = await client.ask(call.messages, response_model, response_model)
+            answer = await client.ask(call.messages, response_model)
             labels = labels_of(answer.value)
             self.cache.put(
                 call.key,

@@ -172,8 +172,8 @@ def _describe(name: Field_, item: Any) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _evidence_row(evidence: Evidence) -> tuple[str, str]:
-    how = evidence.alignment if evidence.alignment != "fuzzy" else f"fuzzy, {evidence.score:.2f}"
-    return "evidence", f"characters {evidence.start}–{evidence.end}, {how}"
+    # No alignment: the extraction grounds every item on its candidate's own span, always exact.
+    return "evidence", f"characters {evidence.start}–{evidence.end}"
 
 
 def _items(extraction: ArticleExtraction) -> Iterable[ItemView]:

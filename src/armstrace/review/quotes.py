@@ -1,12 +1,16 @@
-"""Alignment: find words the model wrote in the article and record where they stand.
+"""Quotes an annotator chooses, found in the article with their exact offsets.
 
-The model proposes; code decides. A quote becomes Evidence only if its words are found in the
-article, and Evidence always carries the article's own characters and offsets, never the
-model's. As in google/langextract's aligner, matching goes from strict to tolerant:
+Every `evidence` of a gold file is computed from a quote, never typed (docs/annotation.md,
+section 2); this is the tool the guide tells annotators to use. The extraction does not use
+it: it grounds the model's labels on its own candidates' spans (`extraction/ground.py`).
+Evidence always carries the article's own characters and offsets, never the quote's. As in
+google/langextract's aligner, matching goes from strict to tolerant:
 
 - exact: the quote occurs verbatim (first occurrence);
-- normalised: it occurs once both sides are folded by `fold.normalise`;
+- normalised: it occurs once both sides are folded by `text.fold.normalise`;
 - fuzzy: an approximate alignment of the folded quote scores at least `min_score`.
+
+The guide asks for an exact result; the other tiers tell the annotator what to fix.
 """
 
 from __future__ import annotations
@@ -17,13 +21,13 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from ..base.schema import Alignment, Evidence
-from .fold import QUOTE_MARKS, Folded, normalise, normalise_mapped
+from ..text.fold import QUOTE_MARKS, Folded, normalise, normalise_mapped
 
 _MIN_WORD_CHARS = 3
 _MIN_FRAGMENT_WORDS = 3
 _MIN_SPAN_RATIO = 0.8
 _SURROUNDING_MARKS = re.compile(rf"^[\s{QUOTE_MARKS}]+|[\s{QUOTE_MARKS}]+$")
-# Models mark cuts as "...", "…", "[...]" or "(…)".
+# Cuts are marked as "...", "…", "[...]" or "(…)".
 _ELLIPSIS = re.compile(r"[\[(]?(?:\.\.\.|…)[\])]?")
 _WORD = re.compile(r"\w+")
 
@@ -34,9 +38,9 @@ _WORD = re.compile(r"\w+")
 def find_quote(article: str, quote: str, *, min_score: float = 0.9) -> Evidence | None:
     """Find `quote` in `article` and return where it stands, or None if it is not there.
 
-    Whitespace and quote marks around the quote are ignored, since models add them. Quotes
+    Whitespace and quote marks around the quote are ignored, since copying adds them. Quotes
     with fewer than three letters or digits are not evidence and are never grounded. If the
-    whole quote fails and the model joined fragments with an ellipsis, the longest fragment of
+    whole quote fails and it joins fragments with an ellipsis, the longest fragment of
     at least three words is grounded instead and stands as the evidence for the item.
     """
     evidence = _ground(article, quote, min_score)
@@ -162,7 +166,7 @@ def _distance(span: tuple[int, int], near: Evidence) -> int:
 
 
 def _evidence(article: str, start: int, end: int, alignment: Alignment, score: float) -> Evidence:
-    """Evidence quoting the article's own characters, whatever the model wrote."""
+    """Evidence quoting the article's own characters, whatever the quote wrote."""
     return Evidence(
         quote=article[start:end], start=start, end=end, alignment=alignment, score=score
     )
