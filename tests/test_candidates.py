@@ -7,7 +7,8 @@ from armstrace.extraction.candidates import (
     windows,
 )
 from armstrace.extraction.extract import plan
-from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
 
 ARTICLE = (
     "El portavoz de Seguridad Nacional de la Casa Blanca, John Kirby, dijo que Corea del Norte "

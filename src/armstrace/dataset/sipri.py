@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..base.schema import Quantity, WeaponCategory, WeaponStatus
 from ..knowledge.clauses import clause_of
-from ..knowledge.lexicon import load_cues
+from ..knowledge.cues import load_cues
 from ..text.fold import normalise
 from ..text.dates import years
 from .tables import ObservationRow, TransferRow

@@ -153,7 +153,7 @@ def run_eval(
     item. Each prompt's extraction goes to out/runs/<prompt>/. `match` chooses the rule the
     headline scores, misses and changes follow; the other rule's scores are reported beside them.
     """
-    from ..knowledge.lexicon import load_gazetteer
+    from ..knowledge.gazetteer import load_gazetteer
 
     golds = load_gold(gold_dir)
     sources = [_source(g, gold_dir) for g in golds]

@@ -28,7 +28,9 @@ from ..base.schema import (
     WeaponCategory,
     WeaponLabel,
 )
-from ..knowledge.lexicon import STANCES, Cues, Gazetteer, iso_country, iso_forms, name_key
+from ..knowledge.countries import iso_country, iso_forms
+from ..knowledge.cues import STANCES, Cues
+from ..knowledge.gazetteer import Gazetteer, name_key
 from ..text.fold import normalise
 from .candidates import Candidate, Span, claim_candidates, term_matches
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..base.schema import Claim, Weapon, WeaponStatus
 from ..knowledge.clauses import clause_of
-from ..knowledge.lexicon import Cues
+from ..knowledge.cues import Cues
 from .candidates import term_matches
 
 # The narrator's verbs, most specific first: a deal signed for drones that were then delivered

@@ -18,7 +18,7 @@ original text it came from, so that a match in folded text is cited by the text'
 `unaccent_mapped` only strips accents (NFD, combining marks dropped), for the number grammar
 (`numbers.py`): it reads case ("M", "B", "No.", capitalised English months) and punctuation
 (the dash of a range, the narrow space grouping thousands) that `normalise` would fold away.
-Names fold further still (`knowledge.lexicon.name_key` ignores full stops and the difference
+Names fold further still (`knowledge.gazetteer.name_key` ignores full stops and the difference
 between a dash and a space), on top of `normalise`.
 """
 
