@@ -29,8 +29,13 @@ def _phrases(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + r")(?!\w)")
 
 
+def _words_before(marks: Iterable[str], articles: Iterable[str]) -> re.Pattern[str]:
+    """A text that ends with one of `marks`, maybe followed by one of `articles`."""
+    mark, article = ("|".join(map(re.escape, words)) for words in (marks, articles))
+    return re.compile(rf"(?:^|\W)(?:{mark})\s+(?:(?:{article})\s+)?$", re.IGNORECASE)
+
+
 _NAME_TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*\.?")
-_RECIPIENT_MARK = re.compile(r"(?:^|\W)(?:a|al|hacia|para|to|for|into)\s+(?:(?:el|la|los|las|the)\s+)?$", re.IGNORECASE)
 _MAX_NAME_WORDS = 6
 
 
@@ -39,7 +44,7 @@ class Propositions:
 
     A sentence states a flow when it has a transfer word ("suministró", "sending") and a
     weapon word ("armas", "drones", a known system), and names parties the gazetteer knows:
-    the recipient is the party right after "a", "al", "hacia", "para", "to", "for" or "into";
+    the recipient is the party right after a word of cues.toml [recipient] ("a", "hacia", "to");
     the supplier is the one other party. Parties are compared as states (the Kremlin counts as
     Russia), and when two parties could supply, the speaker's own state is dropped
     ("the US says North Korea sends arms to Russia").
@@ -48,6 +53,7 @@ class Propositions:
     def __init__(self, resolver: Resolver, cues: Cues) -> None:
         self.resolver = resolver
         self._transfer = _phrases(cues.transfer)
+        self._recipient_mark = _words_before(cues.recipient, cues.articles)
         weapons = [t for terms in cues.weapons.values() for t in terms]
         self._weapons = _phrases([*weapons, *(s for w in resolver.gazetteer.weapons for s in w.surfaces)])
         # Memoised, but bounded: every capitalised run of words of every claim is looked up.
@@ -63,7 +69,7 @@ class Propositions:
         for start, entity in self._parties(text):
             state = self.resolver.state_of(entity)
             parties.setdefault(state.key, state)
-            if _RECIPIENT_MARK.search(text[:start]):
+            if self._recipient_mark.search(text[:start]):
                 recipients.add(state.key)
         if len(recipients) != 1:
             return None

@@ -15,7 +15,7 @@ from typing import Any, get_args
 
 from ..base.errors import ConfigError
 from ..base.schema import Stance, WeaponStatus
-from .datafile import DATA_DIR, choice, read_toml, strings
+from ..base.datafile import DATA_DIR, choice, read_toml, strings
 from .gazetteer import WEAPON_CATEGORIES
 
 CUES_PATH = DATA_DIR / "cues.toml"
@@ -47,13 +47,15 @@ class Cues:
     offices: tuple[frozenset[str], ...]
     clauses: tuple[str, ...]
     receiving: tuple[str, ...]
+    recipient: tuple[str, ...]
+    articles: tuple[str, ...]
 
 
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
 _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
-    "complements", "subordinators", "citing", "bodies", "clauses", "receiving",
+    "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
 )  # fmt: skip
 _GROUPED = ("offices",)
 
@@ -119,6 +121,8 @@ def read_cues(path: Path) -> Cues:
         bodies=_joined(document, "bodies", path),
         clauses=_joined(document, "clauses", path),
         receiving=_joined(document, "receiving", path),
+        recipient=_joined(document, "recipient", path),
+        articles=_joined(document, "articles", path),
         # Each key of [offices] is one office; its words name it in either language.
         offices=tuple(
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))

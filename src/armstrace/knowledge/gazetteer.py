@@ -38,7 +38,7 @@ from typing import Any, Generic, TypeVar, cast, get_args
 from ..base.errors import ConfigError
 from ..base.schema import ActorKind, WeaponCategory
 from ..text.fold import normalise
-from .datafile import DATA_DIR, choice, read_toml, strings
+from ..base.datafile import DATA_DIR, choice, read_toml, strings
 
 GAZETTEER_PATH = DATA_DIR / "gazetteer.toml"
 

@@ -8,9 +8,11 @@ durations and labels ("la resolución 2231") are never offered to the model as f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 from ..base.schema import Quantity
+from .dates import calendar
 from .fold import unaccent_mapped
 from .numbers import alternation, counts_nothing, is_year_number
 
@@ -23,13 +25,6 @@ FigureExclusion = Literal[
 
 # Words around a number that say it is not a figure of the story.
 
-# English month names only count capitalised: 'the two may meet' is not a date.
-_ES_MONTHS = ("enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre "
-              "noviembre diciembre").split()
-_EN_MONTHS = ("January February March April May June July August September October November "
-              "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
-_WEEKDAYS = ("lunes martes miercoles jueves viernes sabado domingo dia Monday Tuesday "
-             "Wednesday Thursday Friday Saturday Sunday day").split()
 # Units of time, singular and plural: after a number they make a duration or an age.
 _TIME_UNITS = (
     "segundo segundos minuto minutos hora horas dia dias jornada jornadas noche noches semana "
@@ -119,9 +114,17 @@ def figure_exclusion(text: str, start: int, end: int, quantity: Quantity) -> Fig
 
 _CONTEXT = 60  # characters looked at on each side, enough for 'del mes de septiembre'
 _LETTER = r"[^\W\d_]"
-_MONTH = (
-    rf"(?:(?i:{alternation(_ES_MONTHS)})|(?:{alternation(_EN_MONTHS)})\.?)(?!{_LETTER})"
-)
+
+
+def _calendar_words(words: Iterable[str], *, abbreviated: bool) -> str:
+    """Lowercase words in any case, capitalised ones only so (calendar.toml), maybe with a full stop."""
+    written = list(words)
+    stop = r"\.?" if abbreviated else ""
+    lower, cased = [w for w in written if w.islower()], [w for w in written if not w.islower()]
+    return rf"(?:(?i:{alternation(lower)})|(?:{alternation(cased)}){stop})"
+
+
+_MONTH = rf"{_calendar_words((n for names in calendar().months for n in names), abbreviated=True)}(?!{_LETTER})"
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th|\.?[ºª]|er|ero|era|ro|ra|do|da|to|ta|vo|va|no|na|mo|ma)"
 _ORDINAL_ENDING = re.compile(rf"{_ORDINAL_SUFFIX}(?!{_LETTER})", re.IGNORECASE)
 _BARE_DIGITS = re.compile(r"\d[\d.,]*")
@@ -138,8 +141,7 @@ _MONTH_AFTER = re.compile(
 )
 # 'January 17', 'el lunes 17', 'el día 17'.
 _CALENDAR_BEFORE = re.compile(
-    rf"(?<!{_LETTER})(?:{_MONTH}|(?i:lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|day)"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?i:(?:el|the)\s+)?$"
+    rf"(?<!{_LETTER})(?:{_MONTH}|{_calendar_words(calendar().days, abbreviated=False)}),?\s+(?i:(?:el|the)\s+)?$"
 )
 _YEAR_SPAN = re.compile(
     r"(?:(?:del?|desde|entre|from|between)\s+)?(?P<first>\d{4})"

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..base.errors import ConfigError
+from .errors import ConfigError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
