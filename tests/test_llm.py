@@ -16,7 +16,7 @@ from armstrace.model.llm import ModelClient
 from armstrace.base.schema import labels_model
 from armstrace.base.settings import Settings
 
-from faultserver import Reply, completion, fault_server
+from support.faultserver import Reply, completion, fault_server
 
 KEY = "sk-armstrace-PLANTED-key-0123456789"
 FIGURES = labels_model("figures", 2)

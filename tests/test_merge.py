@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
@@ -25,7 +24,8 @@ from armstrace.base.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
 )  # fmt: skip
 
-from conftest import EMBEDDED_MODEL, REPLAY_URL, ROOT, SEEDS
+from conftest import EMBEDDED_MODEL, REPLAY_URL, SEEDS
+from support import synthetic
 
 OUTPUTS = (
     "dataset.json", "dataset.sqlite", "transfers.csv", "datapackage.json",
@@ -290,16 +290,8 @@ def test_an_empty_articles_folder_is_an_input_error(tmp_path: Path) -> None:
         merge_dataset(tmp_path)
 
 
-def _synthetic() -> Any:
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
-    return synthetic
-
-
 def test_the_synthetic_generator_writes_extractions_that_merge_with_their_copies_marked(tmp_path: Path) -> None:
-    _synthetic().generate(tmp_path, 80)
+    synthetic.generate(tmp_path, 80)
     result = merge_dataset(tmp_path)
     assert result.counts["articles"] == 80 and not result.skipped
     copies = [a for a in _dataset(tmp_path).articles if a.duplicate_of]
@@ -320,7 +312,6 @@ def _peak_mib(out: Path) -> float:
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux only")
 def test_merge_memory_does_not_grow_with_the_number_of_articles(tmp_path: Path) -> None:
-    synthetic = _synthetic()
     synthetic.generate(tmp_path / "small", 300)
     synthetic.generate(tmp_path / "large", 1200)
     small, large = _peak_mib(tmp_path / "small"), _peak_mib(tmp_path / "large")
