@@ -26,6 +26,7 @@ from armstrace.base.schema import (
 
 from conftest import EMBEDDED_MODEL, REPLAY_URL, SEEDS
 from support import synthetic
+from support.cli import run_cli as _cli
 
 OUTPUTS = (
     "dataset.json", "dataset.sqlite", "transfers.csv", "datapackage.json",
@@ -321,11 +322,6 @@ def test_merge_memory_does_not_grow_with_the_number_of_articles(tmp_path: Path) 
 
 
 # --------------------------------------------------------------------------- the command line
-
-
-def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("ARMSTRACE_", "OPENAI_"))} | (env or {})
-    return subprocess.run([sys.executable, "-m", "armstrace", *args], capture_output=True, text=True, env=environ, timeout=120)
 
 
 def test_merge_prints_one_line_and_a_skipped_file_on_stderr(seeds_out: Path, tmp_path: Path) -> None:
