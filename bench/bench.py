@@ -422,7 +422,7 @@ article order whatever order they finish in (a test checks it).
 
 Seconds to plan one article (find its candidates, cut its windows, key every call), what
 `extract --dry-run` does before any call, on synthetic Spanish articles made of
-`bench/synthetic.py`'s stories (far denser in items than news: 34 calls per 1,000 characters
+`tests/support/synthetic.py`'s stories (far denser in items than news: 34 calls per 1,000 characters
 where the seeds have 7); median of 3, measured {p['date']} with `python bench/bench.py planning`,
 while other jobs kept both cores busy. The last column is the code before planning was made
 linear, timed in the same run by the same function ({p.get('before_command', '')}).
