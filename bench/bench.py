@@ -35,10 +35,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))  # the loopback model server the fault tests use
-sys.path.insert(0, str(ROOT / "bench"))  # synthetic articles
+sys.path.insert(0, str(ROOT / "tests"))  # support: the helpers the tests share with the bench
 
-from faultserver import Reply, fault_server, fault_server_process, labeller  # noqa: E402
+from support import SEEDS, SEEDS_CASSETTE  # noqa: E402
+from support.faultserver import fault_server, fault_server_process  # noqa: E402
+from support.labels import answering  # noqa: E402
+from support.synthetic import article  # noqa: E402
 
 from armstrace.extraction.extract import Extractor  # noqa: E402
 from armstrace.extraction.load import read_article  # noqa: E402
@@ -48,13 +50,6 @@ from armstrace.extraction.cache import Cache  # noqa: E402
 from armstrace.base.schema import labels_model  # noqa: E402
 from armstrace.base.settings import EMBEDDED_MODEL, Settings  # noqa: E402
 
-SEEDS = ROOT / "seeds"
-LABELS = {
-    "ActorLabel": {"kind": "person", "name": "Someone", "country": "", "role": ""},
-    "WeaponLabel": {"supplier": "", "recipient": "", "status": "delivered"},
-    "FigureLabel": {"counted": "drones", "measures": "shipment"},
-    "ClaimLabel": {"speaker": "Someone"},
-}  # fmt: skip
 
 
 def _post(url: str, body: dict[str, Any]) -> tuple[dict[str, Any], float]:
@@ -184,7 +179,7 @@ def _synthetic(folder: Path, count: int) -> Path:
 def bench_concurrency(articles: int = 200, delay: float = 0.5, concurrency: int = 20) -> dict[str, Any]:
     """One-call articles against a server (its own process) whose every answer takes `delay` s."""
     result: dict[str, Any] = {"articles": articles, "answer_delay_s": delay}
-    with tempfile.TemporaryDirectory() as tmp, fault_server_process(Reply(answer=labeller(lambda tool: LABELS[tool]), delay=delay)) as url:
+    with tempfile.TemporaryDirectory() as tmp, fault_server_process(answering(delay=delay)) as url:
         folder = Path(tmp) / "in"
         folder.mkdir()
         for n in range(articles):  # one claim each, so one call per article
@@ -216,7 +211,7 @@ def bench_cache(articles: int = 1000) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = _synthetic(Path(tmp) / "in", articles)
         cache = Path(tmp) / "cache"
-        with fault_server(Reply(answer=labeller(lambda tool: LABELS[tool]))) as server:
+        with fault_server(answering()) as server:
             run_extract([folder], Path(tmp) / "first", Settings(base_url=server.base_url, model="bench", cache_dir=cache))
             command = [sys.executable, "-m", "armstrace", "extract", str(folder), "--out", str(Path(tmp) / "again"),
                        "--base-url", server.base_url, "--model", "bench", "--cache-dir", str(cache), "--no-merge"]  # fmt: skip
@@ -240,8 +235,6 @@ def bench_startup() -> dict[str, Any]:
 def calibrate() -> dict[str, Any]:
     """The token estimate's constants (src/armstrace/data/estimate.toml), from the seeds' recording."""
     import yaml
-
-    from conftest import SEEDS_CASSETTE
 
     ratios: list[float] = []
     per_label: dict[str, list[float]] = {}
@@ -279,8 +272,7 @@ def machine() -> str:
 
 def long_article(chars: int, seed: int = 0) -> str:
     """A synthetic Spanish article of about `chars` characters: one paragraph per synthetic
-    story of bench/synthetic.py (transfers with amounts, attributed statements, people)."""
-    from synthetic import article
+    story of tests/support/synthetic.py (transfers with amounts, attributed statements, people)."""
     import random
 
     rng, paragraphs, size, n = random.Random(seed), [], 0, 0
@@ -430,7 +422,7 @@ article order whatever order they finish in (a test checks it).
 
 Seconds to plan one article (find its candidates, cut its windows, key every call), what
 `extract --dry-run` does before any call, on synthetic Spanish articles made of
-`bench/synthetic.py`'s stories (far denser in items than news: 34 calls per 1,000 characters
+`tests/support/synthetic.py`'s stories (far denser in items than news: 34 calls per 1,000 characters
 where the seeds have 7); median of 3, measured {p['date']} with `python bench/bench.py planning`,
 while other jobs kept both cores busy. The last column is the code before planning was made
 linear, timed in the same run by the same function ({p.get('before_command', '')}).

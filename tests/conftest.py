@@ -19,8 +19,8 @@ import pytest
 
 from armstrace.base.settings import EMBEDDED_MODEL, Settings
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
+from support import ROOT, SEEDS, SEEDS_CASSETTE
+
 REPLAY_URL = "http://127.0.0.1:9/v1"  # nothing listens here: replayed requests never leave vcr
 
 # Headers that could identify or authorise anyone, on either side of the exchange.
@@ -42,8 +42,6 @@ VCR_CONFIG: dict[str, Any] = {
     "match_on": ["method", "path", "body"],
     "decode_compressed_response": True,
 }
-# The recording of the five seeds, made by tests/test_extract.py; other modules replay it.
-SEEDS_CASSETTE = ROOT / "cassettes" / "test_extract" / "test_seeds_extract_to_grounded_items_and_rerun_is_served_from_cache.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 import json
 from pathlib import Path
 
-from armstrace.extraction.cache import Cache, digest, write_atomic
+from armstrace.base.outdir import write_atomic
+from armstrace.extraction.cache import Cache, digest
 
 
 def test_digest_ignores_key_order() -> None:

@@ -7,7 +7,8 @@ from armstrace.extraction.candidates import (
     windows,
 )
 from armstrace.extraction.extract import plan
-from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
 
 ARTICLE = (
     "El portavoz de Seguridad Nacional de la Casa Blanca, John Kirby, dijo que Corea del Norte "
@@ -202,7 +203,8 @@ def test_dates_durations_ages_and_party_numerals_are_not_figure_candidates() -> 
 
 def test_materiel_of_one_kind_listed_side_by_side_is_one_candidate_each() -> None:
     from armstrace.extraction.candidates import weapon_candidates
-    from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+    from armstrace.knowledge.cues import load_cues
+    from armstrace.knowledge.gazetteer import load_gazetteer
 
     text = "Corea del Norte envió cartuchos, cohetes y proyectiles de artillería a Rusia. Rusia recibió proyectiles y más proyectiles."
     found = [(c.span.text, c.cue) for c in weapon_candidates(text, load_cues(), load_gazetteer())]

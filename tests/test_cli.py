@@ -17,17 +17,10 @@ import pytest
 import armstrace
 from armstrace.base.settings import Settings
 
-from faultserver import Reply, fault_server
+from support.cli import run_cli as _run
+from support.faultserver import Reply, fault_server
 
 from conftest import SEEDS
-
-
-def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("ARMSTRACE_", "OPENAI_"))}
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "armstrace", *args], capture_output=True, text=True, env=environ, cwd=cwd, timeout=120
-    )
 
 
 def test_help_lists_the_commands() -> None:

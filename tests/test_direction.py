@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from armstrace.base.schema import Evidence, Weapon
 from armstrace.extraction.direction import settle_direction
-from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
 
 CUES, GAZETTEER = load_cues(), load_gazetteer()
 

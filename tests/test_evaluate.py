@@ -9,7 +9,7 @@ import pytest
 
 from armstrace.evaluation.evaluate import compare, run_eval
 from armstrace.evaluation.matching import Matcher, assign, same_quantity
-from armstrace.knowledge.lexicon import load_gazetteer
+from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.text.numbers import parse_quantity
 from armstrace.extraction.prompt import FIELDS
 from armstrace.evaluation.scoring import Counts, score_article, stance_matrix

@@ -10,7 +10,8 @@ import pytest
 from armstrace.extraction.cache import Cache
 from armstrace.extraction.candidates import find_candidates, windows
 from armstrace.extraction.extract import Extractor, plan
-from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.model.llm import ModelClient
 from armstrace.extraction.load import Article
 from armstrace.extraction.prompt import load_prompt

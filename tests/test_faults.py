@@ -15,17 +15,12 @@ from armstrace.extraction.load import read_article
 from armstrace.extraction.run import run_extract
 from armstrace.base.settings import Settings
 
-from faultserver import Reply, fault_server, labeller
-from test_cli import _run
+from support.cli import run_cli as _run
+from support.faultserver import Reply, fault_server
+from support.labels import LABELS, answering
 from test_llm import _ask
 
 KEY = "sk-armstrace-PLANTED-echo-key-5150"
-LABELS = {
-    "ActorLabel": {"kind": "person", "name": "John Kirby", "country": "", "role": ""},
-    "WeaponLabel": {"supplier": "Iran", "recipient": "Russia", "status": "delivered"},
-    "FigureLabel": {"counted": "drones", "measures": "shipment"},
-    "ClaimLabel": {"speaker": "John Kirby"},
-}  # fmt: skip
 ARTICLE = "El portavoz John Kirby dijo que Irán envió 400 drones a Rusia.\n"
 
 
@@ -45,7 +40,7 @@ def _written(tmp_path: Path) -> str:
     return "".join(p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.rglob("*") if p.is_file())
 
 
-GOOD = Reply(answer=labeller(lambda tool: LABELS[tool]))
+GOOD = answering()
 
 
 # --------------------------------------------------------------------------- 3: invented names
@@ -60,7 +55,7 @@ def test_an_adversarial_model_cannot_store_a_name_the_article_does_not_give(tmp_
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
     elvis = {**LABELS, "ActorLabel": {"kind": "person", "name": "Elvis Presley", "country": "France", "role": ""}, "ClaimLabel": {"speaker": "Elvis Presley"}}
-    with fault_server(Reply(answer=labeller(lambda tool: elvis[tool]))) as server:
+    with fault_server(answering(elvis)) as server:
         run_extract([tmp_path / "in"], tmp_path / "out", _settings(server.base_url, tmp_path))
     extraction = json.loads((tmp_path / "out" / "articles" / "a.json").read_text())
     # The sentence that names its speaker keeps him; the other one names no Elvis, nor does any before it.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.knowledge.lexicon import load_gazetteer
+from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.extraction.load import read_article
 from armstrace.text.numbers import parse_quantity
 from armstrace.base.schema import Evidence, GoldArticle

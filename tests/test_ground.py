@@ -2,7 +2,8 @@ import pytest
 
 from armstrace.extraction.candidates import Candidate, find_candidates
 from armstrace.extraction.ground import channel, ground_labels, known_actor, merge_actors, party, subject
-from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.base.schema import Actor, ActorLabel, ClaimLabel, Claim, Figure, FigureLabel, Weapon, WeaponLabel
 
 ARTICLE = (

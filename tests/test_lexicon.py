@@ -9,20 +9,10 @@ from textwrap import dedent
 
 import pytest
 
-from armstrace.text.align import normalise
+from armstrace.text.fold import normalise
 from armstrace.base.errors import ConfigError
-from armstrace.knowledge.lexicon import (
-    ACTOR_KINDS,
-    CUES_PATH,
-    GAZETTEER_PATH,
-    STANCES,
-    WEAPON_CATEGORIES,
-    WEAPON_STATUSES,
-    Cues,
-    Gazetteer,
-    load_cues,
-    load_gazetteer,
-)
+from armstrace.knowledge.cues import CUES_PATH, STANCES, WEAPON_STATUSES, Cues, load_cues
+from armstrace.knowledge.gazetteer import ACTOR_KINDS, GAZETTEER_PATH, WEAPON_CATEGORIES, Gazetteer, load_gazetteer
 
 # ISO 3166-1 alpha-2, as in tzdata's iso3166.tab; pycountry is used instead when installed.
 _ISO_ALPHA_2 = frozenset(

@@ -16,7 +16,7 @@ from armstrace.model.llm import ModelClient
 from armstrace.base.schema import labels_model
 from armstrace.base.settings import Settings
 
-from faultserver import Reply, completion, fault_server
+from support.faultserver import Reply, completion, fault_server
 
 KEY = "sk-armstrace-PLANTED-key-0123456789"
 FIGURES = labels_model("figures", 2)
@@ -37,7 +37,7 @@ def _ask(base_url: str, **changes: object):  # type: ignore[no-untyped-def]
 def _run(client: ModelClient, model: type[BaseModel]):  # type: ignore[no-untyped-def]
     async def ask():  # type: ignore[no-untyped-def]
         try:
-            return await client.ask(MESSAGES, model, FIGURES)
+            return await client.ask(MESSAGES, model)
         finally:
             await client.close()
 
@@ -66,7 +66,7 @@ def test_a_non_retryable_fault_fails_at_once_with_what_to_do(status: int, hint: 
 def test_a_transient_fault_then_an_answer_succeeds() -> None:
     with fault_server(Reply(503), Reply(200, completion(GOOD))) as server:
         answer = _ask(server.base_url)
-    assert answer.valid and answer.usage.calls == 2
+    assert answer.usage.calls == 2
     assert answer.value.model_dump() == GOOD
 
 
@@ -77,13 +77,13 @@ def test_retry_after_is_honoured() -> None:
     assert time.monotonic() - started >= 0.9
 
 
-def test_an_invalid_answer_is_reasked_a_bounded_number_of_times_then_read_leniently() -> None:
+def test_an_invalid_answer_is_reasked_a_bounded_number_of_times_then_fails() -> None:
     strict = labels_model("figures", 3)  # asks for three labels; the server keeps sending two
     with fault_server(Reply(200, completion(GOOD))) as server:
-        answer = _run(_client(server.base_url, reasks=2), strict)
+        with pytest.raises(ExtractionError, match="invalid JSON for") as e:
+            _run(_client(server.base_url, reasks=2), strict)
     assert len(server.requests) == 3
-    assert not answer.valid and answer.problem
-    assert answer.usage.calls == 3 and answer.usage.prompt_tokens == 300
+    assert e.value.calls == 3
 
 
 def test_an_answer_that_is_not_json_fails_with_a_reason() -> None:
@@ -133,7 +133,7 @@ def test_a_broken_body_is_a_transient_fault_retried_the_configured_times(reply: 
 
 def test_a_broken_body_then_an_answer_succeeds() -> None:
     with fault_server(Reply(200, raw=b"{"), Reply(200, completion(GOOD))) as server:
-        assert _ask(server.base_url).valid
+        assert _ask(server.base_url).value.model_dump() == GOOD
 
 
 def _content_completion(arguments: dict[str, Any]) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def _content_completion(arguments: dict[str, Any]) -> dict[str, Any]:
 def test_grammar_mode_sends_the_schema_as_a_json_object_format_and_not_in_the_prompt() -> None:
     with fault_server(Reply(200, _content_completion(GOOD))) as server:
         answer = _ask(server.base_url, mode="grammar")
-    assert answer.valid and answer.value.model_dump() == GOOD
+    assert answer.value.model_dump() == GOOD
     [request] = server.requests
     body = request["body"]
     assert body["response_format"] == {"type": "json_object", "schema": FIGURES.model_json_schema()}
@@ -160,8 +160,9 @@ def test_grammar_mode_sends_the_schema_as_a_json_object_format_and_not_in_the_pr
 def test_grammar_mode_keeps_its_format_when_it_reasks() -> None:
     strict = labels_model("figures", 3)  # the server keeps sending two labels
     with fault_server(Reply(200, _content_completion(GOOD))) as server:
-        answer = _run(_client(server.base_url, mode="grammar", reasks=1), strict)
-    assert not answer.valid and len(server.requests) == 2
+        with pytest.raises(ExtractionError):
+            _run(_client(server.base_url, mode="grammar", reasks=1), strict)
+    assert len(server.requests) == 2
     for request in server.requests:
         assert request["body"]["response_format"]["type"] == "json_object"
 
@@ -175,7 +176,7 @@ def test_auto_mode_is_grammar_for_the_embedded_server_and_tools_for_an_endpoint(
     with fault_server(Reply(200, _content_completion(GOOD))) as server:
         client = ModelClient(embedded, server.base_url, "test-model")  # as run.py starts it
         assert client._mode == instructor.Mode.JSON_SCHEMA
-        assert _run(client, FIGURES).valid
+        assert _run(client, FIGURES).value.model_dump() == GOOD
     assert server.requests[0]["body"]["response_format"]["type"] == "json_object"
     other = ModelClient(endpoint, endpoint.base_url or "", "test-model")
     assert other._mode == instructor.Mode.TOOLS

@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from armstrace.text.numbers import figure_exclusion, find_quantities, parse_quantity
+from armstrace.text.figures import figure_exclusion
+from armstrace.text.numbers import find_quantities, parse_quantity
 from armstrace.base.schema import Quantity
 
 

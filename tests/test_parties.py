@@ -7,7 +7,8 @@ from pathlib import Path
 
 from armstrace.base.schema import ArticleExtraction, Evidence, Weapon
 from armstrace.extraction.parties import PARTY_KINDS, article_flow, party_kind, settle_parties
-from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
 
 GAZETTEER = load_gazetteer()
 

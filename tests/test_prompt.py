@@ -4,7 +4,8 @@ import pytest
 
 from armstrace.base.errors import ConfigError
 from armstrace.extraction.candidates import find_candidates
-from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.extraction.prompt import FIELDS, format_items, load_prompt, render
 from armstrace.base.settings import Settings
 

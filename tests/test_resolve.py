@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.text.dates import dateline, stated_date
-from armstrace.knowledge.lexicon import name_key
-from armstrace.dataset.resolve import DuplicateFinder, NameForm, Propositions, Resolver
+from armstrace.knowledge.gazetteer import name_key
+from armstrace.dataset.duplicates import DuplicateFinder
+from armstrace.dataset.propositions import Propositions
+from armstrace.dataset.resolve import NameForm, Resolver
 from armstrace.base.schema import ActorKind
 
 

@@ -13,7 +13,8 @@ import pytest
 from armstrace.extraction.run import run_extract
 from armstrace.base.settings import Settings
 
-from faultserver import Reply, fault_server, fault_server_process, labeller
+from support.faultserver import Reply, fault_server, fault_server_process, labeller
+from support.labels import answering
 
 KEY = "sk-armstrace-PLANTED-run-key-77"
 INJECTION = (
@@ -39,7 +40,7 @@ def _settings(base_url: str, tmp_path: Path, **changes: Any) -> Settings:
 def test_text_that_instructs_the_model_cannot_make_ungrounded_items_stick(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "attack.txt").write_text(INJECTION, encoding="utf-8")
-    with fault_server(Reply(answer=labeller(lambda tool: HOSTILE[tool]))) as server:
+    with fault_server(answering(HOSTILE)) as server:
         summary = run_extract([tmp_path / "in"], tmp_path / "out", _settings(server.base_url, tmp_path))
     extraction = json.loads((tmp_path / "out" / "articles" / "attack.json").read_text())
     assert extraction["weapons"], "the article's materiel is labelled"
@@ -59,7 +60,7 @@ def test_text_that_instructs_the_model_cannot_make_ungrounded_items_stick(tmp_pa
 def test_the_key_is_in_no_file_a_run_writes(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(INJECTION, encoding="utf-8")
-    with fault_server(Reply(answer=labeller(lambda tool: HOSTILE[tool]))) as server:
+    with fault_server(answering(HOSTILE)) as server:
         run_extract([tmp_path / "in"], tmp_path / "out", _settings(server.base_url, tmp_path))
     assert server.requests and all(r["headers"]["authorization"] == f"Bearer {KEY}" for r in server.requests)
     files = [p for p in tmp_path.rglob("*") if p.is_file()]
@@ -102,7 +103,7 @@ def test_a_batch_of_bad_files_goes_on_and_says_what_each_one_is(tmp_path: Path) 
     (folder / "d_latin1.txt").write_bytes("Moscú negó las acusaciones, dijo Peskov.".encode("latin-1"))
     (folder / "e_page.html").write_text("<html><body><p>Kirby dijo que Irán envió drones.</p></body></html>")
     (tmp_path / "empty_dir").mkdir()
-    with fault_server(Reply(answer=labeller(lambda tool: HOSTILE[tool]))) as server:
+    with fault_server(answering(HOSTILE)) as server:
         summary = run_extract([folder, tmp_path / "empty_dir", tmp_path / "missing.txt"], tmp_path / "out", _settings(server.base_url, tmp_path))
     outcomes = {Path(a.source).name: (a.status, a.reason or a.note) for a in summary.articles}
     assert outcomes == {
@@ -118,7 +119,7 @@ def test_a_batch_of_bad_files_goes_on_and_says_what_each_one_is(tmp_path: Path) 
 
 
 def test_seeds_and_bad_files_against_a_flaky_endpoint_finish_every_good_article(tmp_path: Path) -> None:
-    from conftest import SEEDS
+    from support import SEEDS
 
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -158,7 +159,7 @@ def test_two_hundred_articles_at_concurrency_20_take_about_a_twentieth_of_the_se
     folder.mkdir()
     for n in range(200):  # one claim each: one call per article
         (folder / f"{n:04d}.txt").write_text("La portavoz dijo que el envío llegó el lunes.\n", encoding="utf-8")
-    with fault_server_process(Reply(answer=labeller(lambda tool: HOSTILE[tool]), delay=delay)) as base_url:
+    with fault_server_process(answering(HOSTILE, delay)) as base_url:
         # one article first: importing the SDK and instructor's first call are a process's, not a run's
         run_extract([next(folder.iterdir())], tmp_path / "warm", _settings(base_url, tmp_path, use_cache=False))
         started = time.monotonic()
@@ -194,7 +195,7 @@ def test_articles_are_reported_in_the_order_they_were_found_whatever_order_they_
 
 def test_a_token_budget_stops_the_run_cleanly_keeping_what_is_done(tmp_path: Path) -> None:
     folder = _articles(tmp_path / "in", 10)
-    with fault_server(Reply(answer=labeller(lambda tool: HOSTILE[tool]))) as server:
+    with fault_server(answering(HOSTILE)) as server:
         summary = run_extract([folder], tmp_path / "out", _settings(server.base_url, tmp_path, concurrency=1, token_budget=500))
     used = [a.usage.prompt_tokens + a.usage.completion_tokens for a in summary.articles if a.status == "ok"]
     assert sum(used[:-1]) < 500 <= sum(used)  # the article that crossed the budget was the last begun

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from armstrace.extraction.candidates import find_candidates
-from armstrace.knowledge.lexicon import load_cues, load_gazetteer
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.extraction.speakers import attach_speakers
 
 CUES = load_cues()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from armstrace.knowledge.lexicon import load_cues
+from armstrace.knowledge.cues import load_cues
 from armstrace.base.schema import Claim, Evidence, Stance, Weapon
 from armstrace.extraction.status import settle_status, status_of
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .base.errors import ConfigError
+from .base.outdir import write_atomic
 from .base.schema import ArticleExtraction, labels_model
 from .extraction.prompt import FIELDS
 from .review.gold import ReviewDecisions
@@ -39,7 +40,7 @@ def write_schemas(directory: Path) -> list[Path]:
     written = []
     for name, text in render_schemas().items():
         path = directory / name
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text)
         written.append(path)
     return written
 

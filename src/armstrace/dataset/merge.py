@@ -35,10 +35,11 @@ from ..base.errors import ArmstraceError, InputError
 from ..base.schema import ActorKind, ArticleExtraction
 from ..extraction.load import read_article
 from ..extraction.meta import Sidecar, fill, read_sidecar
-from ..knowledge.lexicon import GAZETTEER_PATH, load_gazetteer, name_key
+from ..knowledge.gazetteer import GAZETTEER_PATH, load_gazetteer, name_key
 from ..text.dates import dateline
 from .dictionary import write_dictionary
-from .resolve import DuplicateFinder, NameForm, Resolver
+from .duplicates import DuplicateFinder
+from .resolve import NameForm, Resolver
 from .rows import Article, RowBuilder, TextFacts, local_names, mention_count
 from .sipri import write_transfers_csv
 from .staging import Staging, staging

@@ -1,7 +1,8 @@
 """Resolution: decide which names, weapon designations, articles and claims are the same thing.
 
-Merging many articles' extractions needs four decisions, all made here by rules a reviewer can
-read back (every actor and weapon decision is returned as a `Decision`):
+Merging many articles' extractions needs four decisions, all made by rules a reviewer can read
+back (every actor and weapon decision is returned as a `Decision`); actors and weapons are
+resolved here, articles in `duplicates.py`, claims in `propositions.py`:
 
 - **actors**: a name is looked up, in order, in the gazetteer (packaged, then the user's file,
   which wins), in ISO 3166 by its English or Spanish name (pycountry and its `es` locale), by
@@ -23,20 +24,16 @@ merge after adding articles equals a merge from scratch.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-import zlib
-from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from ..base.schema import ActorKind, WeaponCategory
-from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, iso_country, load_gazetteer, name_key
+from ..knowledge.countries import iso_country
+from ..knowledge.gazetteer import Gazetteer, KnownActor, KnownWeapon, load_gazetteer, name_key
 
 # Folded names at least this similar (rapidfuzz ratio, 0-100) are one name: it joins spelling
 # variants ("Corea de Norte", "Andrei/Andrey Belousov") and keeps apart names that differ by a
@@ -44,30 +41,10 @@ from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, KnownWeapon, iso_co
 FUZZY_THRESHOLD = 90.0
 # Shorter folded names are never joined fuzzily: one letter is too much of a short name.
 FUZZY_MIN_CHARS = 5
-# Contents of claims about one subject are one statement at this rapidfuzz token_set_ratio.
-STATEMENT_THRESHOLD = 90.0
-# token_set_ratio scores 100 when one word set contains the other; below this many words a
-# content must match exactly, so that "Russia" does not contain every sentence about Russia.
-STATEMENT_MIN_WORDS = 5
-# Articles whose estimated shingle Jaccard similarity reaches this are copies of one story.
-DUPLICATE_THRESHOLD = 0.7
 
 Rule = Literal["gazetteer", "user_gazetteer", "iso3166", "surname", "fuzzy", "new"]
 
 _STATE_KINDS = frozenset({"country", "government", "agency"})
-_WORD = re.compile(r"\w+")
-_MARKS = re.compile(r"[\u0300-\u036f]")
-_SPACES = re.compile(r"\s+")
-_PLAIN = str.maketrans({**dict.fromkeys("“”„‟«»‹›‘’‚‛`´", '"'), **dict.fromkeys("‐‑‒–—―−", "-")})
-
-
-def fold_text(text: str) -> str:
-    """`align.normalise` for running text, without the offset map that grounding needs.
-
-    Merging folds every claim and article, so this does it in a few C-level passes.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return _SPACES.sub(" ", _MARKS.sub("", decomposed).translate(_PLAIN)).strip()
 
 
 # --------------------------------------------------------------------------- entities
@@ -319,194 +296,3 @@ def _majority(values: Iterable[str]) -> ActorKind:
     """The most frequent value, ties broken alphabetically (so the result is order-free)."""
     counts = Counter(values)
     return sorted(counts, key=lambda v: (-counts[v], v))[0]  # type: ignore[return-value]
-
-
-# --------------------------------------------------------------------------- near-duplicate articles
-
-_BINS, _BANDS = 64, 16
-_ROWS = _BINS // _BANDS
-_SHINGLE_WORDS = 5
-
-
-def signature(text: str) -> tuple[int, ...]:
-    """A one-permutation MinHash of the text's word 5-shingles: one minimum per hash bin.
-
-    One crc32 per shingle (its low bits pick the bin, the rest is the value) instead of 64
-    hash functions keeps this linear and fast; an empty bin holds -1 and never matches.
-    """
-    words = _WORD.findall(fold_text(text))
-    bins = [-1] * _BINS
-    if not words:
-        return tuple(bins)
-    for i in range(max(1, len(words) - _SHINGLE_WORDS + 1)):
-        h = zlib.crc32(" ".join(words[i : i + _SHINGLE_WORDS]).encode("utf-8"))
-        b, value = h % _BINS, h // _BINS
-        if bins[b] < 0 or value < bins[b]:
-            bins[b] = value
-    return tuple(bins)
-
-
-def similarity(a: Iterable[int], b: Iterable[int]) -> float:
-    """Estimated Jaccard similarity of two signatures: the share of bins whose minima agree."""
-    both = [(x, y) for x, y in zip(a, b) if x >= 0 or y >= 0]
-    return sum(x == y for x, y in both) / len(both) if both else 0.0
-
-
-class DuplicateFinder:
-    """Clusters of near-duplicate articles, by locality-sensitive hashing of signatures.
-
-    Each signature is cut into 16 bands of 4 bins; articles sharing a whole band are
-    candidates (likely from a Jaccard similarity of about 0.5 up), and a candidate is compared
-    with the first article of its bucket only, so the work grows with the number of articles,
-    not its square. Clusters are joined transitively and named by their smallest article id.
-    """
-
-    def __init__(self) -> None:
-        # Packed 32-bit bins (a bin's minimum is below 2**26): 256 bytes an article, not 2 KiB.
-        self._signatures: dict[str, array[int]] = {}
-
-    def add(self, article: str, text: str) -> None:
-        """Remember one article's text (as a signature, not the text)."""
-        self._signatures[article] = array("i", signature(text))
-
-    def clusters(self) -> dict[str, tuple[str, float | None]]:
-        """Article id -> (the first article of its cluster, its best similarity to a member).
-
-        Only articles that are not the first of their cluster are listed; the similarity is
-        None for one joined only through another member.
-        """
-        parent = {a: a for a in self._signatures}
-
-        def root(a: str) -> str:
-            while parent[a] != a:
-                parent[a] = parent[parent[a]]
-                a = parent[a]
-            return a
-
-        best: dict[str, float] = {}
-        for band in range(_BANDS):
-            leaders: dict[tuple[int, ...], str] = {}
-            for article in sorted(self._signatures):
-                rows = self._signatures[article][band * _ROWS : (band + 1) * _ROWS]
-                if min(rows) < 0:
-                    continue
-                leader = leaders.setdefault(tuple(rows), article)
-                if leader == article:
-                    continue
-                score = similarity(self._signatures[leader], self._signatures[article])
-                if score >= DUPLICATE_THRESHOLD:
-                    a, b = sorted((root(leader), root(article)))
-                    parent[b] = a
-                    best[article] = max(best.get(article, 0.0), score)
-        scores = {a: round(s, 3) for a, s in best.items()}
-        return {a: (root(a), scores.get(a)) for a in sorted(parent) if root(a) != a}
-
-
-# --------------------------------------------------------------------------- propositions
-
-
-def _phrases(terms: Iterable[str]) -> re.Pattern[str]:
-    folded = sorted({fold_text(t) for t in terms if t.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + r")(?!\w)")
-
-
-_NAME_TOKEN = re.compile(r"\w+(?:[.'’\-]\w+)*\.?")
-_RECIPIENT_MARK = re.compile(r"(?:^|\W)(?:a|al|hacia|para|to|for|into)\s+(?:(?:el|la|los|las|the)\s+)?$", re.IGNORECASE)
-_MAX_NAME_WORDS = 6
-
-
-class Propositions:
-    """Reads an arms flow (supplier -> recipient) out of a claim's words, when it states one.
-
-    A sentence states a flow when it has a transfer word ("suministró", "sending") and a
-    weapon word ("armas", "drones", a known system), and names parties the gazetteer knows:
-    the recipient is the party right after "a", "al", "hacia", "para", "to", "for" or "into";
-    the supplier is the one other party. Parties are compared as states (the Kremlin counts as
-    Russia), and when two parties could supply, the speaker's own state is dropped
-    ("the US says North Korea sends arms to Russia").
-    """
-
-    def __init__(self, resolver: Resolver, cues: Cues) -> None:
-        self.resolver = resolver
-        self._transfer = _phrases(cues.transfer)
-        weapons = [t for terms in cues.weapons.values() for t in terms]
-        self._weapons = _phrases([*weapons, *(s for w in resolver.gazetteer.weapons for s in w.surfaces)])
-        # Memoised, but bounded: every capitalised run of words of every claim is looked up.
-        self._name: Callable[[str], Entity | None] = lru_cache(maxsize=1 << 16)(self._known_name)
-
-    def flow(self, text: str, speaker: Entity | None) -> tuple[Entity, Entity] | None:
-        """(supplier state, recipient state) the text states, or None if it states no flow."""
-        folded = fold_text(text)
-        if not (self._transfer.search(folded) and self._weapons.search(folded)):
-            return None
-        recipients: set[str] = set()
-        parties: dict[str, Entity] = {}
-        for start, entity in self._parties(text):
-            state = self.resolver.state_of(entity)
-            parties.setdefault(state.key, state)
-            if _RECIPIENT_MARK.search(text[:start]):
-                recipients.add(state.key)
-        if len(recipients) != 1:
-            return None
-        recipient = parties[next(iter(recipients))]
-        suppliers = [p for p in parties.values() if p.key != recipient.key]
-        if len(suppliers) > 1 and speaker is not None:
-            own = self.resolver.state_of(speaker).key
-            suppliers = [p for p in suppliers if p.key != own]
-        return (suppliers[0], recipient) if len(suppliers) == 1 else None
-
-    def _parties(self, text: str) -> list[tuple[int, Entity]]:
-        """Known names in the text, longest first from each capitalised word, in text order."""
-        tokens = list(_NAME_TOKEN.finditer(text))
-        found: list[tuple[int, Entity]] = []
-        i = 0
-        while i < len(tokens):
-            hit = None
-            if tokens[i].group(0)[0].isupper():
-                for n in range(min(_MAX_NAME_WORDS, len(tokens) - i), 0, -1):
-                    entity = self._name(text[tokens[i].start() : tokens[i + n - 1].end()])
-                    if entity is not None:
-                        hit = (n, entity)
-                        break
-            if hit is None:
-                i += 1
-                continue
-            found.append((tokens[i].start(), hit[1]))
-            i += hit[0]
-        return found
-
-    def _known_name(self, surface: str) -> Entity | None:
-        return self.resolver.known(surface.rstrip("."))
-
-
-class Statements:
-    """Clusters of near-identical claim contents under one subject (leader clustering).
-
-    Contents are taken in sorted order; each joins the first cluster whose leader it matches
-    at `STATEMENT_THRESHOLD` (rapidfuzz token_set_ratio on folded text), else leads a new one.
-    Short contents (fewer than `STATEMENT_MIN_WORDS` words) join only an identical leader.
-    """
-
-    def __init__(self) -> None:
-        self._leaders: dict[str, list[str]] = {}
-        self._cluster: dict[tuple[str, str], str] = {}
-
-    def add(self, subject: str, content: str) -> None:
-        """Place one content; call in sorted (subject, content) order for a stable result."""
-        folded = fold_text(content)
-        if (subject, folded) in self._cluster:
-            return
-        leaders = self._leaders.setdefault(subject, [])
-        leader = folded
-        if len(folded.split()) >= STATEMENT_MIN_WORDS:
-            long_leaders = [lead for lead in leaders if len(lead.split()) >= STATEMENT_MIN_WORDS]
-            best = process.extractOne(folded, long_leaders, scorer=fuzz.token_set_ratio, score_cutoff=STATEMENT_THRESHOLD)
-            if best is not None:
-                leader = best[0]
-        if leader == folded and folded not in leaders:
-            leaders.append(folded)
-        self._cluster[(subject, folded)] = leader
-
-    def leader(self, subject: str, content: str) -> str:
-        """The folded content that leads the cluster `content` belongs to."""
-        return self._cluster[(subject, fold_text(content))]

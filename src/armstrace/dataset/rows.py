@@ -21,9 +21,11 @@ from typing import Literal, NamedTuple, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..base.schema import ArticleExtraction, ArticleMeta, Evidence, Stance, WeaponCategory, WeaponStatus
-from ..knowledge.lexicon import load_cues, name_key
+from ..knowledge.cues import load_cues
+from ..knowledge.gazetteer import name_key
 from ..text.dates import stated_date, years
-from .resolve import Entity, Propositions, Resolver, Statements
+from .propositions import Propositions, Statements
+from .resolve import Entity, Resolver
 from .sipri import amount_at, clause_years, english_of
 from .staging import Staging
 from .tables import (

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from ..base.schema import Quantity, WeaponCategory, WeaponStatus
 from ..knowledge.clauses import clause_of
-from ..knowledge.lexicon import load_cues
-from ..text.align import normalise
+from ..knowledge.cues import load_cues
+from ..text.fold import normalise
 from ..text.dates import years
 from .tables import ObservationRow, TransferRow
 from .write import atomic_text

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -19,7 +18,7 @@ from typing import IO, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
 
-from ..extraction.cache import temp_path
+from ..base.outdir import DATASET, atomic_path
 from .tables import TABLE_MODELS, Row, Source
 
 R = TypeVar("R", bound=Row)
@@ -30,25 +29,9 @@ _BATCH_ROWS, _BATCH_CHARS = 1000, 1 << 20
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[str]:
-    """The name of a temporary file that is renamed to `path` when the block ends without error.
-
-    No fsync, as in `cache.write_atomic`: after a power loss, merging again rewrites every output.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_path(path)
-    try:
-        yield str(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
 def atomic_text(path: Path, bom: bool = False) -> Iterator[IO[str]]:
     """A UTF-8 text file (with a byte order mark if `bom`, for Excel) that appears whole or not at all."""
-    with _atomic(path) as tmp, open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
         yield f
 
 
@@ -62,7 +45,7 @@ def write_dataset(
     Each row is serialised once, by its model, for every format.
     """
     counts: dict[str, int] = {}
-    with atomic_text(out / "dataset.json") as whole, _sqlite(out / "dataset.sqlite") as db:
+    with atomic_text(out / DATASET) as whole, _sqlite(out / "dataset.sqlite") as db:
         whole.write("{\n")
         for key, value in header.items():
             whole.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False, sort_keys=True)},\n")
@@ -122,9 +105,9 @@ def _write_table(out: Path, name: str, rows: Iterable[str], whole: IO[str], db: 
     with (
         atomic_text(folder / f"{name}.jsonl") as lines,
         atomic_text(folder / f"{name}.csv", bom) as table,
-        _atomic(folder / f"{name}.parquet") as parquet,
+        atomic_path(folder / f"{name}.parquet") as parquet,
     ):
-        flat = _Flat(name, columns, table, db, parquet)
+        flat = _Flat(name, columns, table, db, str(parquet))
         try:
             for data in rows:
                 whole.write(("," if count else "") + "\n" + data)
@@ -210,7 +193,7 @@ _VIEWS = {
 @contextmanager
 def _sqlite(path: Path) -> Iterator[sqlite3.Connection]:
     """A new SQLite file built aside and renamed in whole; rows go in in their sorted order."""
-    with _atomic(path) as tmp:
+    with atomic_path(path) as tmp:
         db = sqlite3.connect(tmp)
         try:
             db.execute("PRAGMA journal_mode = OFF")  # a file renamed in whole needs no journal

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..base.errors import InputError
-from ..base.schema import ArticleExtraction, Field_, GoldArticle, Match
+from ..base.outdir import read_extractions, write_atomic
+from ..base.schema import ArticleExtraction, GoldArticle, Match
 from ..base.settings import Settings
-from ..extraction.cache import write_atomic
 from ..extraction.prompt import FIELDS
 from .matching import MATCHES, Matcher
 from .results import Change, EvalReport, PromptResult
@@ -35,12 +35,10 @@ def load_gold(directory: Path) -> list[GoldArticle]:
     return gold
 
 
-def read_extractions(out: Path) -> dict[str, ArticleExtraction]:
-    """The extractions of a run folder, by article id."""
-    return {
-        p.stem: ArticleExtraction.model_validate_json(p.read_text(encoding="utf-8"))
-        for p in sorted((out / "articles").glob("*.json"))
-    }
+def _extractions(out: Path) -> dict[str, ArticleExtraction]:
+    """The readable extractions of a run folder, by article id: a gold article without one failed."""
+    extractions, _ = read_extractions(out)
+    return {e.article.id: e for e in extractions}
 
 
 # --------------------------------------------------------------------------- a whole evaluation
@@ -130,7 +128,7 @@ def _evaluate_prompt(
 
     summary = run_extract(sources, out, settings)
     texts = {g.article: src.read_text(encoding="utf-8") for g, src in zip(golds, sources)}
-    scores, failed = _score_run(golds, read_extractions(out), texts, matcher, match)
+    scores, failed = _score_run(golds, _extractions(out), texts, matcher, match)
     plan = settings.call_plan(summary.model)
     strategy = f"{plan['strategy']}, {plan['mode']}"
     result = summarise(
@@ -153,7 +151,7 @@ def run_eval(
     item. Each prompt's extraction goes to out/runs/<prompt>/. `match` chooses the rule the
     headline scores, misses and changes follow; the other rule's scores are reported beside them.
     """
-    from ..knowledge.lexicon import load_gazetteer
+    from ..knowledge.gazetteer import load_gazetteer
 
     golds = load_gold(gold_dir)
     sources = [_source(g, gold_dir) for g in golds]

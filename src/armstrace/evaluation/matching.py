@@ -27,8 +27,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..base.schema import Actor, Claim, Evidence, Field_, Figure, Match, Quantity, Weapon
-from ..knowledge.lexicon import Gazetteer
-from ..text.align import normalise
+from ..knowledge.gazetteer import Gazetteer
+from ..text.fold import normalise
 
 MATCHES: tuple[Match, ...] = ("strict", "loose")
 Item = Actor | Weapon | Figure | Claim

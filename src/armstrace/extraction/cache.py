@@ -1,9 +1,8 @@
 """Content-addressed storage of validated answers.
 
 instructor ships a cache, but it does not fit here: its key includes the client's base URL
-(the embedded server listens on a new port every run, so nothing would ever hit), an answer
-whose re-asks ran out never reaches it (armstrace keeps that answer's grounded items), and its
-disk back-end needs `diskcache`. So each entry here is one JSON file named by the sha256 of
+(the embedded server listens on a new port every run, so nothing would ever hit), and its disk
+back-end needs `diskcache`. So each entry here is one JSON file named by the sha256 of
 everything that changes the answer, written atomically (temporary file, then rename): a header
 line with the key and the sha256 of the body, then the body, the payload as JSON. A torn or
 edited entry fails the checksum and is recomputed, and two processes sharing a cache can at
@@ -13,48 +12,18 @@ worst both compute the same entry.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from ..base.outdir import write_atomic
 
 
 def digest(parts: Mapping[str, Any]) -> str:
     """A stable sha256 of a JSON-serialisable mapping (key order does not matter)."""
     data = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-_WRITES = itertools.count()
-
-
-def temp_path(path: Path) -> Path:
-    """A temporary name beside `path`, unique per process and per write.
-
-    Not mkstemp: its files are private (0600), and a file renamed into place keeps the mode it
-    was created with; created by name, every output gets the umask's mode (0644 usually).
-    """
-    return path.with_name(f".{path.name}.{os.getpid()}.{next(_WRITES)}.tmp")
-
-
-def write_atomic(path: Path, data: str) -> None:
-    """Write text so that readers see the old file or the new one, never half of one.
-
-    There is no fsync: it would cost milliseconds per file, more than a cached article costs
-    in all. If the machine loses power, a file written in the last seconds may come back
-    empty; a cache entry then fails its checksum and is recomputed, and running the same
-    command again rewrites every output from the cache.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_path(path)
-    try:
-        tmp.write_text(data, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 class Cache:

@@ -18,9 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..base.schema import Field_, Quantity
-from ..knowledge.lexicon import Cues, Gazetteer, KnownActor, iso_country
-from ..text.align import find_all, normalise
-from ..text.numbers import figure_exclusion, find_quantities
+from ..knowledge.countries import iso_country
+from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer, KnownActor
+from ..text.fold import find_all, normalise
+from ..text.figures import figure_exclusion
+from ..text.numbers import find_quantities
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?…]+[\"”»’)]*(?=\s)|$)", re.MULTILINE)
 _CAPITALISED = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’\-.]*\w|[A-ZÁÉÍÓÚÑÜ])"

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from ..base.schema import Weapon
 from ..knowledge.clauses import clause_of
-from ..knowledge.lexicon import Cues, Gazetteer, name_key
+from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer, name_key
 from .ground import name_forms
 
 

@@ -51,7 +51,8 @@ from .prompt import FIELDS, PromptFile, format_items, render
 # use: a re-run served from whole-article cache entries needs none of them, and their import
 # and the gazetteer's parsing would be most of its time.
 if TYPE_CHECKING:
-    from ..knowledge.lexicon import Cues, Gazetteer
+    from ..knowledge.cues import Cues
+    from ..knowledge.gazetteer import Gazetteer
     from ..model.llm import ModelClient
     from . import ground
     from .candidates import Candidate, Span
@@ -159,14 +160,14 @@ class Extractor:
     @cached_property
     def cues(self) -> Cues:
         """The packaged cue lexicons."""
-        from ..knowledge.lexicon import load_cues
+        from ..knowledge.cues import load_cues
 
         return load_cues()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
         """The packaged gazetteer, extended by the user's (settings.gazetteer)."""
-        from ..knowledge.lexicon import load_gazetteer
+        from ..knowledge.gazetteer import load_gazetteer
 
         return load_gazetteer(self.settings.gazetteer)
 
@@ -336,7 +337,7 @@ class Extractor:
             client = self.client()
             if inspect.isawaitable(client):
                 client = await client
-            answer = await client.ask(call.messages, response_model, response_model)
+            answer = await client.ask(call.messages, response_model)
             labels = labels_of(answer.value)
             self.cache.put(
                 call.key,

@@ -22,7 +22,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..base.schema import Actor, ActorKind, Weapon
-from ..knowledge.lexicon import Cues, Gazetteer, iso_country
+from ..knowledge.countries import iso_country
+from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer
 from .sides import between, made_by, sent_by_words
 
 # States, their governments and agencies, companies and international bodies, armed groups.

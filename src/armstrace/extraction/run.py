@@ -33,7 +33,8 @@ from ..base.schema import ArticleExtraction, Field_, Usage
 from ..base.settings import Settings
 from ..model.redact import redact, settings_secrets
 from ..model.session import ModelSession
-from .cache import Cache, write_atomic
+from ..base.outdir import RUN, article_path, write_atomic
+from .cache import Cache
 from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
 from .prompt import FIELDS, load_prompt
@@ -117,7 +118,7 @@ def _outcome(extraction: ArticleExtraction, output: Path, seconds: float) -> Art
 
 def write_extraction(extraction: ArticleExtraction, out: Path) -> Path:
     """Write one article's extraction to out/articles/<id>.json, atomically."""
-    path = out / "articles" / f"{extraction.article.id}.json"
+    path = article_path(out, extraction.article.id)
     write_atomic(path, extraction.model_dump_json(indent=2) + "\n")
     return path
 
@@ -314,7 +315,7 @@ def run_extract(
             summary.warnings.append(cache.problem)
         summary.seconds = round(time.monotonic() - started, 3)
         try:
-            write_atomic(out / "run.json", summary.model_dump_json(indent=2) + "\n")
+            write_atomic(out / RUN, summary.model_dump_json(indent=2) + "\n")
         except OSError as e:
             raise _unwritable(out, e) from None
     return summary
@@ -341,4 +342,4 @@ def prepare_out(out: Path) -> None:
 
 def read_summary(out: Path) -> RunSummary:
     """The run summary written in `out`."""
-    return RunSummary.model_validate(json.loads((out / "run.json").read_text(encoding="utf-8")))
+    return RunSummary.model_validate(json.loads((out / RUN).read_text(encoding="utf-8")))

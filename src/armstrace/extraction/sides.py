@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from ..base.schema import Weapon
-from ..knowledge.lexicon import Cues, Gazetteer, name_key
-from ..text.align import normalise
+from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer, name_key
+from ..text.fold import normalise
 from .ground import name_forms
 
 # How far after the materiel's words "between" may name the parties: "arms transfers between
@@ -76,13 +77,13 @@ def sent_by_words(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: 
         return None
     folded = name_key(after[:_REACH])
     receiving = re.search(rf"(?<!\w)(?:{_words(cues.receiving)})(?!\w)", name_key(weapon.evidence.quote))
-    marks = [("from", cues.source_marks)] + ([] if receiving else [("to", cues.destination_marks)])
+    marks = [("from", cues.source)] + ([] if receiving else [("to", cues.recipient)])
     found = []
     for way, words in marks:
         for supplier, recipient in (flow, flow[::-1]):
             named = supplier if way == "from" else recipient
             hit = re.match(
-                rf"(?:\s*[^\s,;:]+){{0,{_MARK_WORDS}}}?\s*(?<!\w)(?:{_words(words)})\s+(?:(?:el|la|los|the)\s+)?"
+                rf"(?:\s*[^\s,;:]+){{0,{_MARK_WORDS}}}?\s*(?<!\w)(?:{_words(words)})\s+(?:(?:{_words(cues.articles)})\s+)?"
                 rf"(?:{_forms(named, gazetteer)})(?!\w)",
                 folded,
             )

@@ -22,8 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..base.schema import Actor, Claim
-from ..knowledge.lexicon import Cues, Gazetteer, iso_country
-from ..text.align import normalise
+from ..knowledge.countries import iso_country
+from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer
+from ..text.fold import normalise
 from .candidates import Candidate, Span, quoted_spans
 
 _DETERMINER = r"(?:el|la|los|las|lo|the)"

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from ..base.schema import Claim, Weapon, WeaponStatus
 from ..knowledge.clauses import clause_of
-from ..knowledge.lexicon import Cues
-from ..text.align import normalise
+from ..knowledge.cues import Cues
+from ..text.fold import normalise
 from .candidates import claim_candidates, term_matches
 
 # The narrator's verbs, most specific first: a deal signed for drones that were then delivered

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import Cues
+from .cues import Cues
 
 
 @lru_cache(maxsize=8)

@@ -13,7 +13,7 @@ import json
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
@@ -38,15 +38,9 @@ TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 
 @dataclass(frozen=True)
 class Answer(Generic[T]):
-    """A model's answer to one request, after validation and any re-asks.
-
-    `valid` is False when every re-ask was spent and `value` is the last answer parsed
-    without the validators; `problem` then says what the validators rejected.
-    """
+    """A model's valid answer to one request, and what it cost, re-asks included."""
 
     value: T
-    valid: bool
-    problem: str
     usage: Usage
 
 
@@ -58,7 +52,6 @@ class _Meter:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
-    responses: list[ChatCompletion] = field(default_factory=list)
 
     def usage(self) -> Usage:
         return Usage(
@@ -187,14 +180,6 @@ def as_grammar(request: dict[str, Any]) -> dict[str, Any]:
     return {**request, "response_format": {"type": "json_object", "schema": schema}}
 
 
-def _answer_text(completion: Any) -> str:
-    """The JSON text of a chat completion, whether it came as a tool call or as content."""
-    message = completion.choices[0].message
-    if message.tool_calls:
-        return str(message.tool_calls[0].function.arguments)
-    return str(message.content or "")
-
-
 class ModelClient:
     """Structured calls to one OpenAI-compatible endpoint, several at once if asked.
 
@@ -260,18 +245,11 @@ class ModelClient:
                 if response.usage is not None:
                     meter.prompt_tokens += response.usage.prompt_tokens
                     meter.completion_tokens += response.usage.completion_tokens
-                meter.responses.append(response)
                 return response
         raise AssertionError("unreachable: tenacity re-raises the last error")
 
-    async def ask(
-        self, messages: list[dict[str, str]], response_model: type[T], lenient_model: type[T]
-    ) -> Answer[T]:
-        """Ask for `response_model`; re-ask on validation errors, then fall back to lenient.
-
-        `lenient_model` has the same schema without the validators that need the article,
-        so the last answer can still be read and its good items kept once re-asks run out.
-        """
+    async def ask(self, messages: list[dict[str, str]], response_model: type[T]) -> Answer[T]:
+        """Ask for `response_model`, re-asking on validation errors; ExtractionError once they run out."""
         import instructor
         from instructor.core.exceptions import InstructorRetryException
 
@@ -297,25 +275,14 @@ class ModelClient:
             cause = e.__cause__
             if cause is not None and not isinstance(cause, (ValidationError, ValueError)):
                 raise _spent(endpoint_error(cause, self.base_url, self.model, self._secrets), meter) from None
-            return self._salvage(meter, lenient_model, redact(str(cause or e), self._secrets))
-        return Answer(value=value, valid=True, problem="", usage=meter.usage())
-
-    def _salvage(self, meter: _Meter, lenient_model: type[T], problem: str) -> Answer[T]:
-        if not meter.responses:
-            raise _spent(ExtractionError(f"{self.base_url} gave no answer: {problem}"), meter)
-        text = _answer_text(meter.responses[-1])
-        try:
-            value = lenient_model.model_validate_json(text)
-        except (ValidationError, json.JSONDecodeError):
             raise _spent(
                 ExtractionError(
-                    f"{self.base_url} kept answering with invalid JSON for {lenient_model.__name__}",
+                    f"{self.base_url} kept answering with invalid JSON for {response_model.__name__}",
                     "raise --answer-tokens if answers are cut off, or try another --model",
                 ),
                 meter,
             ) from None
-        first_line = problem.strip().splitlines()[0] if problem.strip() else "invalid answer"
-        return Answer(value=value, valid=False, problem=first_line, usage=meter.usage())
+        return Answer(value=value, usage=meter.usage())
 
 
 E = TypeVar("E", bound=ArmstraceError)

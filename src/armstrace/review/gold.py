@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..base.errors import InputError, UsageError
+from ..base.outdir import write_atomic
 from ..base.schema import (
     Actor, ActorKind, Claim, Evidence, Field_, Figure, GoldArticle, Stance, Weapon, WeaponCategory,
     WeaponStatus,
@@ -174,7 +175,7 @@ def import_decisions(
         )
     gold_dir.mkdir(parents=True, exist_ok=True)
     for gold, target in zip(golds, targets):
-        target.write_text(json.dumps(gold.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomic(target, json.dumps(gold.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n")
         result.written.append(str(target))
     return result
 

@@ -27,6 +27,7 @@ from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..base.errors import ArmstraceError, InputError
+from ..base.outdir import ARTICLES, DATASET, REPORT, RUN, read_extractions, write_atomic
 from ..base.schema import ArticleExtraction, Dropped, Evidence, Field_, Quantity
 from ..extraction.load import read_article
 from ..extraction.prompt import FIELDS
@@ -172,8 +173,8 @@ def _describe(name: Field_, item: Any) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _evidence_row(evidence: Evidence) -> tuple[str, str]:
-    how = evidence.alignment if evidence.alignment != "fuzzy" else f"fuzzy, {evidence.score:.2f}"
-    return "evidence", f"characters {evidence.start}–{evidence.end}, {how}"
+    # No alignment: the extraction grounds every item on its candidate's own span, always exact.
+    return "evidence", f"characters {evidence.start}–{evidence.end}"
 
 
 def _items(extraction: ArticleExtraction) -> Iterable[ItemView]:
@@ -241,7 +242,7 @@ def _spans(extraction: ArticleExtraction, items: Sequence[ItemView]) -> list[Spa
 
 
 def _read_dataset(out: Path) -> tuple[_Dataset | None, str]:
-    path = out / "dataset.json"
+    path = out / DATASET
     if not path.exists():
         return None, f"{path} is missing: run armstrace merge --out {out}"
     try:
@@ -253,23 +254,13 @@ def _read_dataset(out: Path) -> tuple[_Dataset | None, str]:
 # --------------------------------------------------------------------------- reading the folder
 
 
-def _read_articles(out: Path) -> tuple[list[ArticleExtraction], list[tuple[str, str]]]:
-    extractions, unreadable = [], []
-    for path in sorted((out / "articles").glob("*.json")):
-        try:
-            extractions.append(ArticleExtraction.model_validate_json(path.read_bytes()))
-        except (ValidationError, OSError) as e:
-            unreadable.append((str(path), f"not an article extraction ({type(e).__name__})"))
-    return extractions, unreadable
-
-
 def _outcomes(out: Path) -> list[ArticleOutcome]:
-    if not (out / "run.json").exists():
+    if not (out / RUN).exists():
         return []
     try:
         return read_summary(out).articles
     except (ValidationError, ValueError) as e:
-        raise InputError(f"{out / 'run.json'}: not a run summary ({type(e).__name__})", "run armstrace extract again") from None
+        raise InputError(f"{out / RUN}: not a run summary ({type(e).__name__})", "run armstrace extract again") from None
 
 
 def _page_data(out: Path, articles: Sequence[ArticleView]) -> Markup:
@@ -307,11 +298,11 @@ def render_report(out: Path) -> tuple[str, ReportResult]:
     """The page for the output folder `out`, and its counts (nothing is written)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    extractions, unreadable = _read_articles(out)
+    extractions, unreadable = read_extractions(out)
     outcomes = _outcomes(out)
     if not extractions and not outcomes:
         raise InputError(
-            f"{out}: no extractions ({out / 'articles'} holds no article and there is no run.json)",
+            f"{out}: no extractions ({out / ARTICLES} holds no article and there is no {RUN})",
             f"extract first: armstrace extract ARTICLES --out {out}",
         )
     by_id = {o.id: o for o in outcomes}
@@ -353,7 +344,7 @@ def render_report(out: Path) -> tuple[str, ReportResult]:
         page_data=_page_data(out, articles),
     )
     result = ReportResult(
-        path=str(out / "report.html"),
+        path=str(out / REPORT),
         articles=len(articles),
         highlighted=sum(highlighted.values()),
         ungrounded=sum(len(a.ungrounded) for a in articles),
@@ -369,5 +360,5 @@ def write_report(out: Path) -> ReportResult:
     if not out.is_dir():
         raise InputError(f"{out}: no such folder", "give the --out folder of armstrace extract")
     html, result = render_report(out)
-    (out / "report.html").write_text(html, encoding="utf-8")
+    write_atomic(out / REPORT, html)
     return result

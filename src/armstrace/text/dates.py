@@ -3,21 +3,40 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-_MONTHS = {
-    m: n
-    for n, names in enumerate(
-        [
-            ("enero", "january", "jan"), ("febrero", "february", "feb"), ("marzo", "march", "mar"),
-            ("abril", "april", "apr"), ("mayo", "may"), ("junio", "june", "jun"), ("julio", "july", "jul"),
-            ("agosto", "august", "aug"), ("septiembre", "setiembre", "september", "sep", "sept"),
-            ("octubre", "october", "oct"), ("noviembre", "november", "nov"), ("diciembre", "december", "dec"),
-        ],
-        start=1,
+from ..base.datafile import DATA_DIR, read_toml, strings
+from ..base.errors import ConfigError
+
+CALENDAR_PATH = DATA_DIR / "calendar.toml"
+_HINT = "see the comments at the top of the packaged calendar.toml for the format"
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The calendar words of `data/calendar.toml`, as written there (see its comments)."""
+
+    months: tuple[tuple[str, ...], ...]  # twelve, January first
+    days: tuple[str, ...]
+
+
+@cache
+def calendar() -> Calendar:
+    """The packaged calendar words, read once per process."""
+    document = read_toml(CALENDAR_PATH, _HINT)
+    months, days = document.get("months"), document.get("days")
+    names = months.get("names") if isinstance(months, dict) else None
+    if not isinstance(names, list) or len(names) != 12 or not isinstance(days, dict):
+        raise ConfigError(f"{CALENDAR_PATH}: needs [months] names (twelve lists) and [days]", _HINT)
+    return Calendar(
+        months=tuple(strings(month, f"{CALENDAR_PATH}: [months] #{n}", _HINT) for n, month in enumerate(names, 1)),
+        days=tuple(day for key, words in days.items() for day in strings(words, f"{CALENDAR_PATH}: [days] {key}", _HINT)),
     )
-    for m in names
-}  # fmt: skip
+
+
+_MONTHS = {name.lower(): n for n, names in enumerate(calendar().months, start=1) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?:de\s+)?(?P<m1>{_MONTH})\.?,?\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}})"

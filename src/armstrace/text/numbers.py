@@ -22,19 +22,13 @@ that 'en 2022 300 drones' stays two numbers.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Literal
 
 from ..base.schema import Qualifier, Quantity
+from .fold import unaccent_mapped
 
-__all__ = ["FigureExclusion", "figure_exclusion", "find_quantities", "parse_quantity"]
-
-# Why a number expression is not a figure of the story (docs/annotation.md, section 5).
-FigureExclusion = Literal[
-    "year", "article", "date", "age", "duration", "ordinal", "parties", "designation"
-]
+__all__ = ["alternation", "counts_nothing", "find_quantities", "is_year_number", "parse_quantity"]
 
 # --------------------------------------------------------------------------- vocabulary
 # Everything is matched against accent-free text, so keys are written without accents.
@@ -143,53 +137,10 @@ _YEAR_FOLLOWERS = frozenset(
     "with when as after before until since was were had has is that which but".split()
 )
 
-# Words around a number that say it is not a figure of the story. They are closed classes of
-# the language (months, units of time, determiners), not domain cues, so they live here with
-# the rest of the number grammar rather than in cues.toml.
-
-# English month names only count capitalised: 'the two may meet' is not a date.
-_ES_MONTHS = ("enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre "
-              "noviembre diciembre").split()
-_EN_MONTHS = ("January February March April May June July August September October November "
-              "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
-_WEEKDAYS = ("lunes martes miercoles jueves viernes sabado domingo dia Monday Tuesday "
-             "Wednesday Thursday Friday Saturday Sunday day").split()
-# Units of time, singular and plural: after a number they make a duration or an age.
-_TIME_UNITS = (
-    "segundo segundos minuto minutos hora horas dia dias jornada jornadas noche noches semana "
-    "semanas quincena quincenas mes meses bimestre bimestres trimestre trimestres semestre "
-    "semestres ano anos lustro lustros decada decadas decenio decenios siglo siglos milenio "
-    "milenios second seconds minute minutes hour hours day days night nights week weeks "
-    "fortnight fortnights month months year years decade decades century centuries "
-    "millennium millennia"
-).split()
-# Words that may stand between the number and its unit of time: 'tres largos meses'.
-_TIME_ADJECTIVES = ("ultimos ultimas proximos proximas primeros primeras largos largas "
-                    "escasos escasas intensos intensas last next past more full long "
-                    "consecutive straight").split()
-# What the parties to the story are called when they are counted: 'los dos países'.
-_PARTY_NOUNS = (
-    "paises", "presidentes", "dirigentes", "lideres", "mandatarios", "gobiernos", "naciones",
-    "coreas", "partes", "bandos", "jefes de estado", "cancilleres", "ministros", "aliados",
-    "socios", "estados", "regimenes", "capitales", "delegaciones", "potencias", "vecinos",
-    "hombres",
-    "countries", "leaders", "presidents", "governments", "nations", "koreas", "sides",
-    "parties", "heads of state", "foreign ministers", "ministers", "allies", "partners",
-    "states", "regimes", "capitals", "delegations", "powers", "neighbours", "neighbors", "men",
-)
-_DETERMINERS = ("los las estos estas esos esas aquellos aquellas sus nuestros nuestras the these "
-                "those their our").split()
-# A number after one of these labels a document, a flight or a step: 'la resolución 2231'.
-_LABEL_NOUNS = (
-    "resolucion resoluciones resolution resolutions articulo articulos article articles "
-    "numero number capitulo chapter decreto decree parrafo paragraph seccion section apartado "
-    "clausula clause vuelo flight fase phase pagina page"
-).split()
-
 # --------------------------------------------------------------------------- grammar
 
 
-def _alternation(phrases: Iterable[str]) -> str:
+def alternation(phrases: Iterable[str]) -> str:
     """Longest first, so that 'no menos de' is tried before 'menos de'."""
     ordered = sorted(phrases, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
@@ -201,7 +152,7 @@ _DIGITS = (
     r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d+)(?:[.,]\d+)*"
     r"(?![^\W\d_]*\d|[/:]\d)"
 )
-_WORD = rf"\b(?:{_alternation([*_WORD_VALUES, *_MULTIPLIERS])})\b"
+_WORD = rf"\b(?:{alternation([*_WORD_VALUES, *_MULTIPLIERS])})\b"
 # 'y' joins only after -nta tens ('treinta y cinco'), hyphens after -ty ('twenty-five'), so
 # that 'diez y veinte' and 'veinte-treinta' stay two numbers.
 _JOIN = r"(?:\s+|(?<=ty)-|(?<=nta)\s+y\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)"
@@ -210,7 +161,7 @@ _LEAD = (
     r"|medi[oa](?=\s+(?:millon|docena)\b))"
 )
 _SPELLED = rf"(?:{_LEAD}(?:\s+{_WORD}(?:{_JOIN}{_WORD})*)?|{_WORD}(?:{_JOIN}{_WORD})*)"
-_SCALE = rf"(?:(?:{_alternation(k for k in _SCALES if k.islower())})\b|(?-i:[MB])\b)"
+_SCALE = rf"(?:(?:{alternation(k for k in _SCALES if k.islower())})\b|(?-i:[MB])\b)"
 _PERCENT = r"(?:%|(?:por\s+ciento|per\s?cent)\b)"
 _CURRENCY_PREFIX = r"(?:us\s?\$|u\$s|[$€£₽₩₴]|\b(?:usd|eur|rub|gbp|cny|krw|irr|uah|kpw)\b)"
 _CURRENCY = rf"(?:{'|'.join(p for _, p in _CURRENCY_PATTERNS)})(?!\w)"
@@ -245,7 +196,7 @@ _ORDER = (
 )
 # 'más del 50 %', 'cerca de un 30 %', 'al menos el 20 %': the article joins the qualifier.
 _SINGLE = (
-    rf"(?:\b(?P<qual>{_alternation(_QUALIFIERS)})(?:l\b|\s+(?:el|un|una))?\s+)?{_side('')}"
+    rf"(?:\b(?P<qual>{alternation(_QUALIFIERS)})(?:l\b|\s+(?:el|un|una))?\s+)?{_side('')}"
 )
 _EXPRESSION = re.compile(
     rf"(?P<range>{_RANGE})|(?P<order>{_ORDER})|{_SINGLE}", re.IGNORECASE
@@ -263,7 +214,7 @@ def parse_quantity(text: str) -> Quantity | None:
     there is nothing else. Returns None if `text` has no number.
     """
     stripped = text.strip()
-    folded, _ = _fold(stripped)
+    folded = unaccent_mapped(stripped).text
     matches = list(_EXPRESSION.finditer(folded))
     if not matches:
         return None
@@ -279,80 +230,17 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     dólares'), never the counted noun. Spans do not overlap and come in order. Articles used
     as numbers ('un acuerdo') are skipped; designations such as 'Shahed-136' are not numbers.
     """
-    folded, index = _fold(text)
+    folded = unaccent_mapped(text)
     found: list[tuple[int, int, Quantity]] = []
-    for m in _EXPRESSION.finditer(folded):
+    for m in _EXPRESSION.finditer(folded.text):
         if _is_lone_word(m):
             continue
-        start, end = index[m.start()], index[m.end() - 1] + 1
-        found.append((start, end, _quantity(m, text[start:end], folded[m.end():])))
+        start, end = folded.span(m.start(), m.end())
+        found.append((start, end, _quantity(m, text[start:end], folded.text[m.end():])))
     return found
 
 
-def figure_exclusion(text: str, start: int, end: int, quantity: Quantity) -> FigureExclusion | None:
-    """Why the expression `text[start:end]` is not a figure of the story, or None if it may be.
-
-    `start`, `end` and `quantity` are one result of `find_quantities(text)`; the words around
-    the span decide, following docs/annotation.md section 5:
-
-    * 'year': a bare year, a year after a month ('noviembre de 2021'), a range of years or
-      'hasta 2025';
-    * 'article': 'un'/'una' read as one ('más de un mes');
-    * 'date': a day of the month ('17 de enero', 'January 17', 'the 17th of January',
-      'el lunes 17'), a decade ('los años 90', 'the 1990s') or a time of day ('10 a.m.');
-    * 'ordinal': digits with an ordinal ending ('3rd', '2.º', '1er');
-    * 'age': 'aged 45', '45-year-old', '45 años de edad';
-    * 'duration': a unit of time right after ('dos días', 'tres largos meses', 'two years',
-      'a 10-day visit', 'cientos de años');
-    * 'parties': two or three after a determiner and before a word for the parties ('los dos
-      países', 'las dos Coreas', 'the two leaders');
-    * 'designation': digits after a label noun ('la resolución 2231', 'article 5'). Digits
-      glued to a name ('Shahed-136', 'G7') are never found by `find_quantities` at all.
-
-    Money and percentages are always figures.
-    """
-    if quantity.unit == "year":
-        return "year"
-    if quantity.value == 1 and not any(ch.isdigit() for ch in quantity.text):
-        return "article"
-    if quantity.unit is not None:
-        return None
-    span, _ = _fold(text[start:end])
-    before, _ = _fold(text[max(0, start - _CONTEXT):start])
-    after, _ = _fold(text[end:end + _CONTEXT])
-    if _names_years(span, after) or _follows_a_month(span, before, after):
-        return "year"
-    if _names_a_day(span, quantity, before, after) or _names_a_decade(span, before, after):
-        return "date"
-    if _TIME_OF_DAY.match(after) and span[-1].isdigit():
-        return "date"
-    if _ORDINAL_ENDING.match(after) and span[-1].isdigit():
-        return "ordinal"
-    unit = _TIME_UNIT_AFTER.match(after)
-    if unit and (unit["of"] is None or quantity.qualifier == "order_of"):
-        return "age" if unit["old"] else "duration"
-    if _AGE_BEFORE.search(before):
-        return "age"
-    if _refers_to_parties(quantity, before, after):
-        return "parties"
-    if _LABEL_BEFORE.search(before) and _BARE_DIGITS.fullmatch(span):
-        return "designation"
-    return None
-
-
 # --------------------------------------------------------------------------- reading a match
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """Strip accents, and map each folded character back to its offset in `text`."""
-    chars: list[str] = []
-    index: list[int] = []
-    for i, char in enumerate(text):
-        for part in unicodedata.normalize("NFD", char):
-            if not unicodedata.combining(part):
-                chars.append(part)
-                index.append(i)
-    return "".join(chars), index
 
 
 def _is_lone_word(m: re.Match[str]) -> bool:
@@ -375,7 +263,7 @@ def _single(m: re.Match[str], text: str, following: str) -> Quantity:
     if m["qual"]:
         qualifier = _QUALIFIERS[" ".join(m["qual"].lower().split())]
     unit = _unit(m, "")
-    if unit is None and qualifier == "exact" and not scales and _is_year(m["num"], following):
+    if unit is None and qualifier == "exact" and not scales and is_year_number(m["num"]) and counts_nothing(following):
         unit = "year"
     return Quantity(text=text, value=float(value), qualifier=qualifier, unit=unit)
 
@@ -473,138 +361,12 @@ def _currency(written: str) -> str | None:
     return next((code for code, pattern in _CURRENCIES if pattern.fullmatch(words)), None)
 
 
-def _is_year(numeral: str, following: str) -> bool:
-    if not (len(numeral) == 4 and numeral.isdigit() and 1900 <= int(numeral) <= 2100):
-        return False
-    next_word = re.match(r"\s+([^\W\d_]+)", following)
-    return (
-        next_word is None
-        or not next_word[1].islower()
-        or next_word[1] in _YEAR_FOLLOWERS
-    )
-
-
-# --------------------------------------------------------------------------- what is not a figure
-# All matched against accent-folded text around the span; see figure_exclusion.
-
-_CONTEXT = 60  # characters looked at on each side, enough for 'del mes de septiembre'
-_LETTER = r"[^\W\d_]"
-_MONTH = (
-    rf"(?:(?i:{_alternation(_ES_MONTHS)})|(?:{_alternation(_EN_MONTHS)})\.?)(?!{_LETTER})"
-)
-_ORDINAL_SUFFIX = r"(?:st|nd|rd|th|\.?[ºª]|er|ero|era|ro|ra|do|da|to|ta|vo|va|no|na|mo|ma)"
-_ORDINAL_ENDING = re.compile(rf"{_ORDINAL_SUFFIX}(?!{_LETTER})", re.IGNORECASE)
-_BARE_DIGITS = re.compile(r"\d[\d.,]*")
-_DAY_SPAN = re.compile(
-    r"(?:(?:del?|desde|entre|from|between)\s+)?\d{1,2}"
-    r"(?:\s*(?:[-–‑]|al?|y|hasta|and|to)\s*\d{1,2})?",
-    re.IGNORECASE,
-)
-# '17 de enero', '17, 18 y 19 de enero', 'the 17th of January', '17 January'.
-_MONTH_AFTER = re.compile(
-    rf"(?i:{_ORDINAL_SUFFIX})?"
-    r"(?:\s*(?i:,|y|e|o|al?|and|or|to|[-–‑])\s*(?i:el\s+|the\s+)?\d{1,2}(?i:st|nd|rd|th)?)*"
-    rf"\s*(?i:(?:del?\s+(?:mes\s+de\s+)?|of\s+(?:the\s+month\s+of\s+)?))?{_MONTH}"
-)
-# 'January 17', 'el lunes 17', 'el día 17'.
-_CALENDAR_BEFORE = re.compile(
-    rf"(?<!{_LETTER})(?:{_MONTH}|(?i:lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|day)"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?i:(?:el|the)\s+)?$"
-)
-_YEAR_SPAN = re.compile(
-    r"(?:(?:del?|desde|entre|from|between)\s+)?(?P<first>\d{4})"
-    r"\s*(?:[-–‑]|al?|y|hasta|and|to)\s*(?P<last>\d{4}|\d{2})"
-    r"|(?:hasta|until)\s+(?P<until>\d{4})",
-    re.IGNORECASE,
-)
-_MONTH_BEFORE = re.compile(
-    rf"(?<!{_LETTER}){_MONTH}(?P<day>\s+\d{{1,2}}(?i:st|nd|rd|th)?)?,?\s+(?P<of>(?i:del?|of)\s+)?$"
-)
-_TIME_OF_DAY = re.compile(
-    r"\s*(?:h|hrs?|(?:a|p)\.?\s?m\.?|de\s+la\s+(?:manana|tarde|noche|madrugada)|o'clock|gmt|utc)"
-    rf"(?!{_LETTER})",
-    re.IGNORECASE,
-)
-_TIME_UNIT_AFTER = re.compile(
-    rf"(?:\s*[-–‑]\s*|\s+)(?P<of>(?:de|of)\s+)?(?:(?:{_alternation(_TIME_ADJECTIVES)})\s+)?"
-    rf"(?:{_alternation(_TIME_UNITS)})(?!{_LETTER})(?P<old>\s+de\s+edad|[\s-]+old)?",
-    re.IGNORECASE,
-)
-_AGE_BEFORE = re.compile(
-    rf"(?<!{_LETTER})(?:aged?|(?:a\s+la\s+)?edad\s+de|de\s+edad)\s*:?\s*$", re.IGNORECASE
-)
-_DETERMINER_BEFORE = re.compile(
-    rf"(?<!{_LETTER})(?:{_alternation(_DETERMINERS)})\s+$", re.IGNORECASE
-)
-# One word may come between: 'the two Korean leaders', 'los dos grandes aliados'.
-_PARTY_AFTER = re.compile(
-    rf"\s+(?:{_LETTER}+\s+)?(?:{_alternation(_PARTY_NOUNS)})(?!{_LETTER})", re.IGNORECASE
-)
-_LABEL_BEFORE = re.compile(
-    # 'No.' only capitalised: a lowercase 'no' before a number is a negation.
-    rf"(?<!{_LETTER})(?:(?i:{_alternation(_LABEL_NOUNS)}|n\.?\s?º|num\.)|No\.|#)\s*$"
-)
-
-
-def _ends_phrase(after: str) -> bool:
-    """Nothing, punctuation, a capital or a function word follows: the number counts nothing."""
-    ordinal = _ORDINAL_ENDING.match(after)
-    next_word = re.match(rf"\s+({_LETTER}+)", after[ordinal.end():] if ordinal else after)
-    return next_word is None or not next_word[1].islower() or next_word[1] in _YEAR_FOLLOWERS
-
-
-def _is_year_number(digits: str) -> bool:
+def is_year_number(digits: str) -> bool:
+    """Four digits between 1900 and 2100."""
     return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100
 
 
-def _names_years(span: str, after: str) -> bool:
-    """'2022-2023', 'entre 2014 y 2022', 'hasta 2025': a bare year with a range or 'hasta'."""
-    years = _YEAR_SPAN.fullmatch(span)
-    if years is None or not _ends_phrase(after):
-        return False
-    first, last = years["first"] or years["until"], years["last"]
-    # '2022-23' abbreviates the second year.
-    return _is_year_number(first) and (last is None or len(last) == 2 or _is_year_number(last))
-
-
-def _follows_a_month(span: str, before: str, after: str) -> bool:
-    """'noviembre de 2021', 'April 9, 2021', 'March 2022.': a year after a month.
-
-    Straight after a month name ('In March 2000 soldiers crossed') it may be a count, so
-    then what follows must end the phrase, as for a bare year.
-    """
-    if not (_BARE_DIGITS.fullmatch(span) and _is_year_number(span)):
-        return False
-    month = _MONTH_BEFORE.search(before)
-    return month is not None and bool(month["day"] or month["of"] or _ends_phrase(after))
-
-
-def _names_a_day(span: str, quantity: Quantity, before: str, after: str) -> bool:
-    if not _DAY_SPAN.fullmatch(span):
-        return False
-    days = [v for v in (quantity.value, quantity.low, quantity.high) if v is not None]
-    if not all(1 <= v <= 31 for v in days):
-        return False
-    if _MONTH_AFTER.match(after):
-        return True
-    # 'el lunes 20 soldados' counts soldiers; 'el lunes 20 en Moscú' is a day.
-    return _CALENDAR_BEFORE.search(before) is not None and _ends_phrase(after)
-
-
-def _names_a_decade(span: str, before: str, after: str) -> bool:
-    """'the 1990s', 'the '90s', 'los años 90'."""
-    if not (_BARE_DIGITS.fullmatch(span) and len(span) in (2, 4) and span.endswith("0")):
-        return False
-    return bool(
-        re.match(rf"'?s(?!{_LETTER})", after) or re.search(rf"(?<!{_LETTER})anos\s+$", before)
-    )
-
-
-def _refers_to_parties(quantity: Quantity, before: str, after: str) -> bool:
-    # Three covers Russia, Iran and North Korea together; more is a count of something else.
-    return (
-        quantity.qualifier == "exact"
-        and quantity.value in (2, 3)
-        and bool(_DETERMINER_BEFORE.search(before))
-        and bool(_PARTY_AFTER.match(after))
-    )
+def counts_nothing(following: str) -> bool:
+    """Nothing, punctuation, a capital or a function word follows: a number there counts nothing."""
+    next_word = re.match(r"\s+([^\W\d_]+)", following)
+    return next_word is None or not next_word[1].islower() or next_word[1] in _YEAR_FOLLOWERS

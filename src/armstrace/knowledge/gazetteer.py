@@ -1,7 +1,7 @@
-"""Domain data: the gazetteer of known actors and weapon systems, and the cue lexicons.
+"""The gazetteer of known actors and weapon systems, and the folded form names are compared by.
 
-Both live in TOML files shipped with the package (`data/gazetteer.toml`, `data/cues.toml`) so
-that people who know the field can correct and extend them without touching code.
+It lives in a TOML file shipped with the package (`data/gazetteer.toml`) so that people who
+know the field can correct and extend it without touching code.
 
 A user gazetteer extends the packaged one: `load_gazetteer(Path("mine.toml"))` reads the
 packaged file, then the user's over it.
@@ -27,10 +27,7 @@ folded these aliases are common words:
 
 from __future__ import annotations
 
-import gettext
 import re
-import tomllib
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -39,25 +36,21 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar, cast, get_args
 
 from ..base.errors import ConfigError
-from ..base.schema import ActorKind, Stance, WeaponCategory, WeaponStatus
-from ..text.align import normalise
+from ..base.schema import ActorKind, WeaponCategory
+from ..text.fold import normalise
+from ..base.datafile import DATA_DIR, choice, read_toml, strings
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.toml"
-CUES_PATH = DATA_DIR / "cues.toml"
 
 # The schema's literals are the single source of truth for labels, so data and records agree.
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 WEAPON_CATEGORIES: tuple[str, ...] = get_args(WeaponCategory)
-STANCES: tuple[str, ...] = get_args(Stance)
-WEAPON_STATUSES: tuple[str, ...] = get_args(WeaponStatus)
 
 _ACTOR_KEYS = frozenset({"name", "kind", "country", "role", "part_of", "aliases"})
 _WEAPON_KEYS = frozenset({"name", "category", "origin", "aliases"})
 _GAZETTEER_TABLES = frozenset({"actor", "weapon"})
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 _GAZETTEER_HINT = "see the comments at the top of the packaged gazetteer.toml for the format"
-_CUES_HINT = "see the comments at the top of the packaged cues.toml for the format"
 
 # Folding beyond `normalise`: news writes "EE.UU."/"EEUU" and "Kim Jong-un"/"Kim Jong Un".
 _FULL_STOPS = re.compile(r"\.")
@@ -118,7 +111,11 @@ class _Hit(Generic[_Entry]):
 
 
 def name_key(surface: str) -> str:
-    """The folded form names are compared by: case, accents, full stops and dashes folded away."""
+    """The folded form names are compared by: case, accents, full stops and dashes folded away.
+
+    A name's own fold on top of `normalise`: "EE.UU." is "EEUU" and "Kim Jong-un" is "Kim Jong
+    Un", while in quotes and cue words a full stop or a dash still separates.
+    """
     # Names recur and are cached; whole sentences and articles, folded to look for names in
     # them, would only fill the cache.
     return _name_key_cached(surface) if len(surface) <= _CACHED_NAME else _name_key(surface)
@@ -235,66 +232,7 @@ class Gazetteer:
         return country.name if country is not None else ""
 
 
-@cache
-def _iso_names() -> Mapping[str, tuple[str, str]]:
-    """Folded English and Spanish country names -> (alpha-2 code, English common name)."""
-    import pycountry
-
-    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
-    names: dict[str, tuple[str, str]] = {}
-    heads: Counter[str] = Counter()
-    head_of: dict[str, tuple[str, str]] = {}
-    for country in pycountry.countries:
-        code = country.alpha_2
-        common = getattr(country, "common_name", None) or country.name
-        forms = {country.name, common, getattr(country, "official_name", None) or country.name}
-        forms |= {spanish.gettext(form) for form in tuple(forms)}
-        for form in forms:
-            names[name_key(form)] = (code, common)
-            # "Irán, República islámica de" is written "Irán"; "Corea, República de" is ambiguous.
-            if "," in form:
-                head = name_key(form.split(",")[0])
-                heads[head] += 1
-                head_of[head] = (code, common)
-    for head, count in heads.items():
-        if count == 1:
-            names.setdefault(head, head_of[head])
-    return names
-
-
-@cache
-def _iso_forms() -> Mapping[str, tuple[str, ...]]:
-    """Alpha-2 code -> every folded English and Spanish name of that country."""
-    forms: dict[str, list[str]] = {}
-    for key, (code, _) in _iso_names().items():
-        forms.setdefault(code, []).append(key)
-    return {code: tuple(keys) for code, keys in forms.items()}
-
-
-def iso_forms(code: str) -> tuple[str, ...]:
-    """The folded English and Spanish names ISO 3166 gives the country with code `code`."""
-    return _iso_forms().get(code, ())
-
-
-def iso_country(name: str) -> tuple[str, str] | None:
-    """(alpha-2 code, English name) of the country `name` names in English or Spanish, or None."""
-    return _iso_names().get(name_key(name))
-
-
-# --------------------------------------------------------------------------- reading TOML
-
-
-def _read_toml(path: Path, hint: str) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read ({e.strerror})", "check the path") from None
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text", "save the file as UTF-8") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: not valid TOML ({e})", hint) from None
+# --------------------------------------------------------------------------- reading gazetteer files
 
 
 def _text(raw: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str:
@@ -304,19 +242,6 @@ def _text(raw: Mapping[str, Any], key: str, where: str, *, required: bool = Fals
     value = value.strip()
     if required and not value:
         raise ConfigError(f"{where}: '{key}' is missing or empty", _GAZETTEER_HINT)
-    return value
-
-
-def _strings(value: Any, where: str, hint: str) -> tuple[str, ...]:
-    """A list of non-empty strings, stripped and without repeats, in file order."""
-    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise ConfigError(f"{where}: must be a list of non-empty strings", hint)
-    return tuple(dict.fromkeys(item.strip() for item in value))
-
-
-def _choice(value: str, allowed: tuple[str, ...], what: str, where: str) -> str:
-    if value not in allowed:
-        raise ConfigError(f"{where}: unknown {what} '{value}'", f"use one of: {', '.join(allowed)}")
     return value
 
 
@@ -348,24 +273,24 @@ def _table(
 
 
 def _actor(raw: Mapping[str, Any], where: str) -> KnownActor:
-    kind = _choice(_text(raw, "kind", where, required=True), ACTOR_KINDS, "kind", where)
+    kind = choice(_text(raw, "kind", where, required=True), ACTOR_KINDS, "kind", where)
     return KnownActor(
         name=_text(raw, "name", where, required=True),
         kind=cast(ActorKind, kind),
         country=_code(_text(raw, "country", where), "country", where),
         role=_text(raw, "role", where),
         part_of=_text(raw, "part_of", where),
-        aliases=_strings(raw.get("aliases", []), f"{where} aliases", _GAZETTEER_HINT),
+        aliases=strings(raw.get("aliases", []), f"{where} aliases", _GAZETTEER_HINT),
     )
 
 
 def _weapon(raw: Mapping[str, Any], where: str) -> KnownWeapon:
-    category = _choice(_text(raw, "category", where, required=True), WEAPON_CATEGORIES, "category", where)
+    category = choice(_text(raw, "category", where, required=True), WEAPON_CATEGORIES, "category", where)
     return KnownWeapon(
         name=_text(raw, "name", where, required=True),
         category=cast(WeaponCategory, category),
         origin=_code(_text(raw, "origin", where), "origin", where),
-        aliases=_strings(raw.get("aliases", []), f"{where} aliases", _GAZETTEER_HINT),
+        aliases=strings(raw.get("aliases", []), f"{where} aliases", _GAZETTEER_HINT),
     )
 
 
@@ -407,7 +332,7 @@ def _check_parents(actors: Sequence[KnownActor], known: Sequence[KnownActor], pa
 
 def read_gazetteer(path: Path) -> Gazetteer:
     """Read and check one gazetteer file on its own (no merging)."""
-    document = _read_toml(path, _GAZETTEER_HINT)
+    document = read_toml(path, _GAZETTEER_HINT)
     unknown = sorted(set(document) - _GAZETTEER_TABLES)
     if unknown:
         raise ConfigError(
@@ -454,140 +379,3 @@ def load_gazetteer(extra: Path | None = None) -> Gazetteer:
     actors = _merge(packaged.actors, user.actors)
     _check_parents(user.actors, actors, extra)
     return Gazetteer(actors, _merge(packaged.weapons, user.weapons))
-
-
-# --------------------------------------------------------------------------- cues
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Cue lexicons: lowercase terms, except stopwords, which are written as capitalised."""
-
-    reporting: Mapping[str, tuple[str, ...]]
-    attribution: tuple[str, ...]
-    content: Mapping[str, tuple[str, ...]]
-    boilerplate: tuple[str, ...]
-    evidential: tuple[str, ...]
-    weapons: Mapping[str, tuple[str, ...]]
-    transfer: tuple[str, ...]
-    status: Mapping[str, tuple[str, ...]]
-    stopwords: frozenset[str]
-    connectors: tuple[str, ...]
-    places: tuple[str, ...]
-    titles: tuple[str, ...]
-    complements: frozenset[str]
-    subordinators: tuple[str, ...]
-    citing: tuple[str, ...]
-    bodies: tuple[str, ...]
-    offices: tuple[frozenset[str], ...]
-    clauses: tuple[str, ...]
-    receiving: tuple[str, ...]
-    negators: tuple[str, ...]
-    not_negating: tuple[str, ...]
-    coordinators: tuple[str, ...]
-    between: tuple[str, ...]
-    factive: tuple[str, ...]
-    destination_marks: tuple[str, ...]
-    source_marks: tuple[str, ...]
-    demonyms: Mapping[str, tuple[str, ...]]
-
-
-# Sections keyed by label, and the labels each accepts; the rest are joined lists.
-_LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
-_JOINED = (
-    "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
-    "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negators", "not_negating",
-    "coordinators", "between", "factive", "destination_marks", "source_marks",
-)  # fmt: skip
-_GROUPED = ("offices", "demonyms")
-
-
-def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
-    section = document.get(name)
-    if not isinstance(section, dict):
-        raise ConfigError(f"{path}: missing section [{name}]", _CUES_HINT)
-    return section
-
-
-def _terms(value: Any, where: str, *, lowercase: bool) -> tuple[str, ...]:
-    terms = _strings(value, where, _CUES_HINT)
-    upper = [term for term in terms if term != term.lower()]
-    if lowercase and upper:
-        # Code folds the article, not the cues; a capital here would never match.
-        raise ConfigError(f"{where}: terms must be lowercase: {', '.join(upper)}", "write them in lowercase")
-    return terms
-
-
-def _labelled(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, tuple[str, ...]]:
-    """Every label of the section, with () for those the file leaves out."""
-    section = _section(document, name, path)
-    allowed = _LABELLED[name]
-    for label in section:
-        _choice(label, allowed, f"label in [{name}]", f"{path}: [{name}]")
-    terms = {
-        label: _terms(section.get(label, []), f"{path}: [{name}] {label}", lowercase=True)
-        for label in allowed
-    }
-    return MappingProxyType(terms)
-
-
-def _joined(document: Mapping[str, Any], name: str, path: Path) -> tuple[str, ...]:
-    section = _section(document, name, path)
-    lowercase = name != "stopwords"
-    lists = (_terms(value, f"{path}: [{name}] {key}", lowercase=lowercase) for key, value in section.items())
-    return tuple(dict.fromkeys(term for terms in lists for term in terms))
-
-
-def read_cues(path: Path) -> Cues:
-    """Read and check one cues file."""
-    document = _read_toml(path, _CUES_HINT)
-    unknown = sorted(set(document) - set(_LABELLED) - set(_JOINED) - set(_GROUPED))
-    if unknown:
-        raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}", _CUES_HINT)
-    return Cues(
-        reporting=_labelled(document, "reporting", path),
-        attribution=_joined(document, "attribution", path),
-        content=_labelled(document, "content", path),
-        boilerplate=_joined(document, "boilerplate", path),
-        evidential=_joined(document, "evidential", path),
-        weapons=_labelled(document, "weapons", path),
-        transfer=_joined(document, "transfer", path),
-        status=_labelled(document, "status", path),
-        stopwords=frozenset(_joined(document, "stopwords", path)),
-        connectors=_joined(document, "connectors", path),
-        places=_joined(document, "places", path),
-        titles=_joined(document, "titles", path),
-        complements=frozenset(_joined(document, "complements", path)),
-        subordinators=_joined(document, "subordinators", path),
-        citing=_joined(document, "citing", path),
-        bodies=_joined(document, "bodies", path),
-        clauses=_joined(document, "clauses", path),
-        receiving=_joined(document, "receiving", path),
-        negators=_joined(document, "negators", path),
-        not_negating=_joined(document, "not_negating", path),
-        coordinators=_joined(document, "coordinators", path),
-        between=_joined(document, "between", path),
-        factive=_joined(document, "factive", path),
-        destination_marks=_joined(document, "destination_marks", path),
-        source_marks=_joined(document, "source_marks", path),
-        # [demonyms]: a country's canonical name, then its adjectives in either language.
-        demonyms=MappingProxyType({
-            country: _terms(words, f"{path}: [demonyms] {country}", lowercase=True)
-            for country, words in _section(document, "demonyms", path).items()
-        }),
-        # Each key of [offices] is one office; its words name it in either language.
-        offices=tuple(
-            frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
-            for office, words in _section(document, "offices", path).items()
-        ),
-    )
-
-
-@cache
-def _packaged_cues() -> Cues:
-    return read_cues(CUES_PATH)
-
-
-def load_cues(path: Path | None = None) -> Cues:
-    """The cue lexicons: the packaged file (read once per process), or `path` instead of it."""
-    return _packaged_cues() if path is None else read_cues(path)

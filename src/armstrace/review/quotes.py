@@ -1,81 +1,46 @@
-"""Alignment: find words the model wrote in the article and record where they stand.
+"""Quotes an annotator chooses, found in the article with their exact offsets.
 
-The model proposes; code decides. A quote becomes Evidence only if its words are found in the
-article, and Evidence always carries the article's own characters and offsets, never the
-model's. As in google/langextract's aligner, matching goes from strict to tolerant:
+Every `evidence` of a gold file is computed from a quote, never typed (docs/annotation.md,
+section 2); this is the tool the guide tells annotators to use. The extraction does not use
+it: it grounds the model's labels on its own candidates' spans (`extraction/ground.py`).
+Evidence always carries the article's own characters and offsets, never the quote's. As in
+google/langextract's aligner, matching goes from strict to tolerant:
 
 - exact: the quote occurs verbatim (first occurrence);
-- normalised: it occurs once both sides are folded by `normalise`;
+- normalised: it occurs once both sides are folded by `text.fold.normalise`;
 - fuzzy: an approximate alignment of the folded quote scores at least `min_score`.
 
-Folding rules (`normalise`):
-
-- case is folded with `str.casefold` ("ß" -> "ss");
-- accents are removed: NFKD, then combining marks dropped. This folds "ñ" to "n" as well, on
-  purpose: a model that writes "Espana" for "España" is still grounded, and the collisions it
-  allows ("año"/"ano") do not matter for names or for quotes long enough to be evidence;
-- every quote mark (" ' “ ” „ ‟ « » ‹ › ‘ ’ ‚ ‛ ` ´) becomes '"' and every dash
-  (- ‐ ‑ ‒ – — ― −) becomes '-';
-- invisible format characters (soft hyphen, zero-width space) are dropped;
-- runs of whitespace become one space, and the ends are stripped.
+The guide asks for an exact result; the other tiers tell the annotator what to fix.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..base.schema import Alignment, Evidence
+from ..text.fold import QUOTE_MARKS, Folded, normalise, normalise_mapped
 
-_QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚‛`´"
-_DASHES = "-‐‑‒–—―−"
-_DROPPED_CATEGORIES = frozenset({"Mn", "Cf"})  # combining marks, invisible format characters
 _MIN_WORD_CHARS = 3
 _MIN_FRAGMENT_WORDS = 3
 _MIN_SPAN_RATIO = 0.8
-_SURROUNDING_MARKS = re.compile(rf"^[\s{_QUOTE_MARKS}]+|[\s{_QUOTE_MARKS}]+$")
-# Models mark cuts as "...", "…", "[...]" or "(…)".
+_SURROUNDING_MARKS = re.compile(rf"^[\s{QUOTE_MARKS}]+|[\s{QUOTE_MARKS}]+$")
+# Cuts are marked as "...", "…", "[...]" or "(…)".
 _ELLIPSIS = re.compile(r"[\[(]?(?:\.\.\.|…)[\])]?")
 _WORD = re.compile(r"\w+")
-
-
-class _Folded(NamedTuple):
-    """A folded text and, per folded character, the span of original text it came from."""
-
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
 
 
 # --------------------------------------------------------------------------- public API
 
 
-def normalise(text: str) -> str:
-    """Fold `text` for comparison: case, accents, quote marks, dashes and whitespace."""
-    if len(text) <= _SHORT:
-        return _normalise_short(text)
-    return _fold(text).text.strip()
-
-
-_SHORT = 80
-
-
-@lru_cache(maxsize=65_536)  # names, aliases and cue words are folded again for every article
-def _normalise_short(text: str) -> str:
-    return _fold(text).text.strip()
-
-
 def find_quote(article: str, quote: str, *, min_score: float = 0.9) -> Evidence | None:
     """Find `quote` in `article` and return where it stands, or None if it is not there.
 
-    Whitespace and quote marks around the quote are ignored, since models add them. Quotes
+    Whitespace and quote marks around the quote are ignored, since copying adds them. Quotes
     with fewer than three letters or digits are not evidence and are never grounded. If the
-    whole quote fails and the model joined fragments with an ellipsis, the longest fragment of
+    whole quote fails and it joins fragments with an ellipsis, the longest fragment of
     at least three words is grounded instead and stands as the evidence for the item.
     """
     evidence = _ground(article, quote, min_score)
@@ -84,15 +49,6 @@ def find_quote(article: str, quote: str, *, min_score: float = 0.9) -> Evidence 
         if fragment is not None:
             evidence = _ground(article, fragment, min_score)
     return evidence
-
-
-def find_all(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Where `pattern`, written over folded text (see `normalise`), matches in `text`.
-
-    The spans are offsets into `text` itself, so code can cite each match as evidence.
-    """
-    folded = _folded_article(text)
-    return [_span(folded, m.start(), m.end()) for m in pattern.finditer(folded.text) if m.end() > m.start()]
 
 
 def find_mention(article: str, name: str, *, near: Evidence | None = None) -> Evidence | None:
@@ -105,8 +61,8 @@ def find_mention(article: str, name: str, *, near: Evidence | None = None) -> Ev
     target = normalise(name)
     if not any(char.isalnum() for char in target):
         return None
-    folded = _folded_article(article)
-    spans = [_span(folded, at, at + len(target)) for at in _word_occurrences(folded.text, target)]
+    folded = normalise_mapped(article)
+    spans = [folded.span(at, at + len(target)) for at in _word_occurrences(folded.text, target)]
     if not spans:
         return None
     verbatim = name.strip()
@@ -118,60 +74,6 @@ def find_mention(article: str, name: str, *, near: Evidence | None = None) -> Ev
     start, end = min(spans, key=rank)
     alignment: Alignment = "exact" if article[start:end] == verbatim else "normalised"
     return _evidence(article, start, end, alignment, 1.0)
-
-
-# --------------------------------------------------------------------------- folding
-
-
-@lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    """Fold one character; the result may be empty or longer than one character."""
-    if char.isspace():
-        return " "
-    if char in _QUOTE_MARKS:  # before NFKD, which turns "´" into a space and a mark
-        return '"'
-    if char in _DASHES:
-        return "-"
-    decomposed = unicodedata.normalize("NFKD", char.casefold())
-    # Spacing diacritics such as "¨" decompose to a space plus a mark; neither is text.
-    return "".join(
-        c for c in decomposed if c != " " and unicodedata.category(c) not in _DROPPED_CATEGORIES
-    )
-
-
-def _fold(text: str) -> _Folded:
-    """Fold `text` character by character, remembering where each folded character came from.
-
-    Mapping per original character is what keeps offsets exact when folding changes lengths.
-    """
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for index, char in enumerate(text):
-        folded = _fold_char(char)
-        if not folded:
-            # A dropped mark belongs to the character before it: spans ending there keep it.
-            if ends:
-                ends[-1] = index + 1
-            continue
-        if folded == " " and chars and chars[-1] == " ":
-            continue
-        for piece in folded:
-            chars.append(piece)
-            starts.append(index)
-            ends.append(index + 1)
-    return _Folded("".join(chars), tuple(starts), tuple(ends))
-
-
-@lru_cache(maxsize=8)
-def _folded_article(article: str) -> _Folded:
-    """Fold an article once: it is grounded against dozens of times in a row."""
-    return _fold(article)
-
-
-def _span(folded: _Folded, start: int, end: int) -> tuple[int, int]:
-    """Map the folded span [start, end) back to offsets in the original text."""
-    return folded.starts[start], folded.ends[end - 1]
 
 
 # --------------------------------------------------------------------------- quotes
@@ -191,15 +93,15 @@ def _ground(article: str, quote: str, min_score: float) -> Evidence | None:
         start = article.find(candidate)
         if start >= 0:
             return _evidence(article, start, start + len(candidate), "exact", 1.0)
-    folded = _folded_article(article)
+    folded = normalise_mapped(article)
     for needle in needles:
         at = folded.text.find(needle)
         if at >= 0:
-            return _evidence(article, *_span(folded, at, at + len(needle)), "normalised", 1.0)
+            return _evidence(article, *folded.span(at, at + len(needle)), "normalised", 1.0)
     return _fuzzy(article, folded, needles[-1], min_score)
 
 
-def _fuzzy(article: str, folded: _Folded, needle: str, min_score: float) -> Evidence | None:
+def _fuzzy(article: str, folded: Folded, needle: str, min_score: float) -> Evidence | None:
     """Align the folded quote approximately; accept it only if it covers a quote-sized span."""
     found = fuzz.partial_ratio_alignment(needle, folded.text, score_cutoff=min_score * 100)
     if found is None:
@@ -211,7 +113,7 @@ def _fuzzy(article: str, folded: _Folded, needle: str, min_score: float) -> Evid
         return None
     start, end = _snap_to_words(folded.text, found.dest_start, found.dest_end)
     score = round(found.score / 100, 3)
-    return _evidence(article, *_span(folded, start, end), "fuzzy", score)
+    return _evidence(article, *folded.span(start, end), "fuzzy", score)
 
 
 def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -264,7 +166,7 @@ def _distance(span: tuple[int, int], near: Evidence) -> int:
 
 
 def _evidence(article: str, start: int, end: int, alignment: Alignment, score: float) -> Evidence:
-    """Evidence quoting the article's own characters, whatever the model wrote."""
+    """Evidence quoting the article's own characters, whatever the quote wrote."""
     return Evidence(
         quote=article[start:end], start=start, end=end, alignment=alignment, score=score
     )

@@ -1,4 +1,4 @@
-"""Grounding model-proposed quotes and names in the article, with exact offsets."""
+"""Grounding an annotator's quotes and names in the article, with exact offsets."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from armstrace.text.align import find_mention, find_quote, normalise
+from armstrace.review.quotes import find_mention, find_quote
+from armstrace.text.fold import normalise
 from armstrace.base.schema import Evidence
 
 KREMLIN = (

@@ -1,0 +1,160 @@
+"""The cue lexicons: words that point code at candidate passages and suggest a label.
+
+They live in a TOML file shipped with the package (`data/cues.toml`) so that people who know
+the field can correct and extend them without touching code; see the comments at its top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, get_args
+
+from ..base.errors import ConfigError
+from ..base.schema import Stance, WeaponStatus
+from ..base.datafile import DATA_DIR, choice, read_toml, strings
+from .gazetteer import WEAPON_CATEGORIES
+
+CUES_PATH = DATA_DIR / "cues.toml"
+STANCES: tuple[str, ...] = get_args(Stance)
+WEAPON_STATUSES: tuple[str, ...] = get_args(WeaponStatus)
+_CUES_HINT = "see the comments at the top of the packaged cues.toml for the format"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue lexicons: lowercase terms, except stopwords, which are written as capitalised."""
+
+    reporting: Mapping[str, tuple[str, ...]]
+    attribution: tuple[str, ...]
+    content: Mapping[str, tuple[str, ...]]
+    boilerplate: tuple[str, ...]
+    evidential: tuple[str, ...]
+    weapons: Mapping[str, tuple[str, ...]]
+    transfer: tuple[str, ...]
+    status: Mapping[str, tuple[str, ...]]
+    stopwords: frozenset[str]
+    connectors: tuple[str, ...]
+    places: tuple[str, ...]
+    titles: tuple[str, ...]
+    complements: frozenset[str]
+    subordinators: tuple[str, ...]
+    citing: tuple[str, ...]
+    bodies: tuple[str, ...]
+    offices: tuple[frozenset[str], ...]
+    clauses: tuple[str, ...]
+    receiving: tuple[str, ...]
+    recipient: tuple[str, ...]
+    articles: tuple[str, ...]
+    negators: tuple[str, ...]
+    not_negating: tuple[str, ...]
+    coordinators: tuple[str, ...]
+    between: tuple[str, ...]
+    factive: tuple[str, ...]
+    source: tuple[str, ...]
+    demonyms: Mapping[str, tuple[str, ...]]
+
+
+# Sections keyed by label, and the labels each accepts; the rest are joined lists.
+_LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
+_JOINED = (
+    "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
+    "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
+    "negators", "not_negating", "coordinators", "between", "factive", "source",
+)  # fmt: skip
+_GROUPED = ("offices", "demonyms")
+
+
+def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
+    section = document.get(name)
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: missing section [{name}]", _CUES_HINT)
+    return section
+
+
+def _terms(value: Any, where: str, *, lowercase: bool) -> tuple[str, ...]:
+    terms = strings(value, where, _CUES_HINT)
+    upper = [term for term in terms if term != term.lower()]
+    if lowercase and upper:
+        # Code folds the article, not the cues; a capital here would never match.
+        raise ConfigError(f"{where}: terms must be lowercase: {', '.join(upper)}", "write them in lowercase")
+    return terms
+
+
+def _labelled(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, tuple[str, ...]]:
+    """Every label of the section, with () for those the file leaves out."""
+    section = _section(document, name, path)
+    allowed = _LABELLED[name]
+    for label in section:
+        choice(label, allowed, f"label in [{name}]", f"{path}: [{name}]")
+    terms = {
+        label: _terms(section.get(label, []), f"{path}: [{name}] {label}", lowercase=True)
+        for label in allowed
+    }
+    return MappingProxyType(terms)
+
+
+def _joined(document: Mapping[str, Any], name: str, path: Path) -> tuple[str, ...]:
+    section = _section(document, name, path)
+    lowercase = name != "stopwords"
+    lists = (_terms(value, f"{path}: [{name}] {key}", lowercase=lowercase) for key, value in section.items())
+    return tuple(dict.fromkeys(term for terms in lists for term in terms))
+
+
+def read_cues(path: Path) -> Cues:
+    """Read and check one cues file."""
+    document = read_toml(path, _CUES_HINT)
+    unknown = sorted(set(document) - set(_LABELLED) - set(_JOINED) - set(_GROUPED))
+    if unknown:
+        raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}", _CUES_HINT)
+    return Cues(
+        reporting=_labelled(document, "reporting", path),
+        attribution=_joined(document, "attribution", path),
+        content=_labelled(document, "content", path),
+        boilerplate=_joined(document, "boilerplate", path),
+        evidential=_joined(document, "evidential", path),
+        weapons=_labelled(document, "weapons", path),
+        transfer=_joined(document, "transfer", path),
+        status=_labelled(document, "status", path),
+        stopwords=frozenset(_joined(document, "stopwords", path)),
+        connectors=_joined(document, "connectors", path),
+        places=_joined(document, "places", path),
+        titles=_joined(document, "titles", path),
+        complements=frozenset(_joined(document, "complements", path)),
+        subordinators=_joined(document, "subordinators", path),
+        citing=_joined(document, "citing", path),
+        bodies=_joined(document, "bodies", path),
+        clauses=_joined(document, "clauses", path),
+        receiving=_joined(document, "receiving", path),
+        recipient=_joined(document, "recipient", path),
+        articles=_joined(document, "articles", path),
+        negators=_joined(document, "negators", path),
+        not_negating=_joined(document, "not_negating", path),
+        coordinators=_joined(document, "coordinators", path),
+        between=_joined(document, "between", path),
+        factive=_joined(document, "factive", path),
+        source=_joined(document, "source", path),
+        # [demonyms]: a country's canonical name, then its adjectives in either language.
+        demonyms=MappingProxyType({
+            country: _terms(words, f"{path}: [demonyms] {country}", lowercase=True)
+            for country, words in _section(document, "demonyms", path).items()
+        }),
+        # Each key of [offices] is one office; its words name it in either language.
+        offices=tuple(
+            frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
+            for office, words in _section(document, "offices", path).items()
+        ),
+    )
+
+
+@cache
+def _packaged_cues() -> Cues:
+    return read_cues(CUES_PATH)
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    """The cue lexicons: the packaged file (read once per process), or `path` instead of it."""
+    return _packaged_cues() if path is None else read_cues(path)
