@@ -11,6 +11,7 @@ from armstrace.evaluation.evaluate import compare, run_eval
 from armstrace.evaluation.matching import Matcher, assign, same_quantity
 from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.text.numbers import parse_quantity
+from armstrace.extraction.parties import PARTY_KINDS
 from armstrace.extraction.prompt import FIELDS
 from armstrace.evaluation.scoring import Counts, score_article, stance_matrix
 from armstrace.base.schema import (
@@ -283,6 +284,8 @@ def test_eval_of_the_committed_prompt_over_the_seeds_scores_the_recorded_model(t
     assert report.current.strategy == "multi-pass, grammar"
     assert report.current.failed == []
     assert report.current.grounded_share == 1.0
+    # Every supplier and recipient is a state, a state body, a company or an armed group.
+    assert report.current.party_kinds and set(report.current.party_kinds) <= PARTY_KINDS
     stances = report.current.stances
     assert sum(stances.get(s, {}).get(s, 0) for s in stances) == 47  # of 49 loosely matched claims
     written = json.loads((tmp_path / "eval" / "eval.json").read_text(encoding="utf-8"))

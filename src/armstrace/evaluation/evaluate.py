@@ -124,16 +124,19 @@ def _evaluate_prompt(
     golds: Sequence[GoldArticle], sources: list[Path], settings: Settings, out: Path, matcher: Matcher, match: Match
 ) -> tuple[PromptResult, list[ArticleScore]]:
     from ..extraction.extract import shown_path
+    from ..extraction.parties import party_kinds
     from ..extraction.run import run_extract
 
     summary = run_extract(sources, out, settings)
     texts = {g.article: src.read_text(encoding="utf-8") for g, src in zip(golds, sources)}
-    scores, failed = _score_run(golds, _extractions(out), texts, matcher, match)
+    extractions = _extractions(out)
+    scores, failed = _score_run(golds, extractions, texts, matcher, match)
     plan = settings.call_plan(summary.model)
     strategy = f"{plan['strategy']}, {plan['mode']}"
     result = summarise(
         summary.prompt, shown_path(settings.prompt), summary.model, scores, failed, summary.seconds, strategy, summary.usage().calls
     )
+    result.party_kinds = party_kinds(extractions.values(), matcher.gazetteer)
     return result, scores
 
 

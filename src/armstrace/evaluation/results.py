@@ -30,6 +30,9 @@ class PromptResult(BaseModel):
     seconds: float = 0.0
     strategy: str = Field(default="", description="How articles were cut into model calls, e.g. 'multi-pass, grammar'.")
     calls: int = Field(default=0, description="Model calls this run made (0 when served from the cache).")
+    party_kinds: dict[str, int] = Field(
+        default_factory=dict, description="Suppliers and recipients of the extracted transfers, by actor kind."
+    )
 
     @property
     def seconds_per_article(self) -> float:

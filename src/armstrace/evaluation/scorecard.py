@@ -94,6 +94,9 @@ def render_markdown(report: EvalReport) -> str:
         f"Extraction time: {current.seconds:.1f} s, {current.seconds_per_article:.1f} s per article, "
         f"{current.calls} model calls (0 s and 0 calls when every answer came from the cache).",
     ]
+    if current.party_kinds:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in current.party_kinds.items())
+        lines += ["", f"Transfer parties by actor kind: {kinds}."]
     if current.failed:
         lines += ["", f"Articles with no extraction (counted as all missed): {', '.join(current.failed)}."]
     if report.min_f1 is not None:

@@ -19,9 +19,9 @@ gazetteer knows (a city, a factory).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from ..base.schema import Actor, ActorKind, Weapon
+from ..base.schema import Actor, ActorKind, ArticleExtraction, Weapon
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
@@ -38,6 +38,15 @@ def party_kind(name: str, actors: Sequence[Actor], gazetteer: Gazetteer) -> Acto
     if iso_country(name) is not None:
         return "country"
     return next((a.kind for a in actors if a.name == name), None)
+
+
+def party_kinds(extractions: Iterable[ArticleExtraction], gazetteer: Gazetteer) -> dict[str, int]:
+    """How many transfer parties the extractions name, by actor kind ("unknown": no actor known)."""
+    kinds = Counter(
+        party_kind(name, x.actors, gazetteer) or "unknown"
+        for x in extractions for w in x.weapons for name in (w.supplier, w.recipient) if name
+    )  # fmt: skip
+    return dict(sorted(kinds.items()))
 
 
 def _parties_only(weapon: Weapon, actors: Sequence[Actor], gazetteer: Gazetteer) -> Weapon:
