@@ -94,3 +94,12 @@ def test_a_preposition_right_after_the_materiel_names_its_recipient_or_its_suppl
     # A receiving verb turns "a" round, and a preposition farther off belongs to another word.
     assert settled_one("Rusia compra proyectiles a Corea del Norte.", "proyectiles", "ammunition") == ("North Korea", "Russia")
     assert settled_one("Desplegó tropas para apoyar la guerra de Rusia.", "tropas", "troops") == ("North Korea", "Russia")
+
+
+def test_the_subject_of_the_transfer_verb_before_the_materiel_supplies_it() -> None:
+    assert settled_one("Seúl condenó a Rusia por enviar cazas.", "cazas", "aircraft") == ("Russia", "North Korea")
+    assert settled_one("Rusia compró proyectiles.", "proyectiles", "ammunition") == ("North Korea", "Russia")
+    # What goes back in exchange goes the other way.
+    sentence = "Corea del Norte está suministrando municiones a cambio de tecnología satelital."
+    assert settled_one(sentence, "tecnología satelital", "other") == ("Russia", "North Korea")
+    assert settled_one("Condenan el suministro de armas y el intercambio de tecnología en la dirección opuesta.", "tecnología", "other") == ("Russia", "North Korea")

@@ -25,7 +25,7 @@ from ..base.schema import Actor, ActorKind, ArticleExtraction, Weapon
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
-from .sides import between, made_by, sent_by_words
+from .sides import between, made_by, sent_by_subject, sent_by_words, traded_back
 
 # States, their governments and agencies, companies and international bodies, armed groups.
 PARTY_KINDS: frozenset[ActorKind] = frozenset({"country", "government", "agency", "organisation", "armed_group"})
@@ -77,7 +77,8 @@ def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cue
     """Each transfer with the article's flow, unless its label names that flow or its return.
 
     Which way round is the label's unless the words around the materiel say (sides.py): its
-    adjective ("misiles norcoreanos") first, then a preposition ("proyectiles a Rusia"); materiel
+    adjective ("misiles norcoreanos") first, then a preposition ("proyectiles a Rusia"), then the
+    subject of its transfer verb ("Irán envió drones"); materiel
     "between" the two parties goes no stated way, and troops that carry the receiving country's
     adjective are its own forces in its own war, no transfer.
     """
@@ -97,9 +98,11 @@ def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cue
         if weapon.category == "troops" and maker == flow[1]:
             continue  # the receiving country's own troops ("tropas rusas") are its forces, not a transfer
         pair = (weapon.supplier, weapon.recipient) if (weapon.supplier, weapon.recipient) in allowed else flow
-        supplier = maker if maker in flow else sent_by_words(weapon, flow, cues, gazetteer)
+        supplier = maker if maker in flow else sent_by_words(weapon, flow, cues, gazetteer) or sent_by_subject(weapon, flow, cues, gazetteer)
         if supplier is not None:
             pair = (supplier, flow[1] if supplier == flow[0] else flow[0])
+        elif traded_back(weapon, cues):
+            pair = (flow[1], flow[0])
         if pair != (weapon.supplier, weapon.recipient):
             weapon = weapon.model_copy(update={"supplier": pair[0], "recipient": pair[1]})
         settled.append(weapon)

@@ -1,10 +1,12 @@
 """What the words around a transfer's materiel say about its sides, whatever the model read.
 
-Three marks are read, in the materiel's own sentence: a country's adjective on it ("drones
+Four marks are read, in the materiel's own sentence: a country's adjective on it ("drones
 iraníes", "North Korean missiles": made or sent by that country), a preposition that names a
 party right after it ("proyectiles a Rusia", "troops to Russia": the recipient; "drones de Irán",
-"from Iran": the supplier), and "between" two parties ("acuerdos de armas entre Rusia y Corea
-del Norte": no way round).
+"from Iran": the supplier), the subject of the transfer verb before it ("Iran has shipped
+shells": the supplier; "Rusia compró drones": the recipient; turned round by "in exchange for"
+between them), and "between" two parties ("acuerdos de armas entre Rusia y Corea del Norte": no
+way round).
 """
 
 from __future__ import annotations
@@ -90,6 +92,44 @@ def sent_by_words(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: 
             if hit:
                 found.append((hit.end(), supplier))
     return min(found)[1] if found else None
+
+
+# How many words may stand between a party and its transfer verb: "North Korea for sending",
+# "Corea del Norte está suministrando".
+_SUBJECT_WORDS = 3
+
+
+def sent_by_subject(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> str | None:
+    """The flow's party that the transfer verb before the materiel makes its supplier, or None.
+
+    The party is the verb's subject when it stands right before it; the last such pair before
+    the materiel counts. A receiving verb makes its subject the recipient, and "a cambio de" or
+    "in exchange for" between the verb and the materiel turns the way round.
+    """
+    after = _after(weapon)
+    if after is None:
+        return None
+    before = name_key(weapon.evidence.quote[: len(weapon.evidence.quote) - len(after) - len(weapon.description)])
+    parties = "|".join(f"(?P<p{n}>{_forms(p, gazetteer)})" for n, p in enumerate(flow))
+    verbs = _words(cues.transfer)
+    pattern = rf"(?<!\w)(?:{parties})(?!\w)(?:\s+\S+){{0,{_SUBJECT_WORDS}}}?\s+(?P<verb>{verbs})(?!\w)"
+    found = list(re.finditer(pattern, before))
+    if not found:
+        return None
+    last = found[-1]
+    subject = flow[0] if last.group("p0") else flow[1]
+    receives = re.fullmatch(_words(cues.receiving), last.group("verb")) is not None
+    exchanged = re.search(rf"(?<!\w)(?:{_words(cues.exchange)})(?!\w)", before[last.end() :]) is not None
+    supplies = receives == exchanged
+    return subject if supplies else (flow[1] if subject == flow[0] else flow[0])
+
+
+def traded_back(weapon: Weapon, cues: Cues) -> bool:
+    """Whether the materiel's words are what goes back in exchange: "el intercambio de tecnología
+    en la dirección opuesta", "technology in return"."""
+    after = _after(weapon)
+    mark = rf"(?:\s*[^\s,;:]+){{0,{_MARK_WORDS}}}?\s*(?<!\w)(?:{_words(cues.exchange)})(?!\w)"
+    return after is not None and re.match(mark, name_key(after)) is not None
 
 
 def between(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> bool:

@@ -55,6 +55,7 @@ class Cues:
     between: tuple[str, ...]
     factive: tuple[str, ...]
     source: tuple[str, ...]
+    exchange: tuple[str, ...]
     demonyms: Mapping[str, tuple[str, ...]]
 
 
@@ -63,7 +64,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negators", "not_negating", "coordinators", "between", "factive", "source",
+    "negators", "not_negating", "coordinators", "between", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms")
 
@@ -137,6 +138,7 @@ def read_cues(path: Path) -> Cues:
         between=_joined(document, "between", path),
         factive=_joined(document, "factive", path),
         source=_joined(document, "source", path),
+        exchange=_joined(document, "exchange", path),
         # [demonyms]: a country's canonical name, then its adjectives in either language.
         demonyms=MappingProxyType({
             country: _terms(words, f"{path}: [demonyms] {country}", lowercase=True)
