@@ -95,3 +95,15 @@ def test_a_reporting_verb_makes_a_transfer_alleged_even_without_a_kept_claim_unl
     assert status_of(weapon(accused, "armas"), [], CUES) == "alleged"
     determined = "US officials have determined that Iran continues to supply Russia with one-way attack drones."
     assert status_of(weapon(determined, "one-way attack drones"), [], CUES) == "delivered"
+
+
+def test_a_third_partys_condemnation_is_an_allegation_and_a_partys_leader_speaks_for_it() -> None:
+    from armstrace.knowledge.gazetteer import load_gazetteer
+
+    condemned = "Seúl y Tokio han condenado el suministro de armas de Corea del Norte a Rusia."
+    assert status_of(weapon(condemned, "armas"), [], CUES) == "alleged"
+    sentence = "Putin dijo que Rusia está dispuesta a entregar drones a Irán."
+    said = Claim(speaker="Vladimir Putin", stance="asserted", content="entregar drones a Irán", evidence=_evidence(sentence))
+    russian = weapon(sentence, "drones").model_copy(update={"supplier": "Russia", "recipient": "Iran"})
+    assert status_of(russian, [said], CUES, load_gazetteer()) == "planned"
+    assert status_of(russian, [said], CUES) == "alleged"  # without the gazetteer, Putin is anyone

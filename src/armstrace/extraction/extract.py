@@ -269,7 +269,7 @@ class Extractor:
         claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer)
         weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
         weapons = settle_parties(weapons, actors, self.cues, self.gazetteer)
-        weapons = settle_status(weapons, claims, self.cues)
+        weapons = settle_status(weapons, claims, self.cues, self.gazetteer)
         extraction = ArticleExtraction(
             article=self._info(article),
             actors=actors,

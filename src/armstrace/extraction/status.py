@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..base.schema import Claim, Weapon, WeaponStatus
 from ..knowledge.clauses import clause_of
 from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import normalise
 from .candidates import claim_candidates, term_matches
 
@@ -26,12 +27,23 @@ from .candidates import claim_candidates, term_matches
 _NARRATED: tuple[WeaponStatus, ...] = ("agreed", "requested", "planned", "delivered", "used", "produced")
 
 
-def settle_status(weapons: Sequence[Weapon], claims: Sequence[Claim], cues: Cues) -> list[Weapon]:
+def settle_status(weapons: Sequence[Weapon], claims: Sequence[Claim], cues: Cues, gazetteer: Gazetteer | None = None) -> list[Weapon]:
     """Each transfer with the status its sentence's marks give it."""
-    return [w if (s := status_of(w, claims, cues)) == w.status else w.model_copy(update={"status": s}) for w in weapons]
+    return [
+        w if (s := status_of(w, claims, cues, gazetteer)) == w.status else w.model_copy(update={"status": s})
+        for w in weapons
+    ]
 
 
-def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues) -> WeaponStatus:
+def _speaks_for_a_party(speaker: str, weapon: Weapon, gazetteer: Gazetteer | None) -> bool:
+    """Whether the speaker is a party or speaks for one: Putin, the Kremlin, Moscow for Russia."""
+    parties = {weapon.supplier, weapon.recipient} - {""}
+    known = gazetteer.actor_for(speaker) if gazetteer is not None else None
+    states = {known.name, known.part_of, gazetteer.country_name(known.country)} if known and gazetteer else set()
+    return speaker in parties or bool(states & parties)
+
+
+def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues, gazetteer: Gazetteer | None = None) -> WeaponStatus:
     """The status of one transfer: denied, alleged, or what the narrator's verbs say."""
     sentence = weapon.evidence.quote
     # A claim states the transfer when its words hold the materiel's: "Moscú y Teherán firmaron un
@@ -50,7 +62,7 @@ def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues) -> WeaponStat
     ):  # fmt: skip
         return "denied"
     # A party stating or admitting its own transfer is the fact the narrator would state.
-    own = [c for c in stated if c.stance == "acknowledged" or c.speaker in (weapon.supplier, weapon.recipient)]
+    own = [c for c in stated if c.stance == "acknowledged" or _speaks_for_a_party(c.speaker, weapon, gazetteer)]
     # A statement the code finds counts even when its claim was not kept (no speaker grounded).
     reported = len(own) < len(stated) or (not own and _reported(sentence, weapon.description, cues))
     # A factive verb takes what it reports as fact: "la inteligencia confirmó que Corea del Norte
