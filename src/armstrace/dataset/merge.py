@@ -39,8 +39,9 @@ from ..knowledge.gazetteer import GAZETTEER_PATH, load_gazetteer, name_key
 from ..text.dates import dateline
 from .dictionary import write_dictionary
 from .duplicates import DuplicateFinder
+from .facts import ReadArticle, TextFacts, local_names, mention_count
 from .resolve import NameForm, Resolver
-from .rows import Article, RowBuilder, TextFacts, local_names, mention_count
+from .rows import RowBuilder
 from .sipri import write_transfers_csv
 from .staging import Staging, staging
 from .tables import Skipped, TextFrom, TransferRow
@@ -94,7 +95,7 @@ def merge_dataset(out: Path, gazetteer: Path | None = None, meta: Path | None = 
     write_dictionary(out, bom)
     return MergeResult(
         out=str(out), written=["dataset.json", "tables/", "dataset.sqlite", "transfers.csv", "datapackage.json"], counts=counts,
-        duplicates=len(builder.duplicates), disputed=builder.disputed, skipped=first.skipped,
+        duplicates=len(builder.duplicates), disputed=len(builder.disputed), skipped=first.skipped,
     )  # fmt: skip
 
 
@@ -229,7 +230,7 @@ def _first_reading(files: Sequence[Path], stage: Staging, sidecar: Sidecar) -> _
     return first
 
 
-def _second_reading(stage: Staging) -> Iterator[Article]:
+def _second_reading(stage: Staging) -> Iterator[ReadArticle]:
     """The articles again, by id, each with what the first reading learnt of its text."""
     for _, path, facts in stage.extractions():
-        yield Article(_read(path), TextFacts.model_validate_json(facts))
+        yield ReadArticle(_read(path), TextFacts.model_validate_json(facts))
