@@ -18,7 +18,7 @@ from armstrace.base.settings import Settings
 from support.cli import run_cli as _run
 from support.faultserver import Reply, fault_server
 from support.labels import LABELS, answering
-from test_llm import _ask
+from support.model import ask
 
 KEY = "sk-armstrace-PLANTED-echo-key-5150"
 ARTICLE = "El portavoz John Kirby dijo que Irán envió 400 drones a Rusia.\n"
@@ -99,7 +99,7 @@ def test_credentials_in_the_base_url_are_in_no_output(tmp_path: Path) -> None:
 
 def test_credentials_in_the_base_url_are_not_in_a_connection_error(tmp_path: Path) -> None:
     with pytest.raises(TransientEndpointError) as e:
-        _ask(f"http://user:{KEY}@127.0.0.1:9/v1", attempts=1)
+        ask(f"http://user:{KEY}@127.0.0.1:9/v1", attempts=1)
     assert KEY not in e.value.message and "user" not in e.value.message
 
 
@@ -185,7 +185,7 @@ def test_a_nul_byte_after_the_first_8_kib_is_binary(tmp_path: Path) -> None:
 def test_a_body_cut_short_is_reported_as_such_not_as_no_connection() -> None:
     with fault_server(Reply(200, raw=b'{"id": "x", "choices": []}', truncate=True)) as server:
         with pytest.raises(TransientEndpointError) as e:
-            _ask(server.base_url)
+            ask(server.base_url)
     assert "closed the connection before its answer was complete" in e.value.message
     assert "cannot connect" not in e.value.message
 

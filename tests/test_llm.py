@@ -9,7 +9,6 @@ from typing import Any
 
 import instructor
 import pytest
-from pydantic import BaseModel
 
 from armstrace.base.errors import EndpointError, ExtractionError, TransientEndpointError
 from armstrace.model.llm import ModelClient
@@ -17,38 +16,16 @@ from armstrace.base.schema import labels_model
 from armstrace.base.settings import Settings
 
 from support.faultserver import Reply, completion, fault_server
+from support.model import FIGURES, KEY, MESSAGES, ask, ask_with, quick_client
 
-KEY = "sk-armstrace-PLANTED-key-0123456789"
-FIGURES = labels_model("figures", 2)
 GOOD = {"labels": [{"counted": "containers", "measures": "shipments"}, {"counted": "drones", "measures": "deliveries"}]}
-MESSAGES = [{"role": "system", "content": "article"}, {"role": "user", "content": "1. 1.000"}]
-
-
-def _client(base_url: str, **changes: object) -> ModelClient:
-    values: dict[str, object] = {"attempts": 3, "backoff": 0.01, "timeout": 5, **changes}
-    settings = Settings(base_url=base_url, model="test-model", api_key=KEY, **values)  # type: ignore[arg-type]
-    return ModelClient(settings, base_url, "test-model")
-
-
-def _ask(base_url: str, **changes: object):  # type: ignore[no-untyped-def]
-    return _run(_client(base_url, **changes), FIGURES)
-
-
-def _run(client: ModelClient, model: type[BaseModel]):  # type: ignore[no-untyped-def]
-    async def ask():  # type: ignore[no-untyped-def]
-        try:
-            return await client.ask(MESSAGES, model)
-        finally:
-            await client.close()
-
-    return asyncio.run(ask())
 
 
 @pytest.mark.parametrize("status", [429, 500, 502, 503])
 def test_a_persistent_transient_fault_is_tried_exactly_the_configured_times(status: int) -> None:
     with fault_server(Reply(status)) as server:
         with pytest.raises(TransientEndpointError) as e:
-            _ask(server.base_url)
+            ask(server.base_url)
     assert len(server.requests) == 3
     assert server.base_url in e.value.message
 
@@ -57,7 +34,7 @@ def test_a_persistent_transient_fault_is_tried_exactly_the_configured_times(stat
 def test_a_non_retryable_fault_fails_at_once_with_what_to_do(status: int, hint: str) -> None:
     with fault_server(Reply(status)) as server:
         with pytest.raises(EndpointError) as e:
-            _ask(server.base_url)
+            ask(server.base_url)
     assert len(server.requests) == 1
     assert not isinstance(e.value, TransientEndpointError)
     assert hint in e.value.hint
@@ -65,7 +42,7 @@ def test_a_non_retryable_fault_fails_at_once_with_what_to_do(status: int, hint: 
 
 def test_a_transient_fault_then_an_answer_succeeds() -> None:
     with fault_server(Reply(503), Reply(200, completion(GOOD))) as server:
-        answer = _ask(server.base_url)
+        answer = ask(server.base_url)
     assert answer.usage.calls == 2
     assert answer.value.model_dump() == GOOD
 
@@ -73,7 +50,7 @@ def test_a_transient_fault_then_an_answer_succeeds() -> None:
 def test_retry_after_is_honoured() -> None:
     with fault_server(Reply(429, headers={"retry-after": "1"}), Reply(200, completion(GOOD))) as server:
         started = time.monotonic()
-        _ask(server.base_url)
+        ask(server.base_url)
     assert time.monotonic() - started >= 0.9
 
 
@@ -81,7 +58,7 @@ def test_an_invalid_answer_is_reasked_a_bounded_number_of_times_then_fails() -> 
     strict = labels_model("figures", 3)  # asks for three labels; the server keeps sending two
     with fault_server(Reply(200, completion(GOOD))) as server:
         with pytest.raises(ExtractionError, match="invalid JSON for") as e:
-            _run(_client(server.base_url, reasks=2), strict)
+            ask_with(quick_client(server.base_url, reasks=2), strict)
     assert len(server.requests) == 3
     assert e.value.calls == 3
 
@@ -91,21 +68,21 @@ def test_an_answer_that_is_not_json_fails_with_a_reason() -> None:
     broken["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"] = '{"labels": [{"counted'
     with fault_server(Reply(200, broken)) as server:
         with pytest.raises(ExtractionError, match="invalid JSON"):
-            _ask(server.base_url, reasks=1)
+            ask(server.base_url, reasks=1)
     assert len(server.requests) == 2
 
 
 def test_the_sdk_does_not_retry_on_its_own() -> None:
     with fault_server(Reply(500)) as server:
         with pytest.raises(TransientEndpointError):
-            _ask(server.base_url, attempts=1)
+            ask(server.base_url, attempts=1)
     assert len(server.requests) == 1
 
 
 def test_the_key_goes_only_in_the_authorization_header_and_never_in_errors() -> None:
     with fault_server(Reply(401, {"error": {"message": "bad key"}})) as server:
         with pytest.raises(EndpointError) as e:
-            _ask(server.base_url)
+            ask(server.base_url)
     assert server.requests[0]["headers"]["authorization"] == f"Bearer {KEY}"
     assert KEY not in e.value.message + e.value.hint
 
@@ -114,7 +91,7 @@ def test_a_refused_connection_names_the_endpoint() -> None:
     with fault_server(Reply(200)) as server:
         url = server.base_url
     with pytest.raises(TransientEndpointError, match="cannot connect") as e:
-        _ask(url, attempts=2)
+        ask(url, attempts=2)
     assert url in e.value.message
 
 
@@ -126,14 +103,14 @@ def test_a_refused_connection_names_the_endpoint() -> None:
 def test_a_broken_body_is_a_transient_fault_retried_the_configured_times(reply: Reply) -> None:
     with fault_server(reply) as server:
         with pytest.raises(TransientEndpointError) as e:
-            _ask(server.base_url)
+            ask(server.base_url)
     assert len(server.requests) == 3
     assert server.base_url in e.value.message
 
 
 def test_a_broken_body_then_an_answer_succeeds() -> None:
     with fault_server(Reply(200, raw=b"{"), Reply(200, completion(GOOD))) as server:
-        assert _ask(server.base_url).value.model_dump() == GOOD
+        assert ask(server.base_url).value.model_dump() == GOOD
 
 
 def _content_completion(arguments: dict[str, Any]) -> dict[str, Any]:
@@ -146,7 +123,7 @@ def _content_completion(arguments: dict[str, Any]) -> dict[str, Any]:
 
 def test_grammar_mode_sends_the_schema_as_a_json_object_format_and_not_in_the_prompt() -> None:
     with fault_server(Reply(200, _content_completion(GOOD))) as server:
-        answer = _ask(server.base_url, mode="grammar")
+        answer = ask(server.base_url, mode="grammar")
     assert answer.value.model_dump() == GOOD
     [request] = server.requests
     body = request["body"]
@@ -161,7 +138,7 @@ def test_grammar_mode_keeps_its_format_when_it_reasks() -> None:
     strict = labels_model("figures", 3)  # the server keeps sending two labels
     with fault_server(Reply(200, _content_completion(GOOD))) as server:
         with pytest.raises(ExtractionError):
-            _run(_client(server.base_url, mode="grammar", reasks=1), strict)
+            ask_with(quick_client(server.base_url, mode="grammar", reasks=1), strict)
     assert len(server.requests) == 2
     for request in server.requests:
         assert request["body"]["response_format"]["type"] == "json_object"
@@ -176,7 +153,7 @@ def test_auto_mode_is_grammar_for_the_embedded_server_and_tools_for_an_endpoint(
     with fault_server(Reply(200, _content_completion(GOOD))) as server:
         client = ModelClient(embedded, server.base_url, "test-model")  # as run.py starts it
         assert client._mode == instructor.Mode.JSON_SCHEMA
-        assert _run(client, FIGURES).value.model_dump() == GOOD
+        assert ask_with(client, FIGURES).value.model_dump() == GOOD
     assert server.requests[0]["body"]["response_format"]["type"] == "json_object"
     other = ModelClient(endpoint, endpoint.base_url or "", "test-model")
     assert other._mode == instructor.Mode.TOOLS

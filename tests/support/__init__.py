@@ -2,6 +2,7 @@
 
 - `faultserver`: a real loopback HTTP server that answers like a model endpoint, or fails;
 - `labels`: the labels such a server answers with;
+- `model`: a model client that gives up quickly, asking such a server one question;
 - `synthetic`: synthetic article extractions, for merging at scale;
 - `cli`: running the command line in a child process.
 

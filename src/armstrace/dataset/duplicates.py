@@ -9,6 +9,7 @@ import re
 import zlib
 from array import array
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..text.fold import normalise
 
@@ -45,6 +46,13 @@ def similarity(a: Iterable[int], b: Iterable[int]) -> float:
     return sum(x == y for x, y in both) / len(both) if both else 0.0
 
 
+class Copy(NamedTuple):
+    """An article that republishes another: the first article of its cluster, and how alike."""
+
+    original: str
+    similarity: float | None  # None for an article joined to the cluster only through another copy
+
+
 class DuplicateFinder:
     """Clusters of near-duplicate articles, by locality-sensitive hashing of signatures.
 
@@ -62,8 +70,8 @@ class DuplicateFinder:
         """Remember one article's text (as a signature, not the text)."""
         self._signatures[article] = array("i", signature(text))
 
-    def clusters(self) -> dict[str, tuple[str, float | None]]:
-        """Article id -> (the first article of its cluster, its best similarity to a member).
+    def clusters(self) -> dict[str, Copy]:
+        """Article id -> the first article of its cluster and its best similarity to a member.
 
         Only articles that are not the first of their cluster are listed; the similarity is
         None for one joined only through another member.
@@ -92,4 +100,4 @@ class DuplicateFinder:
                     parent[b] = a
                     best[article] = max(best.get(article, 0.0), score)
         scores = {a: round(s, 3) for a, s in best.items()}
-        return {a: (root(a), scores.get(a)) for a in sorted(parent) if root(a) != a}
+        return {a: Copy(root(a), scores.get(a)) for a in sorted(parent) if root(a) != a}

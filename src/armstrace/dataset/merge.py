@@ -29,9 +29,11 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from pydantic import BaseModel, ValidationError
+
+from pydantic import BaseModel
 
 from ..base.errors import ArmstraceError, InputError
+from ..base.outdir import ARTICLES, article_files, read_extraction
 from ..base.schema import ActorKind, ArticleExtraction
 from ..extraction.load import read_article
 from ..extraction.meta import Sidecar, fill, read_sidecar
@@ -39,8 +41,9 @@ from ..knowledge.gazetteer import GAZETTEER_PATH, load_gazetteer, name_key
 from ..text.dates import dateline
 from .dictionary import write_dictionary
 from .duplicates import DuplicateFinder
+from .facts import ReadArticle, TextFacts, local_names, mention_count
 from .resolve import NameForm, Resolver
-from .rows import Article, RowBuilder, TextFacts, local_names, mention_count
+from .rows import RowBuilder
 from .sipri import write_transfers_csv
 from .staging import Staging, staging
 from .tables import Skipped, TextFrom, TransferRow
@@ -70,13 +73,13 @@ def merge_dataset(out: Path, gazetteer: Path | None = None, meta: Path | None = 
     extraction at all is an InputError.
     """
     sidecar = read_sidecar(meta) if meta is not None else Sidecar({})
-    files = sorted((out / "articles").glob("*.json")) if (out / "articles").is_dir() else []
+    files, folder = article_files(out), out / ARTICLES
     if not files:
-        raise InputError(f"{out / 'articles'}: no article extractions to merge", f"run 'armstrace extract ... --out {out}' first")
+        raise InputError(f"{folder}: no article extractions to merge", f"run 'armstrace extract ... --out {out}' first")
     with staging(out) as stage:
         first = _first_reading(files, stage, sidecar)
         if len(first.skipped) == len(files):
-            raise InputError(f"{out / 'articles'}: none of the {len(files)} files is an article extraction", first.skipped[0].reason)
+            raise InputError(f"{folder}: none of the {len(files)} files is an article extraction", first.skipped[0].reason)
         resolver = Resolver(load_gazetteer(gazetteer))
         resolver.resolve_names(first.names.forms())
         resolver.set_spellings(first.spellings.first())
@@ -94,22 +97,11 @@ def merge_dataset(out: Path, gazetteer: Path | None = None, meta: Path | None = 
     write_dictionary(out, bom)
     return MergeResult(
         out=str(out), written=["dataset.json", "tables/", "dataset.sqlite", "transfers.csv", "datapackage.json"], counts=counts,
-        duplicates=len(builder.duplicates), disputed=builder.disputed, skipped=first.skipped,
+        duplicates=len(builder.duplicates), disputed=len(builder.disputed), skipped=first.skipped,
     )  # fmt: skip
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def _read(path: Path) -> ArticleExtraction:
-    try:
-        return ArticleExtraction.model_validate_json(path.read_bytes())
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise InputError(f"{path}: not an article extraction ({where + ': ' if where else ''}{first['msg']})") from None
 
 
 def _text(extraction: ArticleExtraction) -> tuple[str, TextFrom]:
@@ -214,7 +206,7 @@ def _first_reading(files: Sequence[Path], stage: Staging, sidecar: Sidecar) -> _
     first = _FirstReading()
     for path in files:
         try:
-            extraction = _read(path)
+            extraction = read_extraction(path)
         except InputError as e:
             first.skipped.append(Skipped(file=str(path), reason=e.message))
             continue
@@ -229,7 +221,7 @@ def _first_reading(files: Sequence[Path], stage: Staging, sidecar: Sidecar) -> _
     return first
 
 
-def _second_reading(stage: Staging) -> Iterator[Article]:
+def _second_reading(stage: Staging) -> Iterator[ReadArticle]:
     """The articles again, by id, each with what the first reading learnt of its text."""
     for _, path, facts in stage.extractions():
-        yield Article(_read(path), TextFacts.model_validate_json(facts))
+        yield ReadArticle(read_extraction(path), TextFacts.model_validate_json(facts))

@@ -18,9 +18,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .tables import ClaimRow, FigureRow, ObservationRow, Source
+
+class Mention(NamedTuple):
+    """One extracted actor record, as staged."""
+
+    names: str  # a JSON list: the record's name and mentions
+    role: str
+    occurrences: int  # how often its names occur in the article
+    published: str | None  # the article's report date
+    source: str  # the Source, as JSON
+
 
 # Rows are inserted this many at a time: one executemany instead of a thousand executes.
 _BATCH = 1000
@@ -142,9 +152,9 @@ class Staging:
         """Keys of the actors that have mentions."""
         return [key for (key,) in self._db.execute("SELECT DISTINCT actor FROM mentions")]
 
-    def mentions(self, actor: str) -> Iterator[tuple[str, str, int, str | None, str]]:
-        """(names JSON, role, count, published, source JSON) of every record of one actor."""
-        return iter(self._db.execute("SELECT names, role, count, published, source FROM mentions WHERE actor = ?", (actor,)))
+    def mentions(self, actor: str) -> Iterator[Mention]:
+        """Every record of one actor."""
+        return map(Mention._make, self._db.execute("SELECT names, role, count, published, source FROM mentions WHERE actor = ?", (actor,)))
 
     def observations(self, transfer_id: str | None = None) -> Iterator[str]:
         """Observation rows (JSON) in table order, or only those of one flow."""
