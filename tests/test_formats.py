@@ -13,7 +13,7 @@ from armstrace.dataset.tables import TABLE_MODELS
 from armstrace.dataset.merge import merge_dataset
 from armstrace.dataset.sipri import SIPRI_COLUMNS, clause_years, english
 
-from test_merge import _flow_articles, _write
+from support.articles import flow_articles, write_article
 
 QUOTE = "Moscú firmó un acuerdo para que Irán exporte drones a Rusia después de que Putin enviara tropas a Ucrania en 2022."
 
@@ -24,7 +24,7 @@ def _sipri(out: Path) -> list[dict[str, str]]:
 
 
 def test_the_sipri_columns_are_filled_from_what_the_articles_state(tmp_path: Path) -> None:
-    _flow_articles(tmp_path)  # agreed on 3 September 2022 (Shahed-136), hundreds delivered on 20 October (Geran-2)
+    flow_articles(tmp_path)  # agreed on 3 September 2022 (Shahed-136), hundreds delivered on 20 October (Geran-2)
     merge_dataset(tmp_path)
     (row,) = _sipri(tmp_path)
     assert (row["supplier"], row["recipient"], row["designation"], row["description"]) == ("Iran", "Russia", "Shahed-136", "unmanned aerial vehicle")
@@ -64,7 +64,7 @@ def test_every_table_has_a_parquet_file_with_the_csv_columns_and_rows(seeds_out:
 
 
 def test_the_data_dictionary_describes_every_column_of_every_file(tmp_path: Path) -> None:
-    _flow_articles(tmp_path)
+    flow_articles(tmp_path)
     merge_dataset(tmp_path)
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     for resource in package["resources"]:
@@ -78,7 +78,7 @@ def test_the_data_dictionary_describes_every_column_of_every_file(tmp_path: Path
 
 
 def test_csv_files_for_excel_start_with_a_byte_order_mark(tmp_path: Path) -> None:
-    _flow_articles(tmp_path)
+    flow_articles(tmp_path)
     merge_dataset(tmp_path, bom=True)
     for path in [tmp_path / "transfers.csv", *(tmp_path / "tables").glob("*.csv")]:
         assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path
@@ -88,7 +88,7 @@ def test_csv_files_for_excel_start_with_a_byte_order_mark(tmp_path: Path) -> Non
 
 def test_actors_by_mentions_counts_and_sorts_by_mentions(tmp_path: Path) -> None:
     text = "Irán y Rusia firmaron. Rusia recibió drones. Rusia pagó. Moscú lo confirmó."
-    _write(tmp_path, "a1", text, actors=[
+    write_article(tmp_path, "a1", text, actors=[
         {"name": "Iran", "mentions": ["Irán"], "kind": "country", "quote": "Irán"},
         {"name": "Russia", "mentions": ["Rusia", "Moscú"], "kind": "country", "quote": "Rusia"},
     ])  # fmt: skip

@@ -11,21 +11,19 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from armstrace.base.errors import InputError
-from armstrace.dataset.tables import TABLES, Dataset
+from armstrace.dataset.tables import TABLES
 from armstrace.dataset.merge import merge_dataset
 from armstrace.extraction.run import write_extraction
 from armstrace.dataset.sipri import SIPRI_COLUMNS
-from armstrace.base.schema import (
-    Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Provenance, Quantity, Weapon,
-)  # fmt: skip
+from armstrace.base.schema import ArticleExtraction
 
 from conftest import EMBEDDED_MODEL, REPLAY_URL, SEEDS
 from support import synthetic
+from support.articles import AGREED, ASSERTED, DELIVERED, DENIED, flow_articles, read_dataset, write_article
 from support.cli import run_cli as _cli
 
 OUTPUTS = (
@@ -44,10 +42,6 @@ def _hashes(out: Path) -> dict[str, str]:
     return {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in OUTPUTS}
 
 
-def _dataset(out: Path) -> Dataset:
-    return Dataset.model_validate_json((out / "dataset.json").read_bytes())
-
-
 @pytest.fixture(scope="module")
 def seeds_merged(seeds_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = _copy(seeds_out, tmp_path_factory.mktemp("merged"))
@@ -61,13 +55,13 @@ def seeds_merged(seeds_out: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def test_the_seeds_merge_into_every_output_and_dataset_json_is_the_contract(seeds_merged: Path) -> None:
     assert all((seeds_merged / name).is_file() for name in OUTPUTS)
     assert not [p.name for p in seeds_merged.rglob(".*")]  # no temporary or staging file is left
-    dataset = _dataset(seeds_merged)
+    dataset = read_dataset(seeds_merged)
     assert len(dataset.articles) == 5 and not dataset.skipped
     assert all(a.duplicate_of == "" for a in dataset.articles)
 
 
 def test_putin_is_one_actor_across_the_seeds(seeds_merged: Path) -> None:
-    putins = [a for a in _dataset(seeds_merged).actors if "Putin" in a.name or "Putin" in " ".join(a.aliases)]
+    putins = [a for a in read_dataset(seeds_merged).actors if "Putin" in a.name or "Putin" in " ".join(a.aliases)]
     assert len(putins) == 1
     assert putins[0].name == "Vladimir Putin" and putins[0].country_code == "RU"
     assert {"Putin", "Vladimir Putin", "Vladímir Putin"} <= set(putins[0].aliases)
@@ -75,7 +69,7 @@ def test_putin_is_one_actor_across_the_seeds(seeds_merged: Path) -> None:
 
 
 def test_the_seeds_disputed_propositions_are_listed_as_disputed(seeds_merged: Path) -> None:
-    disputed = {p.statement: p for p in _dataset(seeds_merged).propositions if p.disputed}
+    disputed = {p.statement: p for p in read_dataset(seeds_merged).propositions if p.disputed}
     north_korea = disputed["arms from North Korea to Russia"]
     # "el Kremlin afirmó": the sentence names its speaker (the model had named Peskov, who speaks next);
     # "Estados Unidos afirmó que las entregas de material armamentístico ya estaban en curso" is the
@@ -87,7 +81,7 @@ def test_the_seeds_disputed_propositions_are_listed_as_disputed(seeds_merged: Pa
 
 
 def test_the_kremlin_is_one_actor_linked_to_russia(seeds_merged: Path) -> None:
-    dataset = _dataset(seeds_merged)
+    dataset = read_dataset(seeds_merged)
     (kremlin,) = [a for a in dataset.actors if a.name == "Kremlin"]
     russia = next(a for a in dataset.actors if a.name == "Russia")
     assert kremlin.part_of_id == russia.id and kremlin.independent_sources == 5
@@ -96,7 +90,7 @@ def test_the_kremlin_is_one_actor_linked_to_russia(seeds_merged: Path) -> None:
 
 def test_every_row_keeps_the_article_span_quote_and_extraction_provenance(seeds_merged: Path) -> None:
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
-    dataset = _dataset(seeds_merged)
+    dataset = read_dataset(seeds_merged)
     for table in ("actors", "transfers", "observations", "figures", "claims", "propositions"):
         for row in getattr(dataset, table):
             sources = row.sources if hasattr(row, "sources") else [row.source]
@@ -107,11 +101,11 @@ def test_every_row_keeps_the_article_span_quote_and_extraction_provenance(seeds_
 
 
 def test_every_merge_decision_is_recorded_with_its_rule(seeds_merged: Path) -> None:
-    names = {n.name: n for n in _dataset(seeds_merged).names if n.table == "actors"}
+    names = {n.name: n for n in read_dataset(seeds_merged).names if n.table == "actors"}
     assert names["Vladimir Putin"].rule == "gazetteer" and names["Vladimir Putin"].score == 100.0
     assert names["Kang Sun Nam"].rule == "new"  # a name no rule joins starts an actor of its own
     assert all(n.records >= 1 for n in names.values())
-    assert {a.name: a.country_code for a in _dataset(seeds_merged).actors}["South Africa"] == "ZA"
+    assert {a.name: a.country_code for a in read_dataset(seeds_merged).actors}["South Africa"] == "ZA"
 
 
 def test_the_sqlite_views_answer_the_common_questions(seeds_merged: Path) -> None:
@@ -121,7 +115,7 @@ def test_the_sqlite_views_answer_the_common_questions(seeds_merged: Path) -> Non
         actors = db.execute("SELECT COUNT(*) FROM actors").fetchone()[0]
     assert ("Iran", "Russia", 3) in flows and ("North Korea", "Russia", 1) in flows
     assert set(TABLES) | {"sources"} <= tables
-    assert actors == len(_dataset(seeds_merged).actors)
+    assert actors == len(read_dataset(seeds_merged).actors)
 
 
 def test_transfers_csv_has_the_sipri_layout(seeds_merged: Path) -> None:
@@ -196,56 +190,10 @@ def test_merges_in_processes_with_other_hash_seeds_give_byte_identical_files(see
 
 # --------------------------------------------------------------------------- synthetic cases
 
-PROVENANCE = Provenance(
-    prompt="extract.v1", prompt_file="prompts/extract.v1.md", prompt_sha256="p" * 64, schema_sha256="s" * 64,
-    model="test-model", endpoint="embedded", settings={}, armstrace_version="0", from_cache=False, cached_calls=0,
-    usage={}, recorded_usage={},
-)  # fmt: skip
-
-
-def _evidence(text: str, quote: str) -> Evidence:
-    start = text.index(quote)
-    return Evidence(quote=quote, start=start, end=start + len(quote), alignment="exact", score=1.0)
-
-
-def _write(out: Path, article_id: str, text: str, **items: list[dict[str, Any]]) -> None:
-    """An article file in out/sources and its extraction; items carry a 'quote' to ground."""
-    source = out / "sources" / f"{article_id}.txt"
-    source.parent.mkdir(parents=True, exist_ok=True)
-    source.write_text(text, encoding="utf-8")
-    models = {"actors": Actor, "weapons": Weapon, "claims": Claim}
-    extraction = ArticleExtraction(
-        article=ArticleInfo(id=article_id, source=str(source), sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text), encoding="utf-8"),
-        provenance=PROVENANCE,
-        **{
-            field: [models[field](**{k: v for k, v in item.items() if k != "quote"}, evidence=_evidence(text, item["quote"])) for item in values]
-            for field, values in items.items()
-        },
-    )
-    (out / "articles").mkdir(parents=True, exist_ok=True)
-    (out / "articles" / f"{article_id}.json").write_text(extraction.model_dump_json(indent=2), encoding="utf-8")
-
-
-AGREED = "TEHERÁN, 3 de septiembre de 2022 (EFE) - Irán acordó vender drones Shahed-136 a Rusia, según fuentes oficiales de ambos gobiernos."
-DELIVERED = "KIEV, 20 de octubre de 2022 (Reuters) - Rusia recibió cientos de drones Geran-2 de Irán y los usa contra Ucrania, dijo el Gobierno ucraniano."
-ASSERTED = "WASHINGTON, 13 de octubre de 2023 (AP) - Estados Unidos afirmó que Corea del Norte envió más de 1.000 contenedores de armas a Rusia."
-DENIED = "MOSCÚ, 17 de octubre de 2023 (EFE) - El Kremlin negó que Corea del Norte esté mandando armas a Rusia: \"no hay pruebas\", dijo Dmitri Peskov."
-
-
-def _flow_articles(out: Path) -> None:
-    _write(out, "a1", AGREED, weapons=[
-        {"designation": "Shahed-136", "description": "attack drones", "category": "drone", "supplier": "Irán", "recipient": "Rusia", "status": "agreed", "quote": AGREED[41:]},
-    ])  # fmt: skip
-    _write(out, "a2", DELIVERED, weapons=[
-        {"designation": "Geran-2", "description": "drones", "category": "drone", "supplier": "Iran", "recipient": "Russia",
-         "status": "delivered", "quantity": Quantity(text="cientos", value=None, low=200, high=1000, qualifier="order_of"), "quote": DELIVERED[36:]},
-    ])  # fmt: skip
-
-
 def test_one_flow_from_several_articles_is_one_row_with_dated_observations(tmp_path: Path) -> None:
-    _flow_articles(tmp_path)
+    flow_articles(tmp_path)
     merge_dataset(tmp_path)
-    dataset = _dataset(tmp_path)
+    dataset = read_dataset(tmp_path)
     (flow,) = dataset.transfers
     assert (flow.supplier, flow.recipient, flow.designation) == ("Iran", "Russia", "Shahed-136")
     assert flow.lifecycle == ["agreed", "delivered"] and flow.status == "delivered"
@@ -257,14 +205,14 @@ def test_one_flow_from_several_articles_is_one_row_with_dated_observations(tmp_p
 
 
 def test_opposing_stances_on_one_proposition_make_it_disputed_with_dates(tmp_path: Path) -> None:
-    _write(tmp_path, "b1", ASSERTED, claims=[
+    write_article(tmp_path, "b1", ASSERTED, claims=[
         {"speaker": "Estados Unidos", "stance": "asserted", "content": "North Korea sent more than 1,000 containers of weapons to Russia.", "subject": "North Korea", "quote": ASSERTED[39:]},
     ])  # fmt: skip
-    _write(tmp_path, "b2", DENIED, claims=[
+    write_article(tmp_path, "b2", DENIED, claims=[
         {"speaker": "Kremlin", "stance": "denied", "content": "The Kremlin denied that North Korea is sending weapons to Russia.", "subject": "North Korea", "quote": DENIED[33:]},
     ])  # fmt: skip
     merge_dataset(tmp_path)
-    (proposition,) = _dataset(tmp_path).propositions
+    (proposition,) = read_dataset(tmp_path).propositions
     assert proposition.disputed and proposition.statement == "arms from North Korea to Russia"
     assert (proposition.asserted_by, proposition.denied_by) == (["United States"], ["Kremlin"])
     assert [(p.date, p.stance) for p in proposition.positions] == [("2023-10-13", "asserted"), ("2023-10-17", "denied")]
@@ -274,17 +222,17 @@ def test_opposing_stances_on_one_proposition_make_it_disputed_with_dates(tmp_pat
 def test_republished_copies_count_as_one_independent_source(tmp_path: Path) -> None:
     story = DENIED + " " + " ".join([AGREED, DELIVERED, ASSERTED])
     actor = {"name": "Kremlin", "mentions": ["El Kremlin"], "kind": "government", "quote": "El Kremlin"}
-    _write(tmp_path, "c1", story, actors=[actor])
-    _write(tmp_path, "c2", story.replace("(EFE)", "(Europa Press)"), actors=[actor])
+    write_article(tmp_path, "c1", story, actors=[actor])
+    write_article(tmp_path, "c2", story.replace("(EFE)", "(Europa Press)"), actors=[actor])
     merge_dataset(tmp_path)
-    dataset = _dataset(tmp_path)
+    dataset = read_dataset(tmp_path)
     assert {a.id: a.duplicate_of for a in dataset.articles} == {"c1": "", "c2": "c1"}
     (kremlin,) = dataset.actors
     assert kremlin.articles == ["c1", "c2"] and kremlin.independent_sources == 1
 
 
 def test_a_corrupt_article_file_is_skipped_and_named(tmp_path: Path) -> None:
-    _flow_articles(tmp_path)
+    flow_articles(tmp_path)
     (tmp_path / "articles" / "broken.json").write_text('{"article": ', encoding="utf-8")
     result = merge_dataset(tmp_path)
     assert [s.file for s in result.skipped] == [str(tmp_path / "articles" / "broken.json")]
@@ -302,7 +250,7 @@ def test_the_synthetic_generator_writes_extractions_that_merge_with_their_copies
     synthetic.generate(tmp_path, 80)
     result = merge_dataset(tmp_path)
     assert result.counts["articles"] == 80 and not result.skipped
-    copies = [a for a in _dataset(tmp_path).articles if a.duplicate_of]
+    copies = [a for a in read_dataset(tmp_path).articles if a.duplicate_of]
     assert copies and all(a.similarity == 1.0 for a in copies)
     assert result.disputed >= 1
 

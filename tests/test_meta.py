@@ -13,7 +13,7 @@ from armstrace.dataset.merge import merge_dataset
 from armstrace.extraction.meta import read_sidecar
 from armstrace.base.schema import ArticleMeta
 
-from test_merge import AGREED, _dataset, _write
+from support.articles import AGREED, read_dataset, write_article
 
 BODY = "Irán acordó vender drones Shahed-136 a Rusia.\n"
 
@@ -61,16 +61,16 @@ def test_html_meta_tags_give_the_metadata(tmp_path: Path) -> None:
 
 
 def test_a_sidecar_dates_articles_and_wins_over_the_extraction(tmp_path: Path) -> None:
-    _write(tmp_path, "a1", AGREED, weapons=[
+    write_article(tmp_path, "a1", AGREED, weapons=[
         {"designation": "Shahed-136", "description": "drones", "category": "drone", "supplier": "Irán", "recipient": "Rusia", "status": "agreed", "quote": AGREED[41:]},
     ])  # fmt: skip
-    _write(tmp_path, "a2", "Rusia recibió drones de Irán.", weapons=[
+    write_article(tmp_path, "a2", "Rusia recibió drones de Irán.", weapons=[
         {"designation": "Geran-2", "description": "drones", "category": "drone", "supplier": "Irán", "recipient": "Rusia", "status": "delivered", "quote": "Rusia recibió drones de Irán."},
     ])  # fmt: skip
     sidecar = tmp_path / "meta.csv"
     sidecar.write_text("file,published,outlet,title\na1.txt,2022-09-05,EFE,Acuerdo\na2.txt,5 de octubre de 2022,Reuters,\n", encoding="utf-8")
     merge_dataset(tmp_path, meta=sidecar)
-    dataset = _dataset(tmp_path)
+    dataset = read_dataset(tmp_path)
     # a1's dateline says 3 September; the sidecar is the user's correction.
     assert [(a.id, a.published, a.published_from, a.outlet, a.title) for a in dataset.articles] == [
         ("a1", "2022-09-05", "metadata", "EFE", "Acuerdo"), ("a2", "2022-10-05", "metadata", "Reuters", ""),
@@ -81,9 +81,9 @@ def test_a_sidecar_dates_articles_and_wins_over_the_extraction(tmp_path: Path) -
 
 
 def test_without_metadata_the_dateline_dates_the_article(tmp_path: Path) -> None:
-    _write(tmp_path, "a1", AGREED)
+    write_article(tmp_path, "a1", AGREED)
     merge_dataset(tmp_path)
-    (article,) = _dataset(tmp_path).articles
+    (article,) = read_dataset(tmp_path).articles
     assert (article.published, article.published_from) == ("2022-09-03", "dateline")
 
 
