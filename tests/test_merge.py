@@ -219,6 +219,44 @@ def test_opposing_stances_on_one_proposition_make_it_disputed_with_dates(tmp_pat
     assert (proposition.first_seen, proposition.last_seen, proposition.independent_sources) == ("2023-10-13", "2023-10-17", 2)
 
 
+SANCTIONS_ES = "SEÚL, 2 de mayo de 2024 (EFE) - Corea del Sur afirmó que Rusia violó las sanciones de la ONU al comprar misiles a Pionyang."
+SANCTIONS_EN = "MOSCOW, May 3, 2024 (Reuters) - The Kremlin on Friday denied that Moscow had breached UN sanctions, calling the charge absurd."
+ARMS_EN = "MOSCOW, May 3, 2024 (Reuters) - Russia denied that North Korea had shipped weapons to Russia."
+
+
+def test_a_spanish_assertion_and_an_english_denial_of_the_same_proposition_are_one_disputed_proposition(tmp_path: Path) -> None:
+    write_article(tmp_path, "c1", SANCTIONS_ES + " " + ASSERTED, claims=[
+        {"speaker": "Corea del Sur", "stance": "asserted", "content": "Russia violated UN sanctions by buying missiles.", "subject": "Rusia", "quote": SANCTIONS_ES[46:]},
+        {"speaker": "Estados Unidos", "stance": "asserted", "content": "North Korea sent weapons to Russia.", "subject": "Corea del Norte", "quote": ASSERTED[39:]},
+    ])  # fmt: skip
+    write_article(tmp_path, "c2", SANCTIONS_EN + " " + ARMS_EN, claims=[
+        {"speaker": "Kremlin", "stance": "denied", "content": "Moscow breached UN sanctions.", "subject": "Moscow", "quote": SANCTIONS_EN[33:]},
+        {"speaker": "Russia", "stance": "denied", "content": "North Korea shipped weapons to Russia.", "subject": "North Korea", "quote": ARMS_EN[33:]},
+    ])  # fmt: skip
+    merge_dataset(tmp_path)
+    propositions = {p.statement: p for p in read_dataset(tmp_path).propositions}
+    sanctions = propositions["Russia violates sanctions"]
+    assert sanctions.disputed and (sanctions.asserted_by, sanctions.denied_by) == (["South Korea"], ["Kremlin"])
+    arms = propositions["arms from North Korea to Russia"]
+    assert arms.disputed and (arms.asserted_by, arms.denied_by) == (["United States"], ["Russia"])
+    assert len(propositions) == 2
+
+
+def test_a_treaty_is_one_proposition_whichever_party_a_claim_names_first(tmp_path: Path) -> None:
+    first = "PYONGYANG, 19 de junio de 2024 (EFE) - Corea del Norte afirmó que firmó un tratado de asociación estratégica con Rusia."
+    second = "MOSCOW, June 19, 2024 (AP) - The Kremlin said Russia signed a treaty with North Korea."
+    write_article(tmp_path, "t1", first, claims=[
+        {"speaker": "Corea del Norte", "stance": "asserted", "content": "North Korea signed a strategic partnership treaty with Russia.", "subject": "Corea del Norte", "quote": first[38:]},
+    ])  # fmt: skip
+    write_article(tmp_path, "t2", second, claims=[
+        {"speaker": "Kremlin", "stance": "asserted", "content": "Russia signed a treaty with North Korea.", "subject": "Russia", "quote": second[29:]},
+    ])  # fmt: skip
+    merge_dataset(tmp_path)
+    (treaty,) = read_dataset(tmp_path).propositions
+    assert treaty.statement == "North Korea and Russia sign a treaty" and not treaty.disputed
+    assert treaty.asserted_by == ["Kremlin", "North Korea"]
+
+
 def test_republished_copies_count_as_one_independent_source(tmp_path: Path) -> None:
     story = DENIED + " " + " ".join([AGREED, DELIVERED, ASSERTED])
     actor = {"name": "Kremlin", "mentions": ["El Kremlin"], "kind": "government", "quote": "El Kremlin"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple, get_args
+from typing import Literal, NamedTuple, get_args
 
 from ..base.schema import Stance, WeaponCategory, WeaponStatus
 from .duplicates import Copy
@@ -35,12 +35,13 @@ class Flow(NamedTuple):
 
 
 class PropositionMeta(NamedTuple):
-    """A proposition's statement, with its subject (a statement's) or its parties (a flow's)."""
+    """A proposition's statement, with its subject (a statement's or a relation's) or its parties (a flow's)."""
 
     statement: str
     subject: Entity | None
     supplier: Entity | None
     recipient: Entity | None
+    kind: Literal["flow", "relation", "statement"] = "statement"
 
 
 class Seen(NamedTuple):
@@ -121,7 +122,7 @@ def transfer_row(transfer_id: str, flow: Flow, group: Sequence[ObservationRow], 
 
 def proposition_row(proposition_id: str, meta: PropositionMeta, group: Sequence[ClaimRow], copies: Mapping[str, Copy]) -> PropositionRow:
     """A proposition's row from the claims that state it, in table order."""
-    statement, subject, supplier, recipient = meta
+    statement, subject, supplier, recipient, kind = meta
     about = subject or supplier
     speakers = {stance: sorted({claim.speaker for claim in group if claim.stance == stance}, key=_by_name) for stance in get_args(Stance)}
     positions = sorted(
@@ -134,7 +135,7 @@ def proposition_row(proposition_id: str, meta: PropositionMeta, group: Sequence[
     articles = {claim.article for claim in group}
     seen = _seen([position.date for position in positions])
     return PropositionRow(
-        id=proposition_id, kind="flow" if supplier else "statement", statement=statement,
+        id=proposition_id, kind=kind, statement=statement,
         subject_id=actor_id(about), subject=about.name if about else "",
         supplier_id=actor_id(supplier), recipient_id=actor_id(recipient),
         disputed=is_disputed({claim.stance for claim in group}), asserted_by=speakers["asserted"],

@@ -1,8 +1,9 @@
-"""Claims' propositions: the arms flow a claim states, or a cluster of near-identical contents.
+"""Claims' propositions: the arms flow a claim states, a relation it states, or a cluster of contents.
 
 A claim's proposition is an arms flow (supplier -> recipient) when its sentence states one
-(`Propositions`), else its resolved subject plus a cluster of near-identical contents
-(`Statements`).
+(`Propositions.flow`), else a relation of data/relations.toml it states about its subject
+("Iran violates sanctions", in whatever language; `Propositions.relation`), else its resolved
+subject plus a cluster of near-identical contents (`Statements`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..knowledge.cues import Cues
+from ..knowledge.relations import Relation, load_relations
 from ..text.fold import normalise
 from .resolve import Entity, Resolver
 
@@ -56,6 +58,7 @@ class Propositions:
         self._recipient_mark = _words_before(cues.recipient, cues.articles)
         weapons = [t for terms in cues.weapons.values() for t in terms]
         self._weapons = _phrases([*weapons, *(s for w in resolver.gazetteer.weapons for s in w.surfaces)])
+        self._relations = [(r, _phrases(r.verbs), _phrases(r.objects)) for r in load_relations()]
         # Memoised, but bounded: every capitalised run of words of every claim is looked up.
         self._name: Callable[[str], Entity | None] = lru_cache(maxsize=1 << 16)(self._known_name)
 
@@ -79,6 +82,26 @@ class Propositions:
             own = self.resolver.state_of(speaker).key
             suppliers = [p for p in suppliers if p.key != own]
         return (suppliers[0], recipient) if len(suppliers) == 1 else None
+
+    def relation(self, text: str, subject: Entity | None) -> tuple[Relation, Entity, Entity | None] | None:
+        """The relation the text states, its subject's state and, for a mutual one, the other party.
+
+        The subject is the claim's (resolved to its state), else the first party the text names.
+        """
+        folded = normalise(text)
+        for relation, verbs, objects in self._relations:
+            if not (verbs.search(folded) and objects.search(folded)):
+                continue
+            named = list({self.resolver.state_of(e).key: self.resolver.state_of(e) for _, e in self._parties(text)}.values())
+            first = self.resolver.state_of(subject) if subject is not None else (named[0] if named else None)
+            if first is None:
+                continue
+            if not relation.mutual:
+                return relation, first, None
+            other = next((p for p in named if p.key != first.key), None)
+            if other is not None:
+                return relation, first, other
+        return None
 
     def _parties(self, text: str) -> list[tuple[int, Entity]]:
         """Known names in the text, longest first from each capitalised word, in text order."""

@@ -152,12 +152,14 @@ class RowBuilder:
             subject = self.resolver.party(claim.subject, local)
             flow = self._flow_of(article, local, claim.evidence, claim.content, speaker)
             subject_key = subject.key if subject else ""
-            grouped_by: Literal["weapon_in_sentence", "stated_flow", "statement"]
+            grouped_by: Literal["weapon_in_sentence", "stated_flow", "stated_relation", "statement"]
             if flow is not None:
                 grouped_by, supplier, recipient = flow
                 proposition_id = row_id("prop", "flow", supplier.key, recipient.key)
                 statement = f"arms from {supplier.name} to {recipient.name}"
-                self.proposition_meta[proposition_id] = PropositionMeta(statement, None, supplier, recipient)
+                self.proposition_meta[proposition_id] = PropositionMeta(statement, None, supplier, recipient, "flow")
+            elif (related := self._relation_of(claim.content, claim.evidence.quote, subject)) is not None:
+                grouped_by, proposition_id = "stated_relation", related
             else:
                 grouped_by, proposition_id = "statement", ""  # settled once every statement is known
                 self.subjects[subject_key] = subject
@@ -169,6 +171,20 @@ class RowBuilder:
                 subject=subject.name if subject else claim.subject, channel=claim.channel,
                 source=_source(extraction, claim.evidence),
             ), subject_key)  # fmt: skip
+
+    def _relation_of(self, content: str, quote: str, subject: Entity | None) -> str | None:
+        """The id of the relation proposition the claim's words state, or None (its meta is kept)."""
+        for text in (content, quote):
+            if (found := self.propositions.relation(text, subject)) is None:
+                continue
+            relation, first, other = found
+            # A mutual relation is one proposition whichever party the claim names first.
+            parties = sorted((first, other), key=lambda e: e.name) if other is not None else [first]
+            proposition_id = row_id("prop", "relation", relation.name, *(p.key for p in parties))
+            statement = relation.statement.format(subject=parties[0].name, other=parties[-1].name)
+            self.proposition_meta[proposition_id] = PropositionMeta(statement, first, None, None, "relation")
+            return proposition_id
+        return None
 
     def _flow_of(
         self, article: ReadArticle, local: Mapping[str, str], evidence: Evidence, content: str, speaker: Entity | None

@@ -185,8 +185,8 @@ class ClaimRow(Row):
 
     id: Id
     proposition_id: str = Field(description="Id of its proposition.")
-    grouped_by: Literal["weapon_in_sentence", "stated_flow", "statement"] = Field(
-        description="How the proposition was found: weapon_in_sentence, stated_flow or statement (docs/dataset.md)."
+    grouped_by: Literal["weapon_in_sentence", "stated_flow", "stated_relation", "statement"] = Field(
+        description="How the proposition was found: weapon_in_sentence, stated_flow, stated_relation or statement (docs/dataset.md)."
     )
     article: ArticleId
     published: Published
@@ -218,8 +218,12 @@ class PropositionRow(Row):
     """A proposition and everyone's stance on it; disputed when affirmed and denied."""
 
     id: Id
-    kind: Literal["flow", "statement"] = Field(description="flow (an arms flow between two parties) or statement.")
-    statement: str = Field(description="'arms from North Korea to Russia', or the first content of the cluster.")
+    kind: Literal["flow", "relation", "statement"] = Field(
+        description="flow (an arms flow between two parties), relation (data/relations.toml) or statement."
+    )
+    statement: str = Field(
+        description="'arms from North Korea to Russia', 'Russia violates sanctions', or the first content of the cluster."
+    )
     subject_id: ActorId
     subject: str = Field(description="What it is about (a flow: its supplier).")
     supplier_id: ActorId
