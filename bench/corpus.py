@@ -1,0 +1,242 @@
+"""armstrace against the script a user writes first, on a corpus with gold: seconds and strict F1.
+
+    python bench/bench.py corpus     # the development corpus, ../shared/corpus (about 25 min on 2 cores)
+
+The yardstick is one instructor call per article with the full schema (actors, weapons,
+figures, claims, each item with a verbatim quote), on the same embedded server and model,
+through the same client (so the same grammar-constrained decoding and retries): what a user
+would write before reaching for armstrace. Both run cold, one after the other in one run:
+the baseline starts its own server and asks article by article; then the whole `armstrace
+extract` command runs with an empty cache, its server start included. Each is scored by the
+strict eval against the corpus's gold; the baseline's quotes are grounded by the same quote
+finder the annotators use, and items whose quote is not in the article are dropped, as
+armstrace drops them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from armstrace.base.outdir import read_extractions
+from armstrace.base.schema import (
+    Actor, ActorKind, ArticleExtraction, ArticleInfo, Claim, Evidence, Figure, Provenance, Stance, Usage, Weapon,
+    WeaponCategory, WeaponStatus,
+)  # fmt: skip
+from armstrace.base.settings import EMBEDDED_MODEL, Settings
+from armstrace.evaluation.evaluate import load_gold
+from armstrace.evaluation.matching import Matcher
+from armstrace.evaluation.scoring import micro, score_article
+from armstrace.extraction.prompt import FIELDS
+from armstrace.knowledge.gazetteer import load_gazetteer
+from armstrace.model.llm import ModelClient
+from armstrace.review.quotes import find_quote
+from armstrace.text.numbers import parse_quantity
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+# --------------------------------------------------------------------------- the one-call schema
+
+
+class _Quoted(BaseModel):
+    quote: str = Field(description="The article's own words for this item, copied exactly.")
+
+
+class OneActor(_Quoted):
+    name: str = Field(description="English name.")
+    kind: ActorKind
+    country: str = Field(description="Country of affiliation, in English, or ''.")
+
+
+class OneWeapon(_Quoted):
+    designation: str = Field(description="A named system, e.g. 'Shahed-136', or ''.")
+    description: str
+    category: WeaponCategory
+    supplier: str = Field(description="Who supplies it, English name, or ''.")
+    recipient: str = Field(description="Who receives it, English name, or ''.")
+    quantity: str = Field(description="The amount as written, or ''.")
+    status: WeaponStatus
+
+
+class OneFigure(_Quoted):
+    number: str = Field(description="The number as written, e.g. 'más de 1.000'.")
+    counted: str = Field(description="What is counted or priced, in English.")
+
+
+class OneClaim(_Quoted):
+    speaker: str = Field(description="Who states it, English name.")
+    stance: Stance
+    content: str = Field(description="What is stated, in English.")
+
+
+class OneCall(BaseModel):
+    """Everything the article states about arms cooperation between Russia, Iran and North Korea."""
+
+    actors: list[OneActor]
+    weapons: list[OneWeapon]
+    figures: list[OneFigure]
+    claims: list[OneClaim]
+
+
+_INSTRUCTIONS = (
+    "You extract structured data from a news article about arms cooperation between Russia, Iran "
+    "and North Korea: the actors, the weapons and transfers (who supplies what to whom, and whether "
+    "it is delivered, agreed, alleged, denied...), the figures, and the claims (who asserted, denied, "
+    "acknowledged, accused or warned what). Every item has a `quote`: the article's own words, copied exactly."
+)
+
+
+# --------------------------------------------------------------------------- grounding the baseline
+
+
+def _evidence(text: str, quote: str) -> Evidence | None:
+    # The annotators' finder, which forgives quote marks and spacing around a copied quote.
+    return find_quote(text, quote)
+
+
+def grounded(answer: OneCall, text: str) -> tuple[dict[str, list[Any]], int]:
+    """The answer's items as armstrace's records, each with its quote found in the text; and how many were dropped."""
+    kept: dict[str, list[Any]] = {f: [] for f in FIELDS}
+    dropped = 0
+    for field, items in (("actors", answer.actors), ("weapons", answer.weapons), ("figures", answer.figures), ("claims", answer.claims)):
+        for item in items:
+            evidence = _evidence(text, item.quote)
+            record: Any = None
+            if evidence is not None and isinstance(item, OneActor):
+                record = Actor(name=item.name, mentions=[item.name], kind=item.kind, country=item.country, evidence=evidence)
+            elif evidence is not None and isinstance(item, OneWeapon):
+                record = Weapon(
+                    designation=item.designation, description=item.description, category=item.category, supplier=item.supplier,
+                    recipient=item.recipient, quantity=parse_quantity(item.quantity) if item.quantity else None,
+                    status=item.status, evidence=evidence,
+                )  # fmt: skip
+            elif evidence is not None and isinstance(item, OneFigure) and (quantity := parse_quantity(item.number)) is not None:
+                record = Figure(quantity=quantity, counted=item.counted, evidence=evidence)
+            elif evidence is not None and isinstance(item, OneClaim):
+                record = Claim(speaker=item.speaker, stance=item.stance, content=item.content, evidence=evidence)
+            if record is None:
+                dropped += 1
+            else:
+                kept[field].append(record)
+    return kept, dropped
+
+
+def _provenance(usage: Usage) -> Provenance:
+    return Provenance(
+        prompt="one-call", prompt_file="bench/corpus.py", prompt_sha256="-", schema_sha256="-", model=EMBEDDED_MODEL,
+        endpoint="embedded", settings={}, armstrace_version="-", from_cache=False, cached_calls=0, usage=usage,
+        recorded_usage=usage,
+    )  # fmt: skip
+
+
+async def _one_call(sources: Sequence[Path], settings: Settings) -> tuple[dict[str, ArticleExtraction], Usage, int]:
+    from armstrace.model.server import LocalServer
+
+    extractions, total, dropped = {}, Usage(), 0
+    with LocalServer(EMBEDDED_MODEL, settings.models_dir, threads=settings.threads, context=settings.context) as server:
+        client = ModelClient(settings.model_copy(update={"answer_tokens": 2048}), server.base_url, EMBEDDED_MODEL)
+        try:
+            for source in sources:
+                text = source.read_text(encoding="utf-8")
+                messages = [{"role": "system", "content": _INSTRUCTIONS}, {"role": "user", "content": text}]
+                try:
+                    answer = await client.ask(messages, OneCall)
+                except Exception as e:  # a failed article scores as all missed, as in armstrace
+                    print(f"baseline: {source.name}: {e}", file=sys.stderr)
+                    continue
+                total = total + answer.usage
+                records, lost = grounded(answer.value, text)
+                dropped += lost
+                info = ArticleInfo(id=source.stem, source=str(source), sha256="-", chars=len(text), encoding="utf-8")
+                extractions[source.stem] = ArticleExtraction(article=info, provenance=_provenance(answer.usage), **records)
+        finally:
+            await client.close()
+    return extractions, total, dropped
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def _f1(golds: Sequence[Any], extractions: dict[str, ArticleExtraction], texts: dict[str, str]) -> dict[str, float]:
+    matcher = Matcher(load_gazetteer())
+    scores = []
+    for gold in golds:
+        predicted = extractions.get(gold.article) or ArticleExtraction(
+            article=ArticleInfo(id=gold.article, source="", sha256="-", chars=0, encoding="utf-8"), provenance=_provenance(Usage())
+        )
+        scores.append(score_article(gold, predicted, texts[gold.article], matcher, "strict"))
+    return {f: round(float(m["f1"]), 3) for f, m in micro(scores, "strict").items()}
+
+
+def bench_corpus(corpus: Path = CORPUS) -> dict[str, Any]:
+    """Both extractors cold over the corpus: seconds per article, calls, tokens, the ratio and strict F1."""
+    golds = load_gold(corpus / "gold")
+    os.chdir(ROOT)  # the gold's sources are relative to the project root
+    sources = [Path(g.source) for g in golds]
+    texts = {g.article: s.read_text(encoding="utf-8") for g, s in zip(golds, sources)}
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(cache_dir=Path(tmp) / "unused", concurrency=1, mode="grammar")
+        started = time.monotonic()
+        baseline, usage, dropped = asyncio.run(_one_call(sources, settings))
+        baseline_s = time.monotonic() - started
+
+        out, env = Path(tmp) / "out", {**os.environ, "ARMSTRACE_CACHE_DIR": str(Path(tmp) / "cache")}
+        command = [sys.executable, "-m", "armstrace", "extract", *map(str, sources), "--out", str(out), "--no-merge"]
+        started = time.monotonic()
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+        armstrace_s = time.monotonic() - started
+        run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        ours = {x.article.id: x for x in read_extractions(out)[0]}
+    calls = sum(a["usage"]["calls"] for a in run["articles"])
+    n = len(golds)
+    return {
+        "articles": n,
+        "one_call": {
+            "s_per_article": round(baseline_s / n, 1), "calls": usage.calls, "prompt_tokens": usage.prompt_tokens,
+            "completion_tokens": usage.completion_tokens, "ungrounded_items": dropped, "strict_f1": _f1(golds, baseline, texts),
+        },
+        "armstrace": {
+            "s_per_article": round(armstrace_s / n, 1), "calls": calls,
+            "prompt_tokens": sum(a["usage"]["prompt_tokens"] for a in run["articles"]),
+            "completion_tokens": sum(a["usage"]["completion_tokens"] for a in run["articles"]),
+            "strict_f1": _f1(golds, ours, texts),
+        },
+        "ratio": round(armstrace_s / baseline_s, 2),
+    }  # fmt: skip
+
+
+def render_corpus(corpus: dict[str, Any]) -> str:
+    """The corpus section of docs/benchmarks.md."""
+    rows = []
+    for key, name in (("one_call", "one instructor call per article"), ("armstrace", "`armstrace extract`")):
+        r = corpus[key]
+        f1 = " | ".join(f"{r['strict_f1'][f]:.3f}" for f in FIELDS)
+        rows.append(f"| {name} | {r['s_per_article']} | {r['calls']} | {r['prompt_tokens']:,} | {r['completion_tokens']:,} | {f1} |")
+    table = "\n".join(rows)
+    return f"""## Against the script a user writes first, on the development corpus
+
+{corpus['articles']} articles of `../shared/corpus` with their gold, on the embedded model (2 threads),
+each extractor cold in the same run: one instructor call per article with the full schema and
+a verbatim quote per item, on a freshly started server through the same client; then the whole
+`armstrace extract` command with an empty cache, its server start included. F1 is the strict
+eval's; the baseline's items whose quote is not in the article
+({corpus['one_call']['ungrounded_items']}) are dropped, as armstrace drops them.
+
+| extractor | s / article | calls | prompt tokens | completion tokens | actors F1 | weapons F1 | figures F1 | claims F1 |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+{table}
+
+armstrace takes **{corpus['ratio']} ×** the one-call script's time (target: at most 0.8 ×).
+"""
