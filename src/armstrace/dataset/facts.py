@@ -7,7 +7,6 @@ hands the rows (module `rows`) each extraction with those facts, as a `ReadArtic
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -16,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..base.schema import ArticleExtraction, ArticleMeta
 from ..knowledge.gazetteer import name_key
+from ..text.fold import word_pattern
 from .tables import TextFrom
 
 
@@ -55,7 +55,6 @@ def local_names(extraction: ArticleExtraction) -> dict[str, str]:
 
 def mention_count(text: str, forms: Iterable[str]) -> int:
     """How often the forms occur in `text` as whole words (longest first, no overlaps); at least one."""
-    found = sorted({form.strip() for form in forms if form.strip()}, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, found)) + r")(?!\w)") if found else None
+    pattern = word_pattern(forms)
     # An actor was extracted from a mention: when the text is not at hand, that one is known.
     return max(len(pattern.findall(text)) if pattern else 0, 1)

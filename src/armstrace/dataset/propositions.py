@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from ..knowledge.cues import Cues
 from ..knowledge.relations import Relation, load_relations
-from ..text.fold import normalise
+from ..text.fold import normalise, word_pattern
 from .resolve import Entity, Resolver
 
 # Contents of claims about one subject are one statement at this rapidfuzz token_set_ratio.
@@ -27,8 +27,8 @@ STATEMENT_MIN_WORDS = 5
 
 
 def _phrases(terms: Iterable[str]) -> re.Pattern[str]:
-    folded = sorted({normalise(t) for t in terms if t.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + r")(?!\w)")
+    # A list with no words matches nothing rather than everything.
+    return word_pattern(terms, normalise) or re.compile(r"(?!)")
 
 
 def _words_before(marks: Iterable[str], articles: Iterable[str]) -> re.Pattern[str]:

@@ -21,7 +21,7 @@ from ..base.schema import Field_, Quantity
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, KnownActor
-from ..text.fold import find_all, normalise
+from ..text.fold import alternation, find_all, normalise, word_pattern
 from ..text.figures import figure_exclusion
 from ..text.numbers import find_quantities
 
@@ -113,10 +113,7 @@ def _phrases(terms: Iterable[str]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=256)  # the same cue lists and gazetteer for every article of a run
 def _compiled_phrases(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    folded = sorted({normalise(t) for t in terms if t.strip()}, key=len, reverse=True)
-    if not folded:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in folded) + r")(?!\w)")
+    return word_pattern(terms, normalise)
 
 
 def term_matches(text: str, terms: Iterable[str]) -> list[str]:
@@ -345,8 +342,7 @@ _LIST_REACH = 60
 
 @lru_cache(maxsize=8)
 def _coordination(words: tuple[str, ...]) -> re.Pattern[str]:
-    joined = "|".join(re.escape(w) for w in sorted({normalise(w) for w in words}, key=len, reverse=True))
-    return re.compile(rf",|(?<!\w)(?:{joined})(?!\w)")
+    return re.compile(rf",|(?<!\w)(?:{alternation(words, normalise)})(?!\w)")
 
 
 def _listed_apart(text: str, first: _Hit, then: _Hit, coordinated: re.Pattern[str]) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..base.schema import Weapon
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
-from ..text.fold import normalise
+from ..text.fold import alternation, normalise
 from .ground import name_forms
 
 # How far after the materiel's words "between" may name the parties: "arms transfers between
@@ -42,13 +42,13 @@ def _forms(party: str, gazetteer: Gazetteer) -> str:
 
 
 def _words(terms: tuple[str, ...]) -> str:
-    return "|".join(re.escape(name_key(t)) for t in sorted(terms, key=len, reverse=True))
+    return alternation(terms, name_key)
 
 
 @lru_cache(maxsize=8)
 def _adjectives(demonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     country = {normalise(word): name for name, words in demonyms for word in words}
-    words = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
+    words = alternation(country)
     # English puts the adjective before the noun, perhaps with one word between ("Iranian attack
     # drones", "Iranian-made drones"); Spanish after it, perhaps after "de fabricación".
     before = re.compile(rf"(?<!\w)({words})(?:-made|-built|-produced)?\s+(?:\S+\s+)?$")

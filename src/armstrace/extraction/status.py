@@ -18,7 +18,7 @@ from ..base.schema import Claim, Weapon, WeaponStatus
 from ..knowledge.clauses import clause_of
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
-from ..text.fold import normalise
+from ..text.fold import alternation, normalise
 from .candidates import claim_candidates, term_matches
 
 # The narrator's verbs, most specific first: a deal signed for drones that were then delivered
@@ -88,7 +88,7 @@ _NEGATION_REACH = 3
 @lru_cache(maxsize=8)
 def _negation(negators: tuple[str, ...], exceptions: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
     def words(terms: Sequence[str]) -> str:
-        return "|".join(re.escape(normalise(t)) for t in sorted(terms, key=len, reverse=True))
+        return alternation(terms, normalise)
 
     return re.compile(
         rf"(?<!\w)(?!(?:{words(exceptions)})(?!\w))(?:{words(negators)})(?:\s+\S+){{0,{_NEGATION_REACH}}}?"

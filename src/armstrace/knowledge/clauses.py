@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.fold import alternation
 from .cues import Cues
 
 
 @lru_cache(maxsize=8)
 def _breaks(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(r"[,;:()\[\]—–\"“”«»]|(?<!\w)(?:" + alternation + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"[,;:()\[\]—–\"“”«»]|(?<!\w)(?:" + alternation(words) + r")(?!\w)", re.IGNORECASE)
 
 
 def clause_of(sentence: str, words: str, cues: Cues) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from ..base.schema import Quantity, Weapon
+from ..text.fold import word_pattern
 
 # A link target: the id of a highlighted item in the page ('' when none is highlighted).
 ItemId = str
@@ -128,8 +129,7 @@ def weapon_marks(weapon: Weapon, parties: Mapping[str, Sequence[str]]) -> list[t
         return [(weapon.evidence.start, weapon.evidence.end)]
     marks.append((base + found.start(), base + found.end()))
     for party in (weapon.supplier, weapon.recipient):
-        forms = sorted({f for f in (party, *parties.get(party, ())) if f.strip()}, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else None
+        pattern = word_pattern((party, *parties.get(party, ())))
         hit = pattern.search(sentence) if pattern else None
         if hit and not any(a < base + hit.end() and base + hit.start() < b for a, b in marks):
             marks.append((base + hit.start(), base + hit.end()))

@@ -9,6 +9,7 @@ from functools import cache
 
 from ..base.datafile import DATA_DIR, read_toml, strings
 from ..base.errors import ConfigError
+from .fold import alternation
 
 CALENDAR_PATH = DATA_DIR / "calendar.toml"
 _HINT = "see the comments at the top of the packaged calendar.toml for the format"
@@ -37,7 +38,7 @@ def calendar() -> Calendar:
 
 
 _MONTHS = {name.lower(): n for n, names in enumerate(calendar().months, start=1) for name in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = alternation(_MONTHS)
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?:de\s+)?(?P<m1>{_MONTH})\.?,?\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"

@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["QUOTE_MARKS", "Folded", "find_all", "normalise", "normalise_mapped", "unaccent_mapped"]
+__all__ = [
+    "QUOTE_MARKS", "Folded", "alternation", "find_all", "normalise", "normalise_mapped", "unaccent_mapped", "word_pattern",
+]  # fmt: skip
 
 QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚‛`´"
 _DASHES = "-‐‑‒–—―−"
@@ -79,6 +81,22 @@ def normalise_mapped(text: str) -> Folded:
 def unaccent_mapped(text: str) -> Folded:
     """`text` without accents, case and punctuation kept, with its offset map."""
     return _mapped(text, _unaccent_char, collapse=False)
+
+
+def alternation(words: Iterable[str], fold: Callable[[str], str] | None = None) -> str:
+    """A regex alternation of `words` (each folded by `fold`, if given), longest first.
+
+    Longest first, so that a phrase wins over a word it starts with ("misiles balísticos" over
+    "misiles"); empty words and repeats are left out.
+    """
+    forms = {fold(w) if fold else w.strip() for w in words if w.strip()}
+    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+
+
+def word_pattern(words: Iterable[str], fold: Callable[[str], str] | None = None, flags: int = 0) -> re.Pattern[str] | None:
+    """`words` as whole words (not inside a longer word); None when there are none."""
+    joined = alternation(words, fold)
+    return re.compile(rf"(?<!\w)(?:{joined})(?!\w)", flags) if joined else None
 
 
 def find_all(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
