@@ -6,7 +6,8 @@ import pytest
 
 from armstrace.extraction.candidates import find_candidates
 from armstrace.knowledge.lexicon import load_cues, load_gazetteer
-from armstrace.extraction.speakers import attach_speakers
+from armstrace.base.schema import Claim, Evidence
+from armstrace.extraction.speakers import attach_speakers, canonical_speakers
 
 CUES = load_cues()
 GAZETTEER = load_gazetteer()
@@ -64,12 +65,62 @@ def test_a_news_outlet_that_relays_a_statement_is_its_channel() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Funcionarios británicos confirmaron la noticia el viernes.", "Funcionarios británicos"),
+        ("Las armas llegaron a Oslo en mayo, informaron medios locales.", "medios locales"),
+        ("The Financial Times, citing intelligence sources, said the shipments began in May.", "intelligence sources"),
+        ("Según la inteligencia noruega, los envíos comenzaron en mayo.", "inteligencia"),
+        ("La administración Berg dijo que no habrá acuerdo.", "administración Berg"),
+        ("El servicio de aduanas de Noruega dijo que no hubo envíos.", None),
+        ("La agencia de inteligencia de Noruega calcula que hubo 20 envíos.", "agencia de inteligencia de Noruega"),
+        ("Kremlin officials denied the report.", "Kremlin officials"),
+    ],
+)  # fmt: skip
+def test_a_group_or_body_the_article_describes_is_the_subject_like_a_name(text: str, expected: str | None) -> None:
+    assert speakers(text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "Funcionarios británicos confirmaron la noticia el viernes.",  # a subject that names no actor
-        "Las armas llegaron a Oslo en mayo, informaron medios locales.",  # the subject follows, unnamed
-        "The Financial Times, citing intelligence sources, said the shipments began in May.",  # the sources speak
+        "Las armas llegaron a Oslo en mayo, dijo.",  # no subject, and no sentence before
+        "«Nunca hemos vendido armas», dijo.",  # a quotation that goes on from no sentence
     ],
 )
 def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
     assert all(speaker is None for _, speaker in speakers(text))
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [
+        ("Funcionarios británicos", "British officials"),
+        ("medios locales rusos", "local Russian media"),
+        ("agencias de inteligencia surcoreanas y occidentales", "South Korean and Western intelligence agencies"),
+        ("agencia de inteligencia de Corea del Sur", "South Korea intelligence agency"),
+        ("gobierno de Irán", "Iran"),  # a name the gazetteer knows wins over the description
+        ("Lars Berg", "Lars Berg"),  # no description: kept as written
+    ],
+)  # fmt: skip
+def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:
+    quote = "x"
+    claim = Claim(speaker=written, stance="asserted", content="x", evidence=Evidence(quote=quote, start=0, end=1, alignment="exact", score=1.0))
+    [named] = canonical_speakers([claim], [], GAZETTEER, CUES)
+    assert named.speaker == english
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb with no subject after connectors or an aside goes on with the sentence before's speaker
+        ("Lars Berg negó las acusaciones. Sin embargo, citando fuentes propias, indicó que no hubo ventas.", "Lars Berg"),
+        ("Lars Berg negó las acusaciones. Además, afirma que Noruega no vende armas.", "Lars Berg"),
+        ("Lars Berg negó las acusaciones. El informe indicó que Noruega no vende armas.", None),  # a subject that names no one
+        # an outlet relaying a person's words is the channel; reporting on its own, the speaker
+        ("Según la agencia rusa Tass, citada por AFP, Lavrov agradeció a Noruega su apoyo.", "Lavrov"),
+        ("Según la agencia rusa Tass, Rusia envió fusiles a Noruega.", "Tass"),
+    ],
+)  # fmt: skip
+def test_the_speaker_of_a_sentence_whose_subject_is_not_before_its_verb(text: str, expected: str | None) -> None:
+    assert speakers(text)[-1][1] == expected

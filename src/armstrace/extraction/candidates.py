@@ -169,6 +169,8 @@ def _story_sentences(article: str, cues: Cues) -> list[Span]:
 # A denial or an admission reported with "said" is still a denial or an admission: the more
 # specific stance wins whatever the word order.
 _STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "asserted")
+# How many words open a statement: "Irán no envió", "Moscow has never sent", "Nunca antes hemos".
+_NEGATION_REACH = 4
 _AND_THAT = re.compile(r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)")
 _OPENING_QUOTES = "\"“«‘'"
 _CLOSING_QUOTES = "\"”»’'"
@@ -240,13 +242,17 @@ def _reporting_order(cues: Cues) -> list[str]:
     return [s for s in _STANCE_PRIORITY if s in cues.reporting] + [s for s in cues.reporting if s not in _STANCE_PRIORITY]
 
 
-def _stance(anchor: _Hit, previous: str, segment: str, cues: Cues) -> str:
-    """A neutral verb takes the stance of a stance word in what it reports ("no hay pruebas")."""
+def _stance(anchor: _Hit, previous: str, segment: str, statement: str, cues: Cues) -> str:
+    """A neutral verb takes the stance of a stance word in what it reports ("no hay pruebas"),
+    or reports a denial when what it reports opens by negating its verb ("que Irán no envió")."""
     stance = anchor.label or previous
     if stance != "asserted":
         return stance
     marks = _hits(segment, _labelled_terms(cues.content, _STANCE_PRIORITY))
-    return marks[0].label if marks else stance
+    if marks:
+        return marks[0].label
+    head = re.findall(r"[\w'’]+", statement.lower())[:_NEGATION_REACH]
+    return "denied" if any(w in cues.negations or w.endswith(("n't", "n’t")) for w in head) else stance
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -299,11 +305,11 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             until = anchors[n + 1].start if n + 1 < len(anchors) else len(sentence.text)
             # The first claim's stance words may stand in a quotation before its verb.
             segment = sentence.text[: until] if n == 0 else sentence.text[anchor.start : until]
-            stance = _stance(anchor, stance, segment, cues)
+            statement = _statement(sentence, anchor, until)
+            said = statement.text if statement != sentence else ""
+            stance = _stance(anchor, stance, segment, said, cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
-            found.append(
-                Candidate("claims", words, sentence, cue=stance, statement=_statement(sentence, anchor, until))
-            )
+            found.append(Candidate("claims", words, sentence, cue=stance, statement=statement))
         previous_claimed = bool(anchors)
     return found
 

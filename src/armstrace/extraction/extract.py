@@ -264,7 +264,7 @@ class Extractor:
             raise
         records = [r for result in results for r in result.records]
         actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
-        claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer)
+        claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer, self.cues)
         weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
         weapons = settle_status(weapons, claims, self.cues)
         extraction = ArticleExtraction(

@@ -18,7 +18,7 @@ with that mention.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..base.schema import Actor, Claim
@@ -26,7 +26,7 @@ from ..knowledge.lexicon import Cues, Gazetteer, iso_country
 from ..text.align import normalise
 from .candidates import Candidate, Span, quoted_spans
 
-_DETERMINER = r"(?:el|la|los|las|lo|the)"
+_DETERMINER = r"(?:el|la|los|las|lo|un|una|unos|unas|the|an|a)"
 _AND = r"\s+(?:y|e|and|&)\s+"
 _MAX_WORDS_BETWEEN = 5
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -38,6 +38,12 @@ def _words(text: str) -> list[str]:
 
 def _any_of(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _cased(forms: Iterable[str]) -> str:
+    """An alternation of the forms as running text writes them: "británicos", "British", "US"."""
+    variants = {v for f in forms for v in (f, f[:1].upper() + f[1:], f.upper() if len(f) <= 3 else f)}
+    return f"(?:{_any_of(sorted(variants))})"
 
 
 @dataclass(frozen=True)
@@ -52,10 +58,17 @@ class Frames:
     body: re.Pattern[str]
     offices: tuple[frozenset[str], ...]
     roles: tuple[str, ...]
+    openers: frozenset[str]
+    connectors: frozenset[str]
+    described: re.Pattern[str]
+    nouns: re.Pattern[str]
+    adjectives: re.Pattern[str]
+    english: dict[str, str]
 
     @classmethod
     def of(cls, cues: Cues) -> Frames:
         """The frames' words and patterns, built once per article."""
+        noun, adjective = _cased(cues.described_nouns), _cased(cues.described_adjectives)
         return cls(
             verbs=frozenset(normalise(v) for terms in cues.reporting.values() for v in terms),
             attribution=frozenset(normalise(a) for a in cues.attribution),
@@ -66,6 +79,12 @@ class Frames:
             body=re.compile(rf"(?:['’]s)?((?:\s+[a-z][\w-]*){{0,2}}\s+(?:{_any_of(cues.bodies)}))\b"),
             offices=cues.offices,
             roles=tuple(sorted({*cues.titles, *(w for office in cues.offices for w in office)}, key=len, reverse=True)),
+            openers=cues.stopwords,
+            connectors=frozenset(normalise(c) for c in cues.clauses),
+            described=re.compile(rf"\b(?:{adjective}(?:{_AND}{adjective})?\s+)*{noun}(?:\s+{noun})?(?:\s+{adjective}(?:{_AND}{adjective})?)*\b"),
+            nouns=re.compile(rf"\b{noun}\b"),
+            adjectives=re.compile(rf"\b{adjective}\b"),
+            english={**cues.described_nouns, **cues.described_adjectives},
         )
 
 
@@ -78,6 +97,27 @@ def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
             if not any(s.start < end and start < s.end for s in found):
                 found.append(Span(start, end, m.group(0)))
     return sorted(found, key=lambda s: s.start)
+
+
+def described_spans(article: str, names: Sequence[Span], frames: Frames, media: set[str]) -> list[Span]:
+    """The article's names, with every description of a group or body ("funcionarios británicos",
+    "US intelligence officials") as one span that takes in a name it is joined to ("la
+    administración Biden", "agencia de inteligencia de Corea del Sur", "Kremlin officials")."""
+    spans = list(names)
+    for m in frames.described.finditer(article):
+        start, end = m.start(), m.end()
+        if any(n.start <= start and end <= n.end for n in names):
+            continue  # "Gobierno de Irán" is a name of Iran
+        joined = re.match(r"\s+(?:(?:de|del|de la|de los|de las|of|of the)\s+)?", article[end:])
+        after = next((n for n in names if joined and n.start == end + joined.end()), None)
+        if after is not None and normalise(after.text) not in media and (joined and joined.group(0).strip() or not after.text.islower()):
+            end = after.end
+        before = next((n for n in names if re.fullmatch(r"(?:['’]s)?\s+", article[n.end : start])), None)
+        if before is not None and normalise(before.text) not in media:
+            start = before.start
+        spans = [n for n in spans if not (start <= n.start and n.end <= end)]
+        spans.append(Span(start, end, article[start:end]))
+    return sorted(spans, key=lambda s: s.start)
 
 
 def _complement(text_before: str, frames: Frames) -> bool:
@@ -196,12 +236,14 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     media KCNA reported") is its channel, not a second speaker.
     """
     frames = Frames.of(cues)
-    every_name = name_spans(Span(0, len(article), article), [a.span.text for a in actors])
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
+    people = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "person"}
+    names = name_spans(Span(0, len(article), article), [a.span.text for a in actors])
+    every_name = described_spans(article, names, frames, media)
     found: list[Candidate] = []
     for candidate in claims:
         previous = found[-1] if found else None
-        speaker = _speaker(candidate, previous, every_name, article, frames)
+        speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
         if speaker is not None and normalise(speaker.text) in media and previous is not None:
             if previous.sentence == candidate.sentence and previous.speaker is not None:
                 speaker = previous.speaker
@@ -215,8 +257,16 @@ def _body(speaker: Span, article: str, frames: Frames) -> Span:
 
 
 def _speaker(
-    candidate: Candidate, previous: Candidate | None, every_name: Sequence[Span], article: str, frames: Frames
+    candidate: Candidate,
+    previous: Candidate | None,
+    every_name: Sequence[Span],
+    article: str,
+    frames: Frames,
+    kinds: tuple[set[str], set[str]],
 ) -> Span | None:
+    """The speaker's span, by the first frame that names one. `kinds`: the article's news
+    outlets and people, by folded name."""
+    media, people = kinds
     sentence = candidate.sentence
     quotes = [(sentence.start + a, sentence.start + b) for a, b in quoted_spans(sentence.text)]
     shut = list(quotes)
@@ -237,7 +287,10 @@ def _speaker(
     if words not in frames.verbs and words not in frames.attribution:
         return None  # a stance word ("una amenaza", "temor") names no subject
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
-        return _after(candidate, every_name, article, frames)  # "según X", "acusados por X", "quoted by X"
+        source = _after(candidate, every_name, article, frames) or _outlet(candidate, every_name, article, media)
+        if source is not None and normalise(source.text) in media:
+            return _relayed(source, [n for n in spoken if normalise(n.text) in people], article) or source
+        return source
     inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",")
     # "…, said Lars Berg, the envoy": what follows an inverted verb is its subject, not what it reports
     if inverted and (after := _after(candidate, spoken, article, frames, last=True)) is not None:
@@ -254,27 +307,81 @@ def _speaker(
         return after
     if not inverted and (role := _role(candidate, region, article, frames)) is not None:
         return _holder(role, every_name, article, frames)
+    # A name in an aside ("citando fuentes de inteligencia,") is not the verb's subject.
+    names = [n for n in names if not _in_aside(n, region, article, frames)]
     named_before = [n for n in names if region.start <= n.start < candidate.span.start]
     if previous is not None and previous.speaker is not None and not named_before:
         if same_sentence:
             return previous.speaker  # "dijo … y advirtió …": one subject for both verbs
-        opens = not _words(article[region.start : candidate.span.start].split("”")[-1].split("»")[-1])
+        opens = _no_subject(article[region.start : candidate.span.start].split("”")[-1].split("»")[-1], frames)
         if not names and opens and _next_to(previous.sentence, sentence, article):
             return previous.speaker  # "«…», dijo." / "Calificó …": the speaker of the sentence before goes on
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none
+
+
+def _outlet(candidate: Candidate, names: Sequence[Span], article: str, media: set[str]) -> Span | None:
+    """A news outlet a few lowercase words after "según": "según la agencia rusa Ria Novosti"."""
+    for name in names:
+        if name.start >= candidate.span.end and normalise(name.text) in media:
+            words = article[candidate.span.end : name.start]
+            return name if re.fullmatch(r"(?:\s+[a-záéíóúñ]+){1,4}\s+", words) else None
+    return None
+
+
+def _relayed(outlet: Span, people: Sequence[Span], article: str) -> Span | None:
+    """Who speaks in what an outlet relays: "Según la agencia Ria Novosti, citada por AFP,
+    Lavrov agradeció …" is Lavrov's, the outlet is its channel. The speaker is a person who
+    opens a clause after the outlet's (a country there is what the outlet reports on, "Según
+    Reuters, Rusia envió …"); none, and the outlet itself makes the claim."""
+    for name in people:
+        if name.start > outlet.end:
+            before = article[outlet.end : name.start]
+            if re.search(rf",\s*(?:{_DETERMINER}\s+)?$", before, re.I):
+                return name
+    return None
+
+
+def _aside(segment: str, frames: Frames) -> bool:
+    words = _words(segment)
+    return bool(words) and (frames.citing.match(segment.strip()) is not None or words[0].lower().endswith(("ando", "iendo", "ing")))
+
+
+def _in_aside(name: Span, region: Span, article: str, frames: Frames) -> bool:
+    """Whether `name` stands in an aside of the region before a verb, "citando fuentes …,"."""
+    if not region.start <= name.start < region.end:
+        return False
+    opening = max(region.start, article.rfind(",", region.start, name.start) + 1)
+    return _aside(article[opening : name.start], frames)
+
+
+def _no_subject(before_verb: str, frames: Frames) -> bool:
+    """Whether the words before a verb hold no subject: none, connectors ("Además,", "Sin
+    embargo,") or an aside opened by a gerund or a citing word ("citando información …,")."""
+    for segment in before_verb.split(","):
+        words = _words(segment)
+        if not words or normalise(segment.strip()) in frames.connectors:
+            continue
+        if all(w[:1].upper() + w[1:] in frames.openers for w in words):
+            continue
+        if _aside(segment, frames):
+            continue
+        return False
+    return True
 
 
 def _next_to(first: Span, second: Span, article: str) -> bool:
     return first.end <= second.start and not article[first.end : second.start].strip()
 
 
-def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer) -> list[Claim]:
+def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer, cues: Cues) -> list[Claim]:
     """Each speaker under the canonical name of the article's actor it names ("Peskov" is Dmitry Peskov).
 
     A speaker that names two actors ("Rusia y Corea del Norte") names both; one no actor of
-    the article has as a mention is looked up in the gazetteer and ISO 3166, and kept as it is
-    written otherwise.
+    the article has as a mention is looked up in the gazetteer and ISO 3166; a description is
+    written in English ("funcionarios británicos" are British officials); any other is kept as
+    it is written.
     """
+    frames = Frames.of(cues)
     by_mention: dict[str, str] = {}
     for actor in actors:
         for form in (actor.name, *actor.mentions):
@@ -290,7 +397,33 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
 
     named = []
     for claim in claims:
+        known = canonical(claim.speaker) != claim.speaker
+        if not known and (english := _in_english(claim.speaker, frames, canonical)) is not None:
+            named.append(claim.model_copy(update={"speaker": english}))
+            continue
         parts = re.split(_AND, claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
         speaker = " and ".join(canonical(p) for p in parts) if all(p.strip() for p in parts) else canonical(claim.speaker)
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
+
+
+def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -> str | None:
+    """A described speaker in English, the name it takes in first: "agencias de inteligencia
+    surcoreanas y occidentales" are South Korean and Western intelligence agencies, "la
+    administración Biden" the Joe Biden administration. None if `speaker` is no description."""
+    m = frames.described.search(speaker)
+    if m is None or m.group(0) == speaker.strip() and speaker.strip() in frames.english.values():
+        return None if m is None else speaker.strip()
+    rest = (speaker[: m.start()] + " " + speaker[m.end() :]).strip()
+    complement = re.match(r"(?:de|del|de la|de los|de las|of|of the)\s+", rest, re.I)
+    name = re.sub(r"['’]s$", "", rest[complement.end() :] if complement else rest).strip()
+    if rest and not name:
+        return None
+    # "agencia de inteligencia de Corea del Sur": the complement is a country's, in English;
+    # "administración Biden", "Kremlin officials": a name next to the noun stays as written.
+    name = canonical(name) if complement else name
+    described = m.group(0)
+    adjectives = [frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)]
+    noun = " ".join(frames.english[n.group(0).lower()] for n in frames.nouns.finditer(described))
+    joined = (" and " if re.search(_AND, described) else " ").join(adjectives)
+    return " ".join(w for w in (name, joined, noun) if w)

@@ -480,6 +480,9 @@ class Cues:
     citing: tuple[str, ...]
     bodies: tuple[str, ...]
     offices: tuple[frozenset[str], ...]
+    negations: tuple[str, ...]
+    described_nouns: Mapping[str, str]  # a form -> its English word
+    described_adjectives: Mapping[str, str]
     clauses: tuple[str, ...]
     receiving: tuple[str, ...]
 
@@ -488,9 +491,9 @@ class Cues:
 _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
-    "complements", "subordinators", "citing", "bodies", "clauses", "receiving",
+    "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negations",
 )  # fmt: skip
-_GROUPED = ("offices",)
+_GROUPED = ("offices", "described_nouns", "described_adjectives")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -554,11 +557,22 @@ def read_cues(path: Path) -> Cues:
         bodies=_joined(document, "bodies", path),
         clauses=_joined(document, "clauses", path),
         receiving=_joined(document, "receiving", path),
+        negations=_joined(document, "negations", path),
         # Each key of [offices] is one office; its words name it in either language.
         offices=tuple(
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
             for office, words in _section(document, "offices", path).items()
         ),
+        described_nouns=_renderings(document, "described_nouns", path),
+        described_adjectives=_renderings(document, "described_adjectives", path),
+    )
+
+
+def _renderings(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, str]:
+    """Each form of the section's words, to the English word that is its key."""
+    section = _section(document, name, path)
+    return MappingProxyType(
+        {form: english for english, forms in section.items() for form in _terms(forms, f"{path}: [{name}] {english}", lowercase=True)}
     )
 
 
