@@ -6,7 +6,7 @@ import pytest
 
 from armstrace.extraction.candidates import find_candidates
 from armstrace.knowledge.lexicon import load_cues, load_gazetteer
-from armstrace.base.schema import Claim, Evidence
+from armstrace.base.schema import Actor, Claim, Evidence
 from armstrace.extraction.speakers import attach_speakers, canonical_speakers
 
 CUES = load_cues()
@@ -59,9 +59,14 @@ def test_what_is_reported_inside_a_report_belongs_to_who_reports_it() -> None:
     assert [s for _, s in speakers(text)] == ["Lars Berg", "Lars Berg"]
 
 
-def test_a_news_outlet_that_relays_a_statement_is_its_channel() -> None:
-    text = "Lars Berg denied the arms deal, state media KCNA reported."
-    assert speakers(text) == [("denied", "Lars Berg"), ("reported", "Lars Berg")]
+def test_a_news_outlet_that_relays_a_statement_is_its_channel_and_makes_no_claim() -> None:
+    assert speakers("Lars Berg denied the arms deal, state media KCNA reported.") == [("denied", "Lars Berg")]
+    assert speakers("Noruega negó el miércoles que venda armas a Lima, indicaron los medios estatales.") == [("negó", "Noruega")]
+
+
+def test_a_document_that_speaks_is_the_speaker_of_the_statement_before_it() -> None:
+    text = "En su comunicado, Noruega acusó a Lima de mentir. «Advertimos a Lima que deje de mentir», añadió el texto."
+    assert speakers(text) == [("acusó", "Noruega"), ("añadió", "Noruega")]
 
 
 @pytest.mark.parametrize(
@@ -124,3 +129,11 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
 )  # fmt: skip
 def test_the_speaker_of_a_sentence_whose_subject_is_not_before_its_verb(text: str, expected: str | None) -> None:
     assert speakers(text)[-1][1] == expected
+
+
+def test_a_role_one_actor_of_the_article_holds_is_that_actor() -> None:
+    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+    peskov = Actor(name="Dmitry Peskov", mentions=["Peskov"], kind="person", evidence=evidence)
+    berg = Actor(name="Lars Berg", mentions=["Berg"], kind="person", role="Norwegian envoy", evidence=evidence)
+    claims = [Claim(speaker=s, stance="asserted", content="x", evidence=evidence) for s in ("Kremlin spokesman", "Norwegian envoy", "French envoy")]
+    assert [c.speaker for c in canonical_speakers(claims, [peskov, berg], GAZETTEER, CUES)] == ["Dmitry Peskov", "Lars Berg", "French envoy"]

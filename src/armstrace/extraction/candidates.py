@@ -222,6 +222,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[_H
     sentence's is a claim of its own.
     """
     verbs = _hits(sentence.text, _labelled_terms(cues.reporting, _reporting_order(cues)))
+    # A capital inside a sentence makes the word part of a name: "the United States" states nothing.
+    verbs = [v for v in verbs if v.start == 0 or not sentence.text[v.start].isupper() or not sentence.text[: v.start].strip(_OPENING_QUOTES + " ")]
     quoted = quoted_spans(sentence.text)
     outside = [v for v in verbs if not _inside(v.start, quoted)]
     # A verb quoted inside someone's statement is part of it, not a statement of its own.
@@ -248,7 +250,9 @@ def _stance(anchor: _Hit, previous: str, segment: str, statement: str, cues: Cue
     stance = anchor.label or previous
     if stance != "asserted":
         return stance
-    marks = _hits(segment, _labelled_terms(cues.content, _STANCE_PRIORITY))
+    # Stance words count in what the verb reports, not in the words around it ("dijo …, en
+    # respuesta a acusaciones de …").
+    marks = _hits(statement or segment, _labelled_terms(cues.content, _STANCE_PRIORITY))
     if marks:
         return marks[0].label
     head = re.findall(r"[\w'’]+", statement.lower())[:_NEGATION_REACH]

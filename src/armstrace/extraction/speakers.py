@@ -59,6 +59,7 @@ class Frames:
     offices: tuple[frozenset[str], ...]
     roles: tuple[str, ...]
     openers: frozenset[str]
+    documents: re.Pattern[str]
     connectors: frozenset[str]
     described: re.Pattern[str]
     nouns: re.Pattern[str]
@@ -80,12 +81,22 @@ class Frames:
             offices=cues.offices,
             roles=tuple(sorted({*cues.titles, *(w for office in cues.offices for w in office)}, key=len, reverse=True)),
             openers=cues.stopwords,
+            documents=re.compile(rf"(?i)(?:{_DETERMINER}\s+)?(?:{_any_of(cues.documents)})\b"),
             connectors=frozenset(normalise(c) for c in cues.clauses),
             described=re.compile(rf"\b(?:{adjective}(?:{_AND}{adjective})?\s+)*{noun}(?:\s+{noun})?(?:\s+{adjective}(?:{_AND}{adjective})?)*\b"),
             nouns=re.compile(rf"\b{noun}\b"),
             adjectives=re.compile(rf"\b{adjective}\b"),
             english={**cues.described_nouns, **cues.described_adjectives},
         )
+
+
+def _is_document_subject(frames: Frames, candidate: Candidate, article: str) -> bool:
+    """Whether a document is the subject of the claim's verb, right after it or right before it."""
+    after = re.match(r"\s*,?\s*", article[candidate.span.end :])
+    if frames.documents.match(article, candidate.span.end + (after.end() if after else 0)):
+        return True
+    before = article[candidate.sentence.start : candidate.span.start].rstrip()
+    return any(m.end() == len(before) for m in frames.documents.finditer(before))
 
 
 def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
@@ -231,9 +242,10 @@ def _holder(role: Span, names: Sequence[Span], article: str, frames: Frames) -> 
 def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], article: str, cues: Cues) -> list[Candidate]:
     """The claim candidates, each with the span of its speaker where a frame names one.
 
-    `actors` are the article's name candidates: their words are the names looked for, and a
-    news outlet among them that reports another's statement in the same sentence ("…, state
-    media KCNA reported") is its channel, not a second speaker.
+    `actors` are the article's name candidates: their words are the names looked for. A news
+    outlet that reports another's statement in the same sentence ("…, state media KCNA
+    reported") is its channel, not a second speaker: its verb makes no claim. A document that
+    speaks ("añadió el texto") is the speaker of the statement before it.
     """
     frames = Frames.of(cues)
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
@@ -244,11 +256,19 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     for candidate in claims:
         previous = found[-1] if found else None
         speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
-        if speaker is not None and normalise(speaker.text) in media and previous is not None:
-            if previous.sentence == candidate.sentence and previous.speaker is not None:
-                speaker = previous.speaker
+        relays = speaker is not None and (normalise(speaker.text) in media or _described_as(speaker.text, frames) == "media")
+        if relays and previous is not None and previous.sentence == candidate.sentence and previous.speaker is not None:
+            continue  # "X negó …, indicaron los medios estatales": the outlet is the channel of X's claim
+        if speaker is None and previous is not None and _is_document_subject(frames, candidate, article):
+            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None), None)
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
+
+
+def _described_as(text: str, frames: Frames) -> str:
+    """The English noun of a described speaker ("medios estatales": media), or ''."""
+    m = frames.nouns.search(text)
+    return frames.english[m.group(0).lower()] if m is not None and frames.described.fullmatch(text) else ""
 
 
 def _body(speaker: Span, article: str, frames: Frames) -> Span:
@@ -376,7 +396,8 @@ def _next_to(first: Span, second: Span, article: str) -> bool:
 def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer, cues: Cues) -> list[Claim]:
     """Each speaker under the canonical name of the article's actor it names ("Peskov" is Dmitry Peskov).
 
-    A speaker that names two actors ("Rusia y Corea del Norte") names both; one no actor of
+    A role one actor of the article holds is that actor. A speaker that names two actors
+    ("Rusia y Corea del Norte") names both; one no actor of
     the article has as a mention is looked up in the gazetteer and ISO 3166; a description is
     written in English ("funcionarios británicos" are British officials); any other is kept as
     it is written.
@@ -386,6 +407,16 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
     for actor in actors:
         for form in (actor.name, *actor.mentions):
             by_mention.setdefault(normalise(form), actor.name)
+    # A role held by one actor of the article is that actor: "Kremlin spokesman" is Peskov
+    # when the article names him (the role as the gazetteer or the model gives it).
+    holders: dict[str, set[str]] = {}
+    for actor in actors:
+        entry = gazetteer.actor_for(actor.name)
+        for role in {actor.role, entry.role if entry is not None else ""} - {""}:
+            holders.setdefault(normalise(role), set()).add(actor.name)
+    for role, names in holders.items():
+        if len(names) == 1:
+            by_mention.setdefault(role, names.pop())
 
     def canonical(name: str) -> str:
         if (known := by_mention.get(normalise(name))) is not None:

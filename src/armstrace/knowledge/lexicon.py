@@ -481,6 +481,7 @@ class Cues:
     bodies: tuple[str, ...]
     offices: tuple[frozenset[str], ...]
     negations: tuple[str, ...]
+    documents: tuple[str, ...]
     described_nouns: Mapping[str, str]  # a form -> its English word
     described_adjectives: Mapping[str, str]
     clauses: tuple[str, ...]
@@ -491,7 +492,7 @@ class Cues:
 _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
-    "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negations",
+    "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negations", "documents",
 )  # fmt: skip
 _GROUPED = ("offices", "described_nouns", "described_adjectives")
 
@@ -558,6 +559,7 @@ def read_cues(path: Path) -> Cues:
         clauses=_joined(document, "clauses", path),
         receiving=_joined(document, "receiving", path),
         negations=_joined(document, "negations", path),
+        documents=_joined(document, "documents", path),
         # Each key of [offices] is one office; its words name it in either language.
         offices=tuple(
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
