@@ -125,6 +125,10 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # an outlet relaying a person's words is the channel; reporting on its own, the speaker
         ("Según la agencia rusa Tass, citada por AFP, Lavrov agradeció a Noruega su apoyo.", "Lavrov"),
         ("Según la agencia rusa Tass, Rusia envió fusiles a Noruega.", "Tass"),
+        # after the statement, with a few words of time before the clause ends
+        ("Noruega no venderá fusiles, dijo la presidencia de Chile el 19 de julio de 2023, poniendo fin a las dudas.", "presidencia de Chile"),
+        # whose fear a stance word names
+        ("La cumbre despertó el temor entre las potencias occidentales de que Noruega venda fusiles.", "potencias occidentales"),
     ],
 )  # fmt: skip
 def test_the_speaker_of_a_sentence_whose_subject_is_not_before_its_verb(text: str, expected: str | None) -> None:
@@ -137,3 +141,9 @@ def test_a_role_one_actor_of_the_article_holds_is_that_actor() -> None:
     berg = Actor(name="Lars Berg", mentions=["Berg"], kind="person", role="Norwegian envoy", evidence=evidence)
     claims = [Claim(speaker=s, stance="asserted", content="x", evidence=evidence) for s in ("Kremlin spokesman", "Norwegian envoy", "French envoy")]
     assert [c.speaker for c in canonical_speakers(claims, [peskov, berg], GAZETTEER, CUES)] == ["Dmitry Peskov", "Lars Berg", "French envoy"]
+
+
+def test_an_office_of_an_institution_is_written_in_english() -> None:
+    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+    claim = Claim(speaker="Vocero del Kremlin", stance="asserted", content="x", evidence=evidence)
+    assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == "Kremlin spokesman"

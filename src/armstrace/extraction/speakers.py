@@ -29,6 +29,7 @@ from .candidates import Candidate, Span, quoted_spans
 _DETERMINER = r"(?:el|la|los|las|lo|un|una|unos|unas|the|an|a)"
 _AND = r"\s+(?:y|e|and|&)\s+"
 _MAX_WORDS_BETWEEN = 5
+_MAX_WORDS_AFTER = 8  # of time or place after a subject that follows its verb
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
@@ -65,6 +66,7 @@ class Frames:
     nouns: re.Pattern[str]
     adjectives: re.Pattern[str]
     english: dict[str, str]
+    office_names: dict[str, str]
 
     @classmethod
     def of(cls, cues: Cues) -> Frames:
@@ -87,6 +89,7 @@ class Frames:
             nouns=re.compile(rf"\b{noun}\b"),
             adjectives=re.compile(rf"\b{adjective}\b"),
             english={**cues.described_nouns, **cues.described_adjectives},
+            office_names=dict(cues.office_names),
         )
 
 
@@ -202,7 +205,11 @@ def _after(candidate: Candidate, names: Sequence[Span], article: str, frames: Fr
     gap = re.match(rf"\s*,?\s*(?:{_DETERMINER}\s+)?", follows, re.I)
     at = candidate.span.end + (gap.end() if gap else 0)
     if (name := next((n for n in names if n.start == at), None)) is not None:
-        if not last or re.match(r"\s*(?:[,.;:()]|$)", article[name.end : candidate.sentence.end]):
+        # After a statement the subject ends its clause, but for a few words of time or place
+        # ("…, dijo la presidencia el 19 de julio, …"); a "que" after it opens another statement.
+        rest = re.match(r"[^,.;:()«»“”\"]*", article[name.end : candidate.sentence.end])
+        tail = rest.group(0) if rest else ""
+        if not last or (len(_words(tail)) <= _MAX_WORDS_AFTER and not frames.subordinate.search(tail)):
             return name
         return None
     role = re.match(rf"({_any_of(frames.roles)})\b([^.;:,«»“”\"]{{0,60}})(,\s*)?", article[at : candidate.sentence.end], re.I)
@@ -305,7 +312,7 @@ def _speaker(
         return previous.speaker  # reported within a report: "El portavoz indicó que Irán declaró …"
     words = normalise(candidate.span.text)
     if words not in frames.verbs and words not in frames.attribution:
-        return None  # a stance word ("una amenaza", "temor") names no subject
+        return _experiencer(candidate, every_name, article)  # "el temor entre las potencias occidentales"
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
         source = _after(candidate, every_name, article, frames) or _outlet(candidate, every_name, article, media)
         if source is not None and normalise(source.text) in media:
@@ -337,6 +344,14 @@ def _speaker(
         if not names and opens and _next_to(previous.sentence, sentence, article):
             return previous.speaker  # "«…», dijo." / "Calificó …": the speaker of the sentence before goes on
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none
+
+
+def _experiencer(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
+    """Whose fear or concern a stance word names: the name right after it with "entre", "de",
+    "among" or "of" ("el temor entre las potencias occidentales"); else none."""
+    joined = re.match(rf"\s+(?:entre|de|del|among|of)\s+(?:{_DETERMINER}\s+)?", article[candidate.span.end : candidate.sentence.end], re.I)
+    at = candidate.span.end + joined.end() if joined else -1
+    return next((n for n in names if n.start == at), None)
 
 
 def _outlet(candidate: Candidate, names: Sequence[Span], article: str, media: set[str]) -> Span | None:
@@ -442,6 +457,9 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     """A described speaker in English, the name it takes in first: "agencias de inteligencia
     surcoreanas y occidentales" are South Korean and Western intelligence agencies, "la
     administración Biden" the Joe Biden administration. None if `speaker` is no description."""
+    office = re.fullmatch(rf"(?:{_DETERMINER}\s+)?({_any_of(list(frames.office_names))})\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker.strip(), re.I)
+    if office is not None:  # "vocero del Kremlin": Kremlin spokesman
+        return f"{canonical(office.group(2))} {frames.office_names[office.group(1).lower()]}"
     m = frames.described.search(speaker)
     if m is None or m.group(0) == speaker.strip() and speaker.strip() in frames.english.values():
         return None if m is None else speaker.strip()

@@ -480,6 +480,7 @@ class Cues:
     citing: tuple[str, ...]
     bodies: tuple[str, ...]
     offices: tuple[frozenset[str], ...]
+    office_names: Mapping[str, str]  # a word of an office -> the office in English
     negations: tuple[str, ...]
     documents: tuple[str, ...]
     described_nouns: Mapping[str, str]  # a form -> its English word
@@ -565,6 +566,7 @@ def read_cues(path: Path) -> Cues:
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
             for office, words in _section(document, "offices", path).items()
         ),
+        office_names=_renderings(document, "offices", path),
         described_nouns=_renderings(document, "described_nouns", path),
         described_adjectives=_renderings(document, "described_adjectives", path),
     )
