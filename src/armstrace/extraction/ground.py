@@ -259,6 +259,9 @@ def subject(statement: str, speaker: str, gazetteer: Gazetteer) -> str:
 def _claim(
     candidate: Candidate, label: ClaimLabel, article: str, cues: Cues, gazetteer: Gazetteer, dropped: list[Dropped]
 ) -> Claim | None:
+    if candidate.relays:
+        dropped.append(Dropped(field="claims", reason="an outlet relaying the sentence's other claim: its channel", quote=candidate.sentence.text))
+        return None
     # Where the sentence's frame names the speaker (speakers.py), the text decides, not the model.
     speaker = candidate.speaker.text if candidate.speaker is not None else label.speaker
     if not speaker.strip():

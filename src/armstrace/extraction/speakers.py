@@ -251,7 +251,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
 
     `actors` are the article's name candidates: their words are the names looked for. A news
     outlet that reports another's statement in the same sentence ("…, state media KCNA
-    reported") is its channel, not a second speaker: its verb makes no claim. A document that
+    reported") is its channel, not a second speaker: its verb makes no claim (`relays`). A document that
     speaks ("añadió el texto") is the speaker of the statement before it.
     """
     frames = Frames.of(cues)
@@ -261,11 +261,14 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     every_name = described_spans(article, names, frames, media)
     found: list[Candidate] = []
     for candidate in claims:
-        previous = found[-1] if found else None
+        previous = next((c for c in reversed(found) if not c.relays), None)
         speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
         relays = speaker is not None and (normalise(speaker.text) in media or _described_as(speaker.text, frames) == "media")
         if relays and previous is not None and previous.sentence == candidate.sentence and previous.speaker is not None:
-            continue  # "X negó …, indicaron los medios estatales": the outlet is the channel of X's claim
+            # "X negó …, indicaron los medios estatales": the outlet is the channel of X's claim.
+            # The candidate stays (its call is made, so the calls do not hang on these frames).
+            found.append(replace(candidate, relays=True))
+            continue
         if speaker is None and previous is not None and _is_document_subject(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None), None)
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
