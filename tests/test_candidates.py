@@ -102,6 +102,7 @@ def test_a_neutral_verb_takes_the_stance_of_what_it_reports() -> None:
         ("«Nunca hemos vendido fusiles a Lima», dijo el vocero.", "denied"),
         ("Lars Berg said Oslo hadn't sold any rifles to Lima.", "denied"),
         ("El vocero dijo que el acuerdo se firmará en mayo, aunque no dio detalles.", "asserted"),  # a later negation
+        ("El vocero indicó que las ventas no se habían completado.", "asserted"),  # a fact about a thing, not a denial
     ],
 )  # fmt: skip
 def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str, stance: str) -> None:

@@ -172,6 +172,8 @@ def _story_sentences(article: str, cues: Cues) -> list[Span]:
 _STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "asserted")
 # How many words open a statement: "Irán no envió", "Moscow has never sent", "Nunca antes hemos".
 _NEGATION_REACH = 4
+# What may stand before a statement's negation besides a name: "se", "lo", "it", "they" …
+_PRONOUNS = frozenset("se lo la le les nos ya él ella ellos ellas it he she they we i".split())
 _AND_THAT = re.compile(r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)")
 _OPENING_QUOTES = "\"“«‘'"
 _CLOSING_QUOTES = "\"”»’'"
@@ -256,8 +258,22 @@ def _stance(anchor: _Hit, previous: str, segment: str, statement: str, cues: Cue
     marks = _hits(statement or segment, _labelled_terms(cues.content, _STANCE_PRIORITY))
     if marks:
         return marks[0].label
-    head = re.findall(r"[\w'’]+", statement.lower())[:_NEGATION_REACH]
-    return "denied" if any(w in cues.negations or w.endswith(("n't", "n’t")) for w in head) else stance
+    return "denied" if _negated(statement, cues) else stance
+
+
+def _negated(statement: str, cues: Cues) -> bool:
+    """Whether a statement opens by negating its verb: "Irán no envió", "Nunca hemos", "it hasn't".
+
+    Only a name or a pronoun may stand before the negation: "las compras no se habían
+    completado" reports a fact about purchases, not a denial.
+    """
+    for word in re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH]:
+        folded = word.lower()
+        if folded in cues.negations or folded.endswith(("n't", "n’t")):
+            return True
+        if not (word[:1].isupper() or folded in _PRONOUNS):
+            return False
+    return False
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

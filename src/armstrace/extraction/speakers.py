@@ -60,6 +60,7 @@ class Frames:
     offices: tuple[frozenset[str], ...]
     roles: tuple[str, ...]
     openers: frozenset[str]
+    time: str
     documents: re.Pattern[str]
     connectors: frozenset[str]
     described: re.Pattern[str]
@@ -83,6 +84,7 @@ class Frames:
             offices=cues.offices,
             roles=tuple(sorted({*cues.titles, *(w for office in cues.offices for w in office)}, key=len, reverse=True)),
             openers=cues.stopwords,
+            time=rf"(?:(?:este|esta|el|on|this|last)\s+)?(?:{_any_of(cues.times)})\b",
             documents=re.compile(rf"(?i)(?:{_DETERMINER}\s+)?(?:{_any_of(cues.documents)})\b"),
             connectors=frozenset(normalise(c) for c in cues.clauses),
             described=re.compile(rf"\b(?:{adjective}(?:{_AND}{adjective})?\s+)*{noun}(?:\s+{noun})?(?:\s+{adjective}(?:{_AND}{adjective})?)*\b"),
@@ -202,9 +204,12 @@ def _after(candidate: Candidate, names: Sequence[Span], article: str, frames: Fr
     or a role alone, "añadió el presidente iraní", whose holder the article named before. `last`:
     the subject must end the clause, as after a statement it follows ("…, dijo Kanani.")."""
     follows = article[candidate.span.end : candidate.sentence.end]
-    gap = re.match(rf"\s*,?\s*(?:{_DETERMINER}\s+)?", follows, re.I)
-    at = candidate.span.end + (gap.end() if gap else 0)
-    if (name := next((n for n in names if n.start == at), None)) is not None:
+    gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?", follows, re.I)
+    opening = candidate.span.end + (gap.end() if gap else 0)
+    determiner = re.match(rf"{_DETERMINER}\s+", article[opening : candidate.sentence.end], re.I)
+    at = opening + (determiner.end() if determiner else 0)
+    # A name may open with the determiner: "Según The New York Times".
+    if (name := next((n for n in names if n.start in (at, opening)), None)) is not None:
         # After a statement the subject ends its clause, but for a few words of time or place
         # ("…, dijo la presidencia el 19 de julio, …"); a "que" after it opens another statement.
         rest = re.match(r"[^,.;:()«»“”\"]*", article[name.end : candidate.sentence.end])

@@ -483,6 +483,7 @@ class Cues:
     office_names: Mapping[str, str]  # a word of an office -> the office in English
     negations: tuple[str, ...]
     documents: tuple[str, ...]
+    times: tuple[str, ...]
     described_nouns: Mapping[str, str]  # a form -> its English word
     described_adjectives: Mapping[str, str]
     clauses: tuple[str, ...]
@@ -493,7 +494,7 @@ class Cues:
 _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
-    "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negations", "documents",
+    "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "negations", "documents", "times",
 )  # fmt: skip
 _GROUPED = ("offices", "described_nouns", "described_adjectives")
 
@@ -561,6 +562,7 @@ def read_cues(path: Path) -> Cues:
         receiving=_joined(document, "receiving", path),
         negations=_joined(document, "negations", path),
         documents=_joined(document, "documents", path),
+        times=_joined(document, "times", path),
         # Each key of [offices] is one office; its words name it in either language.
         offices=tuple(
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
