@@ -7,7 +7,8 @@ import pytest
 from armstrace.extraction.candidates import find_candidates
 from armstrace.knowledge.lexicon import load_cues, load_gazetteer
 from armstrace.base.schema import Actor, Claim, Evidence
-from armstrace.extraction.speakers import attach_speakers, canonical_speakers
+from armstrace.extraction.speaker_names import canonical_speakers
+from armstrace.extraction.speakers import attach_speakers
 
 CUES = load_cues()
 GAZETTEER = load_gazetteer()

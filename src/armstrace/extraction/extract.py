@@ -247,7 +247,7 @@ class Extractor:
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
         from . import ground
-        from .speakers import canonical_speakers
+        from .speaker_names import canonical_speakers
         from .direction import settle_direction
         from .status import settle_status
 
