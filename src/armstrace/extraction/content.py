@@ -16,7 +16,7 @@ from ..knowledge.lexicon import Cues, Gazetteer, iso_country, name_key
 from ..text.numbers import find_quantities
 
 # A name in an English sentence: capitalised words in a row ("North Korea", "Kim Yo Jong").
-_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:de|del|de la)\s+)?[A-Z][\w’'-]*)*")
 # English adjectives of a country end so: Russian, Iranian, Ukrainian, Chinese, North Korean.
 _DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i")
 # Spellings that differ between languages for the same sound ("Ukrainian"/"ucraniano").
@@ -45,6 +45,8 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         words = m.group(0).split()
         while words and words[0] in cues.stopwords:
             words = words[1:]  # "The", "In May": sentence openers and dates name no one
+        if m.start() == 0 and words and words[0].endswith(("ed", "ing")):
+            words = words[1:]  # "Warned that …": a verb opening the sentence
         name = " ".join(words)
         if name and not (named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)):
             return name
@@ -58,7 +60,7 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
 
 def _adjective_of_named(name: str, evidence: str, named: Named, gazetteer: Gazetteer) -> bool:
     """Whether `name` ends in the adjective of a country the evidence names, or whose own adjective it has ("rusos")."""
-    last = name.split()[-1]
+    last = name.split()[-1].removesuffix("s")  # "Russians"
     head = " ".join(name.split()[:-1])
     for ending in _DEMONYM_ENDINGS:
         stem = last[: -len(ending)] if last.endswith(ending) else ""
