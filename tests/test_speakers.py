@@ -6,7 +6,7 @@ import pytest
 
 from armstrace.extraction.candidates import find_candidates
 from armstrace.knowledge.lexicon import load_cues, load_gazetteer
-from armstrace.base.schema import Actor, Claim, Evidence
+from armstrace.base.schema import Claim, Evidence
 from armstrace.extraction.speaker_names import canonical_speakers
 from armstrace.extraction.speakers import attach_speakers
 
@@ -137,14 +137,6 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
 )  # fmt: skip
 def test_the_speaker_of_a_sentence_whose_subject_is_not_before_its_verb(text: str, expected: str | None) -> None:
     assert speakers(text)[-1][1] == expected
-
-
-def test_a_role_one_actor_of_the_article_holds_is_that_actor() -> None:
-    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
-    peskov = Actor(name="Dmitry Peskov", mentions=["Peskov"], kind="person", evidence=evidence)
-    berg = Actor(name="Lars Berg", mentions=["Berg"], kind="person", role="Norwegian envoy", evidence=evidence)
-    claims = [Claim(speaker=s, stance="asserted", content="x", evidence=evidence) for s in ("Kremlin spokesman", "Norwegian envoy", "French envoy")]
-    assert [c.speaker for c in canonical_speakers(claims, [peskov, berg], GAZETTEER, CUES)] == ["Dmitry Peskov", "Lars Berg", "French envoy"]
 
 
 def test_an_office_of_an_institution_is_written_in_english() -> None:

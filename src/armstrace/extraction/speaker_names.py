@@ -14,8 +14,7 @@ from .frames import AND, DETERMINER, Frames, any_of
 def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer, cues: Cues) -> list[Claim]:
     """Each speaker under the canonical name of the article's actor it names ("Peskov" is Dmitry Peskov).
 
-    A role one actor of the article holds is that actor. A speaker that names two actors
-    ("Rusia y Corea del Norte") names both; one no actor of
+    A speaker that names two actors ("Rusia y Corea del Norte") names both; one no actor of
     the article has as a mention is looked up in the gazetteer and ISO 3166; a description is
     written in English ("funcionarios británicos" are British officials); any other is kept as
     it is written.
@@ -25,16 +24,6 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
     for actor in actors:
         for form in (actor.name, *actor.mentions):
             by_mention.setdefault(normalise(form), actor.name)
-    # A role held by one actor of the article is that actor: "Kremlin spokesman" is Peskov
-    # when the article names him (the role as the gazetteer or the model gives it).
-    holders: dict[str, set[str]] = {}
-    for actor in actors:
-        entry = gazetteer.actor_for(actor.name)
-        for role in {actor.role, entry.role if entry is not None else ""} - {""}:
-            holders.setdefault(normalise(role), set()).add(actor.name)
-    for role, names in holders.items():
-        if len(names) == 1:
-            by_mention.setdefault(role, names.pop())
 
     def canonical(name: str) -> str:
         if (known := by_mention.get(normalise(name))) is not None:
