@@ -196,6 +196,7 @@ class Claim(_Frozen):
     speaker: str
     stance: Stance
     content: str = Field(description="What is asserted or denied: one short English sentence, or the article's clause (see content_from).")
+    clause: str = Field(default="", description="The clause the reporting words introduce (or the quotation), verbatim.")
     content_from: Literal["model", "clause"] = Field(
         default="clause",
         description="model: the model's English sentence, whose names and numbers code found in the evidence; "

@@ -266,7 +266,9 @@ class Extractor:
         actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
         claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer, self.cues)
         weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
-        weapons = settle_status(weapons, claims, self.cues)
+        # A transfer's status reads the claims' own words (the verbatim clause), not their English.
+        said = [c.model_copy(update={"content": c.clause}) if c.clause else c for c in claims]
+        weapons = settle_status(weapons, said, self.cues)
         extraction = ArticleExtraction(
             article=self._info(article),
             actors=actors,

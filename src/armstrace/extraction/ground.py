@@ -281,6 +281,7 @@ def _claim(
         # 14 of the seeds' 34 matched claims, the cue for 30 (docs/quality.md).
         stance=cast(Stance, candidate.cue if candidate.cue in STANCES else "asserted"),
         content=content,
+        clause=statement.text,
         content_from="model" if english else "clause",
         subject=subject(statement.text, speaker, gazetteer),
         channel=channel(candidate.sentence.text, gazetteer),
