@@ -131,6 +131,8 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("Según la agencia rusa Tass, Rusia envió fusiles a Noruega.", "Tass"),
         # after the statement, with a few words of time before the clause ends
         ("Noruega no venderá fusiles, dijo la presidencia de Chile el 19 de julio de 2023, poniendo fin a las dudas.", "presidencia de Chile"),
+        # a second verb of the sentence: the first statement's names are not its subject
+        ("Noruega confirmó que había enviado tropas a Chile en abril y admitió que sus soldados murieron.", "Noruega"),
         # whose fear a stance word names
         ("La cumbre despertó el temor entre las potencias occidentales de que Noruega venda fusiles.", "potencias occidentales"),
     ],

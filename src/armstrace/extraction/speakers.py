@@ -207,6 +207,9 @@ def _speaker(
     statement = candidate.statement
     if statement is not None and statement != sentence:
         shut.append((statement.start, statement.end))
+    if previous is not None and previous.sentence == sentence and previous.statement not in (None, sentence):
+        # "X confirmó que … Rusia … y admitió que …": the first statement's names are not the second verb's subject
+        shut.append((previous.statement.start, previous.statement.end))
     spoken = [n for n in every_name if sentence.start <= n.start and n.end <= sentence.end
               and not any(a <= n.start < b for a, b in quotes)]  # fmt: skip
     names = [n for n in spoken if not any(a <= n.start < b for a, b in shut)]
