@@ -208,8 +208,13 @@ def _speaker(
     if statement is not None and statement != sentence:
         shut.append((statement.start, statement.end))
     if previous is not None and previous.sentence == sentence and previous.statement not in (None, sentence):
-        # "X confirmó que … Rusia … y admitió que …": the first statement's names are not the second verb's subject
-        shut.append((previous.statement.start, previous.statement.end))
+        # "X confirmó que … Rusia … y admitió que …": the first statement's names are not the second
+        # verb's subject, but for a few words after its last comma ("…, state media KCNA reported").
+        end = previous.statement.end
+        comma = article.rfind(",", previous.statement.start, candidate.span.start)
+        if comma >= 0 and len(words_of(article[comma : candidate.span.start])) <= _MAX_WORDS_BETWEEN:
+            end = min(end, comma)
+        shut.append((previous.statement.start, end))
     spoken = [n for n in every_name if sentence.start <= n.start and n.end <= sentence.end
               and not any(a <= n.start < b for a, b in quotes)]  # fmt: skip
     names = [n for n in spoken if not any(a <= n.start < b for a, b in shut)]
