@@ -133,6 +133,9 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("Noruega no venderá fusiles, dijo la presidencia de Chile el 19 de julio de 2023, poniendo fin a las dudas.", "presidencia de Chile"),
         # a second verb of the sentence: the first statement's names are not its subject
         ("Noruega confirmó que había enviado tropas a Chile en abril y admitió que sus soldados murieron.", "Noruega"),
+        # "como" / "as" before the verb: its subject follows it
+        ("Noruega negó que venda fusiles a Chile como había denunciado semanas atrás Estados Unidos.", "Estados Unidos"),
+        ("Oslo sold rifles to Lima, as Reuters reported on Friday.", "Reuters"),
         # whose fear a stance word names
         ("La cumbre despertó el temor entre las potencias occidentales de que Noruega venda fusiles.", "potencias occidentales"),
     ],

@@ -221,6 +221,8 @@ def _speaker(
     same_sentence = previous is not None and previous.sentence == sentence
     if not candidate.span.text.strip() or normalise(candidate.span.text) in {"y que", "and that"}:
         return previous.speaker if same_sentence and previous is not None else None
+    if re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
+        return _as_said(candidate, spoken, article)  # "como había denunciado semanas atrás Estados Unidos"
     if same_sentence and previous is not None and not re.search(
         r"[,;:]|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
     ):
@@ -259,6 +261,16 @@ def _speaker(
         if not names and opens and _next_to(previous.sentence, sentence, article):
             return previous.speaker  # "«…», dijo." / "Calificó …": the speaker of the sentence before goes on
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none
+
+
+def _as_said(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
+    """"… como había denunciado semanas atrás Estados Unidos", "as Reuters reported": the subject
+    follows the verb, a few words of time or place between them, before the clause ends."""
+    for name in names:
+        if name.start >= candidate.span.end:
+            between = article[candidate.span.end : name.start]
+            return name if len(words_of(between)) <= 3 and not re.search(r"[,.;:]", between) else None
+    return None
 
 
 def _experiencer(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
