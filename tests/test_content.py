@@ -24,6 +24,7 @@ def _unsupported(content: str) -> str:
         "Iran sent more than 1,000 drones to Russia.",  # "Irán", "Moscú", "1.000" in other words
         "The Russian missiles will reach North Korea in May.",  # an adjective, a capital for its state, a month
         "North Korean forces will receive missiles.",  # the adjective of a country the evidence names
+        "Warned that Iran sent drones.",  # a verb opening the sentence is no name
     ],
 )
 def test_names_and_numbers_the_evidence_gives_pass(content: str) -> None:
@@ -48,3 +49,10 @@ def test_content_that_fails_the_check_falls_back_to_the_clause() -> None:
     assert english_content("Venezuela sent drones.", CLAUSE, EVIDENCE, named, CUES, GAZ) == (CLAUSE, False)
     assert english_content("Irán envió los drones a Rusia.", CLAUSE, EVIDENCE, named, CUES, GAZ) == (CLAUSE, False)  # not English
     assert english_content("", CLAUSE, EVIDENCE, named, CUES, GAZ) == (CLAUSE, False)
+
+
+def test_countries_are_written_in_english_and_abbreviations_read_whole() -> None:
+    evidence = "Lars Berg dijo que EE UU e Irán firmaron el acuerdo tras las sanciones de U.S. y Rusia."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    content, kept = english_content("The U.S. and Irán signed the deal after sanctions.", "x", evidence, named, CUES, GAZ)
+    assert kept and content == "United States and Iran signed the deal after sanctions."

@@ -16,7 +16,7 @@ from ..knowledge.lexicon import Cues, Gazetteer, iso_country, name_key
 from ..text.numbers import find_quantities
 
 # A name in an English sentence: capitalised words in a row ("North Korea", "Kim Yo Jong").
-_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:de|del|de la)\s+)?[A-Z][\w’'-]*)*")
+_NAME = re.compile(r"[A-Z](?:[\w’'-]|\.(?=\w))*\.?(?:\s+(?:(?:de|del|de la)\s+)?[A-Z](?:[\w’'-]|\.(?=\w))*\.?)*")
 # English adjectives of a country end so: Russian, Iranian, Ukrainian, Chinese, North Korean.
 _DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i")
 # Spellings that differ between languages for the same sound ("Ukrainian"/"ucraniano").
@@ -45,9 +45,9 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         words = m.group(0).split()
         while words and words[0] in cues.stopwords:
             words = words[1:]  # "The", "In May": sentence openers and dates name no one
-        if m.start() == 0 and words and words[0].endswith(("ed", "ing")):
-            words = words[1:]  # "Warned that …": a verb opening the sentence
-        name = " ".join(words)
+        if m.start() == 0 and len(words) == 1 and words[0].endswith(("ed", "ing")):
+            words = []  # "Warned that …": a verb opening the sentence
+        name = " ".join(words).rstrip(".")
         if name and not (named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)):
             return name
     values = [v for _, _, q in find_quantities(evidence) for v in (q.value, q.low, q.high) if v is not None]
@@ -90,11 +90,11 @@ def _in_english(content: str, gazetteer: Gazetteer) -> str:
     standing for its state ("Moscú", "Tehran") is the state, as in the dataset's propositions."""
 
     def english(m: re.Match[str]) -> str:
-        known = gazetteer.actor_for(m.group(0))
-        if known is not None and known.kind == "country":
-            return known.name
-        iso = iso_country(m.group(0))
-        return iso[1] if iso is not None else m.group(0)
+        name = m.group(0).rstrip(".")  # a full stop ending the sentence stays
+        known = gazetteer.actor_for(name)
+        iso = iso_country(name)
+        english = known.name if known is not None and known.kind == "country" else iso[1] if iso is not None else name
+        return english + m.group(0)[len(name) :]
 
     return _NAME.sub(english, content)
 
