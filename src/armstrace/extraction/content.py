@@ -90,11 +90,15 @@ def _in_english(content: str, gazetteer: Gazetteer) -> str:
     standing for its state ("Moscú", "Tehran") is the state, as in the dataset's propositions."""
 
     def english(m: re.Match[str]) -> str:
-        name = m.group(0).rstrip(".")  # a full stop ending the sentence stays
-        known = gazetteer.actor_for(name)
-        iso = iso_country(name)
-        english = known.name if known is not None and known.kind == "country" else iso[1] if iso is not None else name
-        return english + m.group(0)[len(name) :]
+        written = m.group(0)
+        for name in (written, written.rstrip(".")):  # "U.S." whole, or "Rusia" before a full stop
+            known = gazetteer.actor_for(name)
+            iso = iso_country(name)
+            if known is not None and known.kind == "country":
+                return known.name + written[len(name) :]
+            if iso is not None:
+                return iso[1] + written[len(name) :]
+        return written
 
     return _NAME.sub(english, content)
 
