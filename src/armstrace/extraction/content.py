@@ -91,14 +91,13 @@ def _in_english(content: str, gazetteer: Gazetteer) -> str:
 
     def english(m: re.Match[str]) -> str:
         written = m.group(0)
-        for name in (written, written.rstrip(".")):  # "U.S." whole, or "Rusia" before a full stop
-            known = gazetteer.actor_for(name)
-            iso = iso_country(name)
-            if known is not None and known.kind == "country":
-                return known.name + written[len(name) :]
-            if iso is not None:
-                return iso[1] + written[len(name) :]
-        return written
+        known = gazetteer.actor_for(written) or gazetteer.actor_for(written.rstrip("."))  # "U.S.", "Rusia."
+        iso = iso_country(written.rstrip("."))
+        name = known.name if known is not None and known.kind == "country" else iso[1] if iso is not None else ""
+        if not name:
+            return written
+        # A full stop after the name ends the sentence when nothing follows it.
+        return name + ("." if written.endswith(".") and not m.string[m.end() :].strip() else "")
 
     return _NAME.sub(english, content)
 
