@@ -136,6 +136,8 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # "como" / "as" before the verb: its subject follows it
         ("Noruega negó que venda fusiles a Chile como había denunciado semanas atrás Estados Unidos.", "Estados Unidos"),
         ("Oslo sold rifles to Lima, as Reuters reported on Friday.", "Reuters"),
+        # "a" after a Spanish verb is "to": what follows is no subject
+        ("El ministro de Defensa noruego, Lars Berg, calificó a Chile de socio importante.", "Lars Berg"),
         # whose fear a stance word names
         ("La cumbre despertó el temor entre las potencias occidentales de que Noruega venda fusiles.", "potencias occidentales"),
     ],

@@ -11,7 +11,8 @@ from ..knowledge.lexicon import Cues
 from ..text.align import normalise
 from .candidates import Candidate, Span
 
-DETERMINER = r"(?:el|la|los|las|lo|un|una|unos|unas|the|an|a)"
+DETERMINERS = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "the", "an")
+DETERMINER = f"(?:{'|'.join(DETERMINERS)})"
 AND = r"\s+(?:y|e|and|&)\s+"
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 

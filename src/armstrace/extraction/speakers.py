@@ -28,6 +28,7 @@ from .candidates import Candidate, Span, quoted_spans
 from .frames import (
     AND,
     DETERMINER,
+    DETERMINERS,
     Frames,
     any_of,
     described_as,
@@ -111,7 +112,9 @@ def _after(candidate: Candidate, names: Sequence[Span], article: str, frames: Fr
     follows = article[candidate.span.end : candidate.sentence.end]
     gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?", follows, re.I)
     opening = candidate.span.end + (gap.end() if gap else 0)
-    determiner = re.match(rf"{DETERMINER}\s+", article[opening : candidate.sentence.end], re.I)
+    # English "a" only after "according to": after a Spanish verb "a" is "to" ("dijo a Rusia").
+    words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else DETERMINERS
+    determiner = re.match(rf"(?:{'|'.join(words)})\s+", article[opening : candidate.sentence.end], re.I)
     at = opening + (determiner.end() if determiner else 0)
     # A name may open with the determiner: "Según The New York Times".
     if (name := next((n for n in names if n.start in (at, opening)), None)) is not None:
