@@ -1,3 +1,5 @@
+import pytest
+
 from armstrace.extraction.candidates import (
     claim_candidates,
     figure_candidates,
@@ -92,6 +94,20 @@ def test_a_neutral_verb_takes_the_stance_of_what_it_reports() -> None:
     assert claim.cue == "denied"
     [claim] = claim_candidates("El vocero dijo que le preocupa el acuerdo.", load_cues())
     assert claim.cue == "believes"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("El vocero indicó que Noruega no vendió fusiles a Lima.", "denied"),
+        ("«Nunca hemos vendido fusiles a Lima», dijo el vocero.", "denied"),
+        ("Lars Berg said Oslo hadn't sold any rifles to Lima.", "denied"),
+        ("El vocero dijo que el acuerdo se firmará en mayo, aunque no dio detalles.", "asserted"),  # a later negation
+        ("El vocero indicó que las ventas no se habían completado.", "asserted"),  # a fact about a thing, not a denial
+    ],
+)  # fmt: skip
+def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str, stance: str) -> None:
+    assert claim_candidates(text, load_cues())[0].cue == stance
 
 
 def test_a_quotation_that_continues_the_previous_one_is_a_claim() -> None:

@@ -56,13 +56,13 @@ def test_a_denial_in_the_sentence_makes_the_weapon_denied_whatever_the_model_say
 
 
 def test_labels_that_name_nothing_make_no_record() -> None:
-    claim_none = ClaimLabel(speaker="")
+    claim_none = ClaimLabel(speaker="", content="")
     records, dropped = ground_labels([_first("weapons"), _first("claims")], [_weapon(status="none"), claim_none], ARTICLE, CUES, GAZ)
     assert records == [] and [d.reason for d in dropped] == ["no speaker given"]
 
 
 def test_a_claim_takes_stance_wording_and_subject_from_the_text_and_its_speaker_from_the_model() -> None:
-    [record], _ = ground_labels([_first("claims")], [ClaimLabel(speaker="John Kirby")], ARTICLE, CUES, GAZ)
+    [record], _ = ground_labels([_first("claims")], [ClaimLabel(speaker="John Kirby", content="")], ARTICLE, CUES, GAZ)
     assert isinstance(record, Claim)
     assert record.stance == "asserted" and record.speaker == "John Kirby"
     assert record.content == "Corea del Norte suministró más de 1.000 contenedores de equipamiento militar a Rusia"
@@ -71,7 +71,7 @@ def test_a_claim_takes_stance_wording_and_subject_from_the_text_and_its_speaker_
 
 def test_the_reporting_verb_decides_a_claims_stance() -> None:
     denial = [c for c in FOUND["claims"] if c.cue == "denied"][0]
-    [record], _ = ground_labels([denial], [ClaimLabel(speaker="Russia")], ARTICLE, CUES, GAZ)
+    [record], _ = ground_labels([denial], [ClaimLabel(speaker="Russia", content="")], ARTICLE, CUES, GAZ)
     assert isinstance(record, Claim) and record.stance == "denied" and record.evidence.quote.startswith("Moscú negó")
 
 
@@ -155,8 +155,16 @@ def test_a_name_the_model_invents_for_a_span_is_dropped_with_the_reason() -> Non
 def test_a_speaker_must_be_named_near_the_claim_or_be_an_actor_of_the_article() -> None:
     claim = find_candidates(NAMES, CUES, GAZ)["claims"][0]
     for speaker in ("Dmitry Peskov", "Kremlin spokesman", "Iran", "Vladimir Putin"):
-        [record], _ = ground_labels([claim], [ClaimLabel(speaker=speaker)], NAMES, CUES, GAZ)
+        [record], _ = ground_labels([claim], [ClaimLabel(speaker=speaker, content="")], NAMES, CUES, GAZ)
         assert isinstance(record, Claim) and record.speaker == speaker
     for invented in ("Elvis Presley", "Emmanuel Macron"):
-        records, [dropped] = ground_labels([claim], [ClaimLabel(speaker=invented)], NAMES, CUES, GAZ)
+        records, [dropped] = ground_labels([claim], [ClaimLabel(speaker=invented, content="")], NAMES, CUES, GAZ)
         assert records == [] and dropped.reason == f"speaker '{invented}' is not named in the article"
+
+
+def test_a_claims_content_is_the_models_english_sentence_when_the_evidence_bears_it_out() -> None:
+    english = "North Korea supplied more than 1,000 containers of military equipment to Russia."
+    [record], _ = ground_labels([_first("claims")], [ClaimLabel(speaker="John Kirby", content=english)], ARTICLE, CUES, GAZ)
+    assert isinstance(record, Claim) and record.content == english and record.content_from == "model"
+    [record], _ = ground_labels([_first("claims")], [ClaimLabel(speaker="John Kirby", content="Belarus supplied tanks.")], ARTICLE, CUES, GAZ)
+    assert isinstance(record, Claim) and record.content_from == "clause" and record.content.startswith("Corea del Norte")

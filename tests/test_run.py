@@ -28,7 +28,7 @@ HOSTILE = {
     "ActorLabel": {"kind": "country", "name": "Atlantis", "country": "Atlantis", "role": ""},
     "WeaponLabel": {"supplier": "Russia", "recipient": "Iran", "status": "delivered"},
     "FigureLabel": {"counted": "missiles", "measures": "delivered"},
-    "ClaimLabel": {"speaker": "Russia"},
+    "ClaimLabel": {"speaker": "Russia", "content": ""},
 }  # fmt: skip
 
 

@@ -12,7 +12,7 @@ LABELS: dict[str, dict[str, Any]] = {
     "ActorLabel": {"kind": "person", "name": "John Kirby", "country": "", "role": ""},
     "WeaponLabel": {"supplier": "Iran", "recipient": "Russia", "status": "delivered"},
     "FigureLabel": {"counted": "drones", "measures": "shipment"},
-    "ClaimLabel": {"speaker": "John Kirby"},
+    "ClaimLabel": {"speaker": "John Kirby", "content": ""},
 }  # fmt: skip
 
 

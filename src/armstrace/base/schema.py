@@ -87,9 +87,10 @@ class FigureLabel(_Frozen):
 
 
 class ClaimLabel(_Frozen):
-    """Who makes the statement code found (its stance, words, subject and channel come from code)."""
+    """Who makes the statement code found, and what it says in English (stance, subject and channel come from code)."""
 
     speaker: str = Field(description="Who states it, English name; '' if no one is reported as stating it.")
+    content: str = Field(description="What is stated, one short English sentence; for a denial, what is denied.")
 
 
 LABELS: dict[Field_, type[_Frozen]] = {
@@ -194,7 +195,13 @@ class Claim(_Frozen):
 
     speaker: str
     stance: Stance
-    content: str
+    content: str = Field(description="What is asserted or denied: one short English sentence, or the article's clause (see content_from).")
+    clause: str = Field(default="", description="The clause the reporting words introduce (or the quotation), verbatim.")
+    content_from: Literal["model", "clause"] = Field(
+        default="clause",
+        description="model: the model's English sentence, whose names and numbers code found in the evidence; "
+        "clause: the clause the reporting words introduce, verbatim (the model gave none, or one the evidence does not bear out).",
+    )
     subject: str = ""
     channel: str = ""
     evidence: Evidence

@@ -50,6 +50,7 @@ class Candidate:
     known: KnownActor | None = None
     statement: Span | None = None
     speaker: Span | None = None  # a claim's speaker where the sentence's frame names one (speakers.py)
+    relays: bool = False  # a claim's verb only names the outlet of the sentence's other claim (speakers.py)
 
 
 def sentences(article: str) -> list[Span]:
@@ -169,6 +170,10 @@ def _story_sentences(article: str, cues: Cues) -> list[Span]:
 # A denial or an admission reported with "said" is still a denial or an admission: the more
 # specific stance wins whatever the word order.
 _STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "asserted")
+# How many words open a statement: "Irán no envió", "Moscow has never sent", "Nunca antes hemos".
+_NEGATION_REACH = 4
+# What may stand before a statement's negation besides a name: "se", "lo", "it", "they" …
+_PRONOUNS = frozenset("se lo la le les nos ya él ella ellos ellas it he she they we i".split())
 _AND_THAT = re.compile(r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)")
 _OPENING_QUOTES = "\"“«‘'"
 _CLOSING_QUOTES = "\"”»’'"
@@ -220,6 +225,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[_H
     sentence's is a claim of its own.
     """
     verbs = _hits(sentence.text, _labelled_terms(cues.reporting, _reporting_order(cues)))
+    # A capital inside a sentence makes the word part of a name: "the United States" states nothing.
+    verbs = [v for v in verbs if v.start == 0 or not sentence.text[v.start].isupper() or not sentence.text[: v.start].strip(_OPENING_QUOTES + " ")]
     quoted = quoted_spans(sentence.text)
     outside = [v for v in verbs if not _inside(v.start, quoted)]
     # A verb quoted inside someone's statement is part of it, not a statement of its own.
@@ -240,13 +247,33 @@ def _reporting_order(cues: Cues) -> list[str]:
     return [s for s in _STANCE_PRIORITY if s in cues.reporting] + [s for s in cues.reporting if s not in _STANCE_PRIORITY]
 
 
-def _stance(anchor: _Hit, previous: str, segment: str, cues: Cues) -> str:
-    """A neutral verb takes the stance of a stance word in what it reports ("no hay pruebas")."""
+def _stance(anchor: _Hit, previous: str, segment: str, statement: str, cues: Cues) -> str:
+    """A neutral verb takes the stance of a stance word in what it reports ("no hay pruebas"),
+    or reports a denial when what it reports opens by negating its verb ("que Irán no envió")."""
     stance = anchor.label or previous
     if stance != "asserted":
         return stance
-    marks = _hits(segment, _labelled_terms(cues.content, _STANCE_PRIORITY))
-    return marks[0].label if marks else stance
+    # Stance words count in what the verb reports, not in the words around it ("dijo …, en
+    # respuesta a acusaciones de …").
+    marks = _hits(statement or segment, _labelled_terms(cues.content, _STANCE_PRIORITY))
+    if marks:
+        return marks[0].label
+    return "denied" if _negated(statement, cues) else stance
+
+
+def _negated(statement: str, cues: Cues) -> bool:
+    """Whether a statement opens by negating its verb: "Irán no envió", "Nunca hemos", "it hasn't".
+
+    Only a name or a pronoun may stand before the negation: "las compras no se habían
+    completado" reports a fact about purchases, not a denial.
+    """
+    for word in re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH]:
+        folded = word.lower()
+        if folded in cues.negations or folded.endswith(("n't", "n’t")):
+            return True
+        if not (word[:1].isupper() or folded in _PRONOUNS):
+            return False
+    return False
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -299,11 +326,11 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             until = anchors[n + 1].start if n + 1 < len(anchors) else len(sentence.text)
             # The first claim's stance words may stand in a quotation before its verb.
             segment = sentence.text[: until] if n == 0 else sentence.text[anchor.start : until]
-            stance = _stance(anchor, stance, segment, cues)
+            statement = _statement(sentence, anchor, until)
+            said = statement.text if statement != sentence else ""
+            stance = _stance(anchor, stance, segment, said, cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
-            found.append(
-                Candidate("claims", words, sentence, cue=stance, statement=_statement(sentence, anchor, until))
-            )
+            found.append(Candidate("claims", words, sentence, cue=stance, statement=statement))
         previous_claimed = bool(anchors)
     return found
 

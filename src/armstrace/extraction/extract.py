@@ -248,7 +248,7 @@ class Extractor:
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
         from . import ground
-        from .speakers import canonical_speakers
+        from .speaker_names import canonical_speakers
         from .direction import settle_direction
         from .parties import settle_parties
         from .status import settle_status
@@ -266,10 +266,12 @@ class Extractor:
             raise
         records = [r for result in results for r in result.records]
         actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
-        claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer)
+        claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer, self.cues)
         weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
         weapons = settle_parties(weapons, actors, self.cues, self.gazetteer)
-        weapons = settle_status(weapons, claims, self.cues, self.gazetteer)
+        # A transfer's status reads the claims' own words (the verbatim clause), not their English.
+        said = [c.model_copy(update={"content": c.clause}) if c.clause else c for c in claims]
+        weapons = settle_status(weapons, said, self.cues, self.gazetteer)
         extraction = ArticleExtraction(
             article=self._info(article),
             actors=actors,

@@ -33,6 +33,7 @@ from ..knowledge.cues import STANCES, Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
 from ..text.fold import normalise
 from .candidates import Candidate, Span, claim_candidates, term_matches
+from .content import english_content
 
 Record = Actor | Weapon | Figure | Claim
 
@@ -257,7 +258,12 @@ def subject(statement: str, speaker: str, gazetteer: Gazetteer) -> str:
     return next((k.name for k in known if k is not None and name_key(k.name) != name_key(speaker)), "")
 
 
-def _claim(candidate: Candidate, label: ClaimLabel, article: str, gazetteer: Gazetteer, dropped: list[Dropped]) -> Claim | None:
+def _claim(
+    candidate: Candidate, label: ClaimLabel, article: str, cues: Cues, gazetteer: Gazetteer, dropped: list[Dropped]
+) -> Claim | None:
+    if candidate.relays:
+        dropped.append(Dropped(field="claims", reason="an outlet relaying the sentence's other claim: its channel", quote=candidate.sentence.text))
+        return None
     # Where the sentence's frame names the speaker (speakers.py), the text decides, not the model.
     speaker = candidate.speaker.text if candidate.speaker is not None else label.speaker
     if not speaker.strip():
@@ -267,12 +273,18 @@ def _claim(candidate: Candidate, label: ClaimLabel, article: str, gazetteer: Gaz
         dropped.append(Dropped(field="claims", reason=f"speaker '{speaker}' is not named in the article", quote=candidate.sentence.text))
         return None
     statement = candidate.statement or candidate.sentence
+    sentence = candidate.sentence.text
+    content, english = english_content(
+        label.content, statement.text, sentence, lambda name: renders(name, sentence, gazetteer), cues, gazetteer
+    )
     return Claim(
         speaker=speaker,
         # The reporting words decide the stance: the small model alone chose the gold stance for
         # 14 of the seeds' 34 matched claims; with the cue, 47 of 49 carry it (docs/quality.md).
         stance=cast(Stance, candidate.cue if candidate.cue in STANCES else "asserted"),
-        content=statement.text,
+        content=content,
+        clause=statement.text,
+        content_from="model" if english else "clause",
         subject=subject(statement.text, speaker, gazetteer),
         channel=channel(candidate.sentence.text, gazetteer),
         evidence=evidence(candidate.sentence),
@@ -294,7 +306,7 @@ def ground_labels(
         elif isinstance(label, FigureLabel):
             record = _figure(candidate, label)
         elif isinstance(label, ClaimLabel):
-            record = _claim(candidate, label, article, gazetteer, dropped)
+            record = _claim(candidate, label, article, cues, gazetteer, dropped)
         else:
             raise TypeError(f"not a label: {type(label).__name__}")
         if record is not None:

@@ -10,81 +10,41 @@ News prose names its speakers in a few frames, in Spanish and English alike:
 - not at all, in a quotation continued from the sentence before: "«…», dijo."
 
 Code takes the speaker from these frames only; where none applies it finds nothing and the
-model's answer stands. The speaker found is a span of the article (a name or a role word),
-so it is tied to the text; extract.py then gives it the canonical name of the article's actor
-with that mention.
+model's answer stands. The speaker found is a span of the article (a name, a description or
+a role word), so it is tied to the text; speaker_names.py then gives it the canonical name of
+the article's actor with that mention, or writes the description in English. The words and
+patterns the frames read are in frames.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..base.schema import Actor, Claim
-from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
-from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import normalise
 from .candidates import Candidate, Span, quoted_spans
+from .frames import (
+    AND,
+    DETERMINER,
+    DETERMINERS,
+    Frames,
+    any_of,
+    described_as,
+    described_spans,
+    is_document_subject,
+    name_spans,
+    words_of,
+)
 
-_DETERMINER = r"(?:el|la|los|las|lo|the)"
-_AND = r"\s+(?:y|e|and|&)\s+"
 _MAX_WORDS_BETWEEN = 5
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def _any_of(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@dataclass(frozen=True)
-class Frames:
-    """The words the frames read, from cues.toml (reporting verbs, [complements], [offices] …)."""
-
-    verbs: frozenset[str]
-    attribution: frozenset[str]
-    complements: frozenset[str]
-    subordinate: re.Pattern[str]
-    citing: re.Pattern[str]
-    body: re.Pattern[str]
-    offices: tuple[frozenset[str], ...]
-    roles: tuple[str, ...]
-
-    @classmethod
-    def of(cls, cues: Cues) -> Frames:
-        """The frames' words and patterns, built once per article."""
-        return cls(
-            verbs=frozenset(normalise(v) for terms in cues.reporting.values() for v in terms),
-            attribution=frozenset(normalise(a) for a in cues.attribution),
-            complements=cues.complements,
-            subordinate=re.compile(rf"(?i)\b(?:{_any_of(cues.subordinators)})\b"),
-            citing=re.compile(rf"(?i)\b(?:{_any_of(cues.citing)})\b"),
-            # A body named by a name and a noun after it: "US intelligence", "South Korea's defense ministry".
-            body=re.compile(rf"(?:['’]s)?((?:\s+[a-z][\w-]*){{0,2}}\s+(?:{_any_of(cues.bodies)}))\b"),
-            offices=cues.offices,
-            roles=tuple(sorted({*cues.titles, *(w for office in cues.offices for w in office)}, key=len, reverse=True)),
-        )
-
-
-def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
-    """Every occurrence in the sentence of the article's names, longest first where they overlap."""
-    found: list[Span] = []
-    for name in sorted(set(names), key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text):
-            start, end = sentence.start + m.start(), sentence.start + m.end()
-            if not any(s.start < end and start < s.end for s in found):
-                found.append(Span(start, end, m.group(0)))
-    return sorted(found, key=lambda s: s.start)
+_MAX_WORDS_AFTER = 8  # of time or place after a subject that follows its verb
 
 
 def _complement(text_before: str, frames: Frames) -> bool:
     """A name right after a complement word ("el ministro de Rusia") is not a verb's subject."""
-    words = _words(text_before)[-2:]
+    words = words_of(text_before)[-2:]
     if words and words[-1].lower() in {"el", "la", "los", "las", "the"}:
         words = words[:-1]
     return bool(words) and words[-1].lower() in frames.complements
@@ -104,13 +64,13 @@ def _close_enough(between: str, frames: Frames) -> bool:
     rest = rest.rstrip().rstrip("«“\"")  # "Kim Jong Un, “subrayó …": the quotation opens at the verb
     # A relative or subordinate clause between them makes the verb another subject's.
     relative = frames.subordinate.search(rest)
-    return len(_words(rest)) <= _MAX_WORDS_BETWEEN and not relative and not re.search(r"[;:«»“”\"]", rest)
+    return len(words_of(rest)) <= _MAX_WORDS_BETWEEN and not relative and not re.search(r"[;:«»“”\"]", rest)
 
 
 def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames) -> Span:
     """"Rusia y Corea del Norte": a subject coordinated with the name before it is both."""
     for other in names:
-        if other.end < name.start and re.fullmatch(_AND, article[other.end : name.start]):
+        if other.end < name.start and re.fullmatch(AND, article[other.end : name.start]):
             if _complement(article[region.start : other.start], frames):
                 return name  # "entre Teherán y Moscú" is a complement
             return Span(other.start, name.end, article[other.start : name.end])
@@ -150,18 +110,27 @@ def _after(candidate: Candidate, names: Sequence[Span], article: str, frames: Fr
     or a role alone, "añadió el presidente iraní", whose holder the article named before. `last`:
     the subject must end the clause, as after a statement it follows ("…, dijo Kanani.")."""
     follows = article[candidate.span.end : candidate.sentence.end]
-    gap = re.match(rf"\s*,?\s*(?:{_DETERMINER}\s+)?", follows, re.I)
-    at = candidate.span.end + (gap.end() if gap else 0)
-    if (name := next((n for n in names if n.start == at), None)) is not None:
-        if not last or re.match(r"\s*(?:[,.;:()]|$)", article[name.end : candidate.sentence.end]):
+    gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?", follows, re.I)
+    opening = candidate.span.end + (gap.end() if gap else 0)
+    # English "a" only after "according to": after a Spanish verb "a" is "to" ("dijo a Rusia").
+    words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else DETERMINERS
+    determiner = re.match(rf"(?:{'|'.join(words)})\s+", article[opening : candidate.sentence.end], re.I)
+    at = opening + (determiner.end() if determiner else 0)
+    # A name may open with the determiner: "Según The New York Times".
+    if (name := next((n for n in names if n.start in (at, opening)), None)) is not None:
+        # After a statement the subject ends its clause, but for a few words of time or place
+        # ("…, dijo la presidencia el 19 de julio, …"); a "que" after it opens another statement.
+        rest = re.match(r"[^,.;:()«»“”\"]*", article[name.end : candidate.sentence.end])
+        tail = rest.group(0) if rest else ""
+        if not last or (len(words_of(tail)) <= _MAX_WORDS_AFTER and not frames.subordinate.search(tail)):
             return name
         return None
-    role = re.match(rf"({_any_of(frames.roles)})\b([^.;:,«»“”\"]{{0,60}})(,\s*)?", article[at : candidate.sentence.end], re.I)
+    role = re.match(rf"({any_of(frames.roles)})\b([^.;:,«»“”\"]{{0,60}})(,\s*)?", article[at : candidate.sentence.end], re.I)
     if role is None:
         return None
     if role.group(3) and (name := next((n for n in names if n.start == at + role.end()), None)) is not None:
         return name
-    if len(_words(role.group(2))) <= 2:
+    if len(words_of(role.group(2))) <= 2:
         return _holder(Span(at, at + len(role.group(1)), role.group(1)), names, article, frames)
     return None
 
@@ -170,8 +139,8 @@ def _role(candidate: Candidate, region: Span, article: str, frames: Frames) -> S
     """"El vocero destacó": a role word opening the clause just before the verb."""
     before = article[region.start : candidate.span.start]
     for role in frames.roles:
-        m = re.search(rf"(?:^|[,.]\s*|\b)(?:{_DETERMINER}\s+)?({re.escape(role)})\b([^,;:]*)$", before, re.I)
-        if m and len(_words(m.group(2))) <= 3:
+        m = re.search(rf"(?:^|[,.]\s*|\b)(?:{DETERMINER}\s+)?({re.escape(role)})\b([^,;:]*)$", before, re.I)
+        if m and len(words_of(m.group(2))) <= 3:
             start = region.start + m.start(1)
             return Span(start, start + len(m.group(1)), m.group(1))
     return None
@@ -180,7 +149,7 @@ def _role(candidate: Candidate, region: Span, article: str, frames: Frames) -> S
 def _holder(role: Span, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
     """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then "el vocero"."""
     word = normalise(role.text)
-    office = _any_of(next((sorted(o) for o in frames.offices if word in o), [role.text]))
+    office = any_of(next((sorted(o) for o in frames.offices if word in o), [role.text]))
     # The role stands right before the name, or with its complement and a comma: "el portavoz
     # del Kremlin, Dmitri Peskov".
     introduced = re.compile(rf"\b(?:{office})(?:(?:\s+[^\s.;:,«»“”\"]+){{0,2}}\s+|\s[^.;:,«»“”\"]{{0,60}},\s*)$", re.I)
@@ -193,20 +162,28 @@ def _holder(role: Span, names: Sequence[Span], article: str, frames: Frames) -> 
 def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], article: str, cues: Cues) -> list[Candidate]:
     """The claim candidates, each with the span of its speaker where a frame names one.
 
-    `actors` are the article's name candidates: their words are the names looked for, and a
-    news outlet among them that reports another's statement in the same sentence ("…, state
-    media KCNA reported") is its channel, not a second speaker.
+    `actors` are the article's name candidates: their words are the names looked for. A news
+    outlet that reports another's statement in the same sentence ("…, state media KCNA
+    reported") is its channel, not a second speaker: its verb makes no claim (`relays`). A document that
+    speaks ("añadió el texto") is the speaker of the statement before it.
     """
     frames = Frames.of(cues)
-    every_name = name_spans(Span(0, len(article), article), [a.span.text for a in actors])
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
+    people = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "person"}
+    names = name_spans(Span(0, len(article), article), [a.span.text for a in actors])
+    every_name = described_spans(article, names, frames, media)
     found: list[Candidate] = []
     for candidate in claims:
-        previous = found[-1] if found else None
-        speaker = _speaker(candidate, previous, every_name, article, frames)
-        if speaker is not None and normalise(speaker.text) in media and previous is not None:
-            if previous.sentence == candidate.sentence and previous.speaker is not None:
-                speaker = previous.speaker
+        previous = next((c for c in reversed(found) if not c.relays), None)
+        speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
+        relays = speaker is not None and (normalise(speaker.text) in media or described_as(speaker.text, frames) == "media")
+        if relays and previous is not None and previous.sentence == candidate.sentence and previous.speaker is not None:
+            # "X negó …, indicaron los medios estatales": the outlet is the channel of X's claim.
+            # The candidate stays (its call is made, so the calls do not hang on these frames).
+            found.append(replace(candidate, relays=True))
+            continue
+        if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
+            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None), None)
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
 
@@ -217,29 +194,50 @@ def _body(speaker: Span, article: str, frames: Frames) -> Span:
 
 
 def _speaker(
-    candidate: Candidate, previous: Candidate | None, every_name: Sequence[Span], article: str, frames: Frames
+    candidate: Candidate,
+    previous: Candidate | None,
+    every_name: Sequence[Span],
+    article: str,
+    frames: Frames,
+    kinds: tuple[set[str], set[str]],
 ) -> Span | None:
+    """The speaker's span, by the first frame that names one. `kinds`: the article's news
+    outlets and people, by folded name."""
+    media, people = kinds
     sentence = candidate.sentence
     quotes = [(sentence.start + a, sentence.start + b) for a, b in quoted_spans(sentence.text)]
     shut = list(quotes)
     statement = candidate.statement
     if statement is not None and statement != sentence:
         shut.append((statement.start, statement.end))
+    if previous is not None and previous.sentence == sentence and previous.statement not in (None, sentence):
+        # "X confirmó que … Rusia … y admitió que …": the first statement's names are not the second
+        # verb's subject, but for a few words after its last comma ("…, state media KCNA reported").
+        end = previous.statement.end
+        comma = article.rfind(",", previous.statement.start, candidate.span.start)
+        if comma >= 0 and len(words_of(article[comma : candidate.span.start])) <= _MAX_WORDS_BETWEEN:
+            end = min(end, comma)
+        shut.append((previous.statement.start, end))
     spoken = [n for n in every_name if sentence.start <= n.start and n.end <= sentence.end
               and not any(a <= n.start < b for a, b in quotes)]  # fmt: skip
     names = [n for n in spoken if not any(a <= n.start < b for a, b in shut)]
     same_sentence = previous is not None and previous.sentence == sentence
     if not candidate.span.text.strip() or normalise(candidate.span.text) in {"y que", "and that"}:
         return previous.speaker if same_sentence and previous is not None else None
+    if re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
+        return _as_said(candidate, spoken, article)  # "como había denunciado semanas atrás Estados Unidos"
     if same_sentence and previous is not None and not re.search(
         r"[,;:]|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
     ):
         return previous.speaker  # reported within a report: "El portavoz indicó que Irán declaró …"
     words = normalise(candidate.span.text)
     if words not in frames.verbs and words not in frames.attribution:
-        return None  # a stance word ("una amenaza", "temor") names no subject
+        return _experiencer(candidate, every_name, article)  # "el temor entre las potencias occidentales"
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
-        return _after(candidate, every_name, article, frames)  # "según X", "acusados por X", "quoted by X"
+        source = _after(candidate, every_name, article, frames) or _outlet(candidate, every_name, article, media)
+        if source is not None and normalise(source.text) in media:
+            return _relayed(source, [n for n in spoken if normalise(n.text) in people], article) or source
+        return source
     inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",")
     # "…, said Lars Berg, the envoy": what follows an inverted verb is its subject, not what it reports
     if inverted and (after := _after(candidate, spoken, article, frames, last=True)) is not None:
@@ -256,43 +254,85 @@ def _speaker(
         return after
     if not inverted and (role := _role(candidate, region, article, frames)) is not None:
         return _holder(role, every_name, article, frames)
+    # A name in an aside ("citando fuentes de inteligencia,") is not the verb's subject.
+    names = [n for n in names if not _in_aside(n, region, article, frames)]
     named_before = [n for n in names if region.start <= n.start < candidate.span.start]
     if previous is not None and previous.speaker is not None and not named_before:
         if same_sentence:
             return previous.speaker  # "dijo … y advirtió …": one subject for both verbs
-        opens = not _words(article[region.start : candidate.span.start].split("”")[-1].split("»")[-1])
+        opens = _no_subject(article[region.start : candidate.span.start].split("”")[-1].split("»")[-1], frames)
         if not names and opens and _next_to(previous.sentence, sentence, article):
             return previous.speaker  # "«…», dijo." / "Calificó …": the speaker of the sentence before goes on
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none
 
 
+def _as_said(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
+    """"… como había denunciado semanas atrás Estados Unidos", "as Reuters reported": the subject
+    follows the verb, a few words of time or place between them, before the clause ends."""
+    for name in names:
+        if name.start >= candidate.span.end:
+            between = article[candidate.span.end : name.start]
+            return name if len(words_of(between)) <= 3 and not re.search(r"[,.;:]", between) else None
+    return None
+
+
+def _experiencer(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
+    """Whose fear or concern a stance word names: the name right after it with "entre", "de",
+    "among" or "of" ("el temor entre las potencias occidentales"); else none."""
+    joined = re.match(rf"\s+(?:entre|de|del|among|of)\s+(?:{DETERMINER}\s+)?", article[candidate.span.end : candidate.sentence.end], re.I)
+    at = candidate.span.end + joined.end() if joined else -1
+    return next((n for n in names if n.start == at), None)
+
+
+def _outlet(candidate: Candidate, names: Sequence[Span], article: str, media: set[str]) -> Span | None:
+    """A news outlet a few lowercase words after "según": "según la agencia rusa Ria Novosti"."""
+    for name in names:
+        if name.start >= candidate.span.end and normalise(name.text) in media:
+            words = article[candidate.span.end : name.start]
+            return name if re.fullmatch(r"(?:\s+[a-záéíóúñ]+){1,4}\s+", words) else None
+    return None
+
+
+def _relayed(outlet: Span, people: Sequence[Span], article: str) -> Span | None:
+    """Who speaks in what an outlet relays: "Según la agencia Ria Novosti, citada por AFP,
+    Lavrov agradeció …" is Lavrov's, the outlet is its channel. The speaker is a person who
+    opens a clause after the outlet's (a country there is what the outlet reports on, "Según
+    Reuters, Rusia envió …"); none, and the outlet itself makes the claim."""
+    for name in people:
+        if name.start > outlet.end:
+            before = article[outlet.end : name.start]
+            if re.search(rf",\s*(?:{DETERMINER}\s+)?$", before, re.I):
+                return name
+    return None
+
+
+def _aside(segment: str, frames: Frames) -> bool:
+    words = words_of(segment)
+    return bool(words) and (frames.citing.match(segment.strip()) is not None or words[0].lower().endswith(("ando", "iendo", "ing")))
+
+
+def _in_aside(name: Span, region: Span, article: str, frames: Frames) -> bool:
+    """Whether `name` stands in an aside of the region before a verb, "citando fuentes …,"."""
+    if not region.start <= name.start < region.end:
+        return False
+    opening = max(region.start, article.rfind(",", region.start, name.start) + 1)
+    return _aside(article[opening : name.start], frames)
+
+
+def _no_subject(before_verb: str, frames: Frames) -> bool:
+    """Whether the words before a verb hold no subject: none, connectors ("Además,", "Sin
+    embargo,") or an aside opened by a gerund or a citing word ("citando información …,")."""
+    for segment in before_verb.split(","):
+        words = words_of(segment)
+        if not words or normalise(segment.strip()) in frames.connectors:
+            continue
+        if all(w[:1].upper() + w[1:] in frames.openers for w in words):
+            continue
+        if _aside(segment, frames):
+            continue
+        return False
+    return True
+
+
 def _next_to(first: Span, second: Span, article: str) -> bool:
     return first.end <= second.start and not article[first.end : second.start].strip()
-
-
-def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer) -> list[Claim]:
-    """Each speaker under the canonical name of the article's actor it names ("Peskov" is Dmitry Peskov).
-
-    A speaker that names two actors ("Rusia y Corea del Norte") names both; one no actor of
-    the article has as a mention is looked up in the gazetteer and ISO 3166, and kept as it is
-    written otherwise.
-    """
-    by_mention: dict[str, str] = {}
-    for actor in actors:
-        for form in (actor.name, *actor.mentions):
-            by_mention.setdefault(normalise(form), actor.name)
-
-    def canonical(name: str) -> str:
-        if (known := by_mention.get(normalise(name))) is not None:
-            return known
-        if (entry := gazetteer.actor_for(name)) is not None:
-            return entry.name
-        iso = iso_country(name)
-        return iso[1] if iso is not None else name
-
-    named = []
-    for claim in claims:
-        parts = re.split(_AND, claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
-        speaker = " and ".join(canonical(p) for p in parts) if all(p.strip() for p in parts) else canonical(claim.speaker)
-        named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
-    return named

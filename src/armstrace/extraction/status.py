@@ -110,4 +110,4 @@ def negated_transfer(sentence: str, cues: Cues) -> bool:
     verbs = (*cues.transfer, *cues.status.get("delivered", ()))
     # normalise folds apostrophes to double quotes: "didn't" comes as 'didn"t'.
     folded = re.sub(r"n[\"']t(?!\w)", " not", normalise(sentence))
-    return _negation(cues.negators, cues.not_negating, verbs).search(folded) is not None
+    return _negation(cues.negations, cues.not_negating, verbs).search(folded) is not None

@@ -45,11 +45,16 @@ class Cues:
     citing: tuple[str, ...]
     bodies: tuple[str, ...]
     offices: tuple[frozenset[str], ...]
+    office_names: Mapping[str, str]  # a word of an office -> the office in English
+    negations: tuple[str, ...]
+    documents: tuple[str, ...]
+    times: tuple[str, ...]
+    described_nouns: Mapping[str, str]  # a form -> its English word
+    described_adjectives: Mapping[str, str]
     clauses: tuple[str, ...]
     receiving: tuple[str, ...]
     recipient: tuple[str, ...]
     articles: tuple[str, ...]
-    negators: tuple[str, ...]
     not_negating: tuple[str, ...]
     coordinators: tuple[str, ...]
     between: tuple[str, ...]
@@ -64,9 +69,9 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negators", "not_negating", "coordinators", "between", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "coordinators", "between", "factive", "source", "exchange",
 )  # fmt: skip
-_GROUPED = ("offices", "demonyms")
+_GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -132,7 +137,9 @@ def read_cues(path: Path) -> Cues:
         receiving=_joined(document, "receiving", path),
         recipient=_joined(document, "recipient", path),
         articles=_joined(document, "articles", path),
-        negators=_joined(document, "negators", path),
+        negations=_joined(document, "negations", path),
+        documents=_joined(document, "documents", path),
+        times=_joined(document, "times", path),
         not_negating=_joined(document, "not_negating", path),
         coordinators=_joined(document, "coordinators", path),
         between=_joined(document, "between", path),
@@ -149,6 +156,17 @@ def read_cues(path: Path) -> Cues:
             frozenset(_terms(words, f"{path}: [offices] {office}", lowercase=True))
             for office, words in _section(document, "offices", path).items()
         ),
+        office_names=_renderings(document, "offices", path),
+        described_nouns=_renderings(document, "described_nouns", path),
+        described_adjectives=_renderings(document, "described_adjectives", path),
+    )
+
+
+def _renderings(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, str]:
+    """Each form of the section's words, to the English word that is its key."""
+    section = _section(document, name, path)
+    return MappingProxyType(
+        {form: english for english, forms in section.items() for form in _terms(forms, f"{path}: [{name}] {english}", lowercase=True)}
     )
 
 

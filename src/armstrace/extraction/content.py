@@ -1,0 +1,118 @@
+"""A claim's content in English: the model's sentence, kept only where the evidence bears it out.
+
+The model writes what a statement says as one short English sentence, so that a claim reads the
+same in a Spanish and an English article. A small model can slip in a name or a number its
+sentence does not give (one from the examples, one from elsewhere in the article), so code
+checks every name and number of that sentence against the evidence; a sentence that fails, or
+none at all, leaves the clause the reporting words introduce, verbatim, as the content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..knowledge.countries import iso_country
+from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer, name_key
+from ..text.numbers import find_quantities
+
+# A name in an English sentence: capitalised words in a row ("North Korea", "Kim Yo Jong").
+_NAME = re.compile(r"[A-Z](?:[\w’'-]|\.(?=\w))*\.?(?:\s+(?:(?:de|del|de la)\s+)?[A-Z](?:[\w’'-]|\.(?=\w))*\.?)*")
+# English adjectives of a country end so: Russian, Iranian, Ukrainian, Chinese, North Korean.
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i")
+# Spellings that differ between languages for the same sound ("Ukrainian"/"ucraniano").
+_SPELLINGS = str.maketrans({"k": "c", "y": "i", "w": "v"})
+_TOLERANCE = 0.01
+# Words only Spanish has: a sentence with one is the article's words half translated.
+_SPANISH = frozenset(
+    "que los las del el la y e de con por para ha han es está están una unos sus su según también como pero muy".split()
+)
+
+
+# Whether a name renders words of the evidence (ground.renders, with the evidence bound).
+Named = Callable[[str], bool]
+
+
+def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer) -> str:
+    """The first name or number of `content` that `evidence` does not give, or '' if none.
+
+    A name is given when `named` says so (ground.renders: the evidence names the same actor by
+    the gazetteer or ISO 3166, "Iran" for "Irán", or shares a word with it); a country's
+    adjective ("Russian") when a word of the evidence starts like it ("rusos"). A number is given
+    when the evidence has one of the same value (within 1 %), however written ("1,000" and
+    "1.000", "two" and "dos").
+    """
+    for m in _NAME.finditer(content):
+        words = m.group(0).split()
+        while words and words[0] in cues.stopwords:
+            words = words[1:]  # "The", "In May": sentence openers and dates name no one
+        if m.start() == 0 and len(words) == 1 and words[0].endswith(("ed", "ing")):
+            words = []  # "Warned that …": a verb opening the sentence
+        name = " ".join(words).rstrip(".")
+        if name and not (named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)):
+            return name
+    values = [v for _, _, q in find_quantities(evidence) for v in (q.value, q.low, q.high) if v is not None]
+    for _, _, quantity in find_quantities(content):
+        for value in (quantity.value, quantity.low, quantity.high):
+            if value is not None and not any(abs(value - v) <= _TOLERANCE * max(abs(v), 1.0) for v in values):
+                return quantity.text
+    return ""
+
+
+def _adjective_of_named(name: str, evidence: str, named: Named, gazetteer: Gazetteer) -> bool:
+    """Whether `name` ends in the adjective of a country the evidence names, or whose own adjective it has ("rusos")."""
+    last = name.split()[-1].removesuffix("s")  # "Russians"
+    head = " ".join(name.split()[:-1])
+    for ending in _DEMONYM_ENDINGS:
+        stem = last[: -len(ending)] if last.endswith(ending) else ""
+        country = f"{head} {stem}".strip()
+        known = [c for c in (country, country + "a", country + "e") if gazetteer.country_code(c) or iso_country(c)]
+        if stem and known:
+            break
+    else:
+        return False
+    if named(known[0]):
+        return True
+    folded = name_key(last).translate(_SPELLINGS)
+    words = [w.translate(_SPELLINGS) for w in re.findall(r"\w+", name_key(evidence))]
+    return any(w.startswith(folded[:3]) or folded[:4] in w for w in words if len(w) >= 3)
+
+
+def _described(name: str, evidence: str, cues: Cues) -> bool:
+    """Whether `name` is an adjective of the speakers' word list whose own word the evidence
+    has, in any form ("Western" and "Occidente", "British" and "británicos")."""
+    forms = [f for f, english in cues.described_adjectives.items() if english.lower() == name.lower()]
+    words = re.findall(r"\w+", name_key(evidence))
+    return any(w.startswith(name_key(f)[:5]) for f in forms for w in words)
+
+
+def _in_english(content: str, gazetteer: Gazetteer) -> str:
+    """The content with countries under their English names: "Irán" is Iran, and a capital
+    standing for its state ("Moscú", "Tehran") is the state, as in the dataset's propositions."""
+
+    def english(m: re.Match[str]) -> str:
+        written = m.group(0)
+        known = gazetteer.actor_for(written) or gazetteer.actor_for(written.rstrip("."))  # "U.S.", "Rusia."
+        iso = iso_country(written.rstrip("."))
+        name = known.name if known is not None and known.kind == "country" else iso[1] if iso is not None else ""
+        if not name:
+            return written
+        # A full stop after the name ends the sentence when nothing follows it.
+        return name + ("." if written.endswith(".") and not m.string[m.end() :].strip() else "")
+
+    return _NAME.sub(english, content)
+
+
+def english_content(
+    model_content: str, clause: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer
+) -> tuple[str, bool]:
+    """The content to keep: the model's English sentence if the evidence bears it out, else the clause.
+
+    The flag says whether the model's sentence was kept.
+    """
+    said = _in_english(" ".join(model_content.split()), gazetteer)
+    spanish = any(w in _SPANISH for w in re.findall(r"\w+", said.lower()))
+    if said and not spanish and not unsupported(said, evidence, named, cues, gazetteer):
+        return said, True
+    return clause, False

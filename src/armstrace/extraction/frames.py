@@ -1,0 +1,126 @@
+"""The words and patterns the speaker frames read (speakers.py, speaker_names.py), and the spans
+they look for: the article's names, and the groups and bodies it describes rather than names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..knowledge.cues import Cues
+from ..text.fold import normalise
+from .candidates import Candidate, Span
+
+DETERMINERS = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "the", "an")
+DETERMINER = f"(?:{'|'.join(DETERMINERS)})"
+AND = r"\s+(?:y|e|and|&)\s+"
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def any_of(terms: Sequence[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+
+
+def _cased(forms: Iterable[str]) -> str:
+    """An alternation of the forms as running text writes them: "británicos", "British", "US"."""
+    variants = {v for f in forms for v in (f, f[:1].upper() + f[1:], f.upper() if len(f) <= 3 else f)}
+    return f"(?:{any_of(sorted(variants))})"
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The words the frames read, from cues.toml (reporting verbs, [complements], [offices] …)."""
+
+    verbs: frozenset[str]
+    attribution: frozenset[str]
+    complements: frozenset[str]
+    subordinate: re.Pattern[str]
+    citing: re.Pattern[str]
+    body: re.Pattern[str]
+    offices: tuple[frozenset[str], ...]
+    roles: tuple[str, ...]
+    openers: frozenset[str]
+    time: str
+    documents: re.Pattern[str]
+    connectors: frozenset[str]
+    described: re.Pattern[str]
+    nouns: re.Pattern[str]
+    adjectives: re.Pattern[str]
+    english: dict[str, str]
+    office_names: dict[str, str]
+
+    @classmethod
+    def of(cls, cues: Cues) -> Frames:
+        """The frames' words and patterns, built once per article."""
+        noun, adjective = _cased(cues.described_nouns), _cased(cues.described_adjectives)
+        return cls(
+            verbs=frozenset(normalise(v) for terms in cues.reporting.values() for v in terms),
+            attribution=frozenset(normalise(a) for a in cues.attribution),
+            complements=cues.complements,
+            subordinate=re.compile(rf"(?i)\b(?:{any_of(cues.subordinators)})\b"),
+            citing=re.compile(rf"(?i)\b(?:{any_of(cues.citing)})\b"),
+            # A body named by a name and a noun after it: "US intelligence", "South Korea's defense ministry".
+            body=re.compile(rf"(?:['’]s)?((?:\s+[a-z][\w-]*){{0,2}}\s+(?:{any_of(cues.bodies)}))\b"),
+            offices=cues.offices,
+            roles=tuple(sorted({*cues.titles, *(w for office in cues.offices for w in office)}, key=len, reverse=True)),
+            openers=cues.stopwords,
+            time=rf"(?:(?:este|esta|el|on|this|last)\s+)?(?:{any_of(cues.times)})\b",
+            documents=re.compile(rf"(?i)(?:{DETERMINER}\s+)?(?:{any_of(cues.documents)})\b"),
+            connectors=frozenset(normalise(c) for c in cues.clauses),
+            described=re.compile(rf"\b(?:{adjective}(?:{AND}{adjective})?\s+)*{noun}(?:\s+{noun})?(?:\s+{adjective}(?:{AND}{adjective})?)*\b"),
+            nouns=re.compile(rf"\b{noun}\b"),
+            adjectives=re.compile(rf"\b{adjective}\b"),
+            english={**cues.described_nouns, **cues.described_adjectives},
+            office_names=dict(cues.office_names),
+        )
+
+
+def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
+    """Every occurrence in the sentence of the article's names, longest first where they overlap."""
+    found: list[Span] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if not any(s.start < end and start < s.end for s in found):
+                found.append(Span(start, end, m.group(0)))
+    return sorted(found, key=lambda s: s.start)
+
+
+def described_spans(article: str, names: Sequence[Span], frames: Frames, media: set[str]) -> list[Span]:
+    """The article's names, with every description of a group or body ("funcionarios británicos",
+    "US intelligence officials") as one span that takes in a name it is joined to ("la
+    administración Biden", "agencia de inteligencia de Corea del Sur", "Kremlin officials")."""
+    spans = list(names)
+    for m in frames.described.finditer(article):
+        start, end = m.start(), m.end()
+        if any(n.start <= start and end <= n.end for n in names):
+            continue  # "Gobierno de Irán" is a name of Iran
+        joined = re.match(r"\s+(?:(?:de|del|de la|de los|de las|of|of the)\s+)?", article[end:])
+        after = next((n for n in names if joined and n.start == end + joined.end()), None)
+        if after is not None and normalise(after.text) not in media and (joined and joined.group(0).strip() or not after.text.islower()):
+            end = after.end
+        before = next((n for n in names if re.fullmatch(r"(?:['’]s)?\s+", article[n.end : start])), None)
+        if before is not None and normalise(before.text) not in media:
+            start = before.start
+        spans = [n for n in spans if not (start <= n.start and n.end <= end)]
+        spans.append(Span(start, end, article[start:end]))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def is_document_subject(frames: Frames, candidate: Candidate, article: str) -> bool:
+    """Whether a document is the subject of the claim's verb, right after it or right before it."""
+    after = re.match(r"\s*,?\s*", article[candidate.span.end :])
+    if frames.documents.match(article, candidate.span.end + (after.end() if after else 0)):
+        return True
+    before = article[candidate.sentence.start : candidate.span.start].rstrip()
+    return any(m.end() == len(before) for m in frames.documents.finditer(before))
+
+
+def described_as(text: str, frames: Frames) -> str:
+    """The English noun of a described speaker ("medios estatales": media), or ''."""
+    m = frames.nouns.search(text)
+    return frames.english[m.group(0).lower()] if m is not None and frames.described.fullmatch(text) else ""

@@ -1,0 +1,72 @@
+"""A speaker under the name the article's actors give it, and in English where the article
+describes rather than names it ("funcionarios británicos" are British officials)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..base.schema import Actor, Claim
+from ..knowledge.countries import iso_country
+from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer
+from ..text.fold import normalise
+from .frames import AND, DETERMINER, Frames, any_of
+
+def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer, cues: Cues) -> list[Claim]:
+    """Each speaker under the canonical name of the article's actor it names ("Peskov" is Dmitry Peskov).
+
+    A speaker that names two actors ("Rusia y Corea del Norte") names both; one no actor of
+    the article has as a mention is looked up in the gazetteer and ISO 3166; a description is
+    written in English ("funcionarios británicos" are British officials); any other is kept as
+    it is written.
+    """
+    frames = Frames.of(cues)
+    by_mention: dict[str, str] = {}
+    for actor in actors:
+        for form in (actor.name, *actor.mentions):
+            by_mention.setdefault(normalise(form), actor.name)
+
+    def canonical(name: str) -> str:
+        if (known := by_mention.get(normalise(name))) is not None:
+            return known
+        if (entry := gazetteer.actor_for(name)) is not None:
+            return entry.name
+        iso = iso_country(name)
+        return iso[1] if iso is not None else name
+
+    named = []
+    for claim in claims:
+        known = canonical(claim.speaker) != claim.speaker
+        if not known and (english := _in_english(claim.speaker, frames, canonical)) is not None:
+            named.append(claim.model_copy(update={"speaker": english}))
+            continue
+        parts = re.split(AND, claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
+        speaker = " and ".join(canonical(p) for p in parts) if all(p.strip() for p in parts) else canonical(claim.speaker)
+        named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
+    return named
+
+
+def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -> str | None:
+    """A described speaker in English, the name it takes in first: "agencias de inteligencia
+    surcoreanas y occidentales" are South Korean and Western intelligence agencies, "la
+    administración Biden" the Joe Biden administration. None if `speaker` is no description."""
+    office = re.fullmatch(rf"(?:{DETERMINER}\s+)?({any_of(list(frames.office_names))})\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker.strip(), re.I)
+    if office is not None:  # "vocero del Kremlin": Kremlin spokesman
+        return f"{canonical(office.group(2))} {frames.office_names[office.group(1).lower()]}"
+    m = frames.described.search(speaker)
+    if m is None or m.group(0) == speaker.strip() and speaker.strip() in frames.english.values():
+        return None if m is None else speaker.strip()
+    rest = (speaker[: m.start()] + " " + speaker[m.end() :]).strip()
+    complement = re.match(r"(?:de|del|de la|de los|de las|of|of the)\s+", rest, re.I)
+    name = re.sub(r"['’]s$", "", rest[complement.end() :] if complement else rest).strip()
+    if rest and not name:
+        return None
+    # "agencia de inteligencia de Corea del Sur": the complement is a country's, in English;
+    # "administración Biden", "Kremlin officials": a name next to the noun stays as written.
+    name = canonical(name) if complement else name
+    described = m.group(0)
+    adjectives = [frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)]
+    noun = " ".join(frames.english[n.group(0).lower()] for n in frames.nouns.finditer(described))
+    joined = (" and " if re.search(AND, described) else " ").join(adjectives)
+    return " ".join(w for w in (name, joined, noun) if w)

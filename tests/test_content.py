@@ -1,0 +1,59 @@
+"""A claim's English content is kept only where its names and numbers are in the evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrace.extraction.content import english_content, unsupported
+from armstrace.extraction.ground import renders
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
+
+CUES = load_cues()
+GAZ = load_gazetteer()
+EVIDENCE = "El portavoz dijo que Irán envió más de 1.000 drones a Moscú y que los misiles rusos llegarán a Pyongyang en mayo."
+CLAUSE = "Irán envió más de 1.000 drones a Moscú"
+
+
+def _unsupported(content: str) -> str:
+    return unsupported(content, EVIDENCE, lambda name: renders(name, EVIDENCE, GAZ), CUES, GAZ)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Iran sent more than 1,000 drones to Russia.",  # "Irán", "Moscú", "1.000" in other words
+        "The Russian missiles will reach North Korea in May.",  # an adjective, a capital for its state, a month
+        "North Korean forces will receive missiles.",  # the adjective of a country the evidence names
+        "Warned that Iran sent drones.",  # a verb opening the sentence is no name
+    ],
+)
+def test_names_and_numbers_the_evidence_gives_pass(content: str) -> None:
+    assert _unsupported(content) == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "culprit"),
+    [
+        ("Iran sent 2,000 drones to Russia.", "2,000"),
+        ("Venezuela sent drones to Russia.", "Venezuela"),
+        ("Iranian drones hit Kyiv.", "Kyiv"),
+    ],
+)
+def test_a_name_or_number_the_evidence_does_not_give_is_named(content: str, culprit: str) -> None:
+    assert _unsupported(content) == culprit
+
+
+def test_content_that_fails_the_check_falls_back_to_the_clause() -> None:
+    named = lambda name: renders(name, EVIDENCE, GAZ)  # noqa: E731
+    assert english_content("Iran sent drones to Russia.", CLAUSE, EVIDENCE, named, CUES, GAZ) == ("Iran sent drones to Russia.", True)
+    assert english_content("Venezuela sent drones.", CLAUSE, EVIDENCE, named, CUES, GAZ) == (CLAUSE, False)
+    assert english_content("Irán envió los drones a Rusia.", CLAUSE, EVIDENCE, named, CUES, GAZ) == (CLAUSE, False)  # not English
+    assert english_content("", CLAUSE, EVIDENCE, named, CUES, GAZ) == (CLAUSE, False)
+
+
+def test_countries_are_written_in_english_and_abbreviations_read_whole() -> None:
+    evidence = "Lars Berg dijo que EE UU e Irán firmaron el acuerdo tras las sanciones de U.S. y Rusia."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    content, kept = english_content("The U.S. and Irán signed the deal after sanctions.", "x", evidence, named, CUES, GAZ)
+    assert kept and content == "United States and Iran signed the deal after sanctions."
