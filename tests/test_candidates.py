@@ -1,13 +1,8 @@
 import pytest
 
-from armstrace.extraction.candidates import (
-    claim_candidates,
-    figure_candidates,
-    find_candidates,
-    sentences,
-    weapon_candidates,
-    windows,
-)
+from armstrace.extraction.candidates import claim_candidates, find_candidates
+from armstrace.extraction.spans import sentences, windows
+from armstrace.extraction.materiel import figure_candidates, weapon_candidates
 from armstrace.extraction.extract import plan
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
@@ -218,10 +213,6 @@ def test_dates_durations_ages_and_party_numerals_are_not_figure_candidates() -> 
 
 
 def test_materiel_of_one_kind_listed_side_by_side_is_one_candidate_each() -> None:
-    from armstrace.extraction.candidates import weapon_candidates
-    from armstrace.knowledge.cues import load_cues
-    from armstrace.knowledge.gazetteer import load_gazetteer
-
     text = "Corea del Norte envió cartuchos, cohetes y proyectiles de artillería a Rusia. Rusia recibió proyectiles y más proyectiles."
     found = [(c.span.text, c.cue) for c in weapon_candidates(text, load_cues(), load_gazetteer())]
     assert found == [("cartuchos", "ammunition"), ("cohetes", "other_missile"), ("proyectiles de artillería", "ammunition"), ("proyectiles", "ammunition")]

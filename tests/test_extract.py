@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from armstrace.extraction.cache import Cache
-from armstrace.extraction.candidates import find_candidates, windows
+from armstrace.extraction.candidates import find_candidates
+from armstrace.extraction.spans import windows
 from armstrace.extraction.extract import Extractor, plan
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer

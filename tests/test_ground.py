@@ -1,6 +1,7 @@
 import pytest
 
-from armstrace.extraction.candidates import Candidate, find_candidates
+from armstrace.extraction.candidates import find_candidates
+from armstrace.extraction.spans import Candidate
 from armstrace.extraction.ground import channel, ground_labels, known_actor, merge_actors, party, subject
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer

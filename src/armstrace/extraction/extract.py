@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from ..knowledge.gazetteer import Gazetteer
     from ..model.llm import ModelClient
     from . import ground
-    from .candidates import Candidate, Span
+    from .spans import Candidate, Span
 
 # The folders whose code shapes an answer: any change in them is a new extraction version.
 _ANSWER_FOLDERS = ("base", "text", "knowledge", "model", "extraction")
@@ -137,7 +137,7 @@ def plan(found: Sequence[Candidate], spans: list[Span], size: int | None) -> lis
     `size` None (single pass) makes one call per window. Calls are ordered window by window
     so that consecutive calls share their prefix.
     """
-    from .candidates import window_of
+    from .spans import window_of
 
     inside: list[list[Candidate]] = [[] for _ in spans]
     for candidate in found:
@@ -214,7 +214,8 @@ class Extractor:
         evaluates it once.
         """
         from . import ground
-        from .candidates import find_candidates, windows
+        from .candidates import find_candidates
+        from .spans import windows
         from .speakers import attach_speakers
 
         found = find_candidates(article.text, self.cues, self.gazetteer)

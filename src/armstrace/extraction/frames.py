@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..knowledge.cues import Cues
 from ..text.fold import normalise
-from .candidates import Candidate, Span
+from .spans import Candidate, Span
 
 DETERMINERS = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "the", "an")
 DETERMINER = f"(?:{'|'.join(DETERMINERS)})"

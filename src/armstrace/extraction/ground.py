@@ -32,7 +32,8 @@ from ..knowledge.countries import iso_country, iso_forms
 from ..knowledge.cues import STANCES, Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
 from ..text.fold import normalise
-from .candidates import Candidate, Span, claim_candidates, term_matches
+from .candidates import claim_candidates
+from .spans import Candidate, Span, term_matches
 from .content import english_content
 
 Record = Actor | Weapon | Figure | Claim

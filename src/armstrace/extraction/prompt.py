@@ -24,7 +24,7 @@ from ..base.errors import ConfigError
 from ..base.schema import Field_
 
 if TYPE_CHECKING:
-    from .candidates import Candidate
+    from .spans import Candidate
 
 FIELDS: tuple[Field_, ...] = ("actors", "weapons", "figures", "claims")
 _SECTION = re.compile(r"^## +(\w+) *$", re.MULTILINE)

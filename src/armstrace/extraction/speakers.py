@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from ..knowledge.cues import Cues
 from ..text.fold import normalise
-from .candidates import Candidate, Span, quoted_spans
+from .spans import Candidate, Span, quoted_spans
 from .frames import (
     AND,
     DETERMINER,

@@ -19,7 +19,8 @@ from ..knowledge.clauses import clause_of
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import alternation, normalise
-from .candidates import claim_candidates, term_matches
+from .candidates import claim_candidates
+from .spans import term_matches
 
 # The narrator's verbs, most specific first: a deal signed for drones that were then delivered
 # is read as the deal the sentence reports; "shipped … and used" is a delivery; production comes
