@@ -37,7 +37,7 @@ from armstrace.base.settings import EMBEDDED_MODEL, Settings
 from armstrace.evaluation.evaluate import load_gold
 from armstrace.evaluation.matching import Matcher
 from armstrace.evaluation.scoring import micro, score_article
-from armstrace.extraction.prompt import FIELDS
+from armstrace.base.schema import FIELDS
 from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.model.llm import ModelClient
 from armstrace.review.quotes import find_quote

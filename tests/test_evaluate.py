@@ -12,7 +12,7 @@ from armstrace.evaluation.matching import Matcher, assign, same_quantity
 from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.text.numbers import parse_quantity
 from armstrace.extraction.parties import PARTY_KINDS
-from armstrace.extraction.prompt import FIELDS
+from armstrace.base.schema import FIELDS
 from armstrace.evaluation.scoring import Counts, score_article, stance_matrix
 from armstrace.base.schema import (
     Actor, ArticleExtraction, ArticleInfo, Claim, Evidence, Figure, GoldArticle, Provenance, Quantity, Usage, Weapon,

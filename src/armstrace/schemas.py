@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from .base.errors import ConfigError
 from .base.outdir import write_atomic
 from .base.schema import ArticleExtraction, labels_model
-from .extraction.prompt import FIELDS
+from .base.schema import FIELDS
 from .review.gold import ReviewDecisions
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -207,6 +207,12 @@ class Claim(_Frozen):
     evidence: Evidence
 
 
+# The four fields, in the order every table, prompt and report lists them.
+FIELDS: tuple[Field_, ...] = ("actors", "weapons", "figures", "claims")
+Record = Actor | Weapon | Figure | Claim
+RECORDS: dict[Field_, type[Record]] = {"actors": Actor, "weapons": Weapon, "figures": Figure, "claims": Claim}
+
+
 class Dropped(_Frozen):
     """An item the model returned that could not be kept, and why."""
 

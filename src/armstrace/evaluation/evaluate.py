@@ -14,7 +14,7 @@ from ..base.errors import InputError
 from ..base.outdir import read_extractions, write_atomic
 from ..base.schema import ArticleExtraction, GoldArticle, Match
 from ..base.settings import Settings
-from ..extraction.prompt import FIELDS
+from ..base.schema import FIELDS
 from .matching import MATCHES, Matcher
 from .results import Change, EvalReport, PromptResult
 from .scorecard import render_markdown

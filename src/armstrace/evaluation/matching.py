@@ -26,12 +26,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..base.schema import Actor, Claim, Evidence, Field_, Figure, Match, Quantity, Weapon
+from ..base.schema import Actor, Claim, Evidence, Field_, Figure, Match, Quantity, Record, Weapon
 from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import normalise
 
 MATCHES: tuple[Match, ...] = ("strict", "loose")
-Item = Actor | Weapon | Figure | Claim
 Score = Callable[[Any, Any], float]
 
 REL_TOLERANCE = 0.01
@@ -289,7 +288,7 @@ def _quantity_text(quantity: Quantity | None) -> str:
     return quantity.text if quantity is not None else ""
 
 
-def assign(gold: Sequence[Item], predicted: Sequence[Item], score: Score) -> list[tuple[int, int]]:
+def assign(gold: Sequence[Record], predicted: Sequence[Record], score: Score) -> list[tuple[int, int]]:
     """One-to-one pairs, best score first (ties by position), so nothing counts twice."""
     pairs = sorted(
         ((s, g, p) for g, gi in enumerate(gold) for p, pi in enumerate(predicted) if (s := score(gi, pi)) > 0),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..extraction.prompt import FIELDS
+from ..base.schema import FIELDS
 from .matching import MATCHES
 from .results import EvalReport, PromptResult
 

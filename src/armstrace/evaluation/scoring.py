@@ -12,9 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..base.schema import Actor, ArticleExtraction, Field_, Figure, GoldArticle, Match, Weapon
-from ..extraction.prompt import FIELDS
-from .matching import MATCHES, ArticleMatcher, Item, Matcher, assign
+from ..base.schema import FIELDS, Actor, ArticleExtraction, Field_, Figure, GoldArticle, Match, Record, Weapon
+from .matching import MATCHES, ArticleMatcher, Matcher, assign
 
 
 class Counts(BaseModel):
@@ -112,7 +111,7 @@ class ArticleScore(BaseModel):
     predicted: int = 0
 
 
-def label(item: Item) -> str:
+def label(item: Record) -> str:
     """A short human label for an item in reports."""
     if isinstance(item, Actor):
         return f"{item.name} ({item.kind}, {item.country or 'no country'})"
@@ -124,11 +123,11 @@ def label(item: Item) -> str:
     return f"{item.speaker} {item.stance}: {item.content}"
 
 
-def _miss(field: Field_, kind: str, item: Item, reason: str = "") -> Miss:
+def _miss(field: Field_, kind: str, item: Record, reason: str = "") -> Miss:
     return Miss(field=field, kind=kind, label=label(item), quote=item.evidence.quote, start=item.evidence.start, reason=reason)
 
 
-def _tally(matcher: ArticleMatcher, field: Field_, pairs: Iterable[tuple[Item, Item]]) -> dict[str, Tally]:
+def _tally(matcher: ArticleMatcher, field: Field_, pairs: Iterable[tuple[Record, Record]]) -> dict[str, Tally]:
     tally: dict[str, Tally] = {}
     for gold, predicted in pairs:
         for name, (ok, _, _) in matcher.attributes(field, gold, predicted).items():
@@ -137,7 +136,7 @@ def _tally(matcher: ArticleMatcher, field: Field_, pairs: Iterable[tuple[Item, I
 
 
 def _reasons(
-    matcher: ArticleMatcher, field: Field_, gold: Sequence[Item], predicted: Sequence[Item], pairs: list[tuple[int, int]]
+    matcher: ArticleMatcher, field: Field_, gold: Sequence[Record], predicted: Sequence[Record], pairs: list[tuple[int, int]]
 ) -> tuple[dict[int, str], dict[int, str]]:
     """For items left unmatched by the strict rule, what broke the match with their loose partner."""
     hit_g, hit_p = {g for g, _ in pairs}, {p for _, p in pairs}
@@ -164,8 +163,8 @@ def score_article(
     stance_by_gold: dict[int, str] = {}
     grounded = predicted_total = 0
     for field in FIELDS:
-        g_items: list[Item] = list(getattr(gold, field))
-        p_items: list[Item] = list(getattr(predicted, field))
+        g_items: list[Record] = list(getattr(gold, field))
+        p_items: list[Record] = list(getattr(predicted, field))
         pairs_by = {m: assign(g_items, p_items, matcher.score(field, m)) for m in MATCHES}
         for m, pairs in pairs_by.items():
             by_match[m][field] = Counts(tp=len(pairs), fp=len(p_items) - len(pairs), fn=len(g_items) - len(pairs))

@@ -33,9 +33,11 @@ from ..base.schema import (
     ArticleInfo,
     Claim,
     Dropped,
+    FIELDS,
     Field_,
     Figure,
     Provenance,
+    Record,
     Usage,
     Weapon,
     LABELS,
@@ -45,7 +47,7 @@ from ..base.schema import (
 from ..base.settings import Settings
 from .cache import Cache, digest
 from .load import Article
-from .prompt import FIELDS, PromptFile, format_items, render
+from .prompt import PromptFile, format_items, render
 
 # Finding candidates and grounding labels (and the gazetteer they use) are loaded on first
 # use: a re-run served from whole-article cache entries needs none of them, and their import
@@ -106,7 +108,7 @@ def shown_path(path: Path) -> str:
 class CallResult:
     """What one model call (or its cached answer) came to."""
 
-    records: list[ground.Record]
+    records: list[Record]
     dropped: list[Dropped]
     usage: Usage = Usage()
     recorded: Usage = Usage()

@@ -23,6 +23,7 @@ from ..base.schema import (
     Evidence,
     Figure,
     FigureLabel,
+    Record,
     Stance,
     Weapon,
     WeaponCategory,
@@ -36,7 +37,6 @@ from .candidates import claim_candidates
 from .spans import Candidate, Span, term_matches
 from .content import english_content
 
-Record = Actor | Weapon | Figure | Claim
 
 
 def evidence(span: Span) -> Evidence:

@@ -21,12 +21,11 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from ..base.errors import ConfigError
-from ..base.schema import Field_
+from ..base.schema import FIELDS, Field_
 
 if TYPE_CHECKING:
     from .spans import Candidate
 
-FIELDS: tuple[Field_, ...] = ("actors", "weapons", "figures", "claims")
 _SECTION = re.compile(r"^## +(\w+) *$", re.MULTILINE)
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 

@@ -37,7 +37,8 @@ from ..base.outdir import RUN, article_path, write_atomic
 from .cache import Cache
 from .extract import Extractor
 from .load import Article, Rejected, find_files, load_articles
-from .prompt import FIELDS, load_prompt
+from ..base.schema import FIELDS
+from .prompt import load_prompt
 
 
 

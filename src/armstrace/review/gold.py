@@ -21,16 +21,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..base.errors import InputError, UsageError
 from ..base.outdir import write_atomic
 from ..base.schema import (
-    Actor, ActorKind, Claim, Evidence, Field_, Figure, GoldArticle, Stance, Weapon, WeaponCategory,
+    RECORDS, Actor, ActorKind, Claim, Evidence, Field_, Figure, GoldArticle, Stance, Weapon, WeaponCategory,
     WeaponStatus,
 )  # fmt: skip
 from ..extraction.load import read_article
-from ..extraction.prompt import FIELDS
+from ..base.schema import FIELDS
 from ..text.numbers import parse_quantity
 
 FORMAT: Literal["armstrace-review/1"] = "armstrace-review/1"
 Value = str | list[str]
-RECORDS: dict[Field_, type[BaseModel]] = {"actors": Actor, "weapons": Weapon, "figures": Figure, "claims": Claim}
 
 
 class _Frozen(BaseModel):

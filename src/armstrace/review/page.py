@@ -30,7 +30,7 @@ from ..base.errors import ArmstraceError, InputError
 from ..base.outdir import ARTICLES, DATASET, REPORT, RUN, read_extractions, write_atomic
 from ..base.schema import ArticleExtraction, Dropped, Evidence, Field_, Quantity
 from ..extraction.load import read_article
-from ..extraction.prompt import FIELDS
+from ..base.schema import FIELDS
 from ..extraction.run import ArticleOutcome, read_summary
 from .findings import ClaimView, PropositionRow, TransferView, findings, flow_grid, propositions, weapon_marks
 from .gold import EDITABLE, FORMAT
