@@ -13,7 +13,6 @@ every item's evidence is the article's own text by construction.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from ..base.schema import Field_
 from ..knowledge.countries import iso_country

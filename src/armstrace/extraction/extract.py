@@ -56,7 +56,6 @@ if TYPE_CHECKING:
     from ..knowledge.cues import Cues
     from ..knowledge.gazetteer import Gazetteer
     from ..model.llm import ModelClient
-    from . import ground
     from .spans import Candidate, Span
 
 # The folders whose code shapes an answer: any change in them is a new extraction version.

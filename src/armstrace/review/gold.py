@@ -21,8 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..base.errors import InputError, UsageError
 from ..base.outdir import write_atomic
 from ..base.schema import (
-    RECORDS, Actor, ActorKind, Claim, Evidence, Field_, Figure, GoldArticle, Stance, Weapon, WeaponCategory,
-    WeaponStatus,
+    RECORDS, Actor, ActorKind, Evidence, Field_, GoldArticle, Stance, WeaponCategory, WeaponStatus,
 )  # fmt: skip
 from ..extraction.load import read_article
 from ..base.schema import FIELDS
