@@ -30,11 +30,11 @@ _REACH = 60
 _MARK_WORDS = 2
 
 
-def _after(weapon: Weapon) -> str | None:
-    """The sentence after the materiel's words, or None if they are not found in it."""
+def _around(weapon: Weapon) -> tuple[str, str] | None:
+    """The sentence before and after the materiel's words, or None if they are not found in it."""
     sentence, words = weapon.evidence.quote, weapon.description
     at = sentence.find(words) if words else -1
-    return None if at < 0 else sentence[at + len(words) :]
+    return None if at < 0 else (sentence[:at], sentence[at + len(words) :])
 
 
 def _forms(party: str, gazetteer: Gazetteer) -> str:
@@ -58,12 +58,12 @@ def _adjectives(demonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.P
 
 def made_by(weapon: Weapon, demonyms: Mapping[str, tuple[str, ...]]) -> str | None:
     """The country whose adjective the materiel's words carry ("drones iraníes"), or None."""
-    after = _after(weapon)
-    if after is None:
+    around = _around(weapon)
+    if around is None:
         return None
+    before, after = around
     before_words, after_words, country = _adjectives(tuple(demonyms.items()))
-    at = len(weapon.evidence.quote) - len(after) - len(weapon.description)
-    found = before_words.search(normalise(weapon.evidence.quote[:at]) + " ") or after_words.search(normalise(after))
+    found = before_words.search(normalise(before) + " ") or after_words.search(normalise(after))
     return country[found.group(1)] if found else None
 
 
@@ -74,10 +74,10 @@ def sent_by_words(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: 
     Iran" name the supplier. A receiving verb turns "a" round ("compra proyectiles a Corea del
     Norte"), so with one in the sentence only "from" is read.
     """
-    after = _after(weapon)
-    if after is None:
+    around = _around(weapon)
+    if around is None:
         return None
-    folded = name_key(after[:_REACH])
+    folded = name_key(around[1][:_REACH])
     receiving = re.search(rf"(?<!\w)(?:{_words(cues.receiving)})(?!\w)", name_key(weapon.evidence.quote))
     marks = [("from", cues.source)] + ([] if receiving else [("to", cues.recipient)])
     found = []
@@ -106,10 +106,10 @@ def sent_by_subject(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer
     the materiel counts. A receiving verb makes its subject the recipient, and "a cambio de" or
     "in exchange for" between the verb and the materiel turns the way round.
     """
-    after = _after(weapon)
-    if after is None:
+    around = _around(weapon)
+    if around is None:
         return None
-    before = name_key(weapon.evidence.quote[: len(weapon.evidence.quote) - len(after) - len(weapon.description)])
+    before = name_key(around[0])
     parties = "|".join(f"(?P<p{n}>{_forms(p, gazetteer)})" for n, p in enumerate(flow))
     verbs = _words(cues.transfer)
     pattern = rf"(?<!\w)(?:{parties})(?!\w)(?:\s+\S+){{0,{_SUBJECT_WORDS}}}?\s+(?P<verb>{verbs})(?!\w)"
@@ -127,18 +127,18 @@ def sent_by_subject(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer
 def traded_back(weapon: Weapon, cues: Cues) -> bool:
     """Whether the materiel's words are what goes back in exchange: "el intercambio de tecnología
     en la dirección opuesta", "technology in return"."""
-    after = _after(weapon)
+    around = _around(weapon)
     mark = rf"(?:\s*[^\s,;:]+){{0,{_MARK_WORDS}}}?\s*(?<!\w)(?:{_words(cues.exchange)})(?!\w)"
-    return after is not None and re.match(mark, name_key(after)) is not None
+    return around is not None and re.match(mark, name_key(around[1])) is not None
 
 
 def between(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> bool:
     """Whether the materiel's words go between the flow's two parties, no way round."""
-    after = _after(weapon)
-    if after is None:
+    around = _around(weapon)
+    if around is None:
         return False
+    before, after = around
     a, b = (_forms(p, gazetteer) for p in flow)
-    before = weapon.evidence.quote[: len(weapon.evidence.quote) - len(after) - len(weapon.description)]
     # "the North Korea-Russia arms deal": the two names side by side right before the words.
     if re.search(rf"(?<!\w)(?:(?:{a})\s+(?:{b})|(?:{b})\s+(?:{a}))\s+$", name_key(before) + " "):
         return True
