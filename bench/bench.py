@@ -89,11 +89,11 @@ def _prompt_parts(root_url: str, settings: Settings) -> dict[str, Any]:
     article = read_article(sorted(SEEDS.glob("004_*.txt"))[0])
     prompt = load_prompt(settings.prompt)
     extractor = Extractor(settings, prompt, Cache(settings.cache_dir), EMBEDDED_MODEL, "bench", lambda: None)  # type: ignore[arg-type,return-value]
-    _, calls = extractor.calls(article)
+    calls = extractor.plan(article).calls
     call = next(c for c in calls if c.field == "claims")
     messages = call.messages
     empty = render(prompt, "claims", article="", items="").as_list()
-    schema = json.dumps(labels_model("claims", len(call.batch)).model_json_schema(), ensure_ascii=False)
+    schema = json.dumps(labels_model(call.label, len(call.batch)).model_json_schema(), ensure_ascii=False)
     return {
         "instructions and examples (read once per run)": sum(_tokens(root_url, m["content"]) for m in empty),
         "article (read once per article)": _tokens(root_url, article.text),
@@ -305,7 +305,7 @@ def planning_rows(sizes: tuple[int, ...], repeat: int) -> list[dict[str, Any]]:
         times = []
         for _ in range(repeat):
             started = time.perf_counter()
-            _, calls = extractor.calls(article)
+            calls = extractor.plan(article).calls
             times.append(time.perf_counter() - started)
         seconds = statistics.median(times)
         rows.append({"chars": len(article.text), "calls": len(calls), "plan_s": round(seconds, 3), "ms_per_kb": round(seconds * 1000 / (len(article.text) / 1000), 2)})

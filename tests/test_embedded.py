@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,7 +23,7 @@ MODEL = os.environ.get("ARMSTRACE_LIVE_MODEL", "qwen2.5-coder-0.5b-instruct")
 
 
 def _servers() -> list[tuple[int, str]]:
-    """Running llama.cpp servers started by armstrace: (pid, command line)."""
+    """Running llama.cpp servers started by armstrace (through its engine module): (pid, command line)."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -31,7 +32,7 @@ def _servers() -> list[tuple[int, str]]:
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
             continue
-        if "llama_cpp.server" in command and "--model_alias" in command:
+        if "armstrace.model.engine" in command and "--model_alias" in command:
             found.append((int(entry.name), command))
     return found
 
@@ -159,3 +160,35 @@ def test_ctrl_c_while_the_server_starts_stops_it_before_it_serves(tmp_path: Path
     assert _gone(server)
     # The server was stopped while it loaded; before, it was started to the end first.
     assert "Uvicorn running" not in (models / "server.log").read_text(errors="replace")
+
+
+def test_the_engine_answers_token_for_token_as_llama_cpp_samples_under_its_grammar() -> None:
+    """The engine asks the grammar last; its answers must be those llama.cpp's own sampling gives
+    under the same (compact) grammar, and compact JSON."""
+    from llama_cpp import Llama as Stock
+    from llama_cpp.llama_grammar import LlamaGrammar, json_schema_to_gbnf
+
+    from armstrace.base.schema import ClaimLabel, WeaponLabel, labels_model
+    from armstrace.base.settings import Settings
+    from armstrace.model.engine import Llama, compact
+    from armstrace.model.weights import ensure_weights
+
+    weights = str(ensure_weights(MODEL, Settings().models_dir))
+    asks = [
+        (WeaponLabel, "Sentence: Minsk sold 30 tanks to Caracas in May. Materiel: «tanks»"),
+        (ClaimLabel, "Sentence: Lars Berg negó que Noruega vendiera fusiles a Perú. Reporting words: «negó»"),
+        (labels_model(ClaimLabel, 2), "1. Sentence: Oslo dijo que sí. 2. Sentence: Lima said no."),
+    ]
+    answers: dict[str, list[str]] = {}
+    for name, kind, rules in (("llama.cpp", Stock, compact), ("engine", Llama, str)):
+        model = kind(model_path=weights, n_ctx=1024, n_threads=2, verbose=False)
+        answers[name] = []
+        for label, item in asks:
+            grammar = LlamaGrammar.from_string(rules(json_schema_to_gbnf(json.dumps(label.model_json_schema()))), verbose=False)
+            prompt = f"<|im_start|>user\nLabel as JSON.\n{item}<|im_end|>\n<|im_start|>assistant\n"
+            answer = model(prompt, max_tokens=120, temperature=0, repeat_penalty=1.1, grammar=grammar)
+            answers[name].append(answer["choices"][0]["text"])
+    assert answers["engine"] == answers["llama.cpp"]
+    for text in answers["engine"]:
+        json.loads(text)
+        assert not re.search(r"\s", re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)), text  # none outside strings

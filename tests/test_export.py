@@ -22,10 +22,10 @@ def test_a_stale_schema_file_is_reported_by_name(tmp_path: Path) -> None:
 def test_label_schemas_ask_for_exactly_one_label_per_candidate(tmp_path: Path) -> None:
     import json
 
-    from armstrace.base.schema import labels_model
+    from armstrace.base.schema import WeaponLabel, labels_model
 
     write_schemas(tmp_path)
     schema = json.loads((tmp_path / "weapons.labels.schema.json").read_text())
     assert set(schema["required"]) == {"status", "supplier", "recipient"}  # one candidate: the label itself
-    labels = labels_model("weapons", 3).model_json_schema()["properties"]["labels"]
+    labels = labels_model(WeaponLabel, 3).model_json_schema()["properties"]["labels"]
     assert labels["minItems"] == labels["maxItems"] == 3

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from armstrace.base.schema import ClaimLabel
 from armstrace.extraction.cache import Cache
 from armstrace.extraction.candidates import find_candidates
 from armstrace.extraction.spans import windows
@@ -70,7 +71,7 @@ def _extractor(settings: Settings, prompt_path: Path | None = None, model: str =
 
 def _key(extractor: Extractor, text: str = "Putin dijo que Rusia recibió 100 drones.") -> str:
     batch = find_candidates(text, load_cues(), load_gazetteer())["claims"]
-    return extractor.cache_key("claims", extractor.messages("claims", windows(text, 12_000)[0], batch), len(batch))
+    return extractor.cache_key("claims", extractor.messages("claims", windows(text, 12_000)[0], batch), ClaimLabel, len(batch))
 
 
 TWO_CLAIMS = "Putin dijo que Rusia recibió 100 drones. Peskov negó que Irán enviara misiles."
@@ -148,8 +149,8 @@ def test_the_extractor_makes_single_pass_calls_only_when_the_strategy_says_so(tm
     spans = windows(article.text, 1_000)
     single = _extractor(Settings(cache_dir=tmp_path, window=1_000, base_url="openai"), model="gpt-4o")
     multi = _extractor(Settings(cache_dir=tmp_path, window=1_000))  # the embedded model
-    _, single_calls = single.calls(article)
-    _, multi_calls = multi.calls(article)
+    single_calls = single.plan(article).calls
+    multi_calls = multi.plan(article).calls
     per_window = [(call.field, call.window) for call in single_calls]
     assert len(per_window) == len(set(per_window))
     assert all(len(call.batch) == 1 for call in multi_calls)
@@ -159,3 +160,14 @@ def test_the_extractor_makes_single_pass_calls_only_when_the_strategy_says_so(tm
         )
         assert len([c for c in single_calls if c.field == field]) <= len(spans)
     assert len(single_calls) < len(multi_calls)
+
+
+def test_an_english_claim_whose_speaker_the_text_names_costs_no_call(tmp_path: Path) -> None:
+    import asyncio
+
+    text = "Vladimir Putin said that Russia needs no help from anyone."
+    extraction = asyncio.run(_extractor(Settings(cache_dir=tmp_path)).extract(Article("a", Path("a.txt"), text, "utf-8")))
+    assert extraction.provenance.usage.calls == 0
+    [claim] = extraction.claims
+    assert (claim.speaker, claim.content_from) == ("Vladimir Putin", "clause")
+    assert claim.content in text

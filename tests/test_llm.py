@@ -12,7 +12,7 @@ import pytest
 
 from armstrace.base.errors import EndpointError, ExtractionError, TransientEndpointError
 from armstrace.model.llm import ModelClient
-from armstrace.base.schema import labels_model
+from armstrace.base.schema import FigureLabel, labels_model
 from armstrace.base.settings import Settings
 
 from support.faultserver import Reply, completion, fault_server
@@ -55,7 +55,7 @@ def test_retry_after_is_honoured() -> None:
 
 
 def test_an_invalid_answer_is_reasked_a_bounded_number_of_times_then_fails() -> None:
-    strict = labels_model("figures", 3)  # asks for three labels; the server keeps sending two
+    strict = labels_model(FigureLabel, 3)  # asks for three labels; the server keeps sending two
     with fault_server(Reply(200, completion(GOOD))) as server:
         with pytest.raises(ExtractionError, match="invalid JSON for") as e:
             ask_with(quick_client(server.base_url, reasks=2), strict)
@@ -135,7 +135,7 @@ def test_grammar_mode_sends_the_schema_as_a_json_object_format_and_not_in_the_pr
 
 
 def test_grammar_mode_keeps_its_format_when_it_reasks() -> None:
-    strict = labels_model("figures", 3)  # the server keeps sending two labels
+    strict = labels_model(FigureLabel, 3)  # the server keeps sending two labels
     with fault_server(Reply(200, _content_completion(GOOD))) as server:
         with pytest.raises(ExtractionError):
             ask_with(quick_client(server.base_url, mode="grammar", reasks=1), strict)

@@ -9,7 +9,7 @@ from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.base.schema import Claim, Evidence
 from armstrace.extraction.speaker_names import canonical_speakers
-from armstrace.extraction.speakers import attach_speakers
+from armstrace.extraction.speakers import attach_speakers, needs_model
 
 CUES = load_cues()
 GAZETTEER = load_gazetteer()
@@ -64,7 +64,7 @@ def test_what_is_reported_inside_a_report_belongs_to_who_reports_it() -> None:
 def test_a_news_outlet_that_relays_a_statement_is_its_channel_and_makes_no_claim() -> None:
     text = "Lars Berg denied the arms deal, state media KCNA reported."
     found = find_candidates(text, CUES, GAZETTEER)
-    assert [c.relays for c in attach_speakers(found["claims"], found["actors"], text, CUES)] == [False, True]  # kept for its call
+    assert [c.relays for c in attach_speakers(found["claims"], found["actors"], text, CUES)] == [False, True]
     assert speakers("Lars Berg denied the arms deal, state media KCNA reported.") == [("denied", "Lars Berg")]
     assert speakers("Noruega negó el miércoles que venda armas a Lima, indicaron los medios estatales.") == [("negó", "Noruega")]
 
@@ -151,3 +151,21 @@ def test_an_office_of_an_institution_is_written_in_english() -> None:
     evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
     claim = Claim(speaker="Vocero del Kremlin", stance="asserted", content="x", evidence=evidence)
     assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == "Kremlin spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # a speaker found in an English sentence: its clause is already English content
+        ("Lars Berg denied that Norway sold rifles to Peru.", [False]),
+        # Spanish: the model writes the English content
+        ("Lars Berg negó que Noruega vendiera fusiles a Perú.", [True]),
+        # no speaker found: the model names one
+        ("It was denied that Norway sold rifles to Peru.", [True]),
+        # an outlet that only relays is dropped whatever a model would say
+        ("Lars Berg denied the arms deal, state media KCNA reported.", [False, False]),
+    ],
+)
+def test_a_claim_asks_the_model_only_for_what_the_text_does_not_give(text: str, asked: list[bool]) -> None:
+    found = find_candidates(text, CUES, GAZETTEER)
+    assert [needs_model(c) for c in attach_speakers(found["claims"], found["actors"], text, CUES)] == asked

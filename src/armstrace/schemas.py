@@ -2,7 +2,8 @@
 
 `article.schema.json` describes an output file (DIR/articles/<id>.json); one
 `<field>.labels.schema.json` per field is what the model is shown for a call on that field
-(here for one candidate; a call on n candidates asks for exactly n labels);
+(here for one candidate; a call on n candidates asks for exactly n labels), and
+`content.labels.schema.json` what a claim whose speaker code found is asked;
 `review.schema.json` is the decisions file the report page saves (`armstrace gold import`).
 """
 
@@ -15,13 +16,13 @@ from pydantic import BaseModel
 
 from .base.errors import ConfigError
 from .base.outdir import write_atomic
-from .base.schema import ArticleExtraction, labels_model
-from .base.schema import FIELDS
+from .base.schema import FIELDS, LABELS, ArticleExtraction, ContentLabel, labels_model
 from .review.gold import ReviewDecisions
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "article.schema.json": ArticleExtraction,
-    **{f"{field}.labels.schema.json": labels_model(field, 1) for field in FIELDS},
+    **{f"{field}.labels.schema.json": labels_model(LABELS[field], 1) for field in FIELDS},
+    "content.labels.schema.json": labels_model(ContentLabel, 1),
     "review.schema.json": ReviewDecisions,
 }
 

@@ -7,13 +7,13 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from armstrace.base.schema import labels_model
+from armstrace.base.schema import FigureLabel, labels_model
 from armstrace.base.settings import Settings
 from armstrace.model.llm import Answer, ModelClient
 
 # Planted in every request: a test asserts it never reaches a message or a file.
 KEY = "sk-armstrace-PLANTED-key-0123456789"
-FIGURES = labels_model("figures", 2)
+FIGURES = labels_model(FigureLabel, 2)
 MESSAGES = [{"role": "system", "content": "article"}, {"role": "user", "content": "1. 1.000"}]
 
 T = TypeVar("T", bound=BaseModel)

@@ -93,6 +93,12 @@ class ClaimLabel(_Frozen):
     content: str = Field(description="What is stated, one short English sentence; for a denial, what is denied.")
 
 
+class ContentLabel(_Frozen):
+    """What a statement says in English, where code has read its speaker off the sentence."""
+
+    content: str = Field(description="What is stated, one short English sentence; for a denial, what is denied.")
+
+
 LABELS: dict[Field_, type[_Frozen]] = {
     "actors": ActorLabel,
     "weapons": WeaponLabel,
@@ -101,15 +107,19 @@ LABELS: dict[Field_, type[_Frozen]] = {
 }
 
 
+def label_for(field: Field_, speaker_known: bool = False) -> type[_Frozen]:
+    """The label a candidate of `field` is asked for: a claim whose speaker code found asks only its content."""
+    return ContentLabel if field == "claims" and speaker_known else LABELS[field]
+
+
 @lru_cache(maxsize=256)  # one class per shape, not one per call
-def labels_model(field: Field_, count: int) -> type[BaseModel]:
-    """The response model for `count` candidates of `field`: exactly one label per candidate.
+def labels_model(label: type[_Frozen], count: int) -> type[BaseModel]:
+    """The response model for `count` candidates asked for `label`: exactly one label per candidate.
 
     The length is part of the JSON Schema (minItems = maxItems), so a server that decodes under
     a grammar cannot stop early or run on past the last candidate. One candidate is answered by
     its label alone: the list around it would be tokens a small model spends time writing.
     """
-    label = LABELS[field]
     if count == 1:
         return label
     name = f"{label.__name__}s"

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
+from ..text.language import spanish_words
 from ..text.numbers import find_quantities
 
 # A name in an English sentence: capitalised words in a row ("North Korea", "Kim Yo Jong").
@@ -24,10 +25,6 @@ _DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i")
 # Spellings that differ between languages for the same sound ("Ukrainian"/"ucraniano").
 _SPELLINGS = str.maketrans({"k": "c", "y": "i", "w": "v"})
 _TOLERANCE = 0.01
-# Words only Spanish has: a sentence with one is the article's words half translated.
-_SPANISH = frozenset(
-    "que los las del el la y e de con por para ha han es está están una unos sus su según también como pero muy".split()
-)
 
 
 # Whether a name renders words of the evidence (ground.renders, with the evidence bound).
@@ -112,7 +109,6 @@ def english_content(
     The flag says whether the model's sentence was kept.
     """
     said = _in_english(" ".join(model_content.split()), gazetteer)
-    spanish = any(w in _SPANISH for w in re.findall(r"\w+", said.lower()))
-    if said and not spanish and not unsupported(said, evidence, named, cues, gazetteer):
+    if said and not spanish_words(said) and not unsupported(said, evidence, named, cues, gazetteer):
         return said, True
     return clause, False

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from ..base.schema import Field_, labels_model
+from ..base.schema import labels_model
 from ..base.settings import EMBEDDED_MODEL, Settings
 from .cache import Cache
 from .extract import Extractor
@@ -80,17 +80,17 @@ class Estimate(BaseModel):
         return (self.total("prompt_tokens") * (self.price_in or 0.0) + self.total("completion_tokens") * (self.price_out or 0.0)) / 1e6
 
 
-def request_chars(messages: list[dict[str, str]], field: Field_, labels: int, *, schema_in_prompt: bool) -> int:
+def request_chars(messages: list[dict[str, str]], label: type[BaseModel], labels: int, *, schema_in_prompt: bool) -> int:
     """Characters of one request as the server tokenises it: messages, and the schema when the
     mode puts it in the prompt (tools and json do; grammar and json_schema decode under it)."""
-    schema = json.dumps(labels_model(field, labels).model_json_schema(), ensure_ascii=False) if schema_in_prompt else ""
+    schema = json.dumps(labels_model(label, labels).model_json_schema(), ensure_ascii=False) if schema_in_prompt else ""
     return sum(len(m["content"]) for m in messages) + len(schema)
 
 
 def estimate_article(extractor: Extractor, article: Article) -> ArticleEstimate:
     """Plan one article's calls and estimate the tokens of those the cache cannot answer."""
     rates = calibration()
-    _, planned = extractor.calls(article)
+    planned = extractor.plan(article).calls
     # A request made twice (one name twice in a sentence) is asked once and answered from the cache after.
     calls = list({call.key: call for call in planned}.values())
     schema_in_prompt = extractor.settings.resolved_mode in ("tools", "json")
@@ -99,7 +99,7 @@ def estimate_article(extractor: Extractor, article: Article) -> ArticleEstimate:
         if extractor.cache.get(call.key) is not None:
             estimate.cached_calls += 1
             continue
-        chars = request_chars(call.messages, call.field, len(call.batch), schema_in_prompt=schema_in_prompt)
+        chars = request_chars(call.messages, call.label, len(call.batch), schema_in_prompt=schema_in_prompt)
         estimate.prompt_tokens += round(chars / rates.chars_per_token)
         estimate.completion_tokens += round(len(call.batch) * rates.completion_tokens_per_label[call.field])
     return estimate

@@ -40,7 +40,9 @@ from ..base.schema import (
     Record,
     Usage,
     Weapon,
+    ContentLabel,
     LABELS,
+    label_for,
     labels_model,
     labels_of,
 )
@@ -85,14 +87,15 @@ def armstrace_version() -> str:
 
 
 @lru_cache(maxsize=256)
-def _schema_digest(field: Field_, count: int) -> str:
-    return digest(labels_model(field, count).model_json_schema())
+def _schema_digest(label: type[BaseModel], count: int) -> str:
+    return digest(labels_model(label, count).model_json_schema())
 
 
 @cache
 def schema_sha256() -> str:
     """A hash of the label schemas the model is shown (for one candidate each)."""
-    return digest({f: labels_model(f, 1).model_json_schema() for f in FIELDS})
+    shown: list[type[BaseModel]] = [*LABELS.values(), ContentLabel]
+    return digest({label.__name__: labels_model(label, 1).model_json_schema() for label in shown})
 
 
 def shown_path(path: Path) -> str:
@@ -123,6 +126,20 @@ class Call:
     batch: Sequence[Candidate]
     messages: list[dict[str, str]]
     key: str
+
+    @property
+    def label(self) -> type[BaseModel]:
+        """What each candidate of the batch is asked for."""
+        return label_for(self.field, all(c.speaker is not None for c in self.batch))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One article's work: what code settles alone, and the model calls for the rest."""
+
+    known: list[Actor]  # names the gazetteer knows
+    settled: list[Candidate]  # claims whose speaker and content the text gives (see `needs_model`)
+    calls: list[Call]
 
 
 def batches(candidates: Sequence[Candidate], size: int | None) -> list[Sequence[Candidate]]:
@@ -184,7 +201,7 @@ class Extractor:
             "gazetteer": self.settings.gazetteer.read_text(encoding="utf-8") if self.settings.gazetteer else "",
         }
 
-    def cache_key(self, field: Field_, messages: list[dict[str, str]], count: int) -> str:
+    def cache_key(self, field: Field_, messages: list[dict[str, str]], label: type[BaseModel], count: int) -> str:
         """One call's request, hashed: the messages, the answer's schema and what the model is asked with.
 
         The code that grounds the answer is not part of it: labels are grounded again on every
@@ -198,7 +215,7 @@ class Extractor:
                 "reasks": self.settings.reasks,
                 "field": field,
                 "messages": messages,
-                "schema": _schema_digest(field, count),
+                "schema": _schema_digest(label, count),
             }
         )
 
@@ -206,23 +223,27 @@ class Extractor:
         """The key of a whole article's extraction: its calls' keys follow from the same inputs."""
         return digest({**self._shared, "article": article.sha256, "whole article": schema_sha256()})
 
-    def calls(self, article: Article) -> tuple[list[Actor], list[Call]]:
-        """The actors the gazetteer names (no call needed) and the model calls the rest need.
+    def plan(self, article: Article) -> Plan:
+        """The actors the gazetteer names and the claims the text settles (no call needed), and
+        the model calls the rest need.
 
-        Calls come window by window and, within a window, sentence by sentence whatever the
-        field: every call shares the window as its prefix, and consecutive calls about one
-        sentence share that sentence too (the items show their sentence first), so the server
-        evaluates it once.
+        Calls come window by window and, within a window, field by field and then sentence by
+        sentence: every call shares the window as its prefix, and consecutive calls of one field
+        share that field's instructions (the claims' run to some 90 tokens) and, about one
+        sentence, that sentence too (the items show their sentence first), so the server
+        evaluates them once.
         """
         from . import ground
         from .candidates import find_candidates
         from .spans import windows
-        from .speakers import attach_speakers
+        from .speakers import attach_speakers, needs_model
 
         found = find_candidates(article.text, self.cues, self.gazetteer)
         found["claims"] = attach_speakers(found["claims"], found["actors"], article.text, self.cues)
         known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
         found["actors"] = [c for c in found["actors"] if c.known is None]
+        settled = [c for c in found["claims"] if not needs_model(c)]
+        found["claims"] = [c for c in found["claims"] if needs_model(c)]
         spans = windows(article.text, self.settings.window)
         single = self.settings.resolved_strategy(self.model) == "single-pass"
         size = None if single else self.settings.batch
@@ -230,8 +251,11 @@ class Extractor:
         for f in FIELDS:
             for window, batch in plan(found[f], spans, size):
                 messages = self.messages(f, window, batch)
-                calls.append(Call(f, window, batch, messages, self.cache_key(f, messages, len(batch))))
-        return known, sorted(calls, key=lambda c: (c.window.start, c.batch[0].sentence.start))
+                label = label_for(f, all(c.speaker is not None for c in batch))
+                calls.append(Call(f, window, batch, messages, self.cache_key(f, messages, label, len(batch))))
+        order = {f: n for n, f in enumerate(FIELDS)}
+        calls.sort(key=lambda c: (c.window.start, order[c.field], c.batch[0].sentence.start))
+        return Plan(known, settled, calls)
 
     def messages(self, field: Field_, window: Span, batch: Sequence[Candidate]) -> list[dict[str, str]]:
         """The chat messages of one call."""
@@ -256,7 +280,8 @@ class Extractor:
         from .status import settle_status
 
         # Off the event loop: a long article takes a while to plan, and Ctrl-C must not wait.
-        known, calls = await asyncio.to_thread(self.calls, article)
+        planned = await asyncio.to_thread(self.plan, article)
+        calls = planned.calls
         # One call at a time, in order: each call after the first reuses the article's tokens
         # in the server's prompt cache, which concurrent calls of one article would evict.
         results: list[CallResult] = []
@@ -266,8 +291,16 @@ class Extractor:
         except ArmstraceError as e:
             e.calls += sum(r.usage.calls for r in results)
             raise
-        records = [r for result in results for r in result.records]
-        actors = ground.merge_actors([*known, *(r for r in records if isinstance(r, Actor))])
+        # What the text settles is grounded like an answer with no English content (the clause
+        # stays), and takes its place among the answers in the article's order.
+        settled = [
+            (c.span.start, ground.ground_labels([c], [ContentLabel(content="")], article.text, self.cues, self.gazetteer))
+            for c in planned.settled
+        ]
+        asked = [(call.batch[0].span.start, (r.records, r.dropped)) for call, r in zip(calls, results)]
+        grounded = [found for _, found in sorted([*asked, *settled], key=lambda pair: pair[0])]
+        records = [r for found, _ in grounded for r in found]
+        actors = ground.merge_actors([*planned.known, *(r for r in records if isinstance(r, Actor))])
         claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer, self.cues)
         weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
         weapons = settle_parties(weapons, actors, self.cues, self.gazetteer)
@@ -280,7 +313,7 @@ class Extractor:
             weapons=weapons,
             figures=[r for r in records if isinstance(r, Figure)],
             claims=claims,
-            dropped=[d for r in results for d in r.dropped],
+            dropped=[d for _, lost in grounded for d in lost],
             provenance=self._provenance(
                 from_cache=all(r.cached for r in results),
                 cached_calls=sum(r.cached for r in results),
@@ -332,12 +365,12 @@ class Extractor:
         labels: list[BaseModel] | None = None
         if (entry := self.cache.get(call.key)) is not None:
             try:
-                labels = [LABELS[call.field].model_validate(label) for label in entry["labels"]]
+                labels = [call.label.model_validate(label) for label in entry["labels"]]
                 recorded = Usage.model_validate(entry["usage"])
             except (ValidationError, KeyError, TypeError):
                 labels = None  # an entry this code cannot read is asked again like a missing one
         if labels is None or len(labels) != len(call.batch):
-            response_model = labels_model(call.field, len(call.batch))
+            response_model = labels_model(call.label, len(call.batch))
             client = self.client()
             if inspect.isawaitable(client):
                 client = await client

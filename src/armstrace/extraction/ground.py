@@ -19,6 +19,7 @@ from ..base.schema import (
     ActorLabel,
     Claim,
     ClaimLabel,
+    ContentLabel,
     Dropped,
     Evidence,
     Figure,
@@ -260,13 +261,14 @@ def subject(statement: str, speaker: str, gazetteer: Gazetteer) -> str:
 
 
 def _claim(
-    candidate: Candidate, label: ClaimLabel, article: str, cues: Cues, gazetteer: Gazetteer, dropped: list[Dropped]
+    candidate: Candidate, label: ClaimLabel | ContentLabel, article: str, cues: Cues, gazetteer: Gazetteer, dropped: list[Dropped]
 ) -> Claim | None:
     if candidate.relays:
         dropped.append(Dropped(field="claims", reason="an outlet relaying the sentence's other claim: its channel", quote=candidate.sentence.text))
         return None
     # Where the sentence's frame names the speaker (speakers.py), the text decides, not the model.
-    speaker = candidate.speaker.text if candidate.speaker is not None else label.speaker
+    said = label.speaker if isinstance(label, ClaimLabel) else ""
+    speaker = candidate.speaker.text if candidate.speaker is not None else said
     if not speaker.strip():
         dropped.append(Dropped(field="claims", reason="no speaker given", quote=candidate.sentence.text))
         return None
@@ -306,7 +308,7 @@ def ground_labels(
             record = _weapon(candidate, label, article, cues, gazetteer, dropped)
         elif isinstance(label, FigureLabel):
             record = _figure(candidate, label)
-        elif isinstance(label, ClaimLabel):
+        elif isinstance(label, (ClaimLabel, ContentLabel)):
             record = _claim(candidate, label, article, cues, gazetteer, dropped)
         else:
             raise TypeError(f"not a label: {type(label).__name__}")

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from ..knowledge.cues import Cues
 from ..text.fold import normalise
+from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .frames import (
     AND,
@@ -179,13 +180,23 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
         relays = speaker is not None and (normalise(speaker.text) in media or described_as(speaker.text, frames) == "media")
         if relays and previous is not None and previous.sentence == candidate.sentence and previous.speaker is not None:
             # "X negó …, indicaron los medios estatales": the outlet is the channel of X's claim.
-            # The candidate stays (its call is made, so the calls do not hang on these frames).
             found.append(replace(candidate, relays=True))
             continue
         if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None), None)
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
+
+
+def needs_model(claim: Candidate) -> bool:
+    """Whether a claim candidate needs the model: a speaker code did not find, or English to write.
+
+    An outlet that only relays is dropped whatever a model says, and a sentence in English
+    with its speaker found leaves nothing to ask: its clause is already English content.
+    """
+    if claim.relays:
+        return False
+    return claim.speaker is None or not is_english(claim.sentence.text)
 
 
 def _body(speaker: Span, article: str, frames: Frames) -> Span:
