@@ -54,7 +54,7 @@ def test_an_adversarial_model_cannot_store_a_name_the_article_does_not_give(tmp_
     )
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
-    elvis = {**LABELS, "ActorLabel": {"kind": "person", "name": "Elvis Presley", "country": "France", "role": ""}, "ClaimLabel": {"speaker": "Elvis Presley", "content": "Elvis Presley sold drones."}}
+    elvis = {**LABELS, "ActorLabel": {"kind": "person", "name": "Elvis Presley", "country": "France", "role": ""}, "ClaimLabel": {"speaker": "Elvis Presley", "content": "Elvis Presley sold drones."}, "ContentLabel": {"content": "Elvis Presley sold drones."}}
     with fault_server(answering(elvis)) as server:
         run_extract([tmp_path / "in"], tmp_path / "out", _settings(server.base_url, tmp_path))
     extraction = json.loads((tmp_path / "out" / "articles" / "a.json").read_text())

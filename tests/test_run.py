@@ -29,6 +29,7 @@ HOSTILE = {
     "WeaponLabel": {"supplier": "Russia", "recipient": "Iran", "status": "delivered"},
     "FigureLabel": {"counted": "missiles", "measures": "delivered"},
     "ClaimLabel": {"speaker": "Russia", "content": ""},
+    "ContentLabel": {"content": ""},
 }  # fmt: skip
 
 

@@ -13,6 +13,7 @@ LABELS: dict[str, dict[str, Any]] = {
     "WeaponLabel": {"supplier": "Iran", "recipient": "Russia", "status": "delivered"},
     "FigureLabel": {"counted": "drones", "measures": "shipment"},
     "ClaimLabel": {"speaker": "John Kirby", "content": ""},
+    "ContentLabel": {"content": ""},
 }  # fmt: skip
 
 
