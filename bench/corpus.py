@@ -247,6 +247,12 @@ eval's; the baseline's items whose quote is not in the article
 
 armstrace takes **{corpus['ratio']} ×** the one-call script's time (target: at most 0.8 ×).
 
+Both run on the server armstrace ships (`armstrace.model.engine`, docs/models.md). Its grammar
+allows no whitespace between JSON tokens, which took the one-call script from 13,046 completion
+tokens over these articles to the 7,607 above: on llama-cpp-python's own server it took 36.8 s
+per article and armstrace 46.6 s, in one run of 2026-12-02 (1.27 ×). armstrace's labels were
+compact JSON already, so that change gave it nothing; asking the grammar last sped both up.
+
 The same run's strict F1 on each half of the corpus:
 
 | extractor | articles | actors F1 | weapons F1 | figures F1 | claims F1 |
