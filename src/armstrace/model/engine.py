@@ -83,7 +83,7 @@ class GrammarLastGreedy:
                 top = np.array([np.argmax(logits)])
             else:
                 top = np.argpartition(-logits, size - 1)[:size] if size < self._n_vocab else self._ids
-            data = np.zeros(size, dtype=_TOKEN_DATA)
+            data: np.ndarray[Any, Any] = np.zeros(size, dtype=_TOKEN_DATA)
             data["id"], data["logit"] = top, logits[top]
             kept = data[: self._filter(data)]
             kept = kept[np.isfinite(kept["logit"])]
@@ -106,7 +106,7 @@ class GrammarLastGreedy:
         self._recent = []
 
 
-class Llama(llama_cpp.Llama):
+class Llama(llama_cpp.Llama):  # type: ignore[misc]  # llama_cpp is untyped to mypy (an extra)
     """llama_cpp.Llama, sampling greedy grammar requests with `GrammarLastGreedy`."""
 
     def _init_sampler(self, *args: Any, **kwargs: Any) -> Any:
@@ -124,7 +124,7 @@ class Llama(llama_cpp.Llama):
 
 def main(argv: list[str]) -> None:
     """Run llama_cpp.server with ARGS, its models made by `Llama`."""
-    llama_cpp.Llama = Llama  # type: ignore[misc]  # the server builds its models as llama_cpp.Llama(...)
+    llama_cpp.Llama = Llama  # the server builds its models as llama_cpp.Llama(...)
     sys.argv = ["llama_cpp.server", *argv]
     runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
 
