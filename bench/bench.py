@@ -248,6 +248,7 @@ def calibrate() -> dict[str, Any]:
         schema = request["response_format"]["schema"]
         ratios.append(sum(len(m["content"]) for m in request["messages"]) / usage["prompt_tokens"])
         field = schema["title"].removesuffix("s").removesuffix("Label").lower() + "s"
+        field = "claims" if field == "contents" else field  # a claim whose speaker code found
         labels = schema["properties"]["labels"]["maxItems"] if "labels" in schema["properties"] else 1
         per_label.setdefault(field, []).append(usage["completion_tokens"] / labels)
     return {
@@ -366,7 +367,7 @@ Measured on {results['machine']}, {results['date']}, with `python bench/bench.py
 
 ## The embedded model over the seeds, against its floor
 
-Prompt `{m['prompt']}`, Qwen2.5-Coder-1.5B-Instruct (Q4_K_M) in llama-cpp-python's server, 2
+Prompt `{m['prompt']}`, Qwen2.5-Coder-1.5B-Instruct (Q4_K_M) in llama-cpp-python's server as `armstrace.model.engine` runs it, 2
 threads, fresh cache, one article at a time. *Model* is the time spent waiting on HTTP
 answers; *overhead* is the rest of the article's wall time (candidates, prompts, validation,
 grounding, cache and output files). The *floor* is what llama.cpp alone takes for the same
