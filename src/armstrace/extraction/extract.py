@@ -125,12 +125,8 @@ class Call:
     window: Span
     batch: Sequence[Candidate]
     messages: list[dict[str, str]]
+    label: type[BaseModel]  # what each candidate of the batch is asked for
     key: str
-
-    @property
-    def label(self) -> type[BaseModel]:
-        """What each candidate of the batch is asked for."""
-        return label_for(self.field, all(c.speaker is not None for c in self.batch))
 
 
 @dataclass(frozen=True)
@@ -252,7 +248,7 @@ class Extractor:
             for window, batch in plan(found[f], spans, size):
                 messages = self.messages(f, window, batch)
                 label = label_for(f, all(c.speaker is not None for c in batch))
-                calls.append(Call(f, window, batch, messages, self.cache_key(f, messages, label, len(batch))))
+                calls.append(Call(f, window, batch, messages, label, self.cache_key(f, messages, label, len(batch))))
         order = {f: n for n, f in enumerate(FIELDS)}
         calls.sort(key=lambda c: (c.window.start, order[c.field], c.batch[0].sentence.start))
         return Plan(known, settled, calls)
