@@ -26,6 +26,19 @@ def test_a_line_break_always_ends_a_sentence() -> None:
     assert [s.text for s in sentences("Titular sin punto\nCuerpo del texto.")] == ["Titular sin punto", "Cuerpo del texto."]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two missiles fired on Feb. 7 were made abroad, the police said.",
+        "The U.S. and its allies condemned the sale.",
+        "Gen. Kim met officials in St. Petersburg.",
+        "Moscú negó la venta... la versión de Kiev es otra.",
+    ],
+)
+def test_an_abbreviation_or_a_lower_case_word_after_a_period_does_not_end_a_sentence(text: str) -> None:
+    assert [s.text for s in sentences(text + " Otra frase.")] == [text, "Otra frase."]
+
+
 def test_reporting_sentences_are_claim_candidates_with_a_stance_cue() -> None:
     cues = [(c.sentence.text[:12], c.cue) for c in claim_candidates(ARTICLE, load_cues())]
     assert cues[0] == ("El portavoz ", "asserted")
@@ -77,6 +90,24 @@ def test_a_second_that_clause_is_a_second_claim() -> None:
 def test_a_quotation_before_its_verb_is_the_statement() -> None:
     [claim] = claim_candidates("“Seguiremos cooperando con Moscú”, dijo el canciller.", load_cues())
     assert claim.statement is not None and claim.statement.text == "Seguiremos cooperando con Moscú"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Two missiles were made in North Korea, said the head of the police.", "Two missiles were made in North Korea"),
+        ("Irán envió misiles a Rusia, informó el martes un legislador.", "Irán envió misiles a Rusia"),
+        ("The debris was from a Korean missile, sanctions monitors told the council.", "The debris was from a Korean missile"),
+        ("Iran shipped shells to Russia, according to a report.", "Iran shipped shells to Russia"),
+        # A subject set off by commas says what follows its verb.
+        ("Lars Berg, the envoy of Norway, denied the accusations of arms sales.", "the accusations of arms sales"),
+        ("El canciller británico, James Cleverly, calificó los acuerdos como una amenaza.", "los acuerdos como una amenaza"),
+        ("Putin envió un mensaje, en el que abogaba por la cooperación.", "por la cooperación"),
+    ],
+)
+def test_a_verb_that_closes_its_statement_reports_the_clause_before_it(text: str, statement: str) -> None:
+    [claim] = claim_candidates(text, load_cues())
+    assert claim.statement is not None and claim.statement.text == statement
 
 
 def test_according_to_makes_a_claim_only_without_a_verb() -> None:

@@ -19,6 +19,7 @@ from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, KnownActor
 from ..text.fold import find_all, normalise
+from .frames import DETERMINERS, words_of
 from .materiel import figure_candidates, weapon_candidates
 from .spans import (
     CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, phrases, quoted_spans,
@@ -52,7 +53,7 @@ def _quoted_before(sentence: Span, at: int) -> Span | None:
     return Span(sentence.start + start, sentence.start + start + len(inner), inner)
 
 
-def _statement(sentence: Span, anchor: Hit, until: int) -> Span:
+def _statement(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     """What a reporting verb reports: the quotation before it, or the clause after it.
 
     The clause runs to the next claim of the sentence; "dijo el viernes que X" gives X.
@@ -67,12 +68,60 @@ def _statement(sentence: Span, anchor: Hit, until: int) -> Span:
     that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60])
     if that:
         tail = tail[that.end() :]
+    elif (before := _statement_before(sentence, anchor, cues)) is not None:
+        return before
     body = tail.strip(" ,;:.-–—")
     body = re.sub(r"\s+(?:y|e|and)$", "", body)
     if len(re.findall(r"\w+", body)) < 3:
         return sentence
     start = sentence.text.index(body, anchor.end)
     return Span(sentence.start + start, sentence.start + start + len(body), body)
+
+
+def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
+    """The clause before a comma that a verb with no "que"/"that" closes, when what follows the
+    verb only names who spoke: "X were made in Korea, said Bolvinov", "X, according to a report",
+    "X was a Hwasong-11, UN monitors told the committee". "Shoigú, calificó a Corea de socio" and
+    "Kim, again denied arms exchanges" report what follows."""
+    head, tail = sentence.text[: anchor.start], sentence.text[anchor.end :]
+    comma = head.rfind(",")
+    if comma < 0:
+        return None
+    between = words_of(head[comma + 1 :])
+    clause = words_of(re.split(r"[,;:]", tail, maxsplit=1)[0])
+    if normalise(anchor_text := sentence.text[anchor.start : anchor.end]) in map(normalise, cues.attribution):
+        closes = not between
+    elif _apposed_name(head[:comma], cues.connectors) or {w.lower() for w in between} & _RELATIVES:
+        closes = False  # "El ministro, Serguéi Shoigú, calificó…", "un mensaje, en el que abogaba…"
+    elif not between:  # inversion: the subject follows the verb, "dijo Kirby", "informó el martes un legislador"
+        closes = bool(clause) and len(clause) <= _MAX_SUBJECT_WORDS and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
+    else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause
+        closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(words_of(tail)) <= 2 * _MAX_SUBJECT_WORDS and not re.search(r"[,;:]", tail)
+    body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
+    if not closes or not anchor_text or len(words_of(body)) < 3:
+        return None
+    start = sentence.text.index(body)
+    return Span(sentence.start + start, sentence.start + start + len(body), body)
+
+
+# The most words a subject next to a statement's verb takes: "United Nations sanctions monitors
+# told", "dijo el portavoz del Kremlin, Dmitri Peskov"; more, and the verb has an object.
+_MAX_SUBJECT_WORDS = 6
+_RELATIVES = frozenset(("que", "quien", "quienes", "cual", "that", "which", "who", "whom"))
+
+
+def _apposed_name(head: str, connectors: tuple[str, ...]) -> bool:
+    """Whether the head is a subject set off by commas: "Lars Berg, the envoy…," or "…, James Cleverly"."""
+    parts = head.split(",")
+
+    def name(words: list[str], least: int) -> bool:
+        return len(words) >= least and all(w[:1].isupper() or w in connectors for w in words) and words[-1][:1].isupper()
+
+    return len(parts) > 1 and (name(words_of(parts[0]), 1) or name(words_of(parts[-1]), 2))
+
+
+# What a subject after its verb opens with: a determiner or a word of time or place before it.
+_SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday"))
 
 
 def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hit]:
@@ -167,7 +216,7 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             until = anchors[n + 1].start if n + 1 < len(anchors) else len(sentence.text)
             # The first claim's stance words may stand in a quotation before its verb.
             segment = sentence.text[: until] if n == 0 else sentence.text[anchor.start : until]
-            statement = _statement(sentence, anchor, until)
+            statement = _statement(sentence, anchor, until, cues)
             said = statement.text if statement != sentence else ""
             stance = _stance(anchor, stance, segment, said, cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])

@@ -17,7 +17,12 @@ from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import KnownActor
 from ..text.fold import find_all, normalise, word_pattern
 
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?…]+[\"”»’)]*(?=\s)|$)", re.MULTILINE)
+_LINE = re.compile(r"[^\n]+")
+_END = re.compile(r"(\w*)[.!?…]+[\"”»’)]*(?=\s+(\S?))")
+# Titles written before a name end in a period that ends no sentence ("Gen. Kim", "St. Petersburg").
+_TITLES = frozenset(
+    "mr mrs ms dr gen lt col maj capt adm sgt sen rep gov prof st jr sr sra srta dra gral ee uu".split()
+)
 
 
 @dataclass(frozen=True)
@@ -47,13 +52,24 @@ class Candidate:
 def sentences(article: str) -> list[Span]:
     """The article's sentences (a line break always ends one), with offsets."""
     spans = []
-    for m in _SENTENCE.finditer(article):
-        text = m.group(0)
-        lead = len(text) - len(text.lstrip())
-        body = text.strip()
-        if len(re.findall(r"\w", body)) >= 3:
-            spans.append(Span(m.start() + lead, m.start() + lead + len(body), body))
+    for line in _LINE.finditer(article):
+        start = line.start()
+        for cut in [*_sentence_ends(line.group(0)), len(line.group(0))]:
+            text = article[start : line.start() + cut]
+            lead = len(text) - len(text.lstrip())
+            body = text.strip()
+            if len(re.findall(r"\w", body)) >= 3:
+                spans.append(Span(start + lead, start + lead + len(body), body))
+            start = line.start() + cut
     return spans
+
+
+def _sentence_ends(line: str) -> list[int]:
+    """Where the line's sentences end: not at "Feb. 11", "the U.S. and", "Gen. Kim"."""
+    return [
+        m.end() for m in _END.finditer(line)
+        if not (m.group(2)[:1].islower() or m.group(2)[:1].isdigit()) and m.group(1).lower() not in _TITLES
+    ]  # fmt: skip
 
 
 def _units(article: str, max_chars: int) -> list[Span]:
