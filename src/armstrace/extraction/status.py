@@ -74,16 +74,22 @@ def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues, gazetteer: Ga
     # The narrator's verbs of the materiel's own clause: "firmaron un acuerdo para que Irán exporte
     # drones después de que Putin enviara tropas" agrees the drones and sends the troops.
     # The materiel's own words are no verb: "one-way attack drones" were not used for "attack".
-    clause = clause.replace(weapon.description, " ") if weapon.description else clause
-    for status in _NARRATED:
-        if term_matches(clause, cues.status.get(status, ())):
-            return status
+    # What a colon opens elaborates the clause before it: "así los usa Rusia: en enjambres de drones".
+    lead = sentence[: sentence.find(clause)].rstrip() if clause in sentence else ""
+    for words in (clause, lead[lead.rfind(".") + 1 :] if lead.endswith(":") else ""):
+        words = words.replace(weapon.description, " ") if weapon.description else words
+        for status in _NARRATED:
+            if term_matches(words, cues.status.get(status, ())):
+                return status
     return "delivered"
 
 
 # How many words may stand between a negator and the transfer verb it denies: "nunca antes hemos
 # exportado", "did not directly send"; farther than that, the negator belongs to another verb.
 _NEGATION_REACH = 3
+
+
+_PARTICIPLE = re.compile(r"[ai]d[oa]s?$")
 
 
 @lru_cache(maxsize=8)
@@ -107,8 +113,11 @@ def _reported(sentence: str, words: str, cues: Cues) -> bool:
 
 
 def negated_transfer(sentence: str, cues: Cues) -> bool:
-    """Whether the sentence denies a transfer verb: "no envió ni enviará armas", "never sold"."""
-    verbs = (*cues.transfer, *cues.status.get("delivered", ()))
+    """Whether the sentence denies a transfer or its use: "no envió ni enviará armas", "never sold",
+    "no estaba usando drones"."""
+    # A Spanish participle of use describes ("no es comúnmente utilizado por el ejército"), it denies nothing.
+    using = (w for w in cues.status.get("used", ()) if not _PARTICIPLE.search(w))
+    verbs = (*cues.transfer, *cues.status.get("delivered", ()), *using)
     # normalise folds apostrophes to double quotes: "didn't" comes as 'didn"t'.
     folded = re.sub(r"n[\"']t(?!\w)", " not", normalise(sentence))
     return _negation(cues.negations, cues.not_negating, verbs).search(folded) is not None
