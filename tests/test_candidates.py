@@ -110,6 +110,18 @@ def test_a_verb_that_closes_its_statement_reports_the_clause_before_it(text: str
     assert claim.statement is not None and claim.statement.text == statement
 
 
+def test_a_verb_whose_words_are_only_the_next_verbs_subject_makes_one_claim() -> None:
+    found = claim_candidates("Kirby said intelligence officials believe a plant could open next year.", load_cues())
+    assert [(c.span.text, c.statement.text if c.statement else "") for c in found] == [("believe", "a plant could open next year")]
+
+
+def test_a_reporting_word_after_an_article_is_an_adjective() -> None:
+    found = claim_candidates("Fifty countries condemned the transfer and the reported use of the missiles.", load_cues())
+    assert [c.span.text for c in found] == ["condemned"]
+    # A Spanish pronoun before a verb is its object, not an article.
+    assert [c.span.text for c in claim_candidates("Tras semanas de silencio, Irán lo ha reconocido.", load_cues())] == ["ha reconocido"]
+
+
 def test_according_to_makes_a_claim_only_without_a_verb() -> None:
     assert len(claim_candidates("Según la agencia Tass, los envíos comenzaron en mayo.", load_cues())) == 1
     assert len(claim_candidates("Según el Kremlin, Putin ha dicho que habrá acuerdo.", load_cues())) == 1

@@ -139,6 +139,9 @@ def test_names_match_across_accents_and_gazetteer_aliases() -> None:
     assert MATCHER.same_name("Teherán", "Iran") == 1.0
     assert MATCHER.same_name("Serguei Lavrov", "Sergei Lavrov") > 0
     assert MATCHER.same_name("Iran", "Iraq") == 0.0
+    # An acronym the gazetteer knows is its name written out.
+    assert MATCHER.same_name("UN sanctions monitors", "United Nations sanctions monitors") == 1.0
+    assert MATCHER.same_name("U.S. officials", "United States officials") == 1.0
 
 
 def test_compare_lists_newly_found_lost_and_stance_flips() -> None:

@@ -100,8 +100,20 @@ class Matcher:
         ka, kb = self.gazetteer.actor_for(a), self.gazetteer.actor_for(b)
         if ka is not None and kb is not None and ka.name == kb.name:
             return 1.0
+        if normalise(self._spelled_out(a)) == normalise(self._spelled_out(b)):
+            return 1.0
         score = fuzz.token_sort_ratio(fa, fb)
         return score / 100 if score >= NAME_FUZZ and min(len(fa), len(fb)) >= 5 else 0.0
+
+    def _spelled_out(self, name: str) -> str:
+        """The name with each acronym the gazetteer knows written out: "UN sanctions monitors" is
+        "United Nations sanctions monitors"."""
+
+        def out(m: re.Match[str]) -> str:
+            known = self.gazetteer.actor_for(m.group(0))
+            return known.name if known is not None else m.group(0)
+
+        return re.sub(r"(?<![\w.])(?:[A-Z]\.?){2,4}(?![\w.])", out, name)
 
     def actors(self, gold: Actor, predicted: Actor) -> float:
         """The loose actor score: the same name, or a shared mention."""

@@ -104,6 +104,12 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     return Span(sentence.start + start, sentence.start + start + len(body), body)
 
 
+def _subject_of_next(between: str) -> bool:
+    """Whether the words between two reporting verbs are only the second one's subject."""
+    words = words_of(between)
+    return 0 < len(words) <= _MAX_SUBJECT_WORDS and not re.search(r"[,;:«»“”\"]", between) and not {w.lower() for w in words} & _RELATIVES
+
+
 # The most words a subject next to a statement's verb takes: "United Nations sanctions monitors
 # told", "dijo el portavoz del Kremlin, Dmitri Peskov"; more, and the verb has an object.
 _MAX_SUBJECT_WORDS = 6
@@ -135,6 +141,9 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     verbs = hits(sentence.text, labelled_terms(cues.reporting, _reporting_order(cues)))
     # A capital inside a sentence makes the word part of a name: "the United States" states nothing.
     verbs = [v for v in verbs if v.start == 0 or not sentence.text[v.start].isupper() or not sentence.text[: v.start].strip(OPENING_QUOTES + " ")]
+    # After an English article the word is an adjective: "the reported use of missiles" reports
+    # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
+    verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
     quoted = quoted_spans(sentence.text)
     outside = [v for v in verbs if not inside(v.start, quoted)]
     # A verb quoted inside someone's statement is part of it, not a statement of its own.
@@ -217,6 +226,8 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             # The first claim's stance words may stand in a quotation before its verb.
             segment = sentence.text[: until] if n == 0 else sentence.text[anchor.start : until]
             statement = _statement(sentence, anchor, until, cues)
+            if n + 1 < len(anchors) and _subject_of_next(sentence.text[anchor.end : until]):
+                continue  # "Kirby said US intelligence officials believe …" is one claim, the second verb's
             said = statement.text if statement != sentence else ""
             stance = _stance(anchor, stance, segment, said, cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
