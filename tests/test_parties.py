@@ -70,6 +70,8 @@ def test_materiel_between_the_two_parties_goes_no_stated_way() -> None:
     assert settled_one("Pyongyang negó los acuerdos de armas entre Rusia y Corea del Norte.", "acuerdos de armas") == ("", "")
     assert settled_one("Kim said the North Korea-Russia arms deal was a rumour.", "arms deal") == ("", "")
     assert settled_one("Washington habló de acuerdos de armas con Rusia.", "acuerdos de armas") == ("North Korea", "Russia")
+    # What two parties make together goes no way round either.
+    assert settled_one("Los dos países montan una línea de producción conjunta de drones.", "drones", "drone") == ("", "")
 
 
 def test_the_materiels_adjective_says_who_made_it_and_the_receivers_own_troops_are_no_transfer() -> None:

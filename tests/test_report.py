@@ -155,7 +155,7 @@ def test_the_dataset_is_shown_actors_transfers_disputed_claims_and_a_flow_diagra
     dataset = json.loads((report_dir / "dataset.json").read_text())
     assert f"Actors ({len(dataset['actors'])})" in html
     assert f"Transfers ({len(dataset['transfers'])})" in html
-    assert "Claims by proposition (36, 2 disputed)" in html
+    assert "Claims by proposition (38, 2 disputed)" in html
     assert html.count('<span class="badge badge-disputed">disputed</span>') == 2
     assert "arms from North Korea to Russia" in html
     # The flow grid: one row per pair, parties as text, the materiel in English with its observations.

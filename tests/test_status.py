@@ -57,6 +57,25 @@ def test_a_claim_that_does_not_hold_the_materiel_leaves_it_to_the_narrator() -> 
     assert status_of(weapon(sentence, "misiles"), [believed], CUES) == "alleged"
 
 
+def _at(sentence: str, start: int) -> Evidence:
+    return Evidence(quote=sentence, start=start, end=start + len(sentence), alignment="exact", score=1.0)
+
+
+def test_a_report_the_article_confirms_takes_its_stage_unless_hedged_or_denied() -> None:
+    reported, admitted, hedged = (
+        "Lars Berg dijo que Irán envió drones a Rusia.", "Irán reconoció que entregó drones a Rusia.", "Irán habría enviado drones a Rusia."
+    )
+    weapons = [weapon(s, "drones").model_copy(update={"evidence": _at(s, 100 * n)}) for n, s in enumerate((reported, admitted, hedged))]
+    claims = [
+        Claim(speaker="Lars Berg", stance="asserted", content="Irán envió drones a Rusia", evidence=_at(reported, 0)),
+        Claim(speaker="Iran", stance="acknowledged", content="entregó drones a Rusia", evidence=_at(admitted, 100)),
+    ]
+    assert [w.status for w in settle_status(weapons, claims, CUES)] == ["delivered", "delivered", "alleged"]
+    # A party's denial confirms nothing.
+    claims[1] = claims[1].model_copy(update={"stance": "denied"})
+    assert [w.status for w in settle_status(weapons, claims, CUES)] == ["alleged", "denied", "alleged"]
+
+
 def test_settling_keeps_every_transfer_and_changes_only_its_status() -> None:
     sentences = ["Irán envió 400 drones a Rusia.", "Irán habría enviado drones a Rusia."]
     settled = settle_status([weapon(s, "drones") for s in sentences], [], CUES)

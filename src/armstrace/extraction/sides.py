@@ -132,12 +132,20 @@ def traded_back(weapon: Weapon, cues: Cues) -> bool:
     return around is not None and re.match(mark, name_key(around[1])) is not None
 
 
+# How many words may stand between a word of [joint] and the materiel's: "conjunta de drones",
+# "joint drone".
+_JOINT_REACH = 2
+
+
 def between(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> bool:
-    """Whether the materiel's words go between the flow's two parties, no way round."""
+    """Whether the materiel's words go between the flow's two parties, or are theirs jointly: no way round."""
     around = _around(weapon)
     if around is None:
         return False
     before, after = around
+    # "una línea de producción conjunta de drones": made together, by neither for the other.
+    if re.search(rf"(?<!\w)(?:{_words(cues.joint)})(?:\s+\S+){{0,{_JOINT_REACH}}}\s*$", name_key(before)):
+        return True
     a, b = (_forms(p, gazetteer) for p in flow)
     # "the North Korea-Russia arms deal": the two names side by side right before the words.
     if re.search(rf"(?<!\w)(?:(?:{a})\s+(?:{b})|(?:{b})\s+(?:{a}))\s+$", name_key(before) + " "):

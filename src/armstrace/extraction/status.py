@@ -29,11 +29,51 @@ _NARRATED: tuple[WeaponStatus, ...] = ("agreed", "requested", "planned", "delive
 
 
 def settle_status(weapons: Sequence[Weapon], claims: Sequence[Claim], cues: Cues, gazetteer: Gazetteer | None = None) -> list[Weapon]:
-    """Each transfer with the status its sentence's marks give it."""
+    """Each transfer with the status its sentence's marks give it, and a third party's report
+    the article confirms with the stage its own sentence states.
+
+    docs/annotation.md: a report is alleged only when nothing in the article confirms it; the
+    narrator stating, or a party admitting, the same transfer (same parties and category)
+    elsewhere does. A denial stays a denial, and a hedge a hedge.
+    """
+    statuses = [status_of(w, claims, cues, gazetteer) for w in weapons]
+    confirmed = {_transfer(w) for w, s in zip(weapons, statuses) if _confirms(w, s, claims, cues, gazetteer)}
+    # A hedge is the narrator's own doubt ("habría enviado", "may sell"), which no other sentence lifts.
+    settled = [
+        narrated_stage(w, cues, reported=True) if s == "alleged" and _transfer(w) in confirmed and not _hedged(w, cues) else s
+        for w, s in zip(weapons, statuses)
+    ]  # fmt: skip
+    return [w if s == w.status else w.model_copy(update={"status": s}) for w, s in zip(weapons, settled)]
+
+
+def _confirms(weapon: Weapon, status: WeaponStatus, claims: Sequence[Claim], cues: Cues, gazetteer: Gazetteer | None) -> bool:
+    """Whether a transfer's sentence confirms it: a party admits it (even in a sentence that also
+    reports the denial), or the narrator states it in their own voice."""
+    if not weapon.supplier or not weapon.recipient:
+        return False
+    stated = _stated(weapon, claims)
+    if any(c.stance == "acknowledged" or (c.stance == "asserted" and _speaks_for_a_party(c.speaker, weapon, gazetteer)) for c in stated):
+        return True
+    return status not in ("alleged", "denied") and not stated and not _reported(weapon.evidence.quote, weapon.description, cues)
+
+
+def _stated(weapon: Weapon, claims: Sequence[Claim]) -> list[Claim]:
+    """The claims whose words hold the materiel's: "Moscú y Teherán firmaron un acuerdo por
+    drones; EE UU cree que Irán envió misiles" reports the missiles, narrates the deal."""
     return [
-        w if (s := status_of(w, claims, cues, gazetteer)) == w.status else w.model_copy(update={"status": s})
-        for w in weapons
-    ]
+        c for c in claims
+        if c.evidence.start < weapon.evidence.end and weapon.evidence.start < c.evidence.end
+        and (weapon.description in c.content or c.content == c.evidence.quote)
+    ]  # fmt: skip
+
+
+def _hedged(weapon: Weapon, cues: Cues) -> bool:
+    sentence = weapon.evidence.quote
+    return bool(term_matches(clause_of(sentence, weapon.description, cues) or sentence, cues.evidential))
+
+
+def _transfer(weapon: Weapon) -> tuple[str, str, str]:
+    return weapon.supplier, weapon.recipient, weapon.category
 
 
 def _speaks_for_a_party(speaker: str, weapon: Weapon, gazetteer: Gazetteer | None) -> bool:
@@ -47,13 +87,7 @@ def _speaks_for_a_party(speaker: str, weapon: Weapon, gazetteer: Gazetteer | Non
 def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues, gazetteer: Gazetteer | None = None) -> WeaponStatus:
     """The status of one transfer: denied, alleged, or what the narrator's verbs say."""
     sentence = weapon.evidence.quote
-    # A claim states the transfer when its words hold the materiel's: "Moscú y Teherán firmaron un
-    # acuerdo por drones; EE UU cree que Irán envió misiles" reports the missiles, narrates the deal.
-    stated = [
-        c for c in claims
-        if c.evidence.start < weapon.evidence.end and weapon.evidence.start < c.evidence.end
-        and (weapon.description in c.content or c.content == c.evidence.quote)
-    ]  # fmt: skip
+    stated = _stated(weapon, claims)
     # The negator must deny the materiel's own clause: "le dimos drones, pero desde entonces no ha
     # habido más ventas" admits the drones.
     clause = clause_of(sentence, weapon.description, cues) or sentence
@@ -71,11 +105,24 @@ def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues, gazetteer: Ga
     reported = reported and not term_matches(sentence, cues.factive)
     if reported or term_matches(sentence, [*cues.evidential, *cues.attribution, *cues.status.get("alleged", ())]):
         return "alleged"
-    # The narrator's verbs of the materiel's own clause: "firmaron un acuerdo para que Irán exporte
-    # drones después de que Putin enviara tropas" agrees the drones and sends the troops.
-    # The materiel's own words are no verb: "one-way attack drones" were not used for "attack".
+    return narrated_stage(weapon, cues)
+
+
+def narrated_stage(weapon: Weapon, cues: Cues, reported: bool = False) -> WeaponStatus:
+    """The stage the verbs of the materiel's own clause state, delivered when they state none.
+
+    "firmaron un acuerdo para que Irán exporte drones después de que Putin enviara tropas"
+    agrees the drones and sends the troops. The materiel's own words are no verb: "one-way
+    attack drones" were not used for "attack". `reported`: the stage is what the statement
+    says, not what its speaker did ("pidió una investigación y dijo que Irán suministró drones").
+    """
+    sentence = weapon.evidence.quote
+    if reported:
+        at = sentence.find(weapon.description)
+        sentence = sentence[max([c.span.end for c in claim_candidates(sentence, cues) if c.span.end <= at], default=0) :]
+    clause = clause_of(sentence, weapon.description, cues) or sentence
     # What a colon opens elaborates the clause before it: "así los usa Rusia: en enjambres de drones".
-    lead = sentence[: sentence.find(clause)].rstrip() if clause in sentence else ""
+    lead = sentence[: sentence.find(clause)].rstrip()
     for words in (clause, lead[lead.rfind(".") + 1 :] if lead.endswith(":") else ""):
         words = words.replace(weapon.description, " ") if weapon.description else words
         for status in _NARRATED:

@@ -58,6 +58,7 @@ class Cues:
     not_negating: tuple[str, ...]
     coordinators: tuple[str, ...]
     between: tuple[str, ...]
+    joint: tuple[str, ...]
     factive: tuple[str, ...]
     source: tuple[str, ...]
     exchange: tuple[str, ...]
@@ -69,7 +70,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "coordinators", "between", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives")
 
@@ -143,6 +144,7 @@ def read_cues(path: Path) -> Cues:
         not_negating=_joined(document, "not_negating", path),
         coordinators=_joined(document, "coordinators", path),
         between=_joined(document, "between", path),
+        joint=_joined(document, "joint", path),
         factive=_joined(document, "factive", path),
         source=_joined(document, "source", path),
         exchange=_joined(document, "exchange", path),
