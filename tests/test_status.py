@@ -71,6 +71,9 @@ def test_a_report_the_article_confirms_takes_its_stage_unless_hedged_or_denied()
         Claim(speaker="Iran", stance="acknowledged", content="entregó drones a Rusia", evidence=_at(admitted, 100)),
     ]
     assert [w.status for w in settle_status(weapons, claims, CUES)] == ["delivered", "delivered", "alleged"]
+    # Nor does a party admitting "armas": too broad to be the same transfer.
+    generic = [w.model_copy(update={"category": "military_equipment"}) for w in weapons]
+    assert [w.status for w in settle_status(generic, claims, CUES)] == ["alleged", "delivered", "alleged"]
     # A party's denial confirms nothing.
     claims[1] = claims[1].model_copy(update={"stance": "denied"})
     assert [w.status for w in settle_status(weapons, claims, CUES)] == ["alleged", "denied", "alleged"]

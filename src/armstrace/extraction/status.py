@@ -46,15 +46,20 @@ def settle_status(weapons: Sequence[Weapon], claims: Sequence[Claim], cues: Cues
     return [w if s == w.status else w.model_copy(update={"status": s}) for w, s in zip(weapons, settled)]
 
 
+# Categories too broad to say two sentences tell of the same transfer: "armas" in one and a
+# satellite in another are not one event.
+_GENERIC = frozenset(("other", "military_equipment"))
+
+
 def _confirms(weapon: Weapon, status: WeaponStatus, claims: Sequence[Claim], cues: Cues, gazetteer: Gazetteer | None) -> bool:
     """Whether a transfer's sentence confirms it: a party admits it (even in a sentence that also
     reports the denial), or the narrator states it in their own voice."""
-    if not weapon.supplier or not weapon.recipient:
+    if not weapon.supplier or not weapon.recipient or weapon.category in _GENERIC:
         return False
     stated = _stated(weapon, claims)
     if any(c.stance == "acknowledged" or (c.stance == "asserted" and _speaks_for_a_party(c.speaker, weapon, gazetteer)) for c in stated):
         return True
-    return status not in ("alleged", "denied") and not stated and not _reported(weapon.evidence.quote, weapon.description, cues)
+    return status in ("delivered", "used") and not stated and not _reported(weapon.evidence.quote, weapon.description, cues)
 
 
 def _stated(weapon: Weapon, claims: Sequence[Claim]) -> list[Claim]:
