@@ -35,6 +35,8 @@ def claim(sentence: str, content: str, stance: Stance = "asserted") -> Claim:
         ("Irán habría enviado drones a Rusia.", "drones", "alleged"),
         ("Pyongyang has reportedly provided Moscow with shells.", "shells", "alleged"),
         ("Moscú firmó un acuerdo por drones después de que Putin enviara tropas a Ucrania.", "tropas", "delivered"),
+        # Bought is delivered, even when the clause goes on to their use.
+        ("Rusia compró drones a Irán que luego fueron usados en Ucrania.", "drones", "delivered"),
         # A clause with no verb of its own takes the sentence's.
         ("Así los ha estado usando Rusia: en enjambres de cincuenta drones.", "drones", "used"),
     ],
