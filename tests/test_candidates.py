@@ -110,9 +110,11 @@ def test_a_verb_that_closes_its_statement_reports_the_clause_before_it(text: str
     assert claim.statement is not None and claim.statement.text == statement
 
 
-def test_a_verb_whose_words_are_only_the_next_verbs_subject_makes_one_claim() -> None:
-    found = claim_candidates("Kirby said intelligence officials believe a plant could open next year.", load_cues())
-    assert [(c.span.text, c.statement.text if c.statement else "") for c in found] == [("believe", "a plant could open next year")]
+def test_a_report_within_a_report_is_one_claim_on_the_outer_verb() -> None:
+    found = claim_candidates("Kirby said US intelligence officials believe a plant could open next year.", load_cues())
+    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("said", "believes", "a plant could open next year")]
+    found = claim_candidates("El portavoz indicó que Irán declaró que no envió armas a nadie.", load_cues())
+    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("indicó", "denied", "no envió armas a nadie")]
 
 
 def test_a_reporting_word_after_an_article_is_an_adjective() -> None:

@@ -104,10 +104,17 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     return Span(sentence.start + start, sentence.start + start + len(body), body)
 
 
-def _subject_of_next(between: str) -> bool:
-    """Whether the words between two reporting verbs are only the second one's subject."""
-    words = words_of(between)
-    return 0 < len(words) <= _MAX_SUBJECT_WORDS and not re.search(r"[,;:«»“”\"]", between) and not {w.lower() for w in words} & _RELATIVES
+def _subject_of_next(between: str, cues: Cues) -> bool:
+    """Whether the words between two reporting verbs are only the second one's subject, perhaps
+    after "que"/"that": "said officials believe", "indicó que Irán declaró"; not "dijo que Irán
+    envió drones y advirtió"."""
+    words = words_of(re.sub(r"^\s*(?:que|that)\s+", "", between, flags=re.I))
+    folded = [w.lower() for w in words]
+    return (
+        0 < len(words) <= _MAX_SUBJECT_WORDS and not re.search(r"[,;:«»“”\"]", between)
+        and (words[0][:1].isupper() or folded[0] in DETERMINERS)  # a subject, not "que venda fusiles como"
+        and not set(folded) & _RELATIVES and folded[-1] not in cues.coordinators
+    )  # fmt: skip
 
 
 # The most words a subject next to a statement's verb takes: "United Nations sanctions monitors
@@ -221,17 +228,23 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
         quoted = sentence.text[:1] in OPENING_QUOTES and sentence.text.rstrip(".")[-1:] in CLOSING_QUOTES
         anchors = _claim_anchors(sentence, cues, continues_quote=quoted and previous_claimed)
         stance = "asserted"
-        for n, anchor in enumerate(anchors):
+        n = 0
+        while n < len(anchors):
+            anchor = inner = anchors[n]
+            # A report within a report is one claim: the outer verb's, with what the inner one
+            # reports and how ("Kirby said officials believe …", "indicó que Irán declaró que no …").
+            while n + 1 < len(anchors) and anchors[n + 1].label and _subject_of_next(sentence.text[inner.end : anchors[n + 1].start], cues):
+                n += 1
+                inner = anchors[n]
             until = anchors[n + 1].start if n + 1 < len(anchors) else len(sentence.text)
             # The first claim's stance words may stand in a quotation before its verb.
-            segment = sentence.text[: until] if n == 0 else sentence.text[anchor.start : until]
-            statement = _statement(sentence, anchor, until, cues)
-            if n + 1 < len(anchors) and _subject_of_next(sentence.text[anchor.end : until]):
-                continue  # "Kirby said US intelligence officials believe …" is one claim, the second verb's
+            segment = sentence.text[: until] if anchor is anchors[0] else sentence.text[anchor.start : until]
+            statement = _statement(sentence, inner, until, cues)
             said = statement.text if statement != sentence else ""
-            stance = _stance(anchor, stance, segment, said, cues)
+            stance = _stance(inner, stance, segment, said, cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
             found.append(Candidate("claims", words, sentence, cue=stance, statement=statement))
+            n += 1
         previous_claimed = bool(anchors)
     return found
 
