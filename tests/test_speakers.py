@@ -56,6 +56,11 @@ def test_a_quotation_that_goes_on_keeps_the_speaker_of_the_sentence_before() -> 
     assert speakers(text) == [("negó", "Lars Berg"), ("dijo", "Lars Berg")]
 
 
+def test_the_source_a_statement_opens_with_speaks_and_who_relays_it_is_the_channel() -> None:
+    assert speakers('Según la agencia Frontex, «las cifras subieron», declaró a periodistas el diputado Lars Berg.') == [("declaró", "Frontex")]
+    assert speakers("Según el diputado Lars Berg, Frontex ha determinado que las cifras subieron.") == [("ha determinado", "Frontex")]
+
+
 def test_what_is_reported_inside_a_report_belongs_to_who_reports_it() -> None:
     text = "Lars Berg indicó que Noruega declaró muchas veces que no vende armas."
     assert speakers(text) == [("indicó", "Lars Berg")]

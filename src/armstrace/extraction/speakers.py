@@ -147,6 +147,17 @@ def _role(candidate: Candidate, region: Span, article: str, frames: Frames) -> S
     return None
 
 
+def _opening_source(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """The source an attribution at the start of the sentence names ("Según el SNI, …")."""
+    sentence = candidate.sentence
+    lead = re.match(r"[\W_]*", sentence.text)
+    start = sentence.start + (lead.end() if lead else 0)
+    opening = next((a for a in sorted(frames.attribution, key=len, reverse=True) if normalise(article[start : start + len(a)]) == a), None)
+    if opening is None:
+        return None
+    return _after(replace(candidate, span=Span(start, start + len(opening), article[start : start + len(opening)])), names, article, frames)
+
+
 def _holder(role: Span, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
     """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then "el vocero"."""
     word = normalise(role.text)
@@ -250,6 +261,10 @@ def _speaker(
             return _relayed(source, [n for n in spoken if normalise(n.text) in people], article) or source
         return source
     inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",")
+    # "Según el SNI, «…», declaró el diputado Lee": the source the statement opens with speaks,
+    # who reports it is the channel (docs/annotation.md).
+    if inverted and (source := _opening_source(candidate, every_name, article, frames)) is not None:
+        return source
     # "…, said Lars Berg, the envoy": what follows an inverted verb is its subject, not what it reports
     if inverted and (after := _after(candidate, spoken, article, frames, last=True)) is not None:
         return after  # "«…», dijo Kanani"
