@@ -283,6 +283,10 @@ def test_eval_of_the_committed_prompt_over_the_seeds_scores_the_recorded_model(t
     assert {f: (loose[f]["tp"], loose[f]["fp"], loose[f]["fn"]) for f in FIELDS} == SEEDS_LOOSE
     speaker = report.current.attributes["loose"]["claims"]["speaker"]
     assert (speaker["right"], speaker["total"]) == (47, 48)
+    parties = report.current.attributes["loose"]["weapons"]
+    assert [(parties[k]["right"], parties[k]["total"]) for k in ("supplier", "recipient")] == [(17, 17), (17, 17)]
+    status = report.current.attributes["strict"]["weapons"]["status"]
+    assert (status["right"], status["total"]) == (15, 17)
     assert report.current.prompt == "extract.v2"
     assert report.current.strategy == "multi-pass, grammar"
     assert report.current.failed == []
