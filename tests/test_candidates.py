@@ -95,10 +95,10 @@ def test_a_quotation_before_its_verb_is_the_statement() -> None:
 @pytest.mark.parametrize(
     ("text", "statement"),
     [
-        ("Two missiles were made in North Korea, said the head of the police.", "Two missiles were made in North Korea"),
-        ("Irán envió misiles a Rusia, informó el martes un legislador.", "Irán envió misiles a Rusia"),
-        ("The debris was from a Korean missile, sanctions monitors told the council.", "The debris was from a Korean missile"),
-        ("Iran shipped shells to Russia, according to a report.", "Iran shipped shells to Russia"),
+        ("Two missiles were made abroad, said the police chief.", "Two missiles were made abroad"),
+        ("Irán envió misiles a Rusia, informó el lunes un diputado.", "Irán envió misiles a Rusia"),
+        ("The fragments came from a foreign missile, UN monitors told the council.", "The fragments came from a foreign missile"),
+        ("Norway sold rifles to Chile, according to a report.", "Norway sold rifles to Chile"),
         # A subject set off by commas says what follows its verb.
         ("Lars Berg, the envoy of Norway, denied the accusations of arms sales.", "the accusations of arms sales"),
         ("El canciller británico, James Cleverly, calificó los acuerdos como una amenaza.", "los acuerdos como una amenaza"),
@@ -111,14 +111,14 @@ def test_a_verb_that_closes_its_statement_reports_the_clause_before_it(text: str
 
 
 def test_a_report_within_a_report_is_one_claim_on_the_outer_verb() -> None:
-    found = claim_candidates("Kirby said US intelligence officials believe a plant could open next year.", load_cues())
-    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("said", "believes", "a plant could open next year")]
-    found = claim_candidates("El portavoz indicó que Irán declaró que no envió armas a nadie.", load_cues())
-    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("indicó", "denied", "no envió armas a nadie")]
+    found = claim_candidates("Berg said Norwegian officials believe a factory could open next year.", load_cues())
+    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("said", "believes", "a factory could open next year")]
+    found = claim_candidates("La portavoz indicó que Noruega declaró que no vende armas a nadie.", load_cues())
+    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("indicó", "denied", "no vende armas a nadie")]
 
 
 def test_a_reporting_word_after_an_article_is_an_adjective() -> None:
-    found = claim_candidates("Fifty countries condemned the transfer and the reported use of the missiles.", load_cues())
+    found = claim_candidates("Ministers condemned the sale and the reported use of the drones.", load_cues())
     assert [c.span.text for c in found] == ["condemned"]
     # A Spanish pronoun before a verb is its object, not an article.
     assert [c.span.text for c in claim_candidates("Tras semanas de silencio, Irán lo ha reconocido.", load_cues())] == ["ha reconocido"]

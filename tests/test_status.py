@@ -38,7 +38,7 @@ def claim(sentence: str, content: str, stance: Stance = "asserted") -> Claim:
         # Bought is delivered, even when the clause goes on to their use.
         ("Rusia compró drones a Irán que luego fueron usados en Ucrania.", "drones", "delivered"),
         # A clause with no verb of its own takes the sentence's.
-        ("Así los ha estado usando Rusia: en enjambres de cincuenta drones.", "drones", "used"),
+        ("Así los emplea el ejército: en oleadas de cincuenta drones.", "drones", "used"),
     ],
 )  # fmt: skip
 def test_the_narrators_marks_decide_when_nobody_is_reported(sentence: str, words: str, status: str) -> None:
@@ -96,7 +96,7 @@ def test_settling_keeps_every_transfer_and_changes_only_its_status() -> None:
         ("Iran didn't send drones to Russia.", "drones", "denied"),
         ("Iran did not directly send drones to Russia.", "drones", "denied"),
         ("Irán no solo envió drones a Rusia, también instructores.", "drones", "delivered"),
-        ("Moscú no estaba usando en Ucrania ningún dron iraní.", "dron", "denied"),
+        ("Rusia no estaba usando drones iraníes en el frente.", "drones", "denied"),
         # A later "no more sales" does not deny the drones the clause admits.
         ("Le dimos drones a Rusia antes de la guerra, pero desde entonces no ha habido más ventas.", "drones", "delivered"),
     ],
@@ -106,8 +106,8 @@ def test_a_negated_transfer_verb_in_the_materiels_clause_is_a_denial(sentence: s
 
 
 def test_a_participle_of_use_after_a_negation_describes_rather_than_denies() -> None:
-    sentence = "El tipo de artillería enviada no es comúnmente utilizado por el ejército ruso."
-    assert status_of(weapon(sentence, "artillería"), [], CUES) != "denied"
+    sentence = "Ese cañón enviado no es utilizado por el ejército ruso."
+    assert status_of(weapon(sentence, "cañón"), [], CUES) != "denied"
 
 
 def test_a_party_stating_or_admitting_its_own_transfer_is_not_a_third_party_report() -> None:

@@ -80,9 +80,9 @@ def _statement(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
 
 def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     """The clause before a comma that a verb with no "que"/"that" closes, when what follows the
-    verb only names who spoke: "X were made in Korea, said Bolvinov", "X, according to a report",
-    "X was a Hwasong-11, UN monitors told the committee". "Shoigú, calificó a Corea de socio" and
-    "Kim, again denied arms exchanges" report what follows."""
+    verb only names who spoke: "X were made abroad, said the police chief", "X, according to a
+    report", "X, UN monitors told the committee". "Shoigú, calificó a Corea de socio" and "Berg,
+    again denied the sales" report what follows."""
     head, tail = sentence.text[: anchor.start], sentence.text[anchor.end :]
     comma = head.rfind(",")
     if comma < 0:
@@ -93,7 +93,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         closes = not between
     elif _apposed_name(head[:comma], cues.connectors) or {w.lower() for w in between} & _RELATIVES:
         closes = False  # "El ministro, Serguéi Shoigú, calificó…", "un mensaje, en el que abogaba…"
-    elif not between:  # inversion: the subject follows the verb, "dijo Kirby", "informó el martes un legislador"
+    elif not between:  # inversion: the subject follows the verb, "dijo Kirby", "informó el lunes un diputado"
         closes = bool(clause) and len(clause) <= _MAX_SUBJECT_WORDS and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
     else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause
         closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(words_of(tail)) <= 2 * _MAX_SUBJECT_WORDS and not re.search(r"[,;:]", tail)

@@ -148,7 +148,7 @@ def _role(candidate: Candidate, region: Span, article: str, frames: Frames) -> S
 
 
 def _opening_source(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
-    """The source an attribution at the start of the sentence names ("Según el SNI, …")."""
+    """The source an attribution at the start of the sentence names ("Según la agencia, …")."""
     sentence = candidate.sentence
     lead = re.match(r"[\W_]*", sentence.text)
     start = sentence.start + (lead.end() if lead else 0)
@@ -261,7 +261,7 @@ def _speaker(
             return _relayed(source, [n for n in spoken if normalise(n.text) in people], article) or source
         return source
     inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",")
-    # "Según el SNI, «…», declaró el diputado Lee": the source the statement opens with speaks,
+    # "Según la agencia, «…», declaró un diputado": the source the statement opens with speaks,
     # who reports it is the channel (docs/annotation.md).
     if inverted and (source := _opening_source(candidate, every_name, article, frames)) is not None:
         return source

@@ -126,7 +126,7 @@ def narrated_stage(weapon: Weapon, cues: Cues, reported: bool = False) -> Weapon
         at = sentence.find(weapon.description)
         sentence = sentence[max([c.span.end for c in claim_candidates(sentence, cues) if c.span.end <= at], default=0) :]
     clause = clause_of(sentence, weapon.description, cues) or sentence
-    # What a colon opens elaborates the clause before it: "así los usa Rusia: en enjambres de drones".
+    # What a colon opens elaborates the clause before it: "así los emplea el ejército: en oleadas de drones".
     lead = sentence[: sentence.find(clause)].rstrip()
     for words in (clause, lead[lead.rfind(".") + 1 :] if lead.endswith(":") else ""):
         words = words.replace(weapon.description, " ") if weapon.description else words
@@ -166,7 +166,7 @@ def _reported(sentence: str, words: str, cues: Cues) -> bool:
 
 def negated_transfer(sentence: str, cues: Cues) -> bool:
     """Whether the sentence denies a transfer or its use: "no envió ni enviará armas", "never sold",
-    "no estaba usando drones"."""
+    "no usa drones"."""
     # A Spanish participle of use describes ("no es comúnmente utilizado por el ejército"), it denies nothing.
     using = (w for w in cues.status.get("used", ()) if not _PARTICIPLE.search(w))
     verbs = (*cues.transfer, *cues.status.get("delivered", ()), *using)
