@@ -124,6 +124,19 @@ def test_a_reporting_word_after_an_article_is_an_adjective() -> None:
     assert [c.span.text for c in claim_candidates("Tras semanas de silencio, Irán lo ha reconocido.", load_cues())] == ["ha reconocido"]
 
 
+@pytest.mark.parametrize(
+    ("text", "stance", "statement"),
+    [
+        ("The United States has expressed alarm over the sale of rifles to Chile.", "believes", "over the sale of rifles to Chile"),
+        ("NORUEGA CRITICA LA VENTA DE ARMAS A CHILE", "accused", "LA VENTA DE ARMAS A CHILE"),
+        ("Norway sold rifles to Chile, state media reported, as trade grew.", "asserted", "Norway sold rifles to Chile"),
+    ],
+)
+def test_concern_criticism_headlines_and_a_verb_with_nothing_after_it(text: str, stance: str, statement: str) -> None:
+    claim = claim_candidates(text, load_cues())[0]
+    assert (claim.cue, claim.statement.text if claim.statement else "") == (stance, statement)
+
+
 def test_according_to_makes_a_claim_only_without_a_verb() -> None:
     assert len(claim_candidates("Según la agencia Tass, los envíos comenzaron en mayo.", load_cues())) == 1
     assert len(claim_candidates("Según el Kremlin, Putin ha dicho que habrá acuerdo.", load_cues())) == 1

@@ -61,6 +61,11 @@ def test_the_source_a_statement_opens_with_speaks_and_who_relays_it_is_the_chann
     assert speakers("Según el diputado Lars Berg, Frontex ha determinado que las cifras subieron.") == [("ha determinado", "Frontex")]
 
 
+def test_sources_an_outlet_cites_speak_and_the_records_it_cites_do_not() -> None:
+    assert speakers("The Financial Times reported, citing sources among Norwegian officials, that Norway sold rifles.") == [("reported", "Norwegian officials")]
+    assert speakers("Ships carried rifles to Chile, The Financial Times reported, citing intelligence records shared with the U.S.") == [("reported", "Financial Times")]
+
+
 def test_what_is_reported_inside_a_report_belongs_to_who_reports_it() -> None:
     text = "Lars Berg indicó que Noruega declaró muchas veces que no vende armas."
     assert speakers(text) == [("indicó", "Lars Berg")]

@@ -95,6 +95,8 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         closes = False  # "El ministro, Serguéi Shoigú, calificó…", "un mensaje, en el que abogaba…"
     elif not between:  # inversion: the subject follows the verb, "dijo Kirby", "informó el lunes un diputado"
         closes = bool(clause) and len(clause) <= _MAX_SUBJECT_WORDS and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
+    elif not clause:  # "…, state media reported, as …": a verb with nothing after it reports what came before
+        closes = len(between) <= _MAX_SUBJECT_WORDS
     else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause
         closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(words_of(tail)) <= 2 * _MAX_SUBJECT_WORDS and not re.search(r"[,;:]", tail)
     body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
@@ -146,8 +148,10 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     sentence's is a claim of its own.
     """
     verbs = hits(sentence.text, labelled_terms(cues.reporting, _reporting_order(cues)))
-    # A capital inside a sentence makes the word part of a name: "the United States" states nothing.
-    verbs = [v for v in verbs if v.start == 0 or not sentence.text[v.start].isupper() or not sentence.text[: v.start].strip(OPENING_QUOTES + " ")]
+    # A capital inside a sentence makes the word part of a name: "the United States" states
+    # nothing; in a headline written in capitals it says nothing.
+    shouted = sentence.text.upper() == sentence.text
+    verbs = [v for v in verbs if shouted or v.start == 0 or not sentence.text[v.start].isupper() or not sentence.text[: v.start].strip(OPENING_QUOTES + " ")]
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]

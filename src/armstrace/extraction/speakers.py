@@ -158,6 +158,29 @@ def _opening_source(candidate: Candidate, names: Sequence[Span], article: str, f
     return _after(replace(candidate, span=Span(start, start + len(opening), article[start : start + len(opening)])), names, article, frames)
 
 
+def _cited(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """The source an aside right after the verb cites (", citing X,"), or None."""
+    aside = re.match(r"\s*,\s*([^,;:]*)", article[candidate.span.end : candidate.sentence.end])
+    if aside is None or frames.citing.match(aside.group(1)) is None:
+        return None
+    start, end = candidate.span.end + aside.start(1), candidate.span.end + aside.end(1)
+    # "citing sources among US officials": the last name is the most particular; one far into
+    # the aside is what the cited documents are about ("citing records shared with the U.S.").
+    near = [
+        n for n in names
+        if start <= n.start and n.end <= end and len(words_of(article[start : n.start])) <= _CITED_REACH
+        and (n.text[:1].isupper() or described_as(n.text, frames) in _WHO_SPEAK)
+    ]  # fmt: skip
+    return near[-1] if near else None
+
+
+# How many words may stand between "citing" and the source it names: "citing sources among US officials".
+_CITED_REACH = 3
+# Described sources that speak when cited; "intelligence records" or "the media" are documents and
+# channels, and the outlet citing them keeps the claim.
+_WHO_SPEAK = frozenset(("officials", "official", "sources", "intelligence sources", "diplomats", "lawmakers", "experts", "monitors", "sanctions monitors", "prosecutors", "authorities"))
+
+
 def _holder(role: Span, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
     """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then "el vocero"."""
     word = normalise(role.text)
@@ -274,6 +297,9 @@ def _speaker(
     statement_first = statement is not None and statement.end <= candidate.span.start
     if statement_first and (after := _after(candidate, names, article, frames)) is not None:
         return after
+    # "The Financial Times reported, citing intelligence sources, that …": the sources speak.
+    if (cited := _cited(candidate, every_name, article, frames)) is not None:
+        return cited
     if (before := _before(candidate, region, names, article, inverted, frames)) is not None:
         return before
     if not inverted and (after := _after(candidate, names, article, frames)) is not None:
