@@ -137,6 +137,13 @@ def test_concern_criticism_headlines_and_a_verb_with_nothing_after_it(text: str,
     assert (claim.cue, claim.statement.text if claim.statement else "") == (stance, statement)
 
 
+def test_according_to_reports_what_follows_its_source_and_a_last_verb_naming_the_channel_relays() -> None:
+    [claim] = claim_candidates("Según The Oslo Times, Noruega vende fusiles a Chile.", load_cues())
+    assert claim.statement is not None and claim.statement.text == "Noruega vende fusiles a Chile"
+    found = claim_candidates("La agencia calcula que Noruega vendió fusiles a Chile, informó el lunes un diputado.", load_cues())
+    assert [(c.span.text, c.relays) for c in found] == [("calcula", False), ("informó", True)]
+
+
 def test_according_to_makes_a_claim_only_without_a_verb() -> None:
     assert len(claim_candidates("Según la agencia Tass, los envíos comenzaron en mayo.", load_cues())) == 1
     assert len(claim_candidates("Según el Kremlin, Putin ha dicho que habrá acuerdo.", load_cues())) == 1

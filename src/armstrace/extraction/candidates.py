@@ -65,6 +65,8 @@ def _statement(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
         start = sentence.text.index(inner)
         return Span(sentence.start + start, sentence.start + start + len(inner), inner)
     tail = sentence.text[anchor.end : until]
+    if normalise(sentence.text[anchor.start : anchor.end]) in map(normalise, cues.attribution) and (source := re.match(r"[^,;:]{1,80},", tail)):
+        tail = tail[source.end() :]  # "Según The New York Times, Rusia compra …" reports what follows its source
     that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60])
     if that:
         tail = tail[that.end() :]
@@ -244,11 +246,13 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             # The first claim's stance words may stand in a quotation before its verb.
             segment = sentence.text[: until] if anchor is anchors[0] else sentence.text[anchor.start : until]
             statement = _statement(sentence, inner, until, cues)
+            n += 1
+            # "X calcula que …, informó un diputado": the last verb only names the channel of X's claim.
+            relays = bool(found) and found[-1].sentence == sentence and statement.start <= found[-1].span.start
             said = statement.text if statement != sentence else ""
             stance = _stance(inner, stance, segment, said, cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
-            found.append(Candidate("claims", words, sentence, cue=stance, statement=statement))
-            n += 1
+            found.append(Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays))
         previous_claimed = bool(anchors)
     return found
 

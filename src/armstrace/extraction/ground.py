@@ -264,7 +264,7 @@ def _claim(
     candidate: Candidate, label: ClaimLabel | ContentLabel, article: str, cues: Cues, gazetteer: Gazetteer, dropped: list[Dropped]
 ) -> Claim | None:
     if candidate.relays:
-        dropped.append(Dropped(field="claims", reason="an outlet relaying the sentence's other claim: its channel", quote=candidate.sentence.text))
+        dropped.append(Dropped(field="claims", reason="a verb naming the channel of the sentence's other claim", quote=candidate.sentence.text))
         return None
     # Where the sentence's frame names the speaker (speakers.py), the text decides, not the model.
     said = label.speaker if isinstance(label, ClaimLabel) else ""

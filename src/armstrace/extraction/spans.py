@@ -46,7 +46,7 @@ class Candidate:
     known: KnownActor | None = None
     statement: Span | None = None
     speaker: Span | None = None  # a claim's speaker where the sentence's frame names one (speakers.py)
-    relays: bool = False  # a claim's verb only names the outlet of the sentence's other claim (speakers.py)
+    relays: bool = False  # a claim's verb only names the channel of the sentence's other claim
 
 
 def sentences(article: str) -> list[Span]:
