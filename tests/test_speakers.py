@@ -118,7 +118,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("Funcionarios británicos", "British officials"),
         ("medios locales rusos", "local Russian media"),
         ("agencias de inteligencia surcoreanas y occidentales", "South Korean and Western intelligence agencies"),
-        ("agencia de inteligencia de Corea del Sur", "South Korea intelligence agency"),
+        ("agencia de inteligencia de Ucrania", "Ukraine intelligence agency"),
         ("gobierno de Irán", "Iran"),  # a name the gazetteer knows wins over the description
         ("Lars Berg", "Lars Berg"),  # no description: kept as written
     ],
