@@ -66,6 +66,11 @@ def test_sources_an_outlet_cites_speak_and_the_records_it_cites_do_not() -> None
     assert speakers("Ships carried rifles to Chile, The Financial Times reported, citing intelligence records shared with the U.S.") == [("reported", "Financial Times")]
 
 
+def test_a_list_of_subjects_speaks_together() -> None:
+    assert speakers("The U.S., South Korea and Ukraine say Norway sent troops to Chile.") == [("say", "U.S., South Korea and Ukraine")]
+    assert speakers("Noruega, Suecia y Chile han condenado la venta de armas.") == [("han condenado", "Noruega, Suecia y Chile")]
+
+
 def test_what_is_reported_inside_a_report_belongs_to_who_reports_it() -> None:
     text = "Lars Berg indicó que Noruega declaró muchas veces que no vende armas."
     assert speakers(text) == [("indicó", "Lars Berg")]

@@ -102,7 +102,9 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause
         closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(words_of(tail)) <= 2 * _MAX_SUBJECT_WORDS and not re.search(r"[,;:]", tail)
     body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
-    if not closes or not anchor_text or len(words_of(body)) < 3:
+    said = words_of(body)
+    # A statement has words of its own: "The U.S., South Korea and Ukraine say …" lists subjects.
+    if not closes or not anchor_text or len(said) < 3 or all(w[:1].isupper() or w.lower() in DETERMINERS or w in cues.connectors for w in said):
         return None
     start = sentence.text.index(body)
     return Span(sentence.start + start, sentence.start + start + len(body), body)

@@ -69,12 +69,16 @@ def _close_enough(between: str, frames: Frames) -> bool:
 
 
 def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames) -> Span:
-    """"Rusia y Corea del Norte": a subject coordinated with the name before it is both."""
+    """"Rusia y Corea del Norte": a subject coordinated with the name before it is both, and
+    "The U.S., South Korea and Ukraine" all three."""
     for other in names:
         if other.end < name.start and re.fullmatch(AND, article[other.end : name.start]):
             if _complement(article[region.start : other.start], frames):
                 return name  # "entre Teherán y Moscú" is a complement
-            return Span(other.start, name.end, article[other.start : name.end])
+            first = other
+            while (listed := next((n for n in names if n.end < first.start and re.fullmatch(r"\s*,\s*", article[n.end : first.start])), None)) is not None:
+                first = listed
+            return Span(first.start, name.end, article[first.start : name.end])
     return name
 
 
