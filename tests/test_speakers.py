@@ -66,6 +66,10 @@ def test_sources_an_outlet_cites_speak_and_the_records_it_cites_do_not() -> None
     assert speakers("Ships carried rifles to Chile, The Financial Times reported, citing intelligence records shared with the U.S.") == [("reported", "Financial Times")]
 
 
+def test_a_promise_is_a_claim_and_but_opens_a_new_one() -> None:
+    assert speakers("Oslo and Santiago have denied the accusations but vowed to deepen their ties.") == [("denied", "Oslo and Santiago"), ("vowed", "Oslo and Santiago")]
+
+
 def test_a_list_of_subjects_speaks_together() -> None:
     assert speakers("The U.S., South Korea and Ukraine say Norway sent troops to Chile.") == [("say", "U.S., South Korea and Ukraine")]
     assert speakers("Noruega, Suecia y Chile han condenado la venta de armas.") == [("han condenado", "Noruega, Suecia y Chile")]

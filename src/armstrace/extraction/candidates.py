@@ -119,7 +119,7 @@ def _subject_of_next(between: str, cues: Cues) -> bool:
     return (
         0 < len(words) <= _MAX_SUBJECT_WORDS and not re.search(r"[,;:«»“”\"]", between)
         and (words[0][:1].isupper() or folded[0] in DETERMINERS)  # a subject, not "que venda fusiles como"
-        and not set(folded) & _RELATIVES and folded[-1] not in cues.coordinators
+        and not set(folded) & _RELATIVES and folded[-1] not in (*cues.coordinators, *cues.clauses)
     )  # fmt: skip
 
 
