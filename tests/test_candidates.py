@@ -1,6 +1,6 @@
 import pytest
 
-from armstrace.extraction.candidates import claim_candidates, find_candidates
+from armstrace.extraction.candidates import actor_candidates, claim_candidates, find_candidates
 from armstrace.extraction.spans import sentences, windows
 from armstrace.extraction.materiel import figure_candidates, weapon_candidates
 from armstrace.extraction.extract import plan
@@ -203,6 +203,11 @@ def test_known_names_are_resolved_by_the_gazetteer_and_metonyms_join_their_count
     assert actors["el Kremlin"] == "Kremlin"
     assert actors["Moscú"] == "Russia"
     assert actors["Corea del Norte"] == "North Korea"
+
+
+def test_a_date_is_no_name() -> None:
+    text = "Russia fired missiles on Feb. 7, and as of May the Lars Berg Institute said so."
+    assert [c.span.text for c in actor_candidates(text, load_cues(), load_gazetteer())] == ["Russia", "Lars Berg Institute"]
 
 
 def test_unknown_capitalised_names_become_candidates_but_sentence_opening_verbs_do_not() -> None:

@@ -13,11 +13,13 @@ every item's evidence is the article's own text by construction.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..base.schema import Field_
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, KnownActor
+from ..text.dates import calendar
 from ..text.fold import find_all, normalise
 from .frames import DETERMINERS, words_of
 from .materiel import figure_candidates, weapon_candidates
@@ -307,6 +309,13 @@ def _iso_actor(name: str) -> KnownActor | None:
     return KnownActor(name=found[1], kind="country", country=found[0]) if found else None
 
 
+@cache
+def _calendar_words(connectors: tuple[str, ...]) -> frozenset[str]:
+    """Months (abbreviations too) and weekdays, folded, with the connectors that join them to a name."""
+    words = (*(n for month in calendar().months for n in month), *calendar().days, *connectors)
+    return frozenset(normalise(w) for w in words)
+
+
 def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Candidate]:
     """Each distinct name in the article (first occurrence): known aliases, capitalised spans.
 
@@ -346,12 +355,15 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         if text and not any(k.start <= start < k.end for k in known):
             unknown.setdefault(text, []).append((text, start))
     places = set(map(normalise, cues.places))
+    dates = _calendar_words(cues.connectors)
     for text, where in unknown.items():
         single = " " not in text
         if single and all(_opens_sentence(start, spans, article) for _, start in where):
             continue
         if normalise(text) in places or all(_in_title(start, article, cues) for _, start in where):
             continue
+        if set(normalise(text).replace(".", " ").split()) <= dates:
+            continue  # "Feb", "of May": a date, not a name
         add(text, where[0][1])
     return sorted(seen.values(), key=lambda c: c.span.start)
 
