@@ -57,3 +57,11 @@ def test_countries_are_written_in_english_and_abbreviations_read_whole() -> None
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
     content, kept = english_content("The U.S. and Irán signed the deal after sanctions.", "x", evidence, named, CUES, GAZ)
     assert kept and content == "United States and Iran signed the deal after sanctions."
+
+
+def test_a_country_the_evidence_names_by_its_adjective_passes_and_the_speakers_frame_goes() -> None:
+    evidence = "Lars Berg añadió que las operaciones israelíes en Gaza continúan."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    assert unsupported("Israel continues its operations in Gaza.", evidence, named, CUES, GAZ) == ""
+    content, kept = english_content("Lars Berg added that Israel's operations in Gaza continue.", "x", evidence, named, CUES, GAZ)
+    assert kept and content == "Israel's operations in Gaza continue."

@@ -46,8 +46,11 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
             words = words[1:]  # "The", "In May": sentence openers and dates name no one
         if m.start() == 0 and len(words) == 1 and words[0].endswith(("ed", "ing")):
             words = []  # "Warned that …": a verb opening the sentence
-        name = " ".join(words).rstrip(".")
-        if name and not (named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)):
+        name = re.sub(r"['’]s$", "", " ".join(words).rstrip("."))  # "Israel's" names Israel
+        if name and not (
+            named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)
+            or _demonym_given(name, evidence, cues)
+        ):  # fmt: skip
             return name
     values = [v for _, _, q in find_quantities(evidence) for v in (q.value, q.low, q.high) if v is not None]
     for _, _, quantity in find_quantities(content):
@@ -76,6 +79,13 @@ def _adjective_of_named(name: str, evidence: str, named: Named, gazetteer: Gazet
     return any(w.startswith(folded[:3]) or folded[:4] in w for w in words if len(w) >= 3)
 
 
+def _demonym_given(name: str, evidence: str, cues: Cues) -> bool:
+    """Whether the evidence has the country's adjective: "Israel" for "operaciones israelíes"."""
+    forms = cues.demonyms.get(name, ())
+    words = set(re.findall(r"\w+", evidence.lower()))
+    return any(f in words for f in forms)
+
+
 def _described(name: str, evidence: str, cues: Cues) -> bool:
     """Whether `name` is an adjective of the speakers' word list whose own word the evidence
     has, in any form ("Western" and "Occidente", "British" and "británicos")."""
@@ -90,15 +100,28 @@ def _in_english(content: str, gazetteer: Gazetteer) -> str:
 
     def english(m: re.Match[str]) -> str:
         written = m.group(0)
+        possessive = re.search(r"['’]s$", written)
+        written, suffix = (written[: possessive.start()], possessive.group(0)) if possessive else (written, "")
         known = gazetteer.actor_for(written) or gazetteer.actor_for(written.rstrip("."))  # "U.S.", "Rusia."
         iso = iso_country(written.rstrip("."))
         name = known.name if known is not None and known.kind == "country" else iso[1] if iso is not None else ""
         if not name:
-            return written
-        # A full stop after the name ends the sentence when nothing follows it.
-        return name + ("." if written.endswith(".") and not m.string[m.end() :].strip() else "")
+            return m.group(0)
+        # A full stop after the name ends the sentence when nothing follows it; "Irán's" is "Iran's".
+        return name + suffix + ("." if written.endswith(".") and not m.string[m.end() :].strip() else "")
 
     return _NAME.sub(english, content)
+
+
+def _without_frame(content: str, cues: Cues) -> str:
+    """The proposition without the speaker's frame the model may write before it: "Pezeshkian
+    added that his country's positions are similar" says "His country's positions are similar"."""
+    verbs = "|".join(re.escape(v) for v in sorted((v for vs in cues.reporting.values() for v in vs), key=len, reverse=True))
+    m = re.match(rf"(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:{verbs})\s+that\s+(?=\w)", content)
+    if m is None:
+        return content
+    rest = content[m.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def english_content(
@@ -108,7 +131,7 @@ def english_content(
 
     The flag says whether the model's sentence was kept.
     """
-    said = _in_english(" ".join(model_content.split()), gazetteer)
+    said = _in_english(_without_frame(" ".join(model_content.split()), cues), gazetteer)
     if said and not spanish_words(said) and not unsupported(said, evidence, named, cues, gazetteer):
         return said, True
     return clause, False
