@@ -1,0 +1,116 @@
+"""What a reporting verb reports: the quotation before it, the clause after it, or the clause
+before a comma it closes ("X were made abroad, said the police chief"); and when two verbs are
+one report ("said officials believe")."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge.cues import Cues
+from ..text.fold import normalise
+from .frames import DETERMINERS, words_of
+from .spans import CLOSING_QUOTES, OPENING_QUOTES, Hit, Span
+
+
+def _quoted_before(sentence: Span, at: int) -> Span | None:
+    """The quotation that ends right before a reporting verb ('“…”, dijo X'), if there is one."""
+    head = sentence.text[:at].rstrip(" ,;:-–—")
+    if not head or head[-1] not in CLOSING_QUOTES:
+        return None
+    body = head[:-1].rstrip(".,;")
+    opening = max(body.rfind(q) for q in OPENING_QUOTES)
+    inner = body[opening + 1 :].strip() if opening >= 0 else body.strip()
+    if not inner:
+        return None
+    start = sentence.text.index(inner, max(opening, 0))
+    return Span(sentence.start + start, sentence.start + start + len(inner), inner)
+
+
+def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
+    """What a reporting verb reports: the quotation before it, or the clause after it.
+
+    The clause runs to the next claim of the sentence; "dijo el viernes que X" gives X.
+    """
+    if (quoted := _quoted_before(sentence, anchor.start)) is not None:
+        return quoted
+    if anchor.start == anchor.end:  # a quotation continued: all of it is the statement
+        inner = sentence.text.strip(OPENING_QUOTES + CLOSING_QUOTES + ". ")
+        start = sentence.text.index(inner)
+        return Span(sentence.start + start, sentence.start + start + len(inner), inner)
+    tail = sentence.text[anchor.end : until]
+    if normalise(sentence.text[anchor.start : anchor.end]) in map(normalise, cues.attribution) and (source := re.match(r"[^,;:]{1,80},", tail)):
+        tail = tail[source.end() :]  # "Según The New York Times, Rusia compra …" reports what follows its source
+    that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60])
+    if that:
+        tail = tail[that.end() :]
+    elif (before := _statement_before(sentence, anchor, cues)) is not None:
+        return before
+    body = tail.strip(" ,;:.-–—")
+    body = re.sub(r"\s+(?:y|e|and)$", "", body)
+    if len(re.findall(r"\w+", body)) < 3:
+        return sentence
+    start = sentence.text.index(body, anchor.end)
+    return Span(sentence.start + start, sentence.start + start + len(body), body)
+
+
+def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
+    """The clause before a comma that a verb with no "que"/"that" closes, when what follows the
+    verb only names who spoke: "X were made abroad, said the police chief", "X, according to a
+    report", "X, UN monitors told the committee". "Shoigú, calificó a Corea de socio" and "Berg,
+    again denied the sales" report what follows."""
+    head, tail = sentence.text[: anchor.start], sentence.text[anchor.end :]
+    comma = head.rfind(",")
+    if comma < 0:
+        return None
+    between = words_of(head[comma + 1 :])
+    clause = words_of(re.split(r"[,;:]", tail, maxsplit=1)[0])
+    if normalise(anchor_text := sentence.text[anchor.start : anchor.end]) in map(normalise, cues.attribution):
+        closes = not between
+    elif _apposed_name(head[:comma], cues.connectors) or {w.lower() for w in between} & _RELATIVES:
+        closes = False  # "El ministro, Serguéi Shoigú, calificó…", "un mensaje, en el que abogaba…"
+    elif not between:  # inversion: the subject follows the verb, "dijo Kirby", "informó el lunes un diputado"
+        closes = bool(clause) and len(clause) <= _MAX_SUBJECT_WORDS and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
+    elif not clause:  # "…, state media reported, as …": a verb with nothing after it reports what came before
+        closes = len(between) <= _MAX_SUBJECT_WORDS
+    else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause
+        closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(words_of(tail)) <= 2 * _MAX_SUBJECT_WORDS and not re.search(r"[,;:]", tail)
+    body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
+    said = words_of(body)
+    # A statement has words of its own: "The U.S., South Korea and Ukraine say …" lists subjects.
+    if not closes or not anchor_text or len(said) < 3 or all(w[:1].isupper() or w.lower() in DETERMINERS or w in cues.connectors for w in said):
+        return None
+    start = sentence.text.index(body)
+    return Span(sentence.start + start, sentence.start + start + len(body), body)
+
+
+def subject_of_next(between: str, cues: Cues) -> bool:
+    """Whether the words between two reporting verbs are only the second one's subject, perhaps
+    after "que"/"that": "said officials believe", "indicó que Irán declaró"; not "dijo que Irán
+    envió drones y advirtió"."""
+    words = words_of(re.sub(r"^\s*(?:que|that)\s+", "", between, flags=re.I))
+    folded = [w.lower() for w in words]
+    return (
+        0 < len(words) <= _MAX_SUBJECT_WORDS and not re.search(r"[,;:«»“”\"]", between)
+        and (words[0][:1].isupper() or folded[0] in DETERMINERS)  # a subject, not "que venda fusiles como"
+        and not set(folded) & _RELATIVES and folded[-1] not in (*cues.coordinators, *cues.clauses)
+    )  # fmt: skip
+
+
+# The most words a subject next to a statement's verb takes: "United Nations sanctions monitors
+# told", "dijo el portavoz del Kremlin, Dmitri Peskov"; more, and the verb has an object.
+_MAX_SUBJECT_WORDS = 6
+_RELATIVES = frozenset(("que", "quien", "quienes", "cual", "that", "which", "who", "whom"))
+
+
+def _apposed_name(head: str, connectors: tuple[str, ...]) -> bool:
+    """Whether the head is a subject set off by commas: "Lars Berg, the envoy…," or "…, James Cleverly"."""
+    parts = head.split(",")
+
+    def name(words: list[str], least: int) -> bool:
+        return len(words) >= least and all(w[:1].isupper() or w in connectors for w in words) and words[-1][:1].isupper()
+
+    return len(parts) > 1 and (name(words_of(parts[0]), 1) or name(words_of(parts[-1]), 2))
+
+
+# What a subject after its verb opens with: a determiner or a word of time or place before it.
+_SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday"))
