@@ -132,6 +132,8 @@ def test_a_reporting_word_after_an_article_is_an_adjective() -> None:
         ("Norway sold rifles to Chile, state media reported, as trade grew.", "asserted", "Norway sold rifles to Chile"),
         # An English gerund reports, and "not for sale" denies.
         ("Berg spoke on Friday, saying his nation's new rifles were not for sale.", "denied", "his nation's new rifles were not for sale"),
+        # Wrongdoing a neutral verb reports is an accusation.
+        ("La ministra dijo que Noruega había violado el embargo de armas.", "accused", "Noruega había violado el embargo de armas"),
     ],
 )
 def test_concern_criticism_headlines_and_a_verb_with_nothing_after_it(text: str, stance: str, statement: str) -> None:
