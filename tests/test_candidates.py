@@ -99,6 +99,8 @@ def test_a_quotation_before_its_verb_is_the_statement() -> None:
         ("Irán envió misiles a Rusia, informó el lunes un diputado.", "Irán envió misiles a Rusia"),
         ("The fragments came from a foreign missile, UN monitors told the council.", "The fragments came from a foreign missile"),
         ("Norway sold rifles to Chile, according to a report.", "Norway sold rifles to Chile"),
+        # A wire story's lead is no part of the statement.
+        ("OSLO, Norway (AP) — Norway has sold rifles to Chile, a senior official said.", "Norway has sold rifles to Chile"),
         # A subject set off by commas says what follows its verb.
         ("Lars Berg, the envoy of Norway, denied the accusations of arms sales.", "the accusations of arms sales"),
         ("El canciller británico, James Cleverly, calificó los acuerdos como una amenaza.", "los acuerdos como una amenaza"),

@@ -12,6 +12,7 @@ from armstrace.extraction.load import read_article
 from armstrace.dataset.merge import merge_dataset
 from armstrace.extraction.meta import read_sidecar
 from armstrace.base.schema import ArticleMeta
+from armstrace.text.dates import credit_end
 
 from support.articles import AGREED, read_dataset, write_article
 
@@ -106,3 +107,16 @@ def test_a_bad_sidecar_names_the_line(tmp_path: Path, name: str, text: str, mess
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         read_sidecar(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("SEOUL, South Korea (AP) — Russia has supplied missiles.", "Russia has supplied missiles."),
+        ("Teherán, 17 oct (Sputnik).- El portavoz negó la venta.", "El portavoz negó la venta."),
+        ("OSLO (AFP) - Norway sold rifles.", "Norway sold rifles."),
+        ("Russia, Iran and Norway said so.", "Russia, Iran and Norway said so."),
+    ],
+)
+def test_a_wire_storys_lead_is_found(text: str, body: str) -> None:
+    assert text[credit_end(text) :] == body

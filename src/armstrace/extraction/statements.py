@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge.cues import Cues
+from ..text.dates import credit_end
 from ..text.fold import normalise
 from .frames import DETERMINERS, words_of
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Hit, Span
@@ -58,7 +59,9 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     verb only names who spoke: "X were made abroad, said the police chief", "X, according to a
     report", "X, UN monitors told the committee". "Shoigú, calificó a Corea de socio" and "Berg,
     again denied the sales" report what follows."""
-    head, tail = sentence.text[: anchor.start], sentence.text[anchor.end :]
+    # "SEOUL, South Korea (AP) — Russia has supplied …, an official said": the lead is no statement.
+    lead = credit_end(sentence.text[: anchor.start])
+    head, tail = sentence.text[lead : anchor.start], sentence.text[anchor.end :]
     comma = head.rfind(",")
     if comma < 0:
         return None
@@ -79,7 +82,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     # A statement has words of its own: "The U.S., South Korea and Ukraine say …" lists subjects.
     if not closes or not anchor_text or len(said) < 3 or all(w[:1].isupper() or w.lower() in DETERMINERS or w in cues.connectors for w in said):
         return None
-    start = sentence.text.index(body)
+    start = sentence.text.index(body, lead)
     return Span(sentence.start + start, sentence.start + start + len(body), body)
 
 

@@ -48,6 +48,15 @@ _DATE = re.compile(
 # A dateline opens a line: an optional place in capitals and a comma, then the date.
 _DATELINE = re.compile(rf"^\s*(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{{1,40}},\s*)?(?={_DATE.pattern})", re.MULTILINE | re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+# A wire story's lead: a place, perhaps its region or a date, the agency in brackets and a
+# dash ("SEOUL, South Korea (AP) —", "Teherán, 17 oct (Sputnik).-", "OSLO (AFP) -").
+_CREDIT = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'-]{1,40}(?:,[^()—–\n]{0,40})?\([^()\n]{1,30}\)\s*\.?\s*[-—–]+\s*")
+
+
+def credit_end(text: str) -> int:
+    """Where the text starts after a wire story's lead ("SEOUL, South Korea (AP) — "), 0 if none."""
+    found = _CREDIT.match(text)
+    return found.end() if found else 0
 
 
 def _iso(m: re.Match[str]) -> str | None:
