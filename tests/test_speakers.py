@@ -130,6 +130,9 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("agencia de inteligencia de Ucrania", "Ukraine intelligence agency"),
         ("gobierno de Irán", "Iran"),  # a name the gazetteer knows wins over the description
         ("Lars Berg", "Lars Berg"),  # no description: kept as written
+        ("Algunos analistas", "analysts"),  # the word that opened the sentence goes
+        ("Many observers", "Observers"),
+        ("The Wall Street Journal", "The Wall Street Journal"),
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:

@@ -37,6 +37,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
 
     named = []
     for claim in claims:
+        claim = _without_opener(claim, cues)
         known = canonical(claim.speaker) != claim.speaker
         if not known and (english := _in_english(claim.speaker, frames, canonical)) is not None:
             named.append(claim.model_copy(update={"speaker": english}))
@@ -45,6 +46,15 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         speaker = " and ".join(canonical(p) for p in parts) if all(p.strip() for p in parts) else canonical(claim.speaker)
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
+
+
+def _without_opener(claim: Claim, cues: Cues) -> Claim:
+    """A described speaker without the word that opened its sentence: "Many observers" are
+    observers, "Algunos analistas" analysts; "The Wall Street Journal" keeps its article."""
+    words = claim.speaker.split()
+    if len(words) > 1 and words[0] in cues.stopwords and words[1][:1].islower():
+        return claim.model_copy(update={"speaker": " ".join([words[1][:1].upper() + words[1][1:], *words[2:]])})
+    return claim
 
 
 def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -> str | None:
