@@ -125,6 +125,7 @@ def _evaluate_prompt(
 ) -> tuple[PromptResult, list[ArticleScore]]:
     from ..extraction.extract import shown_path
     from ..extraction.parties import party_kinds
+    from ..text.language import is_english
     from ..extraction.run import run_extract
 
     summary = run_extract(sources, out, settings)
@@ -137,6 +138,8 @@ def _evaluate_prompt(
         summary.prompt, shown_path(settings.prompt), summary.model, scores, failed, summary.seconds, strategy, summary.usage().calls
     )
     result.party_kinds = party_kinds(extractions.values(), matcher.gazetteer)
+    contents = [c.content for e in extractions.values() for c in e.claims]
+    result.english_claims = (sum(map(is_english, contents)), len(contents))
     return result, scores
 
 

@@ -97,6 +97,9 @@ def render_markdown(report: EvalReport) -> str:
     if current.party_kinds:
         kinds = ", ".join(f"{kind} {n}" for kind, n in current.party_kinds.items())
         lines += ["", f"Transfer parties by actor kind: {kinds}."]
+    english, claims = current.english_claims
+    if claims:
+        lines += ["", f"Claims with English content: {english} of {claims}."]
     if current.failed:
         lines += ["", f"Articles with no extraction (counted as all missed): {', '.join(current.failed)}."]
     if report.min_f1 is not None:
