@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
@@ -116,12 +117,18 @@ def _in_english(content: str, gazetteer: Gazetteer) -> str:
 def _without_frame(content: str, cues: Cues) -> str:
     """The proposition without the speaker's frame the model may write before it: "Pezeshkian
     added that his country's positions are similar" says "His country's positions are similar"."""
-    verbs = "|".join(re.escape(v) for v in sorted((v for vs in cues.reporting.values() for v in vs), key=len, reverse=True))
-    m = re.match(rf"(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:{verbs})\s+that\s+(?=\w)", content)
+    m = _frame(tuple(v for vs in cues.reporting.values() for v in vs)).match(content)
     if m is None:
         return content
     rest = content[m.end() :]
     return rest[:1].upper() + rest[1:]
+
+
+@lru_cache(maxsize=8)
+def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A name and a reporting verb before "that": "Lars Berg added that "."""
+    alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:{alternatives})\s+that\s+(?=\w)")
 
 
 def english_content(

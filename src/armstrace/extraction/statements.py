@@ -5,6 +5,7 @@ one report ("said officials believe")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..knowledge.cues import Cues
 from ..text.dates import credit_end
@@ -39,7 +40,7 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
         start = sentence.text.index(inner)
         return Span(sentence.start + start, sentence.start + start + len(inner), inner)
     tail = sentence.text[anchor.end : until]
-    if normalise(sentence.text[anchor.start : anchor.end]) in map(normalise, cues.attribution) and (source := re.match(r"[^,;:]{1,80},", tail)):
+    if _attributes(sentence, anchor, cues) and (source := re.match(r"[^,;:]{1,80},", tail)):
         tail = tail[source.end() :]  # "Según The New York Times, Rusia compra …" reports what follows its source
     that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60])
     if that:
@@ -67,7 +68,8 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         return None
     between = words_of(head[comma + 1 :])
     clause = words_of(re.split(r"[,;:]", tail, maxsplit=1)[0])
-    if normalise(anchor_text := sentence.text[anchor.start : anchor.end]) in map(normalise, cues.attribution):
+    anchor_text = sentence.text[anchor.start : anchor.end]
+    if _attributes(sentence, anchor, cues):
         closes = not between
     elif _apposed_name(head[:comma], cues.connectors) or {w.lower() for w in between} & _RELATIVES:
         closes = False  # "El ministro, Serguéi Shoigú, calificó…", "un mensaje, en el que abogaba…"
@@ -84,6 +86,16 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         return None
     start = sentence.text.index(body, lead)
     return Span(sentence.start + start, sentence.start + start + len(body), body)
+
+
+def _attributes(sentence: Span, anchor: Hit, cues: Cues) -> bool:
+    """Whether the anchor names a source rather than reports ("según", "according to")."""
+    return normalise(sentence.text[anchor.start : anchor.end]) in _folded(cues.attribution)
+
+
+@lru_cache(maxsize=8)
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(normalise, words))
 
 
 def subject_of_next(between: str, cues: Cues) -> bool:
