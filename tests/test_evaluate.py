@@ -288,6 +288,9 @@ def test_eval_of_the_committed_prompt_over_the_seeds_scores_the_recorded_model(t
     status = report.current.attributes["strict"]["weapons"]["status"]
     assert (status["right"], status["total"]) == (15, 17)
     assert report.current.english_claims == (35, 48)
+    # The transfers as events: the gold's 18 sentences are 13 events.
+    events = report.current.weapon_events
+    assert (events["tp"], events["fp"], events["fn"]) == (13, 3, 0)
     assert report.current.prompt == "extract.v2"
     assert report.current.strategy == "multi-pass, grammar"
     assert report.current.failed == []

@@ -178,17 +178,36 @@ class Actor(_Frozen):
     evidence: Evidence = Field(description="The first mention.")
 
 
+# An event stated in several sentences keeps each distinct materiel phrase in its description.
+_PHRASES = "; "
+
+
+def materiel_phrases(description: str) -> list[str]:
+    """The materiel phrases a weapon's description joins, in the order the article has them."""
+    return description.split(_PHRASES)
+
+
+def join_phrases(*descriptions: str) -> str:
+    """Descriptions joined into one, each phrase once."""
+    return _PHRASES.join(dict.fromkeys(p for d in descriptions for p in materiel_phrases(d) if p))
+
+
 class Weapon(_Frozen):
-    """Materiel or a transfer as stated in one article."""
+    """A transfer event (or materiel) as stated in one article."""
 
     designation: str = ""
-    description: str
+    description: str = Field(
+        description="The materiel's words as written; an event stated in several sentences joins its distinct phrases with '; '."
+    )
     category: WeaponCategory
     supplier: str = ""
     recipient: str = ""
     quantity: Quantity | None = None
     status: WeaponStatus
-    evidence: Evidence
+    evidence: Evidence = Field(description="The first sentence that states the transfer.")
+    more_evidence: list[Evidence] = Field(
+        default_factory=list, description="Later sentences that state or repeat the same transfer, in the article's order."
+    )
 
 
 class Figure(_Frozen):

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal, NamedTuple
 
-from ..base.schema import ArticleExtraction, Evidence
+from ..base.schema import ArticleExtraction, Evidence, materiel_phrases
 from ..knowledge.cues import load_cues
 from ..knowledge.gazetteer import name_key
 from ..text.dates import stated_date, years
@@ -142,7 +142,7 @@ class RowBuilder:
                 article=extraction.article.id, published=article.published, status=weapon.status,
                 designation=weapon.designation, description=weapon.description, supplier=weapon.supplier.strip(),
                 recipient=weapon.recipient.strip(), quantity=weapon.quantity, years_stated=years(quote),
-                clause_years=clause_years(quote, weapon.description), source=_source(extraction, weapon.evidence),
+                clause_years=clause_years(quote, materiel_phrases(weapon.description)[0]), source=_source(extraction, weapon.evidence),
             ))  # fmt: skip
 
     def _add_claims(self, article: ReadArticle, local: Mapping[str, str]) -> None:
@@ -192,9 +192,10 @@ class RowBuilder:
         """The flow a claim is about: a weapon extracted from its sentence, else its words."""
         weapons = article.extraction.weapons
         overlaps = sorted(
-            (-(min(evidence.end, weapon.evidence.end) - max(evidence.start, weapon.evidence.start)), weapon.evidence.start, index)
+            (-(min(evidence.end, said.end) - max(evidence.start, said.start)), said.start, index)
             for index, weapon in enumerate(weapons)
-            if weapon.evidence.start < evidence.end and evidence.start < weapon.evidence.end
+            for said in (weapon.evidence, *weapon.more_evidence)
+            if said.start < evidence.end and evidence.start < said.end
         )
         for _, _, index in overlaps:  # the widest overlap first
             supplier, recipient = self._states(local, weapons[index].supplier, weapons[index].recipient)

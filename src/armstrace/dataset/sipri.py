@@ -22,7 +22,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from ..base.schema import Quantity, WeaponCategory, WeaponStatus
+from ..base.schema import Quantity, WeaponCategory, WeaponStatus, materiel_phrases
 from ..knowledge.clauses import clause_of
 from ..knowledge.cues import load_cues
 from ..text.fold import normalise
@@ -85,7 +85,7 @@ def amount_at(group: Sequence[ObservationRow], stage: WeaponStatus) -> Quantity 
 
 def english_of(group: Sequence[ObservationRow], category: WeaponCategory) -> str:
     """The flow's materiel in English: each distinct description's words, sorted."""
-    return "; ".join(sorted({english(o.description, category) for o in group})) or english("", category)
+    return "; ".join(sorted({english(p, category) for o in group for p in materiel_phrases(o.description)})) or english("", category)
 
 
 def number(quantity: Quantity | None) -> str:

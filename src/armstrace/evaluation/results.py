@@ -33,6 +33,9 @@ class PromptResult(BaseModel):
     party_kinds: dict[str, int] = Field(
         default_factory=dict, description="Suppliers and recipients of the extracted transfers, by actor kind."
     )
+    weapon_events: dict[str, float | int] = Field(
+        default_factory=dict, description="Transfers counted as events (strict rule): tp, fp, fn and the three scores."
+    )
     english_claims: tuple[int, int] = Field(
         default=(0, 0), description="Extracted claims whose content is English, and all extracted claims."
     )

@@ -97,6 +97,9 @@ def render_markdown(report: EvalReport) -> str:
     if current.party_kinds:
         kinds = ", ".join(f"{kind} {n}" for kind, n in current.party_kinds.items())
         lines += ["", f"Transfer parties by actor kind: {kinds}."]
+    if events := current.weapon_events:
+        lines += ["", f"Transfers as events (the gold's sentences folded by the extraction's rule, strict): "
+                      f"{events['tp']} matched, {events['fp']} spurious, {events['fn']} missed; F1 {float(events['f1']):.3f}."]  # fmt: skip
     english, claims = current.english_claims
     if claims:
         lines += ["", f"Claims with English content: {english} of {claims}."]

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..base.schema import FIELDS, Actor, ArticleExtraction, Field_, Figure, GoldArticle, Match, Record, Weapon
+from ..extraction.events import fold_events, mentions
 from .matching import MATCHES, ArticleMatcher, Matcher, assign
 
 
@@ -150,6 +151,27 @@ def _reasons(
     return by_gold, by_predicted
 
 
+def _items(extraction: GoldArticle | ArticleExtraction, field: Field_) -> list[Record]:
+    """A field's items as the gold counts them: a transfer event once per sentence that states it."""
+    if field == "weapons":
+        return [m for w in extraction.weapons for m in mentions(w)]
+    return list(getattr(extraction, field))
+
+
+def score_events(gold: GoldArticle, predicted: ArticleExtraction, base: Matcher) -> Counts:
+    """Transfers counted as events: the gold's per-sentence items folded by the extraction's own
+    rule, and a pair matched when two of their sentences match under the strict rule."""
+    score = base.for_article(gold.actors, predicted.actors).score("weapons", "strict")
+
+    def best(g: Record, p: Record) -> float:
+        return max(score(gm, pm) for gm in mentions(g) for pm in mentions(p))  # type: ignore[arg-type]
+
+    g_events: list[Record] = list(fold_events(gold.weapons))
+    p_events: list[Record] = list(predicted.weapons)
+    pairs = assign(g_events, p_events, best)
+    return Counts(tp=len(pairs), fp=len(p_events) - len(pairs), fn=len(g_events) - len(pairs))
+
+
 def score_article(
     gold: GoldArticle, predicted: ArticleExtraction, text: str, base: Matcher, match: Match = "strict"
 ) -> ArticleScore:
@@ -163,8 +185,7 @@ def score_article(
     stance_by_gold: dict[int, str] = {}
     grounded = predicted_total = 0
     for field in FIELDS:
-        g_items: list[Record] = list(getattr(gold, field))
-        p_items: list[Record] = list(getattr(predicted, field))
+        g_items, p_items = _items(gold, field), _items(predicted, field)
         pairs_by = {m: assign(g_items, p_items, matcher.score(field, m)) for m in MATCHES}
         for m, pairs in pairs_by.items():
             by_match[m][field] = Counts(tp=len(pairs), fp=len(p_items) - len(pairs), fn=len(g_items) - len(pairs))

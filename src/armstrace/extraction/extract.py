@@ -272,6 +272,7 @@ class Extractor:
         from . import ground
         from .speaker_names import canonical_speakers
         from .direction import settle_direction
+        from .events import fold_events
         from .parties import settle_parties
         from .status import settle_status
 
@@ -302,7 +303,7 @@ class Extractor:
         weapons = settle_parties(weapons, actors, self.cues, self.gazetteer)
         # A transfer's status reads the claims' own words (the verbatim clause), not their English.
         said = [c.model_copy(update={"content": c.clause}) if c.clause else c for c in claims]
-        weapons = settle_status(weapons, said, self.cues, self.gazetteer)
+        weapons = fold_events(settle_status(weapons, said, self.cues, self.gazetteer))
         extraction = ArticleExtraction(
             article=self._info(article),
             actors=actors,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from ..base.schema import Quantity, Weapon
+from ..base.schema import Quantity, Weapon, materiel_phrases
 from ..text.fold import word_pattern
 
 # A link target: the id of a highlighted item in the page ('' when none is highlighted).
@@ -124,7 +124,8 @@ def weapon_marks(weapon: Weapon, parties: Mapping[str, Sequence[str]]) -> list[t
     """
     sentence, base = weapon.evidence.quote, weapon.evidence.start
     marks = []
-    found = re.search(re.escape(weapon.description.strip()), sentence, re.IGNORECASE) if weapon.description.strip() else None
+    phrases = [p.strip() for p in materiel_phrases(weapon.description) if p.strip()]
+    found = next((m for p in phrases if (m := re.search(re.escape(p), sentence, re.IGNORECASE))), None)
     if found is None:
         return [(weapon.evidence.start, weapon.evidence.end)]
     marks.append((base + found.start(), base + found.end()))

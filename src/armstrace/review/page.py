@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..base.errors import ArmstraceError, InputError
 from ..base.outdir import ARTICLES, DATASET, REPORT, RUN, read_extractions, write_atomic
-from ..base.schema import ArticleExtraction, Dropped, Evidence, Field_, Quantity
+from ..base.schema import ArticleExtraction, Dropped, Evidence, Field_, Quantity, Record, Weapon
 from ..extraction.load import read_article
 from ..base.schema import FIELDS
 from ..extraction.run import ArticleOutcome, read_summary
@@ -177,6 +177,12 @@ def _evidence_row(evidence: Evidence) -> tuple[str, str]:
     return "evidence", f"characters {evidence.start}–{evidence.end}"
 
 
+def _more_evidence_row(item: Record) -> list[tuple[str, str]]:
+    """Where a transfer event is stated again: its later sentences' offsets."""
+    more = item.more_evidence if isinstance(item, Weapon) else []
+    return [("also stated at", ", ".join(f"characters {e.start}–{e.end}" for e in more))] if more else []
+
+
 def _items(extraction: ArticleExtraction) -> Iterable[ItemView]:
     for name in FIELDS:
         for index, item in enumerate(getattr(extraction, name)):
@@ -190,7 +196,7 @@ def _items(extraction: ArticleExtraction) -> Iterable[ItemView]:
                 end=ev.end,
                 quote=ev.quote,
                 label=label,
-                details=[(k, v) for k, v in rows if v] + [_evidence_row(ev)],
+                details=[(k, v) for k, v in rows if v] + [_evidence_row(ev), *_more_evidence_row(item)],
                 record=item.model_dump(mode="json"),
             )
 
