@@ -49,6 +49,25 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
     assert denial.cue == "denied"
 
 
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # a statement someone did not make, or refused to make, is no claim
+        ("Lars Berg didn’t say whether Norway has already sent such rifles.", []),
+        ("Berg declined to say whether Chile paid.", []),
+        ("Berg no precisó si Chile pagó.", []),
+        # a compound tense with any auxiliary reports like its participle
+        ("Los ministros han recordado que Chile compra fusiles.", [("han recordado", "asserted")]),
+        # a complement that dismisses what the verb reports makes it a denial
+        ("Berg tachó de «absurdas» las acusaciones de que Noruega vende fusiles a Chile.", [("tachó", "denied")]),
+        # a quoted statement that opens with its subject's own verb takes that verb's stance
+        ("«Noruega cree que el envío es un intento de ocultar ventas», han indicado los ministros.", [("han indicado", "believes")]),
+    ],
+)  # fmt: skip
+def test_what_a_reporting_verb_makes_a_claim_of_and_its_stance(text: str, claims: list[tuple[str, str]]) -> None:
+    assert [(c.span.text, c.cue) for c in claim_candidates(text, load_cues())] == claims
+
+
 def test_each_kind_of_materiel_a_sentence_names_is_a_weapon_candidate_with_its_category() -> None:
     found = weapon_candidates(ARTICLE, load_cues(), load_gazetteer())
     assert [(c.sentence.text[:15], c.cue, c.span.text) for c in found] == [

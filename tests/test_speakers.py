@@ -51,6 +51,24 @@ def test_a_role_alone_is_the_person_the_article_named_with_it() -> None:
     assert speakers(text)[-1] == ("destacó", "Lars Berg")
 
 
+@pytest.mark.parametrize(
+    "follow",
+    ["El político ha recordado que Chile compra fusiles.", "He added that Chile buys rifles.", "The diplomat said Chile buys rifles."],
+)
+def test_a_pronoun_or_a_role_no_one_was_named_with_is_the_speaker_of_the_sentence_before(follow: str) -> None:
+    text = f"«Nunca vendimos armas», ha dicho a los medios el ministro de Comercio, Lars Berg. {follow}"
+    assert speakers(text)[-1][1] == "Lars Berg"
+
+
+def test_a_capitalised_name_written_in_lower_case_is_a_common_word() -> None:
+    # The gazetteer's outlet "Politico" is not "el político".
+    assert speakers("Lars Berg negó las acusaciones. El político ha recordado que Chile compra fusiles.")[-1] == ("ha recordado", "Lars Berg")
+
+
+def test_a_role_after_a_sentence_with_no_speaker_is_left_to_the_model() -> None:
+    assert speakers("Noruega vende fusiles. El diplomático dijo que Chile los compra.")[-1] == ("dijo", None)
+
+
 def test_a_quotation_that_goes_on_keeps_the_speaker_of_the_sentence_before() -> None:
     text = "Lars Berg negó las acusaciones. «Nunca hemos vendido un solo fusil», dijo."
     assert speakers(text) == [("negó", "Lars Berg"), ("dijo", "Lars Berg")]
@@ -130,6 +148,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("agencia de inteligencia de Ucrania", "Ukraine intelligence agency"),
         ("gobierno de Irán", "Iran"),  # a name the gazetteer knows wins over the description
         ("Lars Berg", "Lars Berg"),  # no description: kept as written
+        ("Noruega, Perú y Chile", "Norway, Peru and Chile"),  # a list of names, each in English
         ("Algunos analistas", "analysts"),  # the word that opened the sentence goes
         ("Many observers", "Observers"),
         ("The Wall Street Journal", "The Wall Street Journal"),
@@ -159,6 +178,8 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # "como" / "as" before the verb: its subject follows it
         ("Noruega negó que venda fusiles a Chile como había denunciado semanas atrás Estados Unidos.", "Estados Unidos"),
         ("Oslo sold rifles to Lima, as Reuters reported on Friday.", "Reuters"),
+        # whom the statement was made to stands between the verb and its subject
+        ("«No vendemos fusiles», ha dicho a los medios noruegos el ministro de Comercio, Lars Berg.", "Lars Berg"),
         # "a" after a Spanish verb is "to": what follows is no subject
         ("El ministro de Defensa noruego, Lars Berg, calificó a Chile de socio importante.", "Lars Berg"),
         # whose fear a stance word names

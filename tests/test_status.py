@@ -34,6 +34,8 @@ def claim(sentence: str, content: str, stance: Stance = "asserted") -> Claim:
         ("The drones were shipped across the Caspian Sea and used against Ukraine.", "drones", "delivered"),
         ("Irán habría enviado drones a Rusia.", "drones", "alleged"),
         ("Pyongyang has reportedly provided Moscow with shells.", "shells", "alleged"),
+        # Whether it happened is left open.
+        ("Lars Berg didn't say whether Iran has already transferred such drones.", "drones", "alleged"),
         ("Moscú firmó un acuerdo por drones después de que Putin enviara tropas a Ucrania.", "tropas", "delivered"),
         # Bought is delivered, even when the clause goes on to their use.
         ("Rusia compró drones a Irán que luego fueron usados en Ucrania.", "drones", "delivered"),

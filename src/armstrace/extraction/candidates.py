@@ -57,6 +57,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
+    # A statement someone did not make is no claim: "Shin didn't say whether …", "no precisó si".
+    verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged") or not _not_made(sentence.text[: v.start], cues)]
     quoted = quoted_spans(sentence.text)
     outside = [v for v in verbs if not inside(v.start, quoted)]
     # A verb quoted inside someone's statement is part of it, not a statement of its own.
@@ -73,22 +75,47 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     return []
 
 
+def _not_made(before: str, cues: Cues) -> bool:
+    """Whether the words before a reporting verb negate or refuse it ("did not", "declined to")."""
+    folded = normalise(before).rstrip()
+    last = folded.rsplit(" ", 1)[-1]
+    # normalise writes every apostrophe as '"'.
+    return last in cues.negations or last.endswith('n"t') or folded.endswith(tuple(f" {r}" for r in cues.refusals))
+
+
 def _reporting_order(cues: Cues) -> list[str]:
     return [s for s in _STANCE_PRIORITY if s in cues.reporting] + [s for s in cues.reporting if s not in _STANCE_PRIORITY]
 
 
-def _stance(anchor: Hit, previous: str, segment: str, statement: str, cues: Cues) -> str:
+def _stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str], cues: Cues) -> str:
     """A neutral verb takes the stance of a stance word in what it reports ("no hay pruebas"),
-    or reports a denial when what it reports opens by negating its verb ("que Irán no envió")."""
+    or reports a denial when what it reports opens by negating its verb ("que Irán no envió").
+
+    `said`: the words between the verb and its statement, and the statement ('' for none).
+    """
     stance = anchor.label or previous
     if stance != "asserted":
         return stance
+    complement, statement = said
+    # The verb's own complement may dismiss what it reports: "tachó de «absurdas» las acusaciones de que …".
+    if "," not in complement and any(h.label == "denied" for h in hits(complement, labelled_terms(cues.content, _STANCE_PRIORITY))):
+        return "denied"
+    # A quoted statement that opens with its subject's own verb takes that verb's stance:
+    # "«La UE considera que …», han indicado los Estados miembros."
+    opening = hits(statement, labelled_terms(cues.reporting, _reporting_order(cues)))
+    if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]):
+        return opening[0].label
     # Stance words count in what the verb reports, not in the words around it ("dijo …, en
     # respuesta a acusaciones de …").
     marks = hits(statement or segment, labelled_terms(cues.content, _STANCE_PRIORITY))
     if marks:
         return marks[0].label
     return "denied" if _negated(statement, cues) else stance
+
+
+def _opens_with_subject(before: str) -> bool:
+    """Whether the words before a verb can be its subject alone: a few words, no clause break."""
+    return 0 < len(before.split()) <= 5 and not re.search(r"[,;:]|\b(?:que|that)\b", before)
 
 
 def _negated(statement: str, cues: Cues) -> bool:
@@ -150,7 +177,8 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             # "X calcula que …, informó un diputado": the last verb only names the channel of X's claim.
             relays = bool(found) and found[-1].sentence == sentence and statement.start <= found[-1].span.start
             said = statement.text if statement != sentence else ""
-            stance = _stance(inner, stance, segment, said, cues)
+            complement = sentence.text[inner.end : statement.start - sentence.start] if said else ""
+            stance = _stance(inner, stance, segment, (complement, said), cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
             found.append(Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays))
         previous_claimed = bool(anchors)
@@ -240,7 +268,9 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             # de Seguridad de la ONU"); matching folds case, the gazetteer judges the casing.
             pattern = phrases([alias])
             for start, end in find_all(article, pattern) if pattern is not None else []:
-                if gazetteer.actor_for(article[start:end]) is not None and not inside(start, site):
+                # A capitalised name found in lower case is a common word: "político" is no Politico.
+                cased = alias.islower() or not article[start:end].islower()
+                if cased and gazetteer.actor_for(article[start:end]) is not None and not inside(start, site):
                     add(article[start:end], start)
                     break
     known = [c.span for c in seen.values()]

@@ -42,10 +42,21 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         if not known and (english := _in_english(claim.speaker, frames, canonical)) is not None:
             named.append(claim.model_copy(update={"speaker": english}))
             continue
-        parts = re.split(AND, claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
-        speaker = " and ".join(canonical(p) for p in parts) if all(p.strip() for p in parts) else canonical(claim.speaker)
+        parts = _listed(claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
+        speaker = _joined([canonical(p) for p in parts]) if all(p.strip() for p in parts) else canonical(claim.speaker)
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
+
+
+def _listed(speaker: str) -> list[str]:
+    """The names a list of speakers gives ("Estados Unidos, Corea del Sur y Japón"): commas
+    separate names only in a list that ends with "y"/"and"."""
+    parts = re.split(AND, speaker)
+    return [*re.split(r",\s*", parts[0]), *parts[1:]] if len(parts) == 2 else parts
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _without_opener(claim: Claim, cues: Cues) -> Claim:

@@ -110,12 +110,19 @@ def _before(
     return None
 
 
+# Whom a statement was made to, between the verb and its subject: "dijo a los medios el ministro".
+_AUDIENCE = (
+    r"(?:a|ante|to)\s+(?:(?:los|las|la|the)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media)"
+    r"(?:\s+(?!(?:el|la|los|las|the)\b)[^\W\d_]+)?"
+)
+
+
 def _after(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames, last: bool = False) -> Span | None:
     """The subject right after the verb: "dijo John Kirby", "dijo el ministro de Exteriores, Serguéi Lavrov",
     or a role alone, "añadió el presidente iraní", whose holder the article named before. `last`:
     the subject must end the clause, as after a statement it follows ("…, dijo Kanani.")."""
     follows = article[candidate.span.end : candidate.sentence.end]
-    gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?", follows, re.I)
+    gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?(?:{_AUDIENCE}\s*,?\s*)?", follows, re.I)
     opening = candidate.span.end + (gap.end() if gap else 0)
     # English "a" only after "according to": after a Spanish verb "a" is "to" ("dijo a Rusia").
     words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else DETERMINERS
@@ -308,17 +315,21 @@ def _speaker(
         return before
     if not inverted and (after := _after(candidate, names, article, frames)) is not None:
         return after
-    if not inverted and (role := _role(candidate, region, article, frames)) is not None:
-        return _holder(role, every_name, article, frames)
+    role = _role(candidate, region, article, frames) if not inverted else None
+    if role is not None and (holder := _holder(role, every_name, article, frames)) is not None:
+        return holder
     # A name in an aside ("citando fuentes de inteligencia,") is not the verb's subject.
     names = [n for n in names if not _in_aside(n, region, article, frames)]
     named_before = [n for n in names if region.start <= n.start < candidate.span.start]
     if previous is not None and previous.speaker is not None and not named_before:
         if same_sentence:
             return previous.speaker  # "dijo … y advirtió …": one subject for both verbs
-        opens = _no_subject(article[region.start : candidate.span.start].split("”")[-1].split("»")[-1], frames)
+        before_verb = article[region.start : candidate.span.start].split("”")[-1].split("»")[-1]
+        # "«…», dijo." / "Calificó …" / "He added" / "El político ha recordado": the speaker of
+        # the sentence before goes on.
+        opens = _no_subject(before_verb, frames) or role is not None or _pronoun_subject(before_verb, frames)
         if not names and opens and _next_to(previous.sentence, sentence, article):
-            return previous.speaker  # "«…», dijo." / "Calificó …": the speaker of the sentence before goes on
+            return previous.speaker
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none
 
 
@@ -388,6 +399,16 @@ def _no_subject(before_verb: str, frames: Frames) -> bool:
             continue
         return False
     return True
+
+
+# Subjects that stand for the last speaker: "He added", "Ella insistió", "It said".
+_PERSONAL = frozenset(("he", "she", "it", "él", "ella"))
+
+
+def _pronoun_subject(before_verb: str, frames: Frames) -> bool:
+    """Whether the words before a verb are a personal pronoun, perhaps after a connector ("But he said")."""
+    words = [w.lower() for w in words_of(before_verb)]
+    return bool(words) and words[-1] in _PERSONAL and all(w in frames.connectors or w in {"but", "pero", "and", "y"} for w in words[:-1])
 
 
 def _next_to(first: Span, second: Span, article: str) -> bool:

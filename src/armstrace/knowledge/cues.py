@@ -6,6 +6,8 @@ the field can correct and extend them without touching code; see the comments at
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -56,6 +58,7 @@ class Cues:
     recipient: tuple[str, ...]
     articles: tuple[str, ...]
     not_negating: tuple[str, ...]
+    refusals: tuple[str, ...]
     coordinators: tuple[str, ...]
     between: tuple[str, ...]
     joint: tuple[str, ...]
@@ -70,7 +73,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "refusals", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives")
 
@@ -104,6 +107,17 @@ def _labelled(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str
     return MappingProxyType(terms)
 
 
+# A Spanish compound tense is one auxiliary and a participle; the file lists each participle
+# once ("ha recordado"), and every auxiliary reports the same way ("han recordado", "había …").
+_AUXILIARIES = ("ha", "han", "había", "habían", "habría", "habrían", "he", "hemos")
+_COMPOUND = re.compile(rf"(?:{'|'.join(_AUXILIARIES)}) (\S+)")
+
+
+def _with_compounds(terms: tuple[str, ...]) -> tuple[str, ...]:
+    participles = [m.group(1) for t in terms if (m := _COMPOUND.fullmatch(t))]
+    return tuple(dict.fromkeys([*terms, *(f"{a} {p}" for p in participles for a in _AUXILIARIES)]))
+
+
 def _joined(document: Mapping[str, Any], name: str, path: Path) -> tuple[str, ...]:
     section = _section(document, name, path)
     lowercase = name != "stopwords"
@@ -118,7 +132,7 @@ def read_cues(path: Path) -> Cues:
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}", _CUES_HINT)
     return Cues(
-        reporting=_labelled(document, "reporting", path),
+        reporting=MappingProxyType({k: _with_compounds(v) for k, v in _labelled(document, "reporting", path).items()}),
         attribution=_joined(document, "attribution", path),
         content=_labelled(document, "content", path),
         boilerplate=_joined(document, "boilerplate", path),
@@ -142,6 +156,7 @@ def read_cues(path: Path) -> Cues:
         documents=_joined(document, "documents", path),
         times=_joined(document, "times", path),
         not_negating=_joined(document, "not_negating", path),
+        refusals=_joined(document, "refusals", path),
         coordinators=_joined(document, "coordinators", path),
         between=_joined(document, "between", path),
         joint=_joined(document, "joint", path),
