@@ -60,6 +60,14 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Los ministros han recordado que Chile compra fusiles.", [("han recordado", "asserted")]),
         # a complement that dismisses what the verb reports makes it a denial
         ("Berg tachó de «absurdas» las acusaciones de que Noruega vende fusiles a Chile.", [("tachó", "denied")]),
+        # a statement joined to the one before by "but"/"pero" or "y no" is a claim of its own
+        ("Norway has said it sent rifles to Chile before the war but not since.", [("has said", "asserted"), ("but", "denied")]),
+        ("Berg ha recordado que Noruega vendió fusiles en 2005, pero ha saludado el acuerdo como un nuevo comienzo.",
+         [("ha recordado", "asserted"), ("pero", "asserted")]),
+        ("Berg said Norway sells rifles, but declined to elaborate.", [("said", "asserted")]),
+        ("Berg dijo que Noruega vende fusiles, pero Chile negó la compra.", [("dijo", "asserted"), ("negó", "denied")]),
+        # an answer to the statement ("algo que Lima niega") is another speaker's claim
+        ("Algunos analistas han señalado que Chile usa los fusiles, algo que Lima niega.", [("han señalado", "asserted"), ("niega", "denied")]),
         # a quoted statement that opens with its subject's own verb takes that verb's stance
         ("«Noruega cree que el envío es un intento de ocultar ventas», han indicado los ministros.", [("han indicado", "believes")]),
     ],

@@ -22,7 +22,7 @@ from ..knowledge.gazetteer import Gazetteer, KnownActor
 from ..text.dates import calendar
 from ..text.fold import find_all, normalise
 from .materiel import figure_candidates, weapon_candidates
-from .statements import statement_of, subject_of_next
+from .statements import GOES_ON, statement_of, subject_of_next
 from .spans import (
     CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, phrases, quoted_spans,
     sentence_at, sentences, site_paragraphs, story_sentences,
@@ -38,7 +38,15 @@ _STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "
 _NEGATION_REACH = 4
 # What may stand before a statement's negation besides a name: "se", "lo", "it", "they" …
 _PRONOUNS = frozenset("se lo la le les nos ya él ella ellos ellas it he she they we i".split())
-_AND_THAT = re.compile(r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)")
+# "…, algo que Teherán niega", "… - an allegation Iran denies": a second speaker answers the
+# statement before; its verb names no channel of it.
+_RESPONDS = re.compile(
+    r"(?:(?<!\w)(?:algo|lo|cosa|extremo) que|(?<!\w)which|(?<!\w)an? (?:allegation|claim|accusation|charge|report)s?)"
+    r"\s+(?:[^\s,;]+\s+){0,4}$",
+    re.I,
+)
+# How many words may stand between a joining word and a verb of the joined statement's own.
+_JOINED_VERB_REACH = 8
 
 
 def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hit]:
@@ -64,7 +72,14 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # A verb quoted inside someone's statement is part of it, not a statement of its own.
     verbs = outside or verbs
     if verbs:
-        more = [Hit(a, b, "") for a, b in find_all(sentence.text, _AND_THAT) if a > verbs[0].end]
+        # A joined statement with a verb of its own ("pero Irán negó") is that verb's claim.
+        # "… but declined to elaborate" joins no statement.
+        refused = tuple(cues.refusals)
+        more = [
+            Hit(a, b, "") for a, b in find_all(sentence.text, GOES_ON)
+            if a > verbs[0].end and not any(0 < v.start - b and len(sentence.text[b : v.start].split()) <= _JOINED_VERB_REACH for v in verbs)
+            and not normalise(sentence.text[b:]).lstrip().startswith(refused)
+        ]  # fmt: skip
         return sorted([*verbs, *more], key=lambda h: h.start)
     if cited := hits(sentence.text, {normalise(t): "asserted" for t in cues.attribution}):
         return cited[:1]
@@ -170,12 +185,17 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
                 n += 1
                 inner = anchors[n]
             until = anchors[n + 1].start if n + 1 < len(anchors) else len(sentence.text)
+            if (answer := _RESPONDS.search(sentence.text[:until])) is not None and answer.start() > inner.end:
+                until = answer.start()  # the answer and its speaker are no part of the statement
             # The first claim's stance words may stand in a quotation before its verb.
             segment = sentence.text[: until] if anchor is anchors[0] else sentence.text[anchor.start : until]
             statement = statement_of(sentence, inner, until, cues)
             n += 1
             # "X calcula que …, informó un diputado": the last verb only names the channel of X's claim.
-            relays = bool(found) and found[-1].sentence == sentence and statement.start <= found[-1].span.start
+            relays = (
+                bool(found) and found[-1].sentence == sentence and statement.start <= found[-1].span.start
+                and not _RESPONDS.search(sentence.text[: anchor.start])
+            )  # fmt: skip
             said = statement.text if statement != sentence else ""
             complement = sentence.text[inner.end : statement.start - sentence.start] if said else ""
             stance = _stance(inner, stance, segment, (complement, said), cues)

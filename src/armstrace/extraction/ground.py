@@ -179,13 +179,13 @@ def _reporter_only(name: str, candidate: Candidate, cues: Cues, gazetteer: Gazet
     sentence = candidate.sentence
     at = candidate.span.start - sentence.start
     claims = claim_candidates(sentence.text, cues)
+    if any(c.cue in ("denied", "acknowledged") for c in claims):
+        return False  # who denies or admits a transfer, here or in an answer ("algo que Teherán niega"), is usually a party to it
     statements = [c.statement for c in claims if c.statement is not None and c.statement.text != sentence.text]
     for claim in claims:
         said = claim.statement
         if said is None or said not in statements or not said.start <= at < said.end:
             continue
-        if claim.cue in ("denied", "acknowledged"):
-            return False  # who denies or admits a transfer is usually a party to it
         if not subject(said.text, "", gazetteer):
             return False  # the statement names no one: its parties may stand anywhere
         forms, canonical = name_forms(name, gazetteer)

@@ -26,6 +26,7 @@ from ..knowledge.cues import Cues
 from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
+from .statements import goes_on
 from .frames import (
     AND,
     DETERMINER,
@@ -278,12 +279,12 @@ def _speaker(
               and not any(a <= n.start < b for a, b in quotes)]  # fmt: skip
     names = [n for n in spoken if not any(a <= n.start < b for a, b in shut)]
     same_sentence = previous is not None and previous.sentence == sentence
-    if not candidate.span.text.strip() or normalise(candidate.span.text) in {"y que", "and that"}:
+    if not candidate.span.text.strip() or goes_on(candidate.span.text):
         return previous.speaker if same_sentence and previous is not None else None
     if re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
         return _as_said(candidate, spoken, article)  # "como había denunciado semanas atrás Estados Unidos"
     if same_sentence and previous is not None and not re.search(
-        r"[,;:]|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
+        r"[,;:–—]|\s-\s|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
     ):
         return previous.speaker  # reported within a report: "El portavoz indicó que Irán declaró …"
     words = normalise(candidate.span.text)

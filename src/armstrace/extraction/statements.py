@@ -14,6 +14,21 @@ from .frames import DETERMINERS, words_of
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Hit, Span
 
 
+# A second statement of the same speaker, joined to the first: "dijo que … y que …", "… but not
+# since", "… y no planeamos …", "…, pero ha saludado …". Each is a claim of its own (the gold
+# splits them too, docs/annotation.md); its stance is read off its own words.
+GOES_ON = re.compile(
+    r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)|(?<!\w)(?:pero|but)(?!\w)"
+    r"|(?<!\w)(?:y|and)(?=\s+(?:no|not|never|nunca|tampoco)(?!\w))",
+    re.I,
+)
+
+
+def goes_on(anchor_text: str) -> bool:
+    """Whether a claim's words only join it to the statement before ("y que", "but")."""
+    return GOES_ON.fullmatch(anchor_text.strip()) is not None
+
+
 def _quoted_before(sentence: Span, at: int) -> Span | None:
     """The quotation that ends right before a reporting verb ('“…”, dijo X'), if there is one."""
     head = sentence.text[:at].rstrip(" ,;:-–—")
@@ -33,7 +48,8 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
 
     The clause runs to the next claim of the sentence; "dijo el viernes que X" gives X.
     """
-    if (quoted := _quoted_before(sentence, anchor.start)) is not None:
+    joined = goes_on(sentence.text[anchor.start : anchor.end])
+    if not joined and (quoted := _quoted_before(sentence, anchor.start)) is not None:
         return quoted
     if anchor.start == anchor.end:  # a quotation continued: all of it is the statement
         inner = sentence.text.strip(OPENING_QUOTES + CLOSING_QUOTES + ". ")
@@ -43,13 +59,14 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     if _attributes(sentence, anchor, cues) and (source := re.match(r"[^,;:]{1,80},", tail)):
         tail = tail[source.end() :]  # "Según The New York Times, Rusia compra …" reports what follows its source
     that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60])
-    if that:
+    if that and not joined:
         tail = tail[that.end() :]
-    elif (before := _statement_before(sentence, anchor, cues)) is not None:
+    elif not joined and (before := _statement_before(sentence, anchor, cues)) is not None:
         return before
     body = tail.strip(" ,;:.-–—")
     body = re.sub(r"\s+(?:y|e|and)$", "", body)
-    if len(re.findall(r"\w+", body)) < 3:
+    # A joined statement may be short: "… but not since".
+    if len(re.findall(r"\w+", body)) < (1 if joined else 3):
         return sentence
     start = sentence.text.index(body, anchor.end)
     return Span(sentence.start + start, sentence.start + start + len(body), body)
