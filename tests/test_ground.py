@@ -163,6 +163,15 @@ def test_a_speaker_must_be_named_near_the_claim_or_be_an_actor_of_the_article() 
         assert records == [] and dropped.reason == f"speaker '{invented}' is not named in the article"
 
 
+def test_the_agency_of_a_wire_credit_is_no_speaker() -> None:
+    text = "OSLO, 15 nov (Reuters) - Noruega impuso sanciones a empresas a las que acusa de vender fusiles a Chile."
+    [claim] = find_candidates(text, CUES, GAZ)["claims"]
+    records, [dropped] = ground_labels([claim], [ClaimLabel(speaker="Reuters", content="")], text, CUES, GAZ)
+    assert records == [] and dropped.reason == "'Reuters' only carries the story (its wire credit)"
+    [record], _ = ground_labels([claim], [ClaimLabel(speaker="Norway", content="")], text, CUES, GAZ)
+    assert isinstance(record, Claim) and record.speaker == "Norway"
+
+
 def test_a_claims_content_is_the_models_english_sentence_when_the_evidence_bears_it_out() -> None:
     english = "North Korea supplied more than 1,000 containers of military equipment to Russia."
     [record], _ = ground_labels([_first("claims")], [ClaimLabel(speaker="John Kirby", content=english)], ARTICLE, CUES, GAZ)

@@ -178,6 +178,8 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # "como" / "as" before the verb: its subject follows it
         ("Noruega negó que venda fusiles a Chile como había denunciado semanas atrás Estados Unidos.", "Estados Unidos"),
         ("Oslo sold rifles to Lima, as Reuters reported on Friday.", "Reuters"),
+        # a counted group coordinated with a name speaks with it
+        ("Norway and nearly 50 countries condemned the transfer of rifles to Chile.", "Norway and nearly 50 countries"),
         # an answer after a dash has its own subject
         ("Oslo has accused Lima of buying rifles from Norway - an allegation Chile denies, reported Reuters.", "Chile"),
         # whom the statement was made to stands between the verb and its subject

@@ -33,6 +33,7 @@ from ..base.schema import (
 from ..knowledge.countries import iso_country, iso_forms
 from ..knowledge.cues import STANCES, Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
+from ..text.dates import credit_end
 from ..text.fold import normalise
 from .candidates import claim_candidates
 from .spans import Candidate, Span, term_matches
@@ -156,6 +157,13 @@ def speaker_named(speaker: str, candidate: Candidate, article: str, gazetteer: G
     return any(name_key(a.role) == key and party(a.name, article, gazetteer) for a in gazetteer.actors if a.role)
 
 
+def _credited_only(speaker: str, sentence: str, gazetteer: Gazetteer) -> bool:
+    """Whether the sentence names `speaker` only in its wire credit ("WASHINGTON (Reuters) -"):
+    the agency carries the story, it states none of it."""
+    lead = credit_end(sentence)
+    return lead > 0 and renders(speaker, sentence[:lead], gazetteer) and not renders(speaker, sentence[lead:], gazetteer)
+
+
 def party(name: str, article: str, gazetteer: Gazetteer) -> str | None:
     """The canonical name of a supplier or recipient the article names; None if it names none.
 
@@ -274,6 +282,9 @@ def _claim(
         return None
     if candidate.speaker is None and not speaker_named(speaker, candidate, article, gazetteer):
         dropped.append(Dropped(field="claims", reason=f"speaker '{speaker}' is not named in the article", quote=candidate.sentence.text))
+        return None
+    if candidate.speaker is None and _credited_only(speaker, candidate.sentence.text, gazetteer):
+        dropped.append(Dropped(field="claims", reason=f"'{speaker}' only carries the story (its wire credit)", quote=candidate.sentence.text))
         return None
     statement = candidate.statement or candidate.sentence
     sentence = candidate.sentence.text

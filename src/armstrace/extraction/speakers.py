@@ -69,9 +69,19 @@ def _close_enough(between: str, frames: Frames) -> bool:
     return len(words_of(rest)) <= _MAX_WORDS_BETWEEN and not relative and not re.search(r"[;:«»“”\"]", rest)
 
 
+# "… and nearly 50 countries": a counted group coordinated with a name, up to the verb.
+_COUNTED_GROUP = re.compile(
+    rf"{AND}(?:(?:nearly|almost|about|some|more than|over|other|casi|unos|unas|más de|alrededor de|otros|otras)\s+)*\d+\s+"
+    r"(?:other\s+|otros\s+|otras\s+)?(?:countries|nations|states|governments|allies|países|naciones|estados|gobiernos|aliados)",
+    re.I,
+)
+
+
 def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames) -> Span:
     """"Rusia y Corea del Norte": a subject coordinated with the name before it is both, and
-    "The U.S., South Korea and Ukraine" all three."""
+    "The U.S., South Korea and Ukraine" all three; "The U.S. and nearly 50 countries" both."""
+    if (group := _COUNTED_GROUP.match(article, name.end, region.end)) is not None and not article[group.end() : region.end].strip(" ,"):
+        return Span(name.start, group.end(), article[name.start : group.end()])
     for other in names:
         if other.end < name.start and re.fullmatch(AND, article[other.end : name.start]):
             if _complement(article[region.start : other.start], frames):
