@@ -26,6 +26,8 @@ def _unsupported(content: str) -> str:
         "The Russian missiles will reach North Korea in May.",  # an adjective, a capital for its state, a month
         "North Korean forces will receive missiles.",  # the adjective of a country the evidence names
         "Warned that Iran sent drones.",  # a verb opening the sentence is no name
+        "Iran sent drones to Russia. The missiles will reach North Korea in May.",  # two sentences, no name across them
+        "Iran sent drones to Russia in May.",  # the month under its English name ("mayo")
     ],
 )
 def test_names_and_numbers_the_evidence_gives_pass(content: str) -> None:
@@ -65,3 +67,11 @@ def test_a_country_the_evidence_names_by_its_adjective_passes_and_the_speakers_f
     assert unsupported("Israel continues its operations in Gaza.", evidence, named, CUES, GAZ) == ""
     content, kept = english_content("Lars Berg added that Israel's operations in Gaza continue.", "x", evidence, named, CUES, GAZ)
     assert kept and content == "Israel's operations in Gaza continue."
+
+
+def test_the_frame_goes_after_names_are_english_and_a_sentence_that_reports_another_statement_is_not_kept() -> None:
+    evidence = "Noruega negó que venda fusiles a Chile, aunque el ministro sostuvo que Perú los compra."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    assert english_content("Noruega has denied that it sells rifles to Chile.", "x", evidence, named, CUES, GAZ) == ("It sells rifles to Chile.", True)
+    whole = "Norway sells rifles to Chile, although the minister stated that Peru buys them."
+    assert english_content(whole, "x", evidence, named, CUES, GAZ) == ("x", False)

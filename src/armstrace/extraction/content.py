@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
+from ..text.dates import calendar
 from ..text.language import spanish_words
 from ..text.numbers import find_quantities
 
@@ -41,16 +42,16 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
     when the evidence has one of the same value (within 1 %), however written ("1,000" and
     "1.000", "two" and "dos").
     """
-    for m in _NAME.finditer(content):
-        words = m.group(0).split()
+    for m, opens in (n for found in _NAME.finditer(content) for n in _sentences_of(found, content)):
+        words = m.split()
         while words and words[0] in cues.stopwords:
             words = words[1:]  # "The", "In May": sentence openers and dates name no one
-        if m.start() == 0 and len(words) == 1 and words[0].endswith(("ed", "ing")):
-            words = []  # "Warned that …": a verb opening the sentence
+        if opens and len(words) == 1 and not (gazetteer.actor_for(words[0]) or iso_country(words[0])):
+            words = []  # "Warned that …", "Satellite launched …": a capital that only opens a sentence
         name = re.sub(r"['’]s$", "", " ".join(words).rstrip("."))  # "Israel's" names Israel
         if name and not (
             named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)
-            or _demonym_given(name, evidence, cues)
+            or _demonym_given(name, evidence, cues) or _month_given(name, evidence)
         ):  # fmt: skip
             return name
     values = [v for _, _, q in find_quantities(evidence) for v in (q.value, q.low, q.high) if v is not None]
@@ -59,6 +60,21 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
             if value is not None and not any(abs(value - v) <= _TOLERANCE * max(abs(v), 1.0) for v in values):
                 return quantity.text
     return ""
+
+
+def _sentences_of(name: re.Match[str], content: str) -> list[tuple[str, bool]]:
+    """The capitalised run cut where a sentence ends ("… of Ukraine. The …"; a full stop after a
+    word of two letters or more), each part with whether it opens a sentence."""
+    parts = re.split(r"(?<=\w\w)\.\s+", name.group(0))
+    opens_first = not content[: name.start()].strip() or content[: name.start()].rstrip().endswith((".", "!", "?"))
+    return [(part, opens_first or n > 0) for n, part in enumerate(parts)]
+
+
+def _month_given(name: str, evidence: str) -> bool:
+    """Whether the evidence has the month under another of its names: "August" for "agosto"."""
+    forms = next((month for month in calendar().months if name in month), ())
+    words = set(re.findall(r"\w+", evidence.lower()))
+    return any(f.lower() in words for f in forms)
 
 
 def _adjective_of_named(name: str, evidence: str, named: Named, gazetteer: Gazetteer) -> bool:
@@ -124,11 +140,23 @@ def _without_frame(content: str, cues: Cues) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def _reports(content: str, cues: Cues) -> bool:
+    """Whether the sentence reports another statement inside it ("…, despite the minister stating
+    that …"): it tells the whole sentence, not the one proposition its claim makes."""
+    return _inner_report(tuple(v for vs in cues.reporting.values() for v in vs)).search(content) is not None
+
+
+@lru_cache(maxsize=8)
+def _inner_report(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    english = "|".join(re.escape(v) for v in sorted({v for v in verbs if v.isascii()}, key=len, reverse=True))
+    return re.compile(rf"(?:,|\b(?:despite|while|although|whereas)\b)[^.;]*?\b(?:{english})\s+that\b")
+
+
 @lru_cache(maxsize=8)
 def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """A name and a reporting verb before "that": "Lars Berg added that "."""
     alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(rf"(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:{alternatives})\s+that\s+(?=\w)")
+    return re.compile(rf"(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:(?:has|have|had)\s+)?(?:{alternatives})\s+that\s+(?=\w)")
 
 
 def english_content(
@@ -138,7 +166,9 @@ def english_content(
 
     The flag says whether the model's sentence was kept.
     """
-    said = _in_english(_without_frame(" ".join(model_content.split()), cues), gazetteer)
-    if said and not spanish_words(said) and not unsupported(said, evidence, named, cues, gazetteer):
+    # "U. S." is "U.S.".
+    said = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", " ".join(model_content.split()))
+    said = _without_frame(_in_english(said, gazetteer), cues)
+    if said and not spanish_words(said) and not _reports(said, cues) and not unsupported(said, evidence, named, cues, gazetteer):
         return said, True
     return clause, False
