@@ -56,6 +56,12 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Lars Berg didn’t say whether Norway has already sent such rifles.", []),
         ("Berg declined to say whether Chile paid.", []),
         ("Berg no precisó si Chile pagó.", []),
+        # the narrator's aside, adding to a list, and a noun spelt like a verb report nothing
+        ("It should also be noted that Berg visited Lima.", []),
+        ("Cabe señalar que Berg visitó Lima.", []),
+        ("Oslo añadió a su lista negra a altos funcionarios de Lima.", []),
+        ("Reports of Norway’s shipments to Chile come months after the sanctions.", []),
+        ("Berg agregó a periodistas que Chile compra fusiles.", [("agregó", "asserted")]),
         # a compound tense with any auxiliary reports like its participle
         ("Los ministros han recordado que Chile compra fusiles.", [("han recordado", "asserted")]),
         # a complement that dismisses what the verb reports makes it a denial

@@ -45,6 +45,10 @@ _RESPONDS = re.compile(
     r"\s+(?:[^\s,;]+\s+){0,4}$",
     re.I,
 )
+# Verbs that also add things to lists, and nouns spelt like verbs (folded: "añadió" is "anadio"),
+# with what follows them then.
+_NOT_REPORTING_VERB = re.compile(r"(?:anad|agreg)(?:io|e|en|ieron|aron|o)|adds?|added|reports|claims")
+_NOT_REPORTING = re.compile(r"\s+(?:a|al|a la|a los|a las|a su|a sus|to|them to|it to|of)\b", re.I)
 # How many words may stand between a joining word and a verb of the joined statement's own.
 _JOINED_VERB_REACH = 8
 
@@ -65,8 +69,12 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
-    # A statement someone did not make is no claim: "Shin didn't say whether …", "no precisó si".
+    # A statement someone did not make is no claim: "Shin didn't say whether …", "no precisó si";
+    # nor is the narrator's aside ("It should also be noted that", "Cabe señalar que").
     verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged") or not _not_made(sentence.text[: v.start], cues)]
+    # "añadió a su lista negra", "added them to", "reports of shipments": adding to something and
+    # a noun report nothing.
+    verbs = [v for v in verbs if not _reports_nothing(sentence.text, v)]
     quoted = quoted_spans(sentence.text)
     outside = [v for v in verbs if not inside(v.start, quoted)]
     # A verb quoted inside someone's statement is part of it, not a statement of its own.
@@ -90,12 +98,21 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     return []
 
 
+def _reports_nothing(sentence: str, verb: Hit) -> bool:
+    """"Oslo añadió a su lista negra a …", "Reports of shipments …": no "que", "that" or
+    quotation follows the verb, and what does makes it another verb or a noun."""
+    if not _NOT_REPORTING_VERB.fullmatch(normalise(sentence[verb.start : verb.end])) or not _NOT_REPORTING.match(sentence, verb.end):
+        return False
+    return re.search(r"(?<!\w)(?:que|that)(?!\w)|[«“\"]", sentence[verb.end :]) is None
+
+
 def _not_made(before: str, cues: Cues) -> bool:
     """Whether the words before a reporting verb negate or refuse it ("did not", "declined to")."""
     folded = normalise(before).rstrip()
     last = folded.rsplit(" ", 1)[-1]
     # normalise writes every apostrophe as '"'.
-    return last in cues.negations or last.endswith('n"t') or folded.endswith(tuple(f" {r}" for r in cues.refusals))
+    ends = tuple(f" {r}" for r in (*cues.refusals, *cues.narration))
+    return last in cues.negations or last.endswith('n"t') or f" {folded}".endswith(ends)
 
 
 def _reporting_order(cues: Cues) -> list[str]:

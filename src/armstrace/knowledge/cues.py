@@ -59,6 +59,7 @@ class Cues:
     articles: tuple[str, ...]
     not_negating: tuple[str, ...]
     refusals: tuple[str, ...]
+    narration: tuple[str, ...]
     coordinators: tuple[str, ...]
     between: tuple[str, ...]
     joint: tuple[str, ...]
@@ -73,7 +74,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "refusals", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "refusals", "narration", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives")
 
@@ -157,6 +158,7 @@ def read_cues(path: Path) -> Cues:
         times=_joined(document, "times", path),
         not_negating=_joined(document, "not_negating", path),
         refusals=_joined(document, "refusals", path),
+        narration=_joined(document, "narration", path),
         coordinators=_joined(document, "coordinators", path),
         between=_joined(document, "between", path),
         joint=_joined(document, "joint", path),
