@@ -178,6 +178,11 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # "como" / "as" before the verb: its subject follows it
         ("Noruega negó que venda fusiles a Chile como había denunciado semanas atrás Estados Unidos.", "Estados Unidos"),
         ("Oslo sold rifles to Lima, as Reuters reported on Friday.", "Reuters"),
+        # a connector opens the sentence and the statement ends with a name: the speaker before goes on
+        ("Lars Berg condenó la venta. En este sentido, ha condenado esta decisión que afectará a Chile.", "Lars Berg"),
+        # a gerund of a stance verb with its list of subjects
+        ("Cooperation has been met by alarm, with Oslo, Lima and Quito condemning Chile for sending troops.", "Oslo, Lima and Quito"),
+        ("Chile put its first satellite into orbit, but foreign experts question whether it can produce imagery.", "experts"),
         # a counted group coordinated with a name speaks with it
         ("Norway and nearly 50 countries condemned the transfer of rifles to Chile.", "Norway and nearly 50 countries"),
         # an answer after a dash has its own subject

@@ -339,7 +339,10 @@ def _speaker(
         # "«…», dijo." / "Calificó …" / "He added" / "El político ha recordado": the speaker of
         # the sentence before goes on.
         opens = _no_subject(before_verb, frames) or role is not None or _pronoun_subject(before_verb, frames)
-        if not names and opens and _next_to(previous.sentence, sentence, article):
+        # A name the statement ends with ("… afectará a Chile") is no subject; one right after
+        # the verb is ("dijo Kanani").
+        subject_named = any(n.start < candidate.span.start for n in names) or _after(candidate, names, article, frames) is not None
+        if not subject_named and opens and _next_to(previous.sentence, sentence, article):
             return previous.speaker
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none
 
