@@ -182,7 +182,10 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("Lars Berg condenó la venta. En este sentido, ha condenado esta decisión que afectará a Chile.", "Lars Berg"),
         # a gerund of a stance verb with its list of subjects
         ("Cooperation has been met by alarm, with Oslo, Lima and Quito condemning Chile for sending troops.", "Oslo, Lima and Quito"),
-        ("Chile put its first satellite into orbit, but foreign experts question whether it can produce imagery.", "experts"),
+        ("Chile put its first satellite into orbit, but foreign experts question whether it can produce imagery.", "foreign experts"),
+        # a name first written in the capitals of a wire credit, and a name coordinated with a described group
+        ("OSLO (AP) — Chile sold rifles to Peru. Oslo and Lima have voiced worries about the sale.", "Oslo and Lima"),
+        ("The Journal reported, citing sources among U.S. and European officials, that Chile sold rifles.", "U.S. and European officials"),
         # a counted group coordinated with a name speaks with it
         ("Norway and nearly 50 countries condemned the transfer of rifles to Chile.", "Norway and nearly 50 countries"),
         # an answer after a dash has its own subject

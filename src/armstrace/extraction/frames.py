@@ -83,7 +83,12 @@ def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
     """Every occurrence in the sentence of the article's names, longest first where they overlap."""
     found: list[Span] = []
     for name in sorted(set(names), key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text):
+        # A name first written in capitals ("SEOUL, South Korea (AP) —") is the same name later
+        # ("Seoul and Washington"); a short one in capitals is an acronym ("UN", not "un").
+        shouted = name.isupper() and len(name) >= 4
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text, re.I if shouted else 0):
+            if shouted and not m.group(0)[:1].isupper():
+                continue
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if not any(s.start < end and start < s.end for s in found):
                 found.append(Span(start, end, m.group(0)))
@@ -103,7 +108,9 @@ def described_spans(article: str, names: Sequence[Span], frames: Frames, media: 
         after = next((n for n in names if joined and n.start == end + joined.end()), None)
         if after is not None and normalise(after.text) not in media and (joined and joined.group(0).strip() or not after.text.islower()):
             end = after.end
-        before = next((n for n in names if re.fullmatch(r"(?:['’]s)?\s+", article[n.end : start])), None)
+        # "U.S. and European officials": a name coordinated with the adjective is one of the group's.
+        joins = rf"(?:['’]s)?\s+|{AND}" if frames.adjectives.match(article, start) else r"(?:['’]s)?\s+"
+        before = next((n for n in names if re.fullmatch(joins, article[n.end : start])), None)
         if before is not None and normalise(before.text) not in media:
             start = before.start
         spans = [n for n in spans if not (start <= n.start and n.end <= end)]
