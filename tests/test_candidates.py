@@ -102,6 +102,14 @@ def test_a_generic_word_and_the_system_named_after_it_are_one_weapon_of_the_syst
     assert found[0].quantity is not None and found[0].quantity.text == "cientos"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Sky News published satellite images of a ship in Oslo.", "Fragments were collected by explosives experts.", "Se publicaron imágenes satelitales del puerto de Oslo."],
+)
+def test_a_materiel_word_that_only_describes_another_noun_names_no_materiel(text: str) -> None:
+    assert weapon_candidates(text, load_cues(), load_gazetteer()) == []
+
+
 def test_the_longest_weapon_words_decide_the_category() -> None:
     found = weapon_candidates("Rusia buscaba cientos de armas balísticas.", load_cues(), load_gazetteer())
     assert [(c.cue, c.span.text) for c in found] == [("ballistic_missile", "armas balísticas")]

@@ -37,6 +37,8 @@ def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Ca
     for sentence in story_sentences(article, cues):
         seen: dict[str, Hit] = {}
         for hit in _with_systems(sentence.text, hits(sentence.text, labels), systems):
+            if _describes(sentence.text, hit, cues):
+                continue
             last = seen.get(hit.label)
             if last is not None and not _listed_apart(sentence.text, last, hit, coordinated):
                 continue
@@ -44,6 +46,16 @@ def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Ca
             words = Span(sentence.start + hit.start, sentence.start + hit.end, sentence.text[hit.start : hit.end])
             found.append(Candidate("weapons", words, sentence, cue=hit.label, quantity=_amount_of(words, article, quantities, starts)))
     return found
+
+
+def _describes(text: str, hit: Hit, cues: Cues) -> bool:
+    """Whether the materiel word only describes another noun: "satellite images", "expertos en explosivos"."""
+    after = re.match(r"\s+([^\W\d_]+)", text[hit.end :])
+    before = re.search(r"([^\W\d_]+)\s+(?:(?:de|en|del)\s+)?$", text[: hit.start])
+    return bool(
+        (after and after.group(1).lower() in cues.modified["after"])
+        or (before and before.group(1).lower() in cues.modified["before"])
+    )
 
 
 # Two materiel words of one kind are two items only when listed side by side: "cartuchos, cohetes y

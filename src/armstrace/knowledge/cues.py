@@ -60,6 +60,7 @@ class Cues:
     not_negating: tuple[str, ...]
     refusals: tuple[str, ...]
     narration: tuple[str, ...]
+    modified: Mapping[str, tuple[str, ...]]
     coordinators: tuple[str, ...]
     between: tuple[str, ...]
     joint: tuple[str, ...]
@@ -76,7 +77,7 @@ _JOINED = (
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
     "negations", "documents", "times", "not_negating", "refusals", "narration", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
-_GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives")
+_GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "modified")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -165,6 +166,11 @@ def read_cues(path: Path) -> Cues:
         factive=_joined(document, "factive", path),
         source=_joined(document, "source", path),
         exchange=_joined(document, "exchange", path),
+        # [modified]: the nouns a materiel word describes, standing after it or before it.
+        modified=MappingProxyType({
+            side: _terms(_section(document, "modified", path).get(side, []), f"{path}: [modified] {side}", lowercase=True)
+            for side in ("after", "before")
+        }),
         # [demonyms]: a country's canonical name, then its adjectives in either language.
         demonyms=MappingProxyType({
             country: _terms(words, f"{path}: [demonyms] {country}", lowercase=True)
