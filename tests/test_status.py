@@ -34,6 +34,8 @@ def claim(sentence: str, content: str, stance: Stance = "asserted") -> Claim:
         ("The drones were shipped across the Caspian Sea and used against Ukraine.", "drones", "delivered"),
         ("Irán habría enviado drones a Rusia.", "drones", "alleged"),
         ("Pyongyang has reportedly provided Moscow with shells.", "shells", "alleged"),
+        # An order is a deal, and items listed after "including" hang on the clause before them.
+        ("Chile placed an order for 24 jets along with other hardware, including radars and drones.", "drones", "agreed"),
         # Whether it happened is left open.
         ("Lars Berg didn't say whether Iran has already transferred such drones.", "drones", "alleged"),
         ("Moscú firmó un acuerdo por drones después de que Putin enviara tropas a Ucrania.", "tropas", "delivered"),

@@ -19,16 +19,36 @@ def _breaks(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"[,;:()\[\]—–\"“”«»]|(?<!\w)(?:" + alternation(words) + r")(?!\w)", re.IGNORECASE)
 
 
+# A list of items hangs on the clause before it: "placed an order for jets along with other
+# hardware, including air defence systems, missile systems and helicopters".
+_LISTING = re.compile(r"(?<!\w)(?:including|such as|among them|incluidos|incluidas|incluyendo|entre ellos|entre ellas)(?!\w)", re.I)
+_ONLY_LISTED = re.compile(r"[^;:()\[\]—–\"“”«»]*")
+
+
 def clause_of(sentence: str, words: str, cues: Cues) -> str:
-    """The clause of `sentence` holding the first occurrence of `words`; '' when they are not in it."""
+    """The clause of `sentence` holding the first occurrence of `words`; '' when they are not in it.
+
+    Items listed after "including" belong to the clause the list hangs on.
+    """
     found = re.search(re.escape(words.strip()), sentence, re.IGNORECASE) if words.strip() else None
     if found is None:
         return ""
+    start, end = _bounds(sentence, found.start(), found.end(), cues)
+    listing = next((m for m in reversed(list(_LISTING.finditer(sentence, 0, found.start())))), None)
+    if listing is not None and _ONLY_LISTED.fullmatch(sentence, listing.end(), found.start()):
+        head = sentence[: listing.start()].rstrip(" ,")
+        if head:
+            start = min(start, _bounds(sentence, len(head) - 1, len(head), cues)[0])
+    return sentence[start:end]
+
+
+def _bounds(sentence: str, first: int, last: int, cues: Cues) -> tuple[int, int]:
+    """Where the clause holding sentence[first:last] starts and ends."""
     start, end = 0, len(sentence)
     for cut in _breaks(cues.clauses).finditer(sentence):
-        if cut.end() <= found.start():
+        if cut.end() <= first:
             start = cut.end()
-        elif cut.start() >= found.end():
+        elif cut.start() >= last:
             end = cut.start()
             break
-    return sentence[start:end]
+    return start, end
