@@ -240,6 +240,19 @@ def test_a_spanish_assertion_and_an_english_denial_of_the_same_proposition_are_o
     arms = propositions["arms from North Korea to Russia"]
     assert arms.disputed and (arms.asserted_by, arms.denied_by) == (["United States"], ["Russia"])
     assert len(propositions) == 2
+    # Each article says its language, so a query finds the propositions both languages speak of.
+    assert {a.id: a.language for a in read_dataset(tmp_path).articles} == {"c1": "es", "c2": "en"}
+    with sqlite3.connect(tmp_path / "dataset.sqlite") as db:
+        both = db.execute(BOTH_LANGUAGES).fetchall()
+    assert sorted(both) == [("Russia violates sanctions", 1), ("arms from North Korea to Russia", 1)]
+
+
+# docs/quality.md counts the corpus's propositions with claims from both languages with this query.
+BOTH_LANGUAGES = """
+SELECT p.statement, p.disputed FROM propositions p
+JOIN claims c ON c.proposition_id = p.id JOIN articles a ON a.id = c.article
+GROUP BY p.id HAVING COUNT(DISTINCT a.language) = 2
+"""
 
 
 def test_a_treaty_is_one_proposition_whichever_party_a_claim_names_first(tmp_path: Path) -> None:

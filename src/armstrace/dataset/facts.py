@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..base.schema import ArticleExtraction, ArticleMeta
 from ..knowledge.gazetteer import name_key
 from ..text.fold import word_pattern
-from .tables import TextFrom
+from .tables import Language, TextFrom
 
 
 class TextFacts(BaseModel):
@@ -28,6 +28,7 @@ class TextFacts(BaseModel):
     published: str | None = Field(description="The metadata's date, else the dateline's.")
     published_from: Literal["metadata", "dateline", ""]
     text_from: TextFrom
+    language: Language
     mentions: list[int] = Field(description="Per extracted actor, how often its names occur in the text.")
 
 

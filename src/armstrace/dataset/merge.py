@@ -38,6 +38,7 @@ from ..base.schema import ActorKind, ArticleExtraction
 from ..extraction.load import read_article
 from ..extraction.meta import Sidecar, fill, read_sidecar
 from ..knowledge.gazetteer import GAZETTEER_PATH, load_gazetteer, name_key
+from ..text.language import is_english
 from ..text.dates import dateline
 from .dictionary import write_dictionary
 from .duplicates import DuplicateFinder
@@ -197,7 +198,8 @@ def _facts(extraction: ArticleExtraction, text: str, text_from: TextFrom, sideca
     line = dateline(text) if text_from == "file" and not meta.published else None
     return TextFacts(
         meta=meta, published=meta.published or line, published_from="metadata" if meta.published else "dateline" if line else "",
-        text_from=text_from, mentions=[mention_count(text, [a.name, *a.mentions]) for a in extraction.actors],
+        text_from=text_from, language="en" if is_english(text) else "es",
+        mentions=[mention_count(text, [a.name, *a.mentions]) for a in extraction.actors],
     )  # fmt: skip
 
 

@@ -108,7 +108,7 @@ class RowBuilder:
         row = ArticleRow(
             id=header.id, file=header.source, sha256=header.sha256, chars=header.chars,
             published=article.published, published_from=facts.published_from, outlet=facts.meta.outlet,
-            url=facts.meta.url, title=facts.meta.title, text_from=facts.text_from,
+            url=facts.meta.url, title=facts.meta.title, text_from=facts.text_from, language=facts.language,
             duplicate_of=copy.original, similarity=copy.similarity, actors=len(extraction.actors),
             weapons=len(extraction.weapons), figures=len(extraction.figures), claims=len(extraction.claims),
             prompt=provenance.prompt, prompt_sha256=provenance.prompt_sha256, schema_sha256=provenance.schema_sha256,

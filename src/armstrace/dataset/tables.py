@@ -16,6 +16,7 @@ from ..base.schema import ActorKind, Quantity, Stance, WeaponCategory, WeaponSta
 
 # What near-duplicate detection read of an article: its file, or the extraction's quotes.
 TextFrom = Literal["file", "quotes"]
+Language = Literal["en", "es"]
 
 
 class Row(BaseModel):
@@ -72,6 +73,7 @@ class ArticleRow(Row):
     text_from: TextFrom = Field(
         description="What near-duplicate detection read: the article file (unchanged since extraction), or the extraction's quotes."
     )
+    language: Language = Field(description="The article's language: en (English) or es (Spanish), from its function words.")
     duplicate_of: str = Field(description="Id of the first article of its cluster of copies, or ''.")
     similarity: float | None = Field(description="Estimated Jaccard similarity to the copy it was matched with.")
     actors: int = Field(description="Actors in the extraction.")
