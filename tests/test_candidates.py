@@ -110,6 +110,20 @@ def test_a_materiel_word_that_only_describes_another_noun_names_no_materiel(text
     assert weapon_candidates(text, load_cues(), load_gazetteer()) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Un cohete noruego ha lanzado este martes al espacio el satélite de observación chileno.", []),
+        ("Chile put its first spy satellite into orbit in November.", []),
+        ("The attempt to launch a second spy satellite failed in May.", []),
+        ("Two of the five missiles Norway launched at Lima were made in Chile.", ["missiles"]),  # a launch at a city is no space launch
+        ("Noruega envió un satélite a Chile.", ["satélite"]),
+    ],
+)
+def test_a_launch_into_space_is_a_service_not_materiel(text: str, found: list[str]) -> None:
+    assert [c.span.text for c in weapon_candidates(text, load_cues(), load_gazetteer())] == found
+
+
 def test_the_longest_weapon_words_decide_the_category() -> None:
     found = weapon_candidates("Rusia buscaba cientos de armas balísticas.", load_cues(), load_gazetteer())
     assert [(c.cue, c.span.text) for c in found] == [("ballistic_missile", "armas balísticas")]

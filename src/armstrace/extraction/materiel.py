@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from ..base.schema import Quantity
+from ..knowledge.clauses import clause_of
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import alternation, normalise
@@ -37,7 +38,7 @@ def weapon_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Ca
     for sentence in story_sentences(article, cues):
         seen: dict[str, Hit] = {}
         for hit in _with_systems(sentence.text, hits(sentence.text, labels), systems):
-            if _describes(sentence.text, hit, cues):
+            if _describes(sentence.text, hit, cues) or _launched(sentence.text, hit, cues):
                 continue
             last = seen.get(hit.label)
             if last is not None and not _listed_apart(sentence.text, last, hit, coordinated):
@@ -56,6 +57,13 @@ def _describes(text: str, hit: Hit, cues: Cues) -> bool:
         (after and after.group(1).lower() in cues.modified["after"])
         or (before and before.group(1).lower() in cues.modified["before"])
     )
+
+
+def _launched(text: str, hit: Hit, cues: Cues) -> bool:
+    """Whether the materiel's clause tells of a launch into space, a service rather than a transfer."""
+    clause = normalise(clause_of(text, text[hit.start : hit.end], cues))
+    words = cues.launches["space"] + (cues.launches["launch"] if hit.label == "other" else ())
+    return any(re.search(rf"(?<!\w){re.escape(normalise(w))}(?!\w)", clause) for w in words)
 
 
 # Two materiel words of one kind are two items only when listed side by side: "cartuchos, cohetes y

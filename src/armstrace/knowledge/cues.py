@@ -61,6 +61,7 @@ class Cues:
     refusals: tuple[str, ...]
     narration: tuple[str, ...]
     modified: Mapping[str, tuple[str, ...]]
+    launches: Mapping[str, tuple[str, ...]]
     coordinators: tuple[str, ...]
     between: tuple[str, ...]
     joint: tuple[str, ...]
@@ -77,7 +78,7 @@ _JOINED = (
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
     "negations", "documents", "times", "not_negating", "refusals", "narration", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
-_GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "modified")
+_GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "modified", "launches")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -167,10 +168,9 @@ def read_cues(path: Path) -> Cues:
         source=_joined(document, "source", path),
         exchange=_joined(document, "exchange", path),
         # [modified]: the nouns a materiel word describes, standing after it or before it.
-        modified=MappingProxyType({
-            side: _terms(_section(document, "modified", path).get(side, []), f"{path}: [modified] {side}", lowercase=True)
-            for side in ("after", "before")
-        }),
+        modified=_keyed(document, "modified", ("after", "before"), path),
+        # [launches]: the words of space, and of a launch.
+        launches=_keyed(document, "launches", ("space", "launch"), path),
         # [demonyms]: a country's canonical name, then its adjectives in either language.
         demonyms=MappingProxyType({
             country: _terms(words, f"{path}: [demonyms] {country}", lowercase=True)
@@ -185,6 +185,12 @@ def read_cues(path: Path) -> Cues:
         described_nouns=_renderings(document, "described_nouns", path),
         described_adjectives=_renderings(document, "described_adjectives", path),
     )
+
+
+def _keyed(document: Mapping[str, Any], name: str, keys: tuple[str, ...], path: Path) -> Mapping[str, tuple[str, ...]]:
+    """A section of fixed keys, each a list of lowercase words ([] for a key left out)."""
+    section = _section(document, name, path)
+    return MappingProxyType({key: _terms(section.get(key, []), f"{path}: [{name}] {key}", lowercase=True) for key in keys})
 
 
 def _renderings(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, str]:
