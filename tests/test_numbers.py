@@ -402,6 +402,7 @@ def test_numerals_that_only_name_the_parties_are_not_figures(text: str, expected
         ("It is the 4th round.", [("4", "ordinal")]),
         ("Violó la resolución 1737 y el artículo 7.", [("1737", "designation"), ("7", "designation")]),
         ("The Kh-101, the MiG-31 and the G20 met a No. 2 official.", [("2", "designation")]),
+        ("Cañones de 170 mm y 50 obuses de 122-mm.", [("170", "calibre"), ("50", None), ("122", "calibre")]),
     ],
 )
 def test_ordinals_and_designations_are_not_figures(text: str, expected: list[tuple[str, str]]) -> None:

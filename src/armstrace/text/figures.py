@@ -20,7 +20,7 @@ __all__ = ["FigureExclusion", "figure_exclusion"]
 
 # Why a number expression is not a figure of the story (docs/annotation.md, section 5).
 FigureExclusion = Literal[
-    "year", "article", "date", "age", "duration", "ordinal", "parties", "designation"
+    "year", "article", "date", "age", "duration", "ordinal", "parties", "designation", "calibre"
 ]
 
 # Words around a number that say it is not a figure of the story.
@@ -75,6 +75,7 @@ def figure_exclusion(text: str, start: int, end: int, quantity: Quantity) -> Fig
       'a 10-day visit', 'cientos de años');
     * 'parties': two or three after a determiner and before a word for the parties ('los dos
       países', 'las dos Coreas', 'the two leaders');
+    * 'calibre': digits before millimetres ('cañones de 170 mm');
     * 'designation': digits after a label noun ('la resolución 2231', 'article 5'). Digits
       glued to a name ('Shahed-136', 'G7') are never found by `find_quantities` at all.
 
@@ -106,6 +107,8 @@ def figure_exclusion(text: str, start: int, end: int, quantity: Quantity) -> Fig
         return "parties"
     if _LABEL_BEFORE.search(before) and _BARE_DIGITS.fullmatch(span):
         return "designation"
+    if _CALIBRE_AFTER.match(after) and _BARE_DIGITS.fullmatch(span):
+        return "calibre"
     return None
 
 
@@ -128,6 +131,8 @@ _MONTH = rf"{_calendar_words((n for names in calendar().months for n in names), 
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th|\.?[ºª]|er|ero|era|ro|ra|do|da|to|ta|vo|va|no|na|mo|ma)"
 _ORDINAL_ENDING = re.compile(rf"{_ORDINAL_SUFFIX}(?!{_LETTER})", re.IGNORECASE)
 _BARE_DIGITS = re.compile(r"\d[\d.,]*")
+# A bore in millimetres describes a weapon, it counts nothing ('cañones de 170 mm', '122-mm').
+_CALIBRE_AFTER = re.compile(rf"\s*-?\s*(?:mm|milimetros|millimetres|millimeters|millimetre|millimeter)(?!{_LETTER})", re.IGNORECASE)
 _DAY_SPAN = re.compile(
     r"(?:(?:del?|desde|entre|from|between)\s+)?\d{1,2}"
     r"(?:\s*(?:[-–‑]|al?|y|hasta|and|to)\s*\d{1,2})?",
