@@ -284,6 +284,11 @@ def test_regions_and_the_words_of_an_office_are_not_actor_candidates() -> None:
     assert unknown == ["Ri Yong Gil", "La Guardia Fronteriza"] or unknown == ["Ri Yong Gil", "Guardia Fronteriza"]
 
 
+def test_weapons_and_platforms_are_not_actor_candidates() -> None:
+    article = "Según Lars Berg, Chile usó misiles KN-23 y aviones Sukhoi Su-35 fighter jets. La empresa Mahan Air publicó en Facebook y Telegram."
+    assert [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"]] == ["Lars Berg", "Chile", "Mahan Air"]
+
+
 def test_a_country_iso_3166_knows_needs_no_model() -> None:
     [bhutan] = [c for c in find_candidates("El acuerdo lo firmó Bután.", load_cues(), load_gazetteer())["actors"]]
     assert bhutan.known is not None and (bhutan.known.name, bhutan.known.country) == ("Bhutan", "BT")

@@ -118,6 +118,15 @@ def test_not_an_actor_makes_no_record() -> None:
     assert ground_labels([_first("actors")], [label], ARTICLE, CUES, GAZ) == ([], [])
 
 
+def test_a_country_is_its_own_country_and_a_company_an_organisation() -> None:
+    text = "Noruega y la aerolínea Mahan Air firmaron el acuerdo."
+    spans = {c.span.text: c for c in find_candidates(text, CUES, GAZ)["actors"]}
+    [country], _ = ground_labels([spans["Noruega"]], [ActorLabel(kind="country", name="Norway", country="", role="")], text, CUES, GAZ)
+    assert isinstance(country, Actor) and (country.country, country.country_code) == ("Norway", "NO")
+    [airline], _ = ground_labels([spans["Mahan Air"]], [ActorLabel(kind="agency", name="Mahan Air", country="Iran", role="")], text, CUES, GAZ)
+    assert isinstance(airline, Actor) and airline.kind == "organisation"
+
+
 def test_one_actor_per_name_with_every_mention() -> None:
     actors = [known_actor(c, GAZ) for c in FOUND["actors"] if c.known]
     merged = {a.name: a.mentions for a in merge_actors([a for a in actors if a is not None])}

@@ -319,6 +319,10 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             unknown.setdefault(text, []).append((text, start))
     places = set(map(normalise, cues.places))
     dates = _calendar_words(cues.connectors)
+    # Words of weapons proper: "technology", "troops" or "parts" may end an institution's name.
+    materiel = frozenset(
+        normalise(t) for category, terms in cues.weapons.items() if category not in _NOT_WEAPONS for t in terms if " " not in t
+    )
     for text, where in unknown.items():
         single = " " not in text
         if single and all(_opens_sentence(start, spans, article) for _, start in where):
@@ -327,8 +331,22 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             continue
         if set(normalise(text).replace(".", " ").split()) <= dates:
             continue  # "Feb", "of May": a date, not a name
+        if _names_materiel(text, gazetteer, materiel):
+            continue  # "KN-23", "Sukhoi Su-35 fighter jets": a weapon, not an actor
         add(text, where[0][1])
     return sorted(seen.values(), key=lambda c: c.span.start)
+
+
+_NOT_WEAPONS = frozenset(("components", "other", "troops", "military_equipment"))
+# A designation: letters, a dash and digits ("KN-23", "Su-35", "S-300", "Fateh-360").
+_DESIGNATION = re.compile(r"(?<!\w)[A-Za-z]+-\d")
+
+
+def _names_materiel(text: str, gazetteer: Gazetteer, materiel: frozenset[str]) -> bool:
+    """Whether a capitalised span names a weapon: a system the gazetteer knows, a designation,
+    or words that end in a materiel word ("Sukhoi Su-35 fighter jets")."""
+    last = normalise(text).split()[-1] if text.split() else ""
+    return gazetteer.weapon_for(text) is not None or _DESIGNATION.search(text) is not None or last in materiel
 
 
 def find_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> dict[Field_, list[Candidate]]:

@@ -51,7 +51,7 @@ def is_country(name: str, gazetteer: Gazetteer) -> bool:
     return bool(gazetteer.country_code(name)) or iso_country(name) is not None
 
 
-def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, dropped: list[Dropped]) -> Actor | None:
+def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, cues: Cues, dropped: list[Dropped]) -> Actor | None:
     if label.kind == "not_an_actor":
         return None
     if label.kind == "country" and not (is_country(label.name, gazetteer) or is_country(candidate.span.text, gazetteer)):
@@ -63,15 +63,23 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, droppe
         # Text in the article can make the model name a span anything ("Elvis Presley").
         dropped.append(Dropped(field="actors", reason=f"name '{label.name}' is not a rendering of '{candidate.span.text}'", quote=candidate.span.text))
         return None
+    name = label.name.strip() or candidate.span.text
+    country, code = label.country, gazetteer.country_code(label.country)
+    if label.kind == "country" and not code:
+        # A country is its own country, whatever the model wrote beside it.
+        code = next((c for c in (gazetteer.country_code(n) for n in (name, candidate.span.text)) if c), "")
+        country = gazetteer.country_name(code) or country
+    # docs/annotation.md: companies are organisations; small models call them agencies.
+    kind = "organisation" if label.kind in ("agency", "government") and _company(name, cues) else label.kind
     return Actor(
-        name=label.name.strip() or candidate.span.text,
-        mentions=[candidate.span.text],
-        kind=label.kind,
-        country=label.country,
-        country_code=gazetteer.country_code(label.country),
-        role=label.role,
-        evidence=evidence(candidate.span),
+        name=name, mentions=[candidate.span.text], kind=kind, country=country, country_code=code,
+        role=label.role, evidence=evidence(candidate.span),
     )
+
+
+def _company(name: str, cues: Cues) -> bool:
+    words = normalise(name).split()
+    return bool(words) and words[-1] in cues.companies
 
 
 def known_actor(candidate: Candidate, gazetteer: Gazetteer) -> Actor | None:
@@ -314,7 +322,7 @@ def ground_labels(
     for candidate, label in zip(candidates, labels):
         record: Record | None
         if isinstance(label, ActorLabel):
-            record = _actor(candidate, label, gazetteer, dropped)
+            record = _actor(candidate, label, gazetteer, cues, dropped)
         elif isinstance(label, WeaponLabel):
             record = _weapon(candidate, label, article, cues, gazetteer, dropped)
         elif isinstance(label, FigureLabel):

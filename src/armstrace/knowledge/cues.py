@@ -60,6 +60,7 @@ class Cues:
     not_negating: tuple[str, ...]
     refusals: tuple[str, ...]
     narration: tuple[str, ...]
+    companies: tuple[str, ...]
     modified: Mapping[str, tuple[str, ...]]
     launches: Mapping[str, tuple[str, ...]]
     coordinators: tuple[str, ...]
@@ -76,7 +77,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "refusals", "narration", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "refusals", "narration", "companies", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "modified", "launches")
 
@@ -161,6 +162,7 @@ def read_cues(path: Path) -> Cues:
         not_negating=_joined(document, "not_negating", path),
         refusals=_joined(document, "refusals", path),
         narration=_joined(document, "narration", path),
+        companies=_joined(document, "companies", path),
         coordinators=_joined(document, "coordinators", path),
         between=_joined(document, "between", path),
         joint=_joined(document, "joint", path),
