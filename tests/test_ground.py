@@ -127,6 +127,16 @@ def test_a_country_is_its_own_country_and_a_company_an_organisation() -> None:
     assert isinstance(airline, Actor) and airline.kind == "organisation"
 
 
+def test_an_outlet_is_media_with_the_country_its_name_holds_and_a_person_takes_the_adjective_before_the_name() -> None:
+    text = "El legislador ruso Lars Berg habló con el diario Times of Chile."
+    spans = {c.span.text: c for c in find_candidates(text, CUES, GAZ)["actors"]}
+    [person], _ = ground_labels([spans["Lars Berg"]], [ActorLabel(kind="person", name="Lars Berg", country="", role="")], text, CUES, GAZ)
+    assert isinstance(person, Actor) and person.country == "Russia"
+    outlet_span = next(c for t, c in spans.items() if "Times of Chile" in t)
+    [outlet], _ = ground_labels([outlet_span], [ActorLabel(kind="agency", name="Times of Chile", country="", role="")], text, CUES, GAZ)
+    assert isinstance(outlet, Actor) and (outlet.kind, outlet.country) == ("media", "Chile")
+
+
 def test_one_actor_per_name_with_every_mention() -> None:
     actors = [known_actor(c, GAZ) for c in FOUND["actors"] if c.known]
     merged = {a.name: a.mentions for a in merge_actors([a for a in actors if a is not None])}

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..base.schema import (
     Actor,
+    ActorKind,
     ActorLabel,
     Claim,
     ClaimLabel,
@@ -64,22 +65,54 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, cues: 
         dropped.append(Dropped(field="actors", reason=f"name '{label.name}' is not a rendering of '{candidate.span.text}'", quote=candidate.span.text))
         return None
     name = label.name.strip() or candidate.span.text
+    kind = _kind(label.kind, name, cues)
     country, code = label.country, gazetteer.country_code(label.country)
-    if label.kind == "country" and not code:
-        # A country is its own country, whatever the model wrote beside it.
-        code = next((c for c in (gazetteer.country_code(n) for n in (name, candidate.span.text)) if c), "")
-        country = gazetteer.country_name(code) or country
-    # docs/annotation.md: companies are organisations; small models call them agencies.
-    kind = "organisation" if label.kind in ("agency", "government") and _company(name, cues) else label.kind
+    if not code:
+        code, country = _country_of(kind, name, candidate, gazetteer, cues) or (code, country)
     return Actor(
         name=name, mentions=[candidate.span.text], kind=kind, country=country, country_code=code,
         role=label.role, evidence=evidence(candidate.span),
     )
 
 
-def _company(name: str, cues: Cues) -> bool:
+def _kind(kind: str, name: str, cues: Cues) -> ActorKind:
+    """docs/annotation.md: companies are organisations and outlets media, which small models call agencies."""
     words = normalise(name).split()
-    return bool(words) and words[-1] in cues.companies
+    if kind in ("agency", "government", "organisation") and any(w in cues.outlets for w in words):
+        return "media"
+    if kind in ("agency", "government") and words and words[-1] in cues.companies:
+        return "organisation"
+    return cast(ActorKind, kind)
+
+
+def _country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer, cues: Cues) -> tuple[str, str] | None:
+    """The country (ISO code, English name) the text gives an actor the model left without one:
+    a country is its own; an outlet has the one its name holds ("Times of Israel"); a person the
+    adjective or country just before the name ("el legislador surcoreano Lee", "US Treasury
+    Secretary Yellen")."""
+    if kind == "country":
+        names: list[str] = [name, candidate.span.text]
+    elif kind == "media":
+        words = name.split()
+        names = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+    elif kind == "person":
+        before = candidate.sentence.text[: candidate.span.start - candidate.sentence.start].split()[-_TITLE_WORDS:]
+        folded = [normalise(w.strip(",;:")) for w in reversed(before)]
+        names = [next((c for c, forms in cues.demonyms.items() if w in forms), w) for w in folded]
+    else:
+        return None
+    return next((found for found in map(lambda n: _country(n, gazetteer), names) if found), None)
+
+
+def _country(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The country `name` names, by the gazetteer ("Moscú") or ISO 3166 ("Chile")."""
+    if code := gazetteer.country_code(name):
+        return code, gazetteer.country_name(code)
+    return iso_country(name)
+
+
+# How many words of a title may stand before a person's name: "US Treasury Secretary".
+_TITLE_WORDS = 3
 
 
 def known_actor(candidate: Candidate, gazetteer: Gazetteer) -> Actor | None:

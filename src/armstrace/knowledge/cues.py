@@ -61,6 +61,7 @@ class Cues:
     refusals: tuple[str, ...]
     narration: tuple[str, ...]
     companies: tuple[str, ...]
+    outlets: tuple[str, ...]
     modified: Mapping[str, tuple[str, ...]]
     launches: Mapping[str, tuple[str, ...]]
     coordinators: tuple[str, ...]
@@ -77,7 +78,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "refusals", "narration", "companies", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "refusals", "narration", "companies", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "modified", "launches")
 
@@ -163,6 +164,7 @@ def read_cues(path: Path) -> Cues:
         refusals=_joined(document, "refusals", path),
         narration=_joined(document, "narration", path),
         companies=_joined(document, "companies", path),
+        outlets=_joined(document, "outlets", path),
         coordinators=_joined(document, "coordinators", path),
         between=_joined(document, "between", path),
         joint=_joined(document, "joint", path),
