@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from armstrace.text.figures import figure_exclusion
-from armstrace.text.numbers import find_quantities, parse_quantity
+from armstrace.text.figures import counted_after, figure_exclusion
+from armstrace.text.numbers import find_quantities, number_words_only, parse_quantity
 from armstrace.base.schema import Quantity
 
 
@@ -434,3 +434,21 @@ def test_a_decimal_after_a_month_is_a_number_not_a_broken_year() -> None:
     (start, end, quantity), *_ = find_quantities(text)
     assert text[start:end] == "21.3"
     assert figure_exclusion(text, start, end, quantity) is None
+
+
+@pytest.mark.parametrize(
+    ("after", "counted"),
+    [
+        (" of one-way attack drones, as well as parts", "one-way attack drones"),
+        (" de cartuchos y proyectiles a Rusia.", "cartuchos y proyectiles"),
+        (" in the war", ""),
+        (", said Lars Berg", ""),
+    ],
+)
+def test_the_words_a_number_counts_follow_it(after: str, counted: str) -> None:
+    assert counted_after(after) == counted
+
+
+def test_number_words_alone_count_nothing() -> None:
+    assert all(map(number_words_only, ["millions", "hundreds of", "dos", "millar"]))
+    assert not any(map(number_words_only, ["people", "obuses", ""]))

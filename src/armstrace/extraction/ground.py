@@ -35,7 +35,9 @@ from ..knowledge.countries import iso_country, iso_forms
 from ..knowledge.cues import STANCES, Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
 from ..text.dates import credit_end
+from ..text.figures import counted_after
 from ..text.fold import normalise
+from ..text.numbers import number_words_only
 from .candidates import claim_candidates
 from .spans import Candidate, Span, term_matches
 from .content import english_content
@@ -277,15 +279,14 @@ def _weapon(
     )
 
 
-def _figure(candidate: Candidate, label: FigureLabel) -> Figure | None:
+def _figure(candidate: Candidate, label: FigureLabel, article: str) -> Figure | None:
     if candidate.quantity is None:
         return None
-    return Figure(
-        quantity=candidate.quantity,
-        counted=label.counted,
-        measures=label.measures,
-        evidence=evidence(candidate.span),
-    )
+    counted = label.counted
+    if not counted.strip() or number_words_only(counted):
+        # The model echoed the number ("millions", "hundreds"): the text's own words say what it counts.
+        counted = counted_after(article[candidate.span.end : candidate.sentence.end]) or counted
+    return Figure(quantity=candidate.quantity, counted=counted, measures=label.measures, evidence=evidence(candidate.span))
 
 
 def channel(sentence: str, gazetteer: Gazetteer) -> str:
@@ -359,7 +360,7 @@ def ground_labels(
         elif isinstance(label, WeaponLabel):
             record = _weapon(candidate, label, article, cues, gazetteer, dropped)
         elif isinstance(label, FigureLabel):
-            record = _figure(candidate, label)
+            record = _figure(candidate, label, article)
         elif isinstance(label, (ClaimLabel, ContentLabel)):
             record = _claim(candidate, label, article, cues, gazetteer, dropped)
         else:

@@ -240,3 +240,20 @@ def _refers_to_parties(quantity: Quantity, before: str, after: str) -> bool:
         and bool(_DETERMINER_BEFORE.search(before))
         and bool(_PARTY_AFTER.match(after))
     )
+
+
+# Where the words a number counts end: punctuation, or a word that starts another phrase.
+_COUNTED_END = re.compile(
+    r"[,.;:()«»“”\"]|\s(?:que|that|to|para|for|en|in|a|al|from|desde|con|with|by|por|were|was|are|is|han|ha|fueron|son|sent|enviados?)\b",
+    re.IGNORECASE,
+)
+_COUNTED_WORDS = 5
+
+
+def counted_after(after: str) -> str:
+    """The words a number counts, as the text writes them right after it ("hundreds of one-way
+    attack drones": "one-way attack drones"); '' when no noun follows."""
+    rest = re.sub(r"^\s*(?:of(?:\s+the)?|de(?:\s+(?:los|las))?)\s+", " ", after, flags=re.IGNORECASE)
+    end = _COUNTED_END.search(rest)
+    words = (rest[: end.start()] if end else rest).split()[:_COUNTED_WORDS]
+    return " ".join(words) if words and words[0][:1].islower() else ""

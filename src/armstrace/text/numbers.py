@@ -28,7 +28,7 @@ from decimal import Decimal
 from ..base.schema import Qualifier, Quantity
 from .fold import unaccent_mapped
 
-__all__ = ["alternation", "counts_nothing", "find_quantities", "is_year_number", "parse_quantity"]
+__all__ = ["alternation", "counts_nothing", "find_quantities", "is_year_number", "number_words_only", "parse_quantity"]
 
 # --------------------------------------------------------------------------- vocabulary
 # Everything is matched against accent-free text, so keys are written without accents.
@@ -370,3 +370,10 @@ def counts_nothing(following: str) -> bool:
     """Nothing, punctuation, a capital or a function word follows: a number there counts nothing."""
     next_word = re.match(r"\s+([^\W\d_]+)", following)
     return next_word is None or not next_word[1].islower() or next_word[1] in _YEAR_FOLLOWERS
+
+
+def number_words_only(text: str) -> bool:
+    """Whether `text` holds words and none but number words: "millions", "hundreds of", "dos"."""
+    words = re.findall(r"[^\W\d_]+", unaccent_mapped(text.lower()).text)
+    known = {*_WORD_VALUES, *_MULTIPLIERS, *(w.lower() for w in _SCALES), *_ORDER_BASES, "of", "de"}
+    return bool(words) and all(w in known for w in words)
