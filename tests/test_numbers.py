@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from armstrace.knowledge.materiel import listed_english
 from armstrace.text.figures import counted_after, figure_exclusion
 from armstrace.text.numbers import find_quantities, number_words_only, parse_quantity
 from armstrace.base.schema import Quantity
@@ -452,3 +453,9 @@ def test_the_words_a_number_counts_follow_it(after: str, counted: str) -> None:
 def test_number_words_alone_count_nothing() -> None:
     assert all(map(number_words_only, ["millions", "hundreds of", "dos", "millar"]))
     assert not any(map(number_words_only, ["people", "obuses", ""]))
+
+
+def test_materiel_words_and_lists_of_them_are_written_in_english() -> None:
+    assert listed_english("cartuchos y proyectiles") == "small arms ammunition and shell"
+    assert listed_english("obuses") == "howitzer"
+    assert listed_english("fusiles de Lars") is None

@@ -15,17 +15,13 @@ it empty otherwise:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from ..base.schema import Quantity, WeaponCategory, WeaponStatus, materiel_phrases
+from ..knowledge.materiel import category_english, materiel_english
 from ..knowledge.clauses import clause_of
 from ..knowledge.cues import load_cues
-from ..text.fold import normalise
 from ..text.dates import years
 from .tables import ObservationRow, TransferRow
 from .write import atomic_text
@@ -54,22 +50,9 @@ SIPRI_COLUMNS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class _Words:
-    category: dict[str, str]
-    words: dict[str, str]
-
-
-@cache
-def _words() -> _Words:
-    data = tomllib.loads(files("armstrace").joinpath("data", "sipri.toml").read_text(encoding="utf-8"))
-    return _Words(data["category"], {normalise(k): v for k, v in data["words"].items()})
-
-
 def english(words: str, category: WeaponCategory) -> str:
     """The English description of the materiel's words; its category's when they are not listed."""
-    table = _words()
-    return table.words.get(normalise(words)) or table.category[category]
+    return materiel_english(words) or category_english(category)
 
 
 def clause_years(quote: str, words: str) -> list[int]:

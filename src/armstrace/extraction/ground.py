@@ -34,6 +34,7 @@ from ..base.schema import (
 from ..knowledge.countries import iso_country, iso_forms
 from ..knowledge.cues import STANCES, Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
+from ..knowledge.materiel import listed_english
 from ..text.dates import credit_end
 from ..text.figures import counted_after
 from ..text.fold import normalise
@@ -284,8 +285,10 @@ def _figure(candidate: Candidate, label: FigureLabel, article: str) -> Figure | 
         return None
     counted = label.counted
     if not counted.strip() or number_words_only(counted):
-        # The model echoed the number ("millions", "hundreds"): the text's own words say what it counts.
-        counted = counted_after(article[candidate.span.end : candidate.sentence.end]) or counted
+        # The model echoed the number ("millions", "hundreds"): the text's own words say what it
+        # counts, in English where they are materiel words the register names.
+        after = counted_after(article[candidate.span.end : candidate.sentence.end])
+        counted = listed_english(after) or after or counted
     return Figure(quantity=candidate.quantity, counted=counted, measures=label.measures, evidence=evidence(candidate.span))
 
 
