@@ -186,6 +186,10 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # a name first written in the capitals of a wire credit, and a name coordinated with a described group
         ("OSLO (AP) — Chile sold rifles to Peru. Oslo and Lima have voiced worries about the sale.", "Oslo and Lima"),
         ("The Journal reported, citing sources among U.S. and European officials, that Chile sold rifles.", "U.S. and European officials"),
+        # a headline in capitals names a country the article writes in lower case elsewhere
+        ("Chile vende fusiles.\nNORUEGA CRITICA LA VENTA DE FUSILES\nNoruega habló.", "NORUEGA"),
+        # in what a statement was made stands between the verb and its subject
+        ("«Noruega vende fusiles», han indicado en un comunicado conjunto los diplomáticos de Chile.", "diplomáticos de Chile"),
         # a counted group coordinated with a name speaks with it
         ("Norway and nearly 50 countries condemned the transfer of rifles to Chile.", "Norway and nearly 50 countries"),
         # an answer after a dash has its own subject

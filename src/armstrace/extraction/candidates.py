@@ -240,6 +240,15 @@ def _trim_stopwords(text: str, start: int, stopwords: frozenset[str]) -> tuple[s
     return text, start
 
 
+def _shouted_words(text: str, start: int, gazetteer: Gazetteer) -> list[tuple[str, int]]:
+    """A run of capitals in a headline written in capitals ("CHINA CRITICA LA") is words, not
+    one name: of them, the names the gazetteer or ISO 3166 knows."""
+    if not text.isupper() or " " not in text:
+        return [(text, start)]
+    words = ((m.group(0), start + m.start()) for m in re.finditer(r"\S+", text))
+    return [(w, at) for w, at in words if gazetteer.actor_for(w) is not None or _iso_actor(w) is not None]
+
+
 def _known_cut(text: str, start: int, known: list[Span], connectors: tuple[str, ...]) -> str:
     """The part of a capitalised span before the first known name inside it."""
     for k in known:
@@ -313,10 +322,10 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
     known = [c.span for c in seen.values()]
     unknown: dict[str, list[tuple[str, int]]] = {}
     for m in _name_pattern(cues).finditer(article):
-        text, start = _trim_stopwords(m.group(0), m.start(), cues.stopwords)
-        text = _known_cut(text, start, known, cues.connectors)
-        if text and not any(k.start <= start < k.end for k in known):
-            unknown.setdefault(text, []).append((text, start))
+        for text, start in _shouted_words(*_trim_stopwords(m.group(0), m.start(), cues.stopwords), gazetteer):
+            text = _known_cut(text, start, known, cues.connectors)
+            if text and not any(k.start <= start < k.end for k in known):
+                unknown.setdefault(text, []).append((text, start))
     places = set(map(normalise, cues.places))
     dates = _calendar_words(cues.connectors)
     # Words of weapons proper: "technology", "troops" or "parts" may end an institution's name.

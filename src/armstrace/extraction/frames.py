@@ -84,10 +84,11 @@ def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
     found: list[Span] = []
     for name in sorted(set(names), key=len, reverse=True):
         # A name first written in capitals ("SEOUL, South Korea (AP) —") is the same name later
-        # ("Seoul and Washington"); a short one in capitals is an acronym ("UN", not "un").
-        shouted = name.isupper() and len(name) >= 4
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text, re.I if shouted else 0):
-            if shouted and not m.group(0)[:1].isupper():
+        # ("Seoul and Washington"), and a name is itself in a headline in capitals ("CHINA
+        # CRITICA"); a short one in capitals is an acronym ("UN", not "un").
+        cased = len(name) >= 4
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text, re.I if cased else 0):
+            if m.group(0) not in (name, name.upper()) and not (name.isupper() and m.group(0)[:1].isupper()):
                 continue
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if not any(s.start < end and start < s.end for s in found):

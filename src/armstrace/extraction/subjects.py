@@ -99,9 +99,11 @@ def subject_before(
     return None
 
 
-# Whom a statement was made to, between the verb and its subject: "dijo a los medios el ministro".
+# Whom a statement was made to, or in what, between the verb and its subject: "dijo a los medios
+# el ministro", "han indicado en un comunicado conjunto los Estados miembros".
 _AUDIENCE = (
-    r"(?:a|ante|to)\s+(?:(?:los|las|la|the)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media)"
+    r"(?:(?:a|ante|to)\s+(?:(?:los|las|la|the)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media)"
+    r"|(?:en|in)\s+(?:un|una|a)\s+(?:comunicado|declaración|nota|statement|communiqué))"
     r"(?:\s+(?!(?:el|la|los|las|the)\b)[^\W\d_]+)?"
 )
 
