@@ -62,6 +62,8 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Oslo añadió a su lista negra a altos funcionarios de Lima.", []),
         ("Reports of Norway’s shipments to Chile come months after the sanctions.", []),
         ("Berg agregó a periodistas que Chile compra fusiles.", [("agregó", "asserted")]),
+        # a gerund with its object as an ending reports like the gerund
+        ("Tras semanas negándolo, Noruega lo ha reconocido.", [("negándolo", "denied"), ("ha reconocido", "acknowledged")]),
         # a compound tense with any auxiliary reports like its participle
         ("Los ministros han recordado que Chile compra fusiles.", [("han recordado", "asserted")]),
         # a complement that dismisses what the verb reports makes it a denial

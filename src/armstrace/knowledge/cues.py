@@ -118,9 +118,16 @@ _AUXILIARIES = ("ha", "han", "había", "habían", "habría", "habrían", "he", "
 _COMPOUND = re.compile(rf"(?:{'|'.join(_AUXILIARIES)}) (\S+)")
 
 
-def _with_compounds(terms: tuple[str, ...]) -> tuple[str, ...]:
+# A Spanish gerund takes its object as an ending and an accent: "negando" is "negándolo".
+_GERUND = re.compile(r"(\S+)([ae])ndo")
+_CLITICS = ("lo", "la", "los", "las", "le", "les")
+_ACCENTED = {"a": "á", "e": "é"}
+
+
+def _with_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     participles = [m.group(1) for t in terms if (m := _COMPOUND.fullmatch(t))]
-    return tuple(dict.fromkeys([*terms, *(f"{a} {p}" for p in participles for a in _AUXILIARIES)]))
+    gerunds = [f"{m.group(1)}{_ACCENTED[m.group(2)]}ndo{c}" for t in terms if (m := _GERUND.fullmatch(t)) for c in _CLITICS]
+    return tuple(dict.fromkeys([*terms, *(f"{a} {p}" for p in participles for a in _AUXILIARIES), *gerunds]))
 
 
 def _joined(document: Mapping[str, Any], name: str, path: Path) -> tuple[str, ...]:
@@ -137,7 +144,7 @@ def read_cues(path: Path) -> Cues:
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {', '.join(unknown)}", _CUES_HINT)
     return Cues(
-        reporting=MappingProxyType({k: _with_compounds(v) for k, v in _labelled(document, "reporting", path).items()}),
+        reporting=MappingProxyType({k: _with_forms(v) for k, v in _labelled(document, "reporting", path).items()}),
         attribution=_joined(document, "attribution", path),
         content=_labelled(document, "content", path),
         boilerplate=_joined(document, "boilerplate", path),
