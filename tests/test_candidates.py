@@ -53,14 +53,14 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
     ("text", "claims"),
     [
         # a statement someone did not make, or refused to make, is no claim
-        ("Lars Berg didn’t say whether Norway has already sent such rifles.", []),
+        ("Berg didn’t say when Oslo paid.", []),
         ("Berg declined to say whether Chile paid.", []),
         ("Berg no precisó si Chile pagó.", []),
         # the narrator's aside, adding to a list, and a noun spelt like a verb report nothing
         ("It should also be noted that Berg visited Lima.", []),
         ("Cabe señalar que Berg visitó Lima.", []),
-        ("Oslo añadió a su lista negra a altos funcionarios de Lima.", []),
-        ("Reports of Norway’s shipments to Chile come months after the sanctions.", []),
+        ("Oslo añadió a su registro a tres empresas de Lima.", []),
+        ("Reports of Norwegian rifles in Chile surfaced last week.", []),
         ("Berg agregó a periodistas que Chile compra fusiles.", [("agregó", "asserted")]),
         # a gerund with its object as an ending reports like the gerund
         ("Tras semanas negándolo, Noruega lo ha reconocido.", [("negándolo", "denied"), ("ha reconocido", "acknowledged")]),
@@ -69,15 +69,15 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         # a complement that dismisses what the verb reports makes it a denial
         ("Berg tachó de «absurdas» las acusaciones de que Noruega vende fusiles a Chile.", [("tachó", "denied")]),
         # a statement joined to the one before by "but"/"pero" or "y no" is a claim of its own
-        ("Norway has said it sent rifles to Chile before the war but not since.", [("has said", "asserted"), ("but", "denied")]),
-        ("Berg ha recordado que Noruega vendió fusiles en 2005, pero ha saludado el acuerdo como un nuevo comienzo.",
+        ("Norway says it sold rifles to Chile last year but not this year.", [("says", "asserted"), ("but", "denied")]),
+        ("Berg ha recordado que Noruega vendió fusiles antes, pero ha elogiado el nuevo contrato.",
          [("ha recordado", "asserted"), ("pero", "asserted")]),
         ("Berg said Norway sells rifles, but declined to elaborate.", [("said", "asserted")]),
         ("Berg dijo que Noruega vende fusiles, pero Chile negó la compra.", [("dijo", "asserted"), ("negó", "denied")]),
         # an answer to the statement ("algo que Lima niega") is another speaker's claim
-        ("Algunos analistas han señalado que Chile usa los fusiles, algo que Lima niega.", [("han señalado", "asserted"), ("niega", "denied")]),
+        ("Varios expertos han afirmado que Chile compra fusiles, algo que Lima niega.", [("han afirmado", "asserted"), ("niega", "denied")]),
         # a quoted statement that opens with its subject's own verb takes that verb's stance
-        ("«Noruega cree que el envío es un intento de ocultar ventas», han indicado los ministros.", [("han indicado", "believes")]),
+        ("«Noruega cree que la venta fue un error», han indicado los ministros.", [("han indicado", "believes")]),
     ],
 )  # fmt: skip
 def test_what_a_reporting_verb_makes_a_claim_of_and_its_stance(text: str, claims: list[tuple[str, str]]) -> None:
@@ -106,7 +106,7 @@ def test_a_generic_word_and_the_system_named_after_it_are_one_weapon_of_the_syst
 
 @pytest.mark.parametrize(
     "text",
-    ["Sky News published satellite images of a ship in Oslo.", "Fragments were collected by explosives experts.", "Se publicaron imágenes satelitales del puerto de Oslo."],
+    ["A Chilean paper printed satellite images of the port of Oslo.", "Explosives experts from Oslo examined the site.", "Se publicaron imágenes satelitales del puerto de Oslo."],
 )
 def test_a_materiel_word_that_only_describes_another_noun_names_no_materiel(text: str) -> None:
     assert weapon_candidates(text, load_cues(), load_gazetteer()) == []
@@ -115,10 +115,10 @@ def test_a_materiel_word_that_only_describes_another_noun_names_no_materiel(text
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("Un cohete noruego ha lanzado este martes al espacio el satélite de observación chileno.", []),
-        ("Chile put its first spy satellite into orbit in November.", []),
-        ("The attempt to launch a second spy satellite failed in May.", []),
-        ("Two of the five missiles Norway launched at Lima were made in Chile.", ["missiles"]),  # a launch at a city is no space launch
+        ("Un cohete noruego puso ayer en órbita un satélite meteorológico chileno.", []),
+        ("Chile sent its weather satellite into orbit last spring.", []),
+        ("Chile's plan to launch a second weather satellite was delayed.", []),
+        ("Norway launched three missiles at Lima last night.", ["missiles"]),  # a launch at a city is no space launch
         ("Noruega envió un satélite a Chile.", ["satélite"]),
     ],
 )

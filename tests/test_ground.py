@@ -183,7 +183,7 @@ def test_a_speaker_must_be_named_near_the_claim_or_be_an_actor_of_the_article() 
 
 
 def test_the_agency_of_a_wire_credit_is_no_speaker() -> None:
-    text = "OSLO, 15 nov (Reuters) - Noruega impuso sanciones a empresas a las que acusa de vender fusiles a Chile."
+    text = "OSLO, 3 mar (Reuters) - Noruega multó a dos firmas a las que acusa de vender fusiles a Chile."
     [claim] = find_candidates(text, CUES, GAZ)["claims"]
     records, [dropped] = ground_labels([claim], [ClaimLabel(speaker="Reuters", content="")], text, CUES, GAZ)
     assert records == [] and dropped.reason == "'Reuters' only carries the story (its wire credit)"

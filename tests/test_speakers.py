@@ -56,7 +56,7 @@ def test_a_role_alone_is_the_person_the_article_named_with_it() -> None:
     ["El político ha recordado que Chile compra fusiles.", "He added that Chile buys rifles.", "The diplomat said Chile buys rifles."],
 )
 def test_a_pronoun_or_a_role_no_one_was_named_with_is_the_speaker_of_the_sentence_before(follow: str) -> None:
-    text = f"«Nunca vendimos armas», ha dicho a los medios el ministro de Comercio, Lars Berg. {follow}"
+    text = f"«Nunca vendimos armas», dijo a la prensa el ministro de Comercio, Lars Berg. {follow}"
     assert speakers(text)[-1][1] == "Lars Berg"
 
 
@@ -181,21 +181,21 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # a connector opens the sentence and the statement ends with a name: the speaker before goes on
         ("Lars Berg condenó la venta. En este sentido, ha condenado esta decisión que afectará a Chile.", "Lars Berg"),
         # a gerund of a stance verb with its list of subjects
-        ("Cooperation has been met by alarm, with Oslo, Lima and Quito condemning Chile for sending troops.", "Oslo, Lima and Quito"),
-        ("Chile put its first satellite into orbit, but foreign experts question whether it can produce imagery.", "foreign experts"),
+        ("The sale drew protests, with Oslo, Lima and Quito condemning Chile for it.", "Oslo, Lima and Quito"),
+        ("Chile has a new radar, but foreign experts question whether it works.", "foreign experts"),
         # a name first written in the capitals of a wire credit, and a name coordinated with a described group
-        ("OSLO (AP) — Chile sold rifles to Peru. Oslo and Lima have voiced worries about the sale.", "Oslo and Lima"),
-        ("The Journal reported, citing sources among U.S. and European officials, that Chile sold rifles.", "U.S. and European officials"),
+        ("OSLO (AP) — Chile sold rifles to Peru. Oslo and Lima voiced concern over the sale.", "Oslo and Lima"),
+        ("The paper reported, citing sources among U.S. and European diplomats, that Chile sold rifles.", "U.S. and European diplomats"),
         # a headline in capitals names a country the article writes in lower case elsewhere
         ("Chile vende fusiles.\nNORUEGA CRITICA LA VENTA DE FUSILES\nNoruega habló.", "NORUEGA"),
         # in what a statement was made stands between the verb and its subject
-        ("«Noruega vende fusiles», han indicado en un comunicado conjunto los diplomáticos de Chile.", "diplomáticos de Chile"),
+        ("«Noruega vende fusiles», dijeron en un comunicado los diplomáticos de Chile.", "diplomáticos de Chile"),
         # a counted group coordinated with a name speaks with it
-        ("Norway and nearly 50 countries condemned the transfer of rifles to Chile.", "Norway and nearly 50 countries"),
+        ("Norway and nearly 50 countries criticised Chile on Monday.", "Norway and nearly 50 countries"),
         # an answer after a dash has its own subject
-        ("Oslo has accused Lima of buying rifles from Norway - an allegation Chile denies, reported Reuters.", "Chile"),
+        ("Oslo says Lima bought rifles - an allegation Chile denies, the agency reported.", "Chile"),
         # whom the statement was made to stands between the verb and its subject
-        ("«No vendemos fusiles», ha dicho a los medios noruegos el ministro de Comercio, Lars Berg.", "Lars Berg"),
+        ("«No vendemos fusiles», dijo a periodistas noruegos el ministro de Comercio, Lars Berg.", "Lars Berg"),
         # "a" after a Spanish verb is "to": what follows is no subject
         ("El ministro de Defensa noruego, Lars Berg, calificó a Chile de socio importante.", "Lars Berg"),
         # whose fear a stance word names

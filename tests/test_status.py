@@ -35,9 +35,9 @@ def claim(sentence: str, content: str, stance: Stance = "asserted") -> Claim:
         ("Irán habría enviado drones a Rusia.", "drones", "alleged"),
         ("Pyongyang has reportedly provided Moscow with shells.", "shells", "alleged"),
         # An order is a deal, and items listed after "including" hang on the clause before them.
-        ("Chile placed an order for 24 jets along with other hardware, including radars and drones.", "drones", "agreed"),
+        ("Chile ordered new trucks and spare parts, including drones.", "drones", "agreed"),
         # Whether it happened is left open.
-        ("Lars Berg didn't say whether Iran has already transferred such drones.", "drones", "alleged"),
+        ("Berg did not say whether Iran shipped the drones.", "drones", "alleged"),
         ("Moscú firmó un acuerdo por drones después de que Putin enviara tropas a Ucrania.", "tropas", "delivered"),
         # Bought is delivered, even when the clause goes on to their use.
         ("Rusia compró drones a Irán que luego fueron usados en Ucrania.", "drones", "delivered"),

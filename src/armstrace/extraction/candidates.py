@@ -198,7 +198,10 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             anchor = inner = anchors[n]
             # A report within a report is one claim: the outer verb's, with what the inner one
             # reports and how ("Kirby said officials believe …", "indicó que Irán declaró que no …").
-            while n + 1 < len(anchors) and anchors[n + 1].label and subject_of_next(sentence.text[inner.end : anchors[n + 1].start], cues):
+            while (
+                n + 1 < len(anchors) and anchors[n + 1].label and subject_of_next(sentence.text[inner.end : anchors[n + 1].start], cues)
+                and not _RESPONDS.search(sentence.text[: anchors[n + 1].start])
+            ):  # fmt: skip
                 n += 1
                 inner = anchors[n]
             until = anchors[n + 1].start if n + 1 < len(anchors) else len(sentence.text)

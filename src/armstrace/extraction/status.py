@@ -149,8 +149,9 @@ def _negation(negators: tuple[str, ...], exceptions: tuple[str, ...], verbs: tup
     def words(terms: Sequence[str]) -> str:
         return alternation(terms, normalise)
 
+    # "did not say whether Iran shipped": the negator denies the saying, not the shipping.
     return re.compile(
-        rf"(?<!\w)(?!(?:{words(exceptions)})(?!\w))(?:{words(negators)})(?:\s+\S+){{0,{_NEGATION_REACH}}}?"
+        rf"(?<!\w)(?!(?:{words(exceptions)})(?!\w))(?:{words(negators)})(?:\s+(?!(?:whether|if|si)(?!\w))\S+){{0,{_NEGATION_REACH}}}?"
         rf"\s+(?:{words(verbs)})(?!\w)"
     )
 
