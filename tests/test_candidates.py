@@ -67,7 +67,7 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         # a compound tense with any auxiliary reports like its participle
         ("Los ministros han recordado que Chile compra fusiles.", [("han recordado", "asserted")]),
         # a complement that dismisses what the verb reports makes it a denial
-        ("Berg tachó de «absurdas» las acusaciones de que Noruega vende fusiles a Chile.", [("tachó", "denied")]),
+        ("Berg tachó de «ridículas» las acusaciones de que Noruega vende fusiles a Chile.", [("tachó", "denied")]),
         # a statement joined to the one before by "but"/"pero" or "y no" is a claim of its own
         ("Norway says it sold rifles to Chile last year but not this year.", [("says", "asserted"), ("but", "denied")]),
         ("Berg ha recordado que Noruega vendió fusiles antes, pero ha elogiado el nuevo contrato.",
@@ -287,8 +287,8 @@ def test_regions_and_the_words_of_an_office_are_not_actor_candidates() -> None:
 
 
 def test_weapons_and_platforms_are_not_actor_candidates() -> None:
-    article = "Según Lars Berg, Chile usó misiles KN-23 y aviones Sukhoi Su-35 fighter jets. La empresa Mahan Air publicó en Facebook y Telegram."
-    assert [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"]] == ["Lars Berg", "Chile", "Mahan Air"]
+    article = "Según Lars Berg, Chile usó misiles KN-23 y aviones Sukhoi Su-35 fighter jets. La empresa Fjord Air publicó en Facebook y Telegram."
+    assert [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"]] == ["Lars Berg", "Chile", "Fjord Air"]
 
 
 def test_a_country_iso_3166_knows_needs_no_model() -> None:

@@ -119,11 +119,11 @@ def test_not_an_actor_makes_no_record() -> None:
 
 
 def test_a_country_is_its_own_country_and_a_company_an_organisation() -> None:
-    text = "Noruega y la aerolínea Mahan Air firmaron el acuerdo."
+    text = "Noruega y la aerolínea Fjord Air firmaron el acuerdo."
     spans = {c.span.text: c for c in find_candidates(text, CUES, GAZ)["actors"]}
     [country], _ = ground_labels([spans["Noruega"]], [ActorLabel(kind="country", name="Norway", country="", role="")], text, CUES, GAZ)
     assert isinstance(country, Actor) and (country.country, country.country_code) == ("Norway", "NO")
-    [airline], _ = ground_labels([spans["Mahan Air"]], [ActorLabel(kind="agency", name="Mahan Air", country="Iran", role="")], text, CUES, GAZ)
+    [airline], _ = ground_labels([spans["Fjord Air"]], [ActorLabel(kind="agency", name="Fjord Air", country="Iran", role="")], text, CUES, GAZ)
     assert isinstance(airline, Actor) and airline.kind == "organisation"
 
 

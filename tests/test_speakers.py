@@ -179,7 +179,7 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("Noruega negó que venda fusiles a Chile como había denunciado semanas atrás Estados Unidos.", "Estados Unidos"),
         ("Oslo sold rifles to Lima, as Reuters reported on Friday.", "Reuters"),
         # a connector opens the sentence and the statement ends with a name: the speaker before goes on
-        ("Lars Berg condenó la venta. En este sentido, ha condenado esta decisión que afectará a Chile.", "Lars Berg"),
+        ("Lars Berg condenó la venta. En este sentido, ha criticado el contrato firmado con Chile.", "Lars Berg"),
         # a gerund of a stance verb with its list of subjects
         ("The sale drew protests, with Oslo, Lima and Quito condemning Chile for it.", "Oslo, Lima and Quito"),
         ("Chile has a new radar, but foreign experts question whether it works.", "foreign experts"),

@@ -38,7 +38,7 @@ _STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "
 _NEGATION_REACH = 4
 # What may stand before a statement's negation besides a name: "se", "lo", "it", "they" …
 _PRONOUNS = frozenset("se lo la le les nos ya él ella ellos ellas it he she they we i".split())
-# "…, algo que Teherán niega", "… - an allegation Iran denies": a second speaker answers the
+# "…, algo que Lima niega", "… - an allegation Chile denies": a second speaker answers the
 # statement before; its verb names no channel of it.
 _RESPONDS = re.compile(
     r"(?:(?<!\w)(?:algo|lo|cosa|extremo) que|(?<!\w)which|(?<!\w)an? (?:allegation|claim|accusation|charge|report)s?)"
@@ -69,10 +69,10 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
-    # A statement someone did not make is no claim: "Shin didn't say whether …", "no precisó si";
+    # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si";
     # nor is the narrator's aside ("It should also be noted that", "Cabe señalar que").
     verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged") or not _not_made(sentence.text[: v.start], cues)]
-    # "añadió a su lista negra", "added them to", "reports of shipments": adding to something and
+    # "añadió a su registro", "added them to", "reports of shipments": adding to something and
     # a noun report nothing.
     verbs = [v for v in verbs if not _reports_nothing(sentence.text, v)]
     quoted = quoted_spans(sentence.text)
@@ -99,7 +99,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
 
 
 def _reports_nothing(sentence: str, verb: Hit) -> bool:
-    """"Oslo añadió a su lista negra a …", "Reports of shipments …": no "que", "that" or
+    """"Oslo añadió a su registro a …", "Reports of shipments …": no "que", "that" or
     quotation follows the verb, and what does makes it another verb or a noun."""
     if not _NOT_REPORTING_VERB.fullmatch(normalise(sentence[verb.start : verb.end])) or not _NOT_REPORTING.match(sentence, verb.end):
         return False
@@ -129,11 +129,11 @@ def _stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str], cue
     if stance != "asserted":
         return stance
     complement, statement = said
-    # The verb's own complement may dismiss what it reports: "tachó de «absurdas» las acusaciones de que …".
+    # The verb's own complement may dismiss what it reports: "tachó de «ridículas» las acusaciones de que …".
     if "," not in complement and any(h.label == "denied" for h in hits(complement, labelled_terms(cues.content, _STANCE_PRIORITY))):
         return "denied"
     # A quoted statement that opens with its subject's own verb takes that verb's stance:
-    # "«La UE considera que …», han indicado los Estados miembros."
+    # "«Noruega cree que …», dijeron los ministros."
     opening = hits(statement, labelled_terms(cues.reporting, _reporting_order(cues)))
     if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]):
         return opening[0].label
@@ -244,7 +244,7 @@ def _trim_stopwords(text: str, start: int, stopwords: frozenset[str]) -> tuple[s
 
 
 def _shouted_words(text: str, start: int, gazetteer: Gazetteer) -> list[tuple[str, int]]:
-    """A run of capitals in a headline written in capitals ("CHINA CRITICA LA") is words, not
+    """A run of capitals in a headline written in capitals ("NORUEGA CRITICA LA") is words, not
     one name: of them, the names the gazetteer or ISO 3166 knows."""
     if not text.isupper() or " " not in text:
         return [(text, start)]

@@ -83,8 +83,8 @@ def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
     """Every occurrence in the sentence of the article's names, longest first where they overlap."""
     found: list[Span] = []
     for name in sorted(set(names), key=len, reverse=True):
-        # A name first written in capitals ("SEOUL, South Korea (AP) —") is the same name later
-        # ("Seoul and Washington"), and a name is itself in a headline in capitals ("CHINA
+        # A name first written in capitals ("OSLO, Norway (AP) —") is the same name later
+        # ("Oslo and Lima"), and a name is itself in a headline in capitals ("NORUEGA
         # CRITICA"); a short one in capitals is an acronym ("UN", not "un").
         cased = len(name) >= 4
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text, re.I if cased else 0):

@@ -91,8 +91,8 @@ def _kind(kind: str, name: str, cues: Cues) -> ActorKind:
 def _country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer, cues: Cues) -> tuple[str, str] | None:
     """The country (ISO code, English name) the text gives an actor the model left without one:
     a country is its own; an outlet has the one its name holds ("Times of Israel"); a person the
-    adjective or country just before the name ("el legislador surcoreano Lee", "US Treasury
-    Secretary Yellen")."""
+    adjective or country just before the name ("el diputado ruso Berg", "US Trade
+    Secretary Berg")."""
     if kind == "country":
         names: list[str] = [name, candidate.span.text]
     elif kind == "media":
@@ -232,7 +232,7 @@ def _reporter_only(name: str, candidate: Candidate, cues: Cues, gazetteer: Gazet
     at = candidate.span.start - sentence.start
     claims = claim_candidates(sentence.text, cues)
     if any(c.cue in ("denied", "acknowledged") for c in claims):
-        return False  # who denies or admits a transfer, here or in an answer ("algo que Teherán niega"), is usually a party to it
+        return False  # who denies or admits a transfer, here or in an answer ("algo que Lima niega"), is usually a party to it
     statements = [c.statement for c in claims if c.statement is not None and c.statement.text != sentence.text]
     for claim in claims:
         said = claim.statement

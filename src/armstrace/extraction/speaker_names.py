@@ -49,7 +49,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
 
 
 def _listed(speaker: str) -> list[str]:
-    """The names a list of speakers gives ("Estados Unidos, Corea del Sur y Japón"): commas
+    """The names a list of speakers gives ("Noruega, Perú y Chile"): commas
     separate names only in a list that ends with "y"/"and"."""
     parts = re.split(AND, speaker)
     return [*re.split(r",\s*", parts[0]), *parts[1:]] if len(parts) == 2 else parts

@@ -153,7 +153,7 @@ def _speaker(
         if same_sentence:
             return previous.speaker  # "dijo … y advirtió …": one subject for both verbs
         before_verb = article[region.start : candidate.span.start].split("”")[-1].split("»")[-1]
-        # "«…», dijo." / "Calificó …" / "He added" / "El político ha recordado": the speaker of
+        # "«…», dijo." / "Calificó …" / "He added" / "El diplomático recordó": the speaker of
         # the sentence before goes on.
         opens = no_subject(before_verb, frames) or role is not None or pronoun_subject(before_verb, frames)
         # A name the statement ends with ("… afectará a Chile") is no subject; one right after

@@ -15,7 +15,7 @@ from .spans import CLOSING_QUOTES, OPENING_QUOTES, Hit, Span
 
 
 # A second statement of the same speaker, joined to the first: "dijo que … y que …", "… but not
-# since", "… y no planeamos …", "…, pero ha saludado …". Each is a claim of its own (the gold
+# this year", "… y no pensamos …", "…, pero ha elogiado …". Each is a claim of its own (the gold
 # splits them too, docs/annotation.md); its stance is read off its own words.
 GOES_ON = re.compile(
     r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)|(?<!\w)(?:pero|but)(?!\w)"
@@ -65,7 +65,7 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
         return before
     body = tail.strip(" ,;:.-–—")
     body = re.sub(r"\s+(?:y|e|and)$", "", body)
-    # A joined statement may be short: "… but not since".
+    # A joined statement may be short: "… but not this year".
     if len(re.findall(r"\w+", body)) < (1 if joined else 3):
         return sentence
     start = sentence.text.index(body, anchor.end)

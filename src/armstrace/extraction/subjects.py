@@ -47,7 +47,7 @@ def _close_enough(between: str, frames: Frames) -> bool:
     return len(words_of(rest)) <= MAX_WORDS_BETWEEN and not relative and not re.search(r"[;:«»“”\"]", rest)
 
 
-# "… and nearly 50 countries": a counted group coordinated with a name, up to the verb.
+# "… and some 40 countries": a counted group coordinated with a name, up to the verb.
 _COUNTED_GROUP = re.compile(
     rf"{AND}(?:(?:nearly|almost|about|some|more than|over|other|casi|unos|unas|más de|alrededor de|otros|otras)\s+)*\d+\s+"
     r"(?:other\s+|otros\s+|otras\s+)?(?:countries|nations|states|governments|allies|países|naciones|estados|gobiernos|aliados)",
@@ -57,7 +57,7 @@ _COUNTED_GROUP = re.compile(
 
 def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames) -> Span:
     """"Rusia y Corea del Norte": a subject coordinated with the name before it is both, and
-    "The U.S., South Korea and Ukraine" all three; "The U.S. and nearly 50 countries" both."""
+    "The U.S., South Korea and Ukraine" all three; "Norway and some 40 countries" both."""
     if (group := _COUNTED_GROUP.match(article, name.end, region.end)) is not None and not article[group.end() : region.end].strip(" ,"):
         return Span(name.start, group.end(), article[name.start : group.end()])
     for other in names:
@@ -99,8 +99,8 @@ def subject_before(
     return None
 
 
-# Whom a statement was made to, or in what, between the verb and its subject: "dijo a los medios
-# el ministro", "han indicado en un comunicado conjunto los Estados miembros".
+# Whom a statement was made to, or in what, between the verb and its subject: "dijo a la prensa
+# el ministro", "dijeron en un comunicado los diplomáticos".
 _AUDIENCE = (
     r"(?:(?:a|ante|to)\s+(?:(?:los|las|la|the)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media)"
     r"|(?:en|in)\s+(?:un|una|a)\s+(?:comunicado|declaración|nota|statement|communiqué))"

@@ -19,8 +19,8 @@ def _breaks(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"[,;:()\[\]—–\"“”«»]|(?<!\w)(?:" + alternation(words) + r")(?!\w)", re.IGNORECASE)
 
 
-# A list of items hangs on the clause before it: "placed an order for jets along with other
-# hardware, including air defence systems, missile systems and helicopters".
+# A list of items hangs on the clause before it: "ordered trucks and spare parts, including
+# radars and drones".
 _LISTING = re.compile(r"(?<!\w)(?:including|such as|among them|incluidos|incluidas|incluyendo|entre ellos|entre ellas)(?!\w)", re.I)
 _ONLY_LISTED = re.compile(r"[^;:()\[\]—–\"“”«»]*")
 

@@ -75,7 +75,7 @@ def figure_exclusion(text: str, start: int, end: int, quantity: Quantity) -> Fig
       'a 10-day visit', 'cientos de años');
     * 'parties': two or three after a determiner and before a word for the parties ('los dos
       países', 'las dos Coreas', 'the two leaders');
-    * 'calibre': digits before millimetres ('cañones de 170 mm');
+    * 'calibre': digits before millimetres ('cañones de 155 mm');
     * 'designation': digits after a label noun ('la resolución 2231', 'article 5'). Digits
       glued to a name ('Shahed-136', 'G7') are never found by `find_quantities` at all.
 
@@ -131,7 +131,7 @@ _MONTH = rf"{_calendar_words((n for names in calendar().months for n in names), 
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th|\.?[ºª]|er|ero|era|ro|ra|do|da|to|ta|vo|va|no|na|mo|ma)"
 _ORDINAL_ENDING = re.compile(rf"{_ORDINAL_SUFFIX}(?!{_LETTER})", re.IGNORECASE)
 _BARE_DIGITS = re.compile(r"\d[\d.,]*")
-# A bore in millimetres describes a weapon, it counts nothing ('cañones de 170 mm', '122-mm').
+# A bore in millimetres describes a weapon, it counts nothing ('cañones de 155 mm', '122-mm').
 _CALIBRE_AFTER = re.compile(rf"\s*-?\s*(?:mm|milimetros|millimetres|millimeters|millimetre|millimeter)(?!{_LETTER})", re.IGNORECASE)
 _DAY_SPAN = re.compile(
     r"(?:(?:del?|desde|entre|from|between)\s+)?\d{1,2}"
@@ -251,8 +251,8 @@ _COUNTED_WORDS = 5
 
 
 def counted_after(after: str) -> str:
-    """The words a number counts, as the text writes them right after it ("hundreds of one-way
-    attack drones": "one-way attack drones"); '' when no noun follows."""
+    """The words a number counts, as the text writes them right after it ("hundreds of cheap
+    drones": "cheap drones"); '' when no noun follows."""
     rest = re.sub(r"^\s*(?:of(?:\s+the)?|de(?:\s+(?:los|las))?)\s+", " ", after, flags=re.IGNORECASE)
     end = _COUNTED_END.search(rest)
     words = (rest[: end.start()] if end else rest).split()[:_COUNTED_WORDS]
