@@ -190,7 +190,7 @@ def test_a_reporting_word_after_an_article_is_an_adjective() -> None:
         ("NORUEGA CRITICA LA VENTA DE ARMAS A CHILE", "accused", "LA VENTA DE ARMAS A CHILE"),
         ("Norway sold rifles to Chile, state media reported, as trade grew.", "asserted", "Norway sold rifles to Chile"),
         # An English gerund reports, and "not for sale" denies.
-        ("Berg spoke on Friday, saying his nation's new rifles were not for sale.", "denied", "his nation's new rifles were not for sale"),
+        ("Berg spoke on Friday, saying his country's old rifles were not for sale.", "denied", "his country's old rifles were not for sale"),
         # Wrongdoing a neutral verb reports is an accusation.
         ("La ministra dijo que Noruega había violado el embargo de armas.", "accused", "Noruega había violado el embargo de armas"),
     ],

@@ -112,8 +112,8 @@ def test_a_bad_sidecar_names_the_line(tmp_path: Path, name: str, text: str, mess
 @pytest.mark.parametrize(
     ("text", "body"),
     [
-        ("SEOUL, South Korea (AP) — Russia has supplied missiles.", "Russia has supplied missiles."),
-        ("Teherán, 17 oct (Sputnik).- El portavoz negó la venta.", "El portavoz negó la venta."),
+        ("OSLO, Norway (AP) — Norway has supplied rifles.", "Norway has supplied rifles."),
+        ("Lima, 3 mar (EFE).- El portavoz negó la venta.", "El portavoz negó la venta."),
         ("OSLO (AFP) - Norway sold rifles.", "Norway sold rifles."),
         ("Russia, Iran and Norway said so.", "Russia, Iran and Norway said so."),
     ],

@@ -2,9 +2,9 @@
 
 News prose names its speakers in a few frames, in Spanish and English alike:
 
-- before the verb, often with an apposition: "El portavoz de Exteriores, Naser Kanani, refutó",
+- before the verb, often with an apposition: "El portavoz de Exteriores, Lars Berg, negó",
   "Irán lo ha reconocido", "Rusia y Corea del Norte expresaron";
-- after it, when the statement comes first: "«…», denunció Kanani", "…, IRNA reported";
+- after it, when the statement comes first: "«…», denunció Berg", "…, IRNA reported";
 - after "según" / "according to": "Según Ria Novosti, …";
 - by a role alone, whose holder the article named before: "El vocero destacó que …";
 - not at all, in a quotation continued from the sentence before: "«…», dijo."
@@ -129,7 +129,7 @@ def _speaker(
         return source
     # "…, said Lars Berg, the envoy": what follows an inverted verb is its subject, not what it reports
     if inverted and (after := subject_after(candidate, spoken, article, frames, last=True)) is not None:
-        return after  # "«…», dijo Kanani"
+        return after  # "«…», dijo Berg"
     start = max(sentence.start, previous.span.end if same_sentence and previous is not None else 0)
     colon = max(article.rfind(":", start, candidate.span.start), article.rfind(";", start, candidate.span.start))
     region = Span(max(start, colon + 1), candidate.span.start, "")
@@ -157,7 +157,7 @@ def _speaker(
         # the sentence before goes on.
         opens = no_subject(before_verb, frames) or role is not None or pronoun_subject(before_verb, frames)
         # A name the statement ends with ("… afectará a Chile") is no subject; one right after
-        # the verb is ("dijo Kanani").
+        # the verb is ("dijo Berg").
         subject_named = any(n.start < candidate.span.start for n in names) or subject_after(candidate, names, article, frames) is not None
         if not subject_named and opens and next_to(previous.sentence, sentence, article):
             return previous.speaker

@@ -77,7 +77,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     verb only names who spoke: "X were made abroad, said the police chief", "X, according to a
     report", "X, UN monitors told the committee". "Shoigú, calificó a Corea de socio" and "Berg,
     again denied the sales" report what follows."""
-    # "SEOUL, South Korea (AP) — Russia has supplied …, an official said": the lead is no statement.
+    # "OSLO, Norway (AP) — Norway has supplied …, an official said": the lead is no statement.
     lead = credit_end(sentence.text[: anchor.start])
     head, tail = sentence.text[lead : anchor.start], sentence.text[anchor.end :]
     comma = head.rfind(",")

@@ -90,7 +90,7 @@ def subject_before(
         if not (nearest or appositive):
             continue
         if not nearest and any(n.start >= name.end + _apposition_end(between) for n in heads):
-            continue  # "Teherán, 17 oct.- El portavoz …, Naser Kanani, refutó": a nearer subject follows
+            continue  # "Lima, 3 mar.- El portavoz …, Lars Berg, negó": a nearer subject follows
         # "The Financial Times, citing intelligence sources, said": the sources speak, not the outlet.
         if _close_enough(between, frames) and (not apposed or appositive) and not frames.citing.search(between):
             return _with_partner(name, names, article, region, frames)
@@ -111,7 +111,7 @@ _AUDIENCE = (
 def subject_after(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames, last: bool = False) -> Span | None:
     """The subject right after the verb: "dijo John Kirby", "dijo el ministro de Exteriores, Serguéi Lavrov",
     or a role alone, "añadió el presidente iraní", whose holder the article named before. `last`:
-    the subject must end the clause, as after a statement it follows ("…, dijo Kanani.")."""
+    the subject must end the clause, as after a statement it follows ("…, dijo Berg.")."""
     follows = article[candidate.span.end : candidate.sentence.end]
     gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?(?:{_AUDIENCE}\s*,?\s*)?", follows, re.I)
     opening = candidate.span.end + (gap.end() if gap else 0)

@@ -49,12 +49,12 @@ _DATE = re.compile(
 _DATELINE = re.compile(rf"^\s*(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{{1,40}},\s*)?(?={_DATE.pattern})", re.MULTILINE | re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 # A wire story's lead: a place, perhaps its region or a date, the agency in brackets and a
-# dash ("SEOUL, South Korea (AP) —", "Teherán, 17 oct (Sputnik).-", "OSLO (AFP) -").
+# dash ("OSLO, Norway (AP) —", "Lima, 3 mar (EFE).-", "QUITO (AFP) -").
 _CREDIT = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'-]{1,40}(?:,[^()—–\n]{0,40})?\([^()\n]{1,30}\)\s*\.?\s*[-—–]+\s*")
 
 
 def credit_end(text: str) -> int:
-    """Where the text starts after a wire story's lead ("SEOUL, South Korea (AP) — "), 0 if none."""
+    """Where the text starts after a wire story's lead ("OSLO, Norway (AP) — "), 0 if none."""
     found = _CREDIT.match(text)
     return found.end() if found else 0
 
