@@ -209,6 +209,11 @@ class Weapon(_Frozen):
         default_factory=list, description="Later sentences that state or repeat the same transfer, in the article's order."
     )
 
+    @property
+    def stated_in(self) -> list[Evidence]:
+        """Every sentence that states the transfer, the first one first."""
+        return [self.evidence, *self.more_evidence]
+
 
 class Figure(_Frozen):
     """A figure as stated in one article."""

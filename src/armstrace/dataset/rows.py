@@ -194,7 +194,7 @@ class RowBuilder:
         overlaps = sorted(
             (-(min(evidence.end, said.end) - max(evidence.start, said.start)), said.start, index)
             for index, weapon in enumerate(weapons)
-            for said in (weapon.evidence, *weapon.more_evidence)
+            for said in weapon.stated_in
             if said.start < evidence.end and evidence.start < said.end
         )
         for _, _, index in overlaps:  # the widest overlap first

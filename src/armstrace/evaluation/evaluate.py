@@ -120,17 +120,6 @@ def compare(golds: Sequence[GoldArticle], now: Sequence[ArticleScore], before: S
     return changes
 
 
-def _events(golds: Sequence[GoldArticle], extractions: dict[str, ArticleExtraction], matcher: Matcher) -> Counts:
-    """Transfers scored as events over the run; an article with no extraction misses all of its own."""
-    from ..extraction.events import fold_events
-
-    counts = Counts()
-    for gold in golds:
-        extraction = extractions.get(gold.article)
-        counts += score_events(gold, extraction, matcher) if extraction else Counts(fn=len(fold_events(gold.weapons)))
-    return counts
-
-
 def _evaluate_prompt(
     golds: Sequence[GoldArticle], sources: list[Path], settings: Settings, out: Path, matcher: Matcher, match: Match
 ) -> tuple[PromptResult, list[ArticleScore]]:
@@ -149,7 +138,7 @@ def _evaluate_prompt(
         summary.prompt, shown_path(settings.prompt), summary.model, scores, failed, summary.seconds, strategy, summary.usage().calls
     )
     result.party_kinds = party_kinds(extractions.values(), matcher.gazetteer)
-    result.weapon_events = _events(golds, extractions, matcher).scores()
+    result.weapon_events = sum((score_events(g, extractions.get(g.article), matcher) for g in golds), Counts()).scores()
     contents = [c.content for e in extractions.values() for c in e.claims]
     result.english_claims = (sum(map(is_english, contents)), len(contents))
     return result, scores

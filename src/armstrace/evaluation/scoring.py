@@ -158,9 +158,12 @@ def _items(extraction: GoldArticle | ArticleExtraction, field: Field_) -> list[R
     return list(getattr(extraction, field))
 
 
-def score_events(gold: GoldArticle, predicted: ArticleExtraction, base: Matcher) -> Counts:
+def score_events(gold: GoldArticle, predicted: ArticleExtraction | None, base: Matcher) -> Counts:
     """Transfers counted as events: the gold's per-sentence items folded by the extraction's own
-    rule, and a pair matched when two of their sentences match under the strict rule."""
+    rule, and a pair matched when two of their sentences match under the strict rule. An article
+    with no extraction misses all of its events."""
+    if predicted is None:
+        return Counts(fn=len(fold_events(gold.weapons)))
     score = base.for_article(gold.actors, predicted.actors).score("weapons", "strict")
 
     def best(g: Record, p: Record) -> float:

@@ -133,7 +133,7 @@ def _in_english(content: str, gazetteer: Gazetteer) -> str:
 def _without_frame(content: str, cues: Cues) -> str:
     """The proposition without the speaker's frame the model may write before it: "Pezeshkian
     added that his country's positions are similar" says "His country's positions are similar"."""
-    m = _frame(tuple(v for vs in cues.reporting.values() for v in vs)).match(content)
+    m = _frame(_reporting_words(cues)).match(content)
     if m is None:
         return content
     rest = content[m.end() :]
@@ -143,7 +143,11 @@ def _without_frame(content: str, cues: Cues) -> str:
 def _reports(content: str, cues: Cues) -> bool:
     """Whether the sentence reports another statement inside it ("…, despite the minister stating
     that …"): it tells the whole sentence, not the one proposition its claim makes."""
-    return _inner_report(tuple(v for vs in cues.reporting.values() for v in vs)).search(content) is not None
+    return _inner_report(_reporting_words(cues)).search(content) is not None
+
+
+def _reporting_words(cues: Cues) -> tuple[str, ...]:
+    return tuple(v for vs in cues.reporting.values() for v in vs)
 
 
 @lru_cache(maxsize=8)

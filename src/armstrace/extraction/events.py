@@ -40,7 +40,7 @@ def _joined(event: Weapon, weapon: Weapon) -> Weapon:
         "designation": event.designation or weapon.designation,
         "description": join_phrases(event.description, weapon.description),
         "quantity": event.quantity or weapon.quantity,
-        "more_evidence": [*event.more_evidence, weapon.evidence, *weapon.more_evidence],
+        "more_evidence": [*event.more_evidence, *weapon.stated_in],
     })  # fmt: skip
 
 
@@ -66,4 +66,4 @@ def mentions(weapon: Weapon) -> list[Weapon]:
     The gold annotates a transfer once per sentence; scoring and the per-sentence tables see an
     event through its mentions.
     """
-    return [weapon.model_copy(update={"evidence": e, "more_evidence": []}) for e in (weapon.evidence, *weapon.more_evidence)]
+    return [weapon.model_copy(update={"evidence": e, "more_evidence": []}) for e in weapon.stated_in]
