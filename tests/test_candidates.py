@@ -147,6 +147,9 @@ def test_a_second_that_clause_is_a_second_claim() -> None:
 def test_a_quotation_before_its_verb_is_the_statement() -> None:
     [claim] = claim_candidates("“Seguiremos cooperando con Moscú”, dijo el canciller.", load_cues())
     assert claim.statement is not None and claim.statement.text == "Seguiremos cooperando con Moscú"
+    # and before the subject of a passive report
+    [claim] = claim_candidates('"Oslo is ready to sell rifles," the envoy was quoted as saying in the press.', load_cues())
+    assert claim.statement is not None and claim.statement.text == "Oslo is ready to sell rifles"
 
 
 @pytest.mark.parametrize(
@@ -162,6 +165,8 @@ def test_a_quotation_before_its_verb_is_the_statement() -> None:
         ("Lars Berg, the envoy of Norway, denied the accusations of arms sales.", "the accusations of arms sales"),
         ("El canciller británico, James Cleverly, calificó los acuerdos como una amenaza.", "los acuerdos como una amenaza"),
         ("Putin envió un mensaje, en el que abogaba por la cooperación.", "por la cooperación"),
+        # A document described at length after the verb is still only its subject.
+        ('"Oslo will sell the rifles" in May, said the statement released late on Friday by the ministry.', 'Oslo will sell the rifles" in May'),
     ],
 )
 def test_a_verb_that_closes_its_statement_reports_the_clause_before_it(text: str, statement: str) -> None:

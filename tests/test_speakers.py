@@ -152,6 +152,8 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("Algunos analistas", "analysts"),  # the word that opened the sentence goes
         ("Many observers", "Observers"),
         ("The Wall Street Journal", "The Wall Street Journal"),
+        ("Norway's mission to the United Nations", "Norway mission to the United Nations"),  # where a body is posted
+        ("Estados miembros of Unión Europea", "European Union member states"),
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:
@@ -200,6 +202,24 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("El ministro de Defensa noruego, Lars Berg, calificó a Chile de socio importante.", "Lars Berg"),
         # whose fear a stance word names
         ("La cumbre despertó el temor entre las potencias occidentales de que Noruega venda fusiles.", "potencias occidentales"),
+        # a person an outlet relays speaks only by a speech act; one who only acts is what it reports on
+        ("According to TASS, Sergei Lavrov thanked Norway for its support.", "Sergei Lavrov"),
+        ("According to TASS, Sergei Lavrov delivered a message from Oslo to Lima.", "TASS"),
+        # a role with its qualifier is the person introduced with both, not the one named last
+        ("El presidente noruego Lars Berg recibió al presidente de Chile, Ana Ruiz. «Seguiremos», añadió el presidente noruego.", "Lars Berg"),
+        # a role after the verb is its holder, named sentences before
+        ("Oslo no vende fusiles, declaró el diputado Lars Berg. La policía cree que hubo envíos. «Hubo 20», dijo el diputado.", "Lars Berg"),
+        # with an indefinite article it introduces someone else
+        ("Chile acusó a Noruega de vender fusiles. «No vendemos fusiles», dijo un responsable del ministerio noruego.", None),
+        # a pronoun after a quotation in straight quotes goes on with the speaker before
+        ('Lars Berg denied the sales. "We sold no rifles to Chile," he said.', "Lars Berg"),
+        # a passive report's subject stands before "was quoted", and "the country's" is the country that opened the sentence before
+        ('Norway has signed a deal with Chile. "Oslo is ready to sell rifles," the country\'s mission to the United Nations was quoted as saying in the press.', "Norway's mission to the United Nations"),
+        # member states no name qualifies are the organisation's the article named last
+        ("La Unión Europea se reunió el lunes. Los Estados miembros han condenado la venta de fusiles.", "Estados miembros of La Unión Europea"),
+        # a name in a title's complement is no subject; the person the article describes so elsewhere is
+        ("La hermana del presidente noruego Lars Berg negó las ventas. Ana Berg, hermana del presidente, vive en Oslo.", "Ana Berg"),
+        ("La hermana del presidente noruego Lars Berg negó las ventas.", None),
     ],
 )  # fmt: skip
 def test_the_speaker_of_a_sentence_whose_subject_is_not_before_its_verb(text: str, expected: str | None) -> None:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..text.fold import normalise
-from .spans import Candidate, Span
+from .spans import Candidate, Span, sentences
 
 DETERMINERS = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "the", "an")
 DETERMINER = f"(?:{'|'.join(DETERMINERS)})"
@@ -36,6 +37,7 @@ class Frames:
     """The words the frames read, from cues.toml (reporting verbs, [complements], [offices] …)."""
 
     verbs: frozenset[str]
+    acts: frozenset[str]  # the reporting verbs and the speech acts (cues' [speech_acts])
     attribution: frozenset[str]
     complements: frozenset[str]
     subordinate: re.Pattern[str]
@@ -59,6 +61,7 @@ class Frames:
         noun, adjective = _cased(cues.described_nouns), _cased(cues.described_adjectives)
         return cls(
             verbs=frozenset(normalise(v) for terms in cues.reporting.values() for v in terms),
+            acts=frozenset(normalise(v) for v in (*(v for terms in cues.reporting.values() for v in terms), *cues.speech_acts)),
             attribution=frozenset(normalise(a) for a in cues.attribution),
             complements=cues.complements,
             subordinate=re.compile(rf"(?i)\b(?:{any_of(cues.subordinators)})\b"),
@@ -96,17 +99,23 @@ def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
     return sorted(found, key=lambda s: s.start)
 
 
-def described_spans(article: str, names: Sequence[Span], frames: Frames, media: set[str]) -> list[Span]:
+def described_spans(
+    article: str, names: Sequence[Span], frames: Frames, media: set[str], organisations: frozenset[str] = frozenset()
+) -> list[Span]:
     """The article's names, with every description of a group or body ("funcionarios británicos",
     "US intelligence officials") as one span that takes in a name it is joined to ("la
-    administración Biden", "agencia de inteligencia de Corea del Sur", "Kremlin officials")."""
+    administración Biden", "agencia de inteligencia de Corea del Sur", "Kremlin officials").
+    Member states no name qualifies are those of the organisation (among `organisations`, by
+    folded name) the article named last before them."""
     spans = list(names)
     for m in frames.described.finditer(article):
         start, end = m.start(), m.end()
         if any(n.start <= start and end <= n.end for n in names):
             continue  # "Gobierno de Irán" is a name of Iran
-        joined = re.match(r"\s+(?:(?:de|del|de la|de los|de las|of|of the)\s+)?", article[end:])
-        after = next((n for n in names if joined and n.start == end + joined.end()), None)
+        joined = re.match(rf"\s+(?:(?:de|del|de la|de los|de las|of|of the|{POSTED})\s+)?", article[end:])
+        at = end + joined.end() if joined else -1
+        # "to the United Nations": the name may hold the article itself.
+        after = next((n for n in names if n.start == at or (n.start < at < n.end and normalise(article[n.start : at]) == "the")), None)
         if after is not None and normalise(after.text) not in media and (joined and joined.group(0).strip() or not after.text.islower()):
             end = after.end
         # "U.S. and European officials": a name coordinated with the adjective is one of the group's.
@@ -115,8 +124,34 @@ def described_spans(article: str, names: Sequence[Span], frames: Frames, media: 
         if before is not None and normalise(before.text) not in media:
             start = before.start
         spans = [n for n in spans if not (start <= n.start and n.end <= end)]
-        spans.append(Span(start, end, article[start:end]))
+        own = after is not None or before is not None
+        members = None if own or described_as(article[start:end], frames) != "member states" else _organisation_before(start, names, organisations)
+        if members is not None:  # "los Estados miembros", after "la UE": the EU's member states
+            spans.append(Span(start, end, f"{article[start:end]} of {members.text}"))
+        else:
+            spans.append(_of_the_country(article, start, end, names) or Span(start, end, article[start:end]))
     return sorted(spans, key=lambda s: s.start)
+
+
+# Where a body is posted: "mission to the United Nations", "misión ante la ONU".
+POSTED = r"to the|to|ante la|ante las|ante"
+_THE_COUNTRY = re.compile(r"\b[Tt]he (?:country|nation)['’]s\s+$")
+
+
+def _of_the_country(article: str, start: int, end: int, names: Sequence[Span]) -> Span | None:
+    """"the country's mission to the United Nations": the body of the country the sentence
+    before opened with, under that country's name ("Iran's mission …"); None if the words before
+    the body are not "the country's" or no country opened that sentence."""
+    the = _THE_COUNTRY.search(article, 0, start)
+    if the is None:
+        return None
+    before = [s for s in sentences(article) if s.end <= the.start()]
+    countries = [n for n in names if before and before[-1].start <= n.start < before[-1].end and iso_country(n.text) is not None]
+    return Span(the.start(), end, f"{countries[0].text}'s {article[start:end]}") if countries else None
+
+
+def _organisation_before(at: int, names: Sequence[Span], organisations: frozenset[str]) -> Span | None:
+    return next((n for n in reversed(names) if n.end <= at and normalise(n.text) in organisations), None)
 
 
 def is_document_subject(frames: Frames, candidate: Candidate, article: str) -> bool:

@@ -11,7 +11,7 @@ from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import normalise
-from .frames import AND, DETERMINER, Frames, any_of
+from .frames import AND, DETERMINER, POSTED, Frames, any_of
 
 def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer, cues: Cues) -> list[Claim]:
     """Each speaker under the canonical name of the article's actor it names ("Peskov" is Dmitry Peskov).
@@ -78,7 +78,10 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     m = frames.described.search(speaker)
     if m is None or m.group(0) == speaker.strip() and speaker.strip() in frames.english.values():
         return None if m is None else speaker.strip()
-    rest = (speaker[: m.start()] + " " + speaker[m.end() :]).strip()
+    # "Iran's mission to the United Nations": where the body is posted follows it in English too.
+    posted = re.fullmatch(rf"\s+(?:{POSTED})\s+(?:the\s+)?(.+)", speaker[m.end() :], re.I)
+    after = f" to the {canonical(posted.group(1).strip())}" if posted else speaker[m.end() :]
+    rest = (speaker[: m.start()] + " " + ("" if posted else after)).strip()
     complement = re.match(r"(?:de|del|de la|de los|de las|of|of the)\s+", rest, re.I)
     name = re.sub(r"['’]s$", "", rest[complement.end() :] if complement else rest).strip()
     if rest and not name:
@@ -90,4 +93,4 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     adjectives = [frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)]
     noun = " ".join(frames.english[n.group(0).lower()] for n in frames.nouns.finditer(described))
     joined = (" and " if re.search(AND, described) else " ").join(adjectives)
-    return " ".join(w for w in (name, joined, noun) if w)
+    return " ".join(w for w in (name, joined, noun) if w) + (after if posted else "")

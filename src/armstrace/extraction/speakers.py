@@ -26,11 +26,11 @@ from ..knowledge.cues import Cues
 from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
-from .statements import goes_on
+from .statements import QUOTED_AS, goes_on
 from .frames import Frames, described_as, described_spans, is_document_subject, name_spans, words_of
 from .subjects import (
-    MAX_WORDS_BETWEEN, as_said_subject, cited_source, experiencer, holder_of, in_aside, next_to, no_subject,
-    opening_source, outlet_source, pronoun_subject, relayed_person, role_before, subject_after, subject_before,
+    MAX_WORDS_BETWEEN, as_said_subject, cited_source, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
+    opening_source, outlet_source, pronoun_subject, relayed_person, role_after, role_before, subject_after, subject_before,
 )  # fmt: skip
 
 def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], article: str, cues: Cues) -> list[Candidate]:
@@ -45,7 +45,8 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
     people = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "person"}
     names = name_spans(Span(0, len(article), article), [a.span.text for a in actors])
-    every_name = described_spans(article, names, frames, media)
+    organisations = frozenset(normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "organisation")
+    every_name = described_spans(article, names, frames, media, organisations)
     found: list[Candidate] = []
     for candidate in claims:
         previous = next((c for c in reversed(found) if not c.relays), None)
@@ -56,7 +57,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             found.append(replace(candidate, relays=True))
             continue
         if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
-            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None), None)
+            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
 
@@ -70,6 +71,13 @@ def needs_model(claim: Candidate) -> bool:
     if claim.relays:
         return False
     return claim.speaker is None or not is_english(claim.sentence.text)
+
+
+def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
+    """"…», dijo un responsable": a role with an indefinite article after the verb introduces
+    another person; "añadió el diplomático" goes on with one the article named."""
+    role = role_after(candidate, article, frames)
+    return role is not None and re.search(r"\b(?:un|una|a|an)\s+$", article[candidate.span.end : role.start()], re.I) is not None
 
 
 def _body(speaker: Span, article: str, frames: Frames) -> Span:
@@ -108,7 +116,8 @@ def _speaker(
     same_sentence = previous is not None and previous.sentence == sentence
     if not candidate.span.text.strip() or goes_on(candidate.span.text):
         return previous.speaker if same_sentence and previous is not None else None
-    if re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
+    quoted_as = QUOTED_AS.search(article, sentence.start, candidate.span.start)
+    if quoted_as is None and re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
         return as_said_subject(candidate, spoken, article)  # "como había denunciado semanas atrás Estados Unidos"
     if same_sentence and previous is not None and not re.search(
         r"[,;:–—]|\s-\s|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
@@ -117,10 +126,12 @@ def _speaker(
     words = normalise(candidate.span.text)
     if words not in frames.verbs and words not in frames.attribution:
         return experiencer(candidate, every_name, article)  # "el temor entre las potencias occidentales"
+    if quoted_as is not None:  # "…», the envoy was quoted as saying": the subject stands before "was"
+        candidate = replace(candidate, span=Span(quoted_as.start(), candidate.span.end, article[quoted_as.start() : candidate.span.end]))
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
         source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media)
         if source is not None and normalise(source.text) in media:
-            return relayed_person(source, [n for n in spoken if normalise(n.text) in people], article) or source
+            return relayed_person(source, [n for n in spoken if normalise(n.text) in people], article, frames) or source
         return source
     inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",")
     # "Según la agencia, «…», declaró un diputado": the source the statement opens with speaks,
@@ -128,37 +139,44 @@ def _speaker(
     if inverted and (source := opening_source(candidate, every_name, article, frames)) is not None:
         return source
     # "…, said Lars Berg, the envoy": what follows an inverted verb is its subject, not what it reports
-    if inverted and (after := subject_after(candidate, spoken, article, frames, last=True)) is not None:
+    if inverted and (after := subject_after(candidate, spoken, article, frames, last=True, holders=every_name)) is not None:
         return after  # "«…», dijo Berg"
     start = max(sentence.start, previous.span.end if same_sentence and previous is not None else 0)
     colon = max(article.rfind(":", start, candidate.span.start), article.rfind(";", start, candidate.span.start))
     region = Span(max(start, colon + 1), candidate.span.start, "")
     statement_first = statement is not None and statement.end <= candidate.span.start
-    if statement_first and (after := subject_after(candidate, names, article, frames)) is not None:
+    if statement_first and (after := subject_after(candidate, names, article, frames, holders=every_name)) is not None:
         return after
     # "The Financial Times reported, citing intelligence sources, that …": the sources speak.
     if (cited := cited_source(candidate, every_name, article, frames)) is not None:
         return cited
     if (before := subject_before(candidate, region, names, article, inverted, frames)) is not None:
         return before
-    if not inverted and (after := subject_after(candidate, names, article, frames)) is not None:
+    if not inverted and (after := subject_after(candidate, names, article, frames, holders=every_name)) is not None:
         return after
     role = role_before(candidate, region, article, frames) if not inverted else None
     if role is not None and (holder := holder_of(role, every_name, article, frames)) is not None:
         return holder
+    if (person := described_person(candidate, region, every_name, article)) is not None:
+        return person
     # A name in an aside ("citando fuentes de inteligencia,") is not the verb's subject.
     names = [n for n in names if not in_aside(n, region, article, frames)]
     named_before = [n for n in names if region.start <= n.start < candidate.span.start]
     if previous is not None and previous.speaker is not None and not named_before:
         if same_sentence:
             return previous.speaker  # "dijo … y advirtió …": one subject for both verbs
-        before_verb = article[region.start : candidate.span.start].split("”")[-1].split("»")[-1]
+        closed = max((b for _, b in quotes if b <= candidate.span.start), default=region.start)
+        before_verb = article[max(region.start, closed) : candidate.span.start]
         # "«…», dijo." / "Calificó …" / "He added" / "El diplomático recordó": the speaker of
         # the sentence before goes on.
         opens = no_subject(before_verb, frames) or role is not None or pronoun_subject(before_verb, frames)
         # A name the statement ends with ("… afectará a Chile") is no subject; one right after
         # the verb is ("dijo Berg").
-        subject_named = any(n.start < candidate.span.start for n in names) or subject_after(candidate, names, article, frames) is not None
+        subject_named = (
+            any(n.start < candidate.span.start for n in names)
+            or subject_after(candidate, names, article, frames) is not None
+            or _someone_new(candidate, article, frames)
+        )
         if not subject_named and opens and next_to(previous.sentence, sentence, article):
             return previous.speaker
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none

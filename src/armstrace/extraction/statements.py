@@ -29,9 +29,21 @@ def goes_on(anchor_text: str) -> bool:
     return GOES_ON.fullmatch(anchor_text.strip()) is not None
 
 
+# A passive report: "X was quoted as saying", "X fue citado diciendo"; its subject stands before "was".
+QUOTED_AS = re.compile(
+    r"\b(?:was|were|is|are|has been|have been|had been|fue|fueron)\s+(?:quoted|cited|citad[oa]s?)\s+(?:as\s+)?$", re.I
+)
+
+
 def _quoted_before(sentence: Span, at: int) -> Span | None:
-    """The quotation that ends right before a reporting verb ('“…”, dijo X'), if there is one."""
-    head = sentence.text[:at].rstrip(" ,;:-–—")
+    """The quotation that ends right before a reporting verb ('“…”, dijo X'), or before the
+    subject of a passive one ('"…," the envoy was quoted as saying'), if there is one."""
+    head = sentence.text[:at]
+    if (passive := QUOTED_AS.search(head)) is not None:
+        subject = re.search(r"[\"”»’]\s*,?\s*([^\"“”«»]{1,80})$", head[: passive.start()])
+        if subject is not None and len(words_of(subject.group(1))) <= 10:
+            head = head[: subject.start(1)]
+    head = head.rstrip(" ,;:-–—")
     if not head or head[-1] not in CLOSING_QUOTES:
         return None
     body = head[:-1].rstrip(".,;")
@@ -91,7 +103,9 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     elif _apposed_name(head[:comma], cues.connectors) or {w.lower() for w in between} & _RELATIVES:
         closes = False  # "El ministro, Serguéi Shoigú, calificó…", "un mensaje, en el que abogaba…"
     elif not between:  # inversion: the subject follows the verb, "dijo Kirby", "informó el lunes un diputado"
-        closes = bool(clause) and len(clause) <= _MAX_SUBJECT_WORDS and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
+        # A document may be described at length: "said the statement released late Friday by …".
+        document = len(clause) > 1 and clause[0].lower() in DETERMINERS and clause[1].lower() in cues.documents
+        closes = bool(clause) and (len(clause) <= _MAX_SUBJECT_WORDS or document) and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
     elif not clause:  # "…, state media reported, as …": a verb with nothing after it reports what came before
         closes = len(between) <= _MAX_SUBJECT_WORDS
     else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause

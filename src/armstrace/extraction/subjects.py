@@ -23,11 +23,19 @@ _MAX_WORDS_AFTER = 8  # of time or place after a subject that follows its verb
 
 
 def _complement(text_before: str, frames: Frames) -> bool:
-    """A name right after a complement word ("el ministro de Rusia") is not a verb's subject."""
+    """A name right after a complement word ("el ministro de Rusia"), or after a title that is
+    one ("la hermana del líder norcoreano Kim Jong Un"), is not a verb's subject."""
     words = words_of(text_before)[-2:]
     if words and words[-1].lower() in {"el", "la", "los", "las", "the"}:
         words = words[:-1]
-    return bool(words) and words[-1].lower() in frames.complements
+    if bool(words) and words[-1].lower() in frames.complements:
+        return True
+    clause = [w.lower() for w in words_of(re.split(r"[,;:.()]", text_before)[-1])[-4:]]
+    titled = [i for i, w in enumerate(clause) if w in frames.roles and all(x not in frames.roles for x in clause[i + 1 :])]
+    if not titled or titled[0] == 0:
+        return False
+    of = [w for w in clause[: titled[0]] if w not in DETERMINERS]
+    return bool(of) and of[-1] in frames.complements
 
 
 def _apposition_end(between: str) -> int:
@@ -108,17 +116,32 @@ _AUDIENCE = (
 )
 
 
-def subject_after(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames, last: bool = False) -> Span | None:
-    """The subject right after the verb: "dijo John Kirby", "dijo el ministro de Exteriores, Serguéi Lavrov",
-    or a role alone, "añadió el presidente iraní", whose holder the article named before. `last`:
-    the subject must end the clause, as after a statement it follows ("…, dijo Berg.")."""
+def _after_verb(candidate: Candidate, article: str, frames: Frames) -> tuple[int, int]:
+    """Where the words after the verb open, past time, audience and a determiner: with the
+    determiner and without it."""
     follows = article[candidate.span.end : candidate.sentence.end]
     gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?(?:{_AUDIENCE}\s*,?\s*)?", follows, re.I)
     opening = candidate.span.end + (gap.end() if gap else 0)
     # English "a" only after "according to": after a Spanish verb "a" is "to" ("dijo a Rusia").
     words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else DETERMINERS
     determiner = re.match(rf"(?:{'|'.join(words)})\s+", article[opening : candidate.sentence.end], re.I)
-    at = opening + (determiner.end() if determiner else 0)
+    return opening, opening + (determiner.end() if determiner else 0)
+
+
+def role_after(candidate: Candidate, article: str, frames: Frames) -> re.Match[str] | None:
+    """A role word right after the verb ("dijo el diputado"), its complement and a comma after it."""
+    at = _after_verb(candidate, article, frames)[1]
+    return re.compile(rf"({any_of(frames.roles)})\b([^.;:,«»“”\"]{{0,60}})(,\s*)?", re.I).match(article, at, candidate.sentence.end)
+
+
+def subject_after(
+    candidate: Candidate, names: Sequence[Span], article: str, frames: Frames, last: bool = False, holders: Sequence[Span] = ()
+) -> Span | None:
+    """The subject right after the verb: "dijo John Kirby", "dijo el ministro de Exteriores, Serguéi Lavrov",
+    or a role alone, "añadió el presidente iraní", whose holder the article named before among
+    `holders` (else among `names`). `last`: the subject must end the clause, as after a
+    statement it follows ("…, dijo Berg.")."""
+    opening, at = _after_verb(candidate, article, frames)
     # A name may open with the determiner: "Según The New York Times".
     if (name := next((n for n in names if n.start in (at, opening)), None)) is not None:
         # After a statement the subject ends its clause, but for a few words of time or place
@@ -128,13 +151,13 @@ def subject_after(candidate: Candidate, names: Sequence[Span], article: str, fra
         if not last or (len(words_of(tail)) <= _MAX_WORDS_AFTER and not frames.subordinate.search(tail)):
             return name
         return None
-    role = re.match(rf"({any_of(frames.roles)})\b([^.;:,«»“”\"]{{0,60}})(,\s*)?", article[at : candidate.sentence.end], re.I)
+    role = role_after(candidate, article, frames)
     if role is None:
         return None
-    if role.group(3) and (name := next((n for n in names if n.start == at + role.end()), None)) is not None:
+    if role.group(3) and (name := next((n for n in names if n.start == role.end()), None)) is not None:
         return name
     if len(words_of(role.group(2))) <= 2:
-        return holder_of(Span(at, at + len(role.group(1)), role.group(1)), names, article, frames)
+        return holder_of(Span(role.start(1), role.end(1), role.group(1)), holders or names, article, frames, role.group(2))
     return None
 
 
@@ -183,17 +206,36 @@ _CITED_REACH = 3
 _WHO_SPEAK = frozenset(("officials", "official", "sources", "intelligence sources", "diplomats", "lawmakers", "experts", "monitors", "sanctions monitors", "prosecutors", "authorities"))
 
 
-def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
-    """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then "el vocero"."""
+def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, qualifier: str = "") -> Span | None:
+    """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then
+    "el vocero". A `qualifier` the role was written with ("el presidente iraní") must be in the
+    introduction too: the Iranian president, not the Pakistani one named last."""
     word = normalise(role.text)
     office = any_of(next((sorted(o) for o in frames.offices if word in o), [role.text]))
     # The role stands right before the name, or with its complement and a comma: "el portavoz
     # del Kremlin, Dmitri Peskov".
     introduced = re.compile(rf"\b(?:{office})(?:(?:\s+[^\s.;:,«»“”\"]+){{0,2}}\s+|\s[^.;:,«»“”\"]{{0,60}},\s*)$", re.I)
+    wanted = {normalise(w) for w in words_of(qualifier)}
     for name in reversed([n for n in names if n.end <= role.start]):
-        if introduced.search(article[max(0, name.start - 80) : name.start]):
+        introduction = article[max(0, name.start - 80) : name.start]
+        if introduced.search(introduction) is None:
+            continue
+        last = [m.start() for m in re.finditer(rf"\b(?:{office})\b", introduction, re.I)][-1]
+        if wanted <= {normalise(w) for w in words_of(introduction[last:])}:
             return name
     return None
+
+
+def described_person(candidate: Candidate, region: Span, names: Sequence[Span], article: str) -> Span | None:
+    """"La hermana del líder …, tachó": a person the clause describes by a noun and its
+    complement, and the article names elsewhere with that noun in apposition ("Kim Yo Jong,
+    hermana del líder …"); None if no name is given that description."""
+    before = article[region.start : candidate.span.start]
+    m = re.search(rf"(?:^|[,.]\s*)(?:{DETERMINER}\s+)?(?:[^\W\d_]+\s+)?([^\W\d_]+)\s+(?:de|del|of)\s+[^,;:]*$", before, re.I)
+    if m is None or not m.group(1).islower():
+        return None
+    apposed = re.compile(rf"\s*,\s*(?:{DETERMINER}\s+)?(?:[^\W\d_]+\s+)?{re.escape(m.group(1))}\s+(?:de|del|of)\b", re.I)
+    return next((n for n in names if not region.start <= n.start < candidate.span.start and apposed.match(article, n.end)), None)
 
 
 def as_said_subject(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
@@ -223,17 +265,26 @@ def outlet_source(candidate: Candidate, names: Sequence[Span], article: str, med
     return None
 
 
-def relayed_person(outlet: Span, people: Sequence[Span], article: str) -> Span | None:
+def relayed_person(outlet: Span, people: Sequence[Span], article: str, frames: Frames) -> Span | None:
     """Who speaks in what an outlet relays: "Según la agencia Ria Novosti, citada por AFP,
     Lavrov agradeció …" is Lavrov's, the outlet is its channel. The speaker is a person who
-    opens a clause after the outlet's (a country there is what the outlet reports on, "Según
-    Reuters, Rusia envió …"); none, and the outlet itself makes the claim."""
+    opens a clause after the outlet's and reports or does a speech act (a country there is what
+    the outlet reports on, "Según Reuters, Rusia envió …", and so is a person who only acts,
+    "According to Reuters, Berg arrived …"); none, and the outlet itself makes the claim."""
     for name in people:
         if name.start > outlet.end:
             before = article[outlet.end : name.start]
             if re.search(rf",\s*(?:{DETERMINER}\s+)?$", before, re.I):
-                return name
+                return name if _speaks(article[name.end : name.end + 80], frames) else None
     return None
+
+
+def _speaks(after_name: str, frames: Frames) -> bool:
+    """Whether the words after a subject open with a reporting verb or a speech act, past an
+    apposition (", el canciller,")."""
+    rest = after_name[_apposition_end(after_name) :]
+    words = [normalise(w) for w in words_of(rest)[:3]]
+    return any(" ".join(words[:n]) in frames.acts for n in (1, 2, 3))
 
 
 def _aside(segment: str, frames: Frames) -> bool:

@@ -59,6 +59,7 @@ class Cues:
     articles: tuple[str, ...]
     not_negating: tuple[str, ...]
     refusals: tuple[str, ...]
+    speech_acts: tuple[str, ...]
     narration: tuple[str, ...]
     companies: tuple[str, ...]
     outlets: tuple[str, ...]
@@ -78,7 +79,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "refusals", "narration", "companies", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "refusals", "speech_acts", "narration", "companies", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "modified", "launches")
 
@@ -169,6 +170,7 @@ def read_cues(path: Path) -> Cues:
         times=_joined(document, "times", path),
         not_negating=_joined(document, "not_negating", path),
         refusals=_joined(document, "refusals", path),
+        speech_acts=_joined(document, "speech_acts", path),
         narration=_joined(document, "narration", path),
         companies=_joined(document, "companies", path),
         outlets=_joined(document, "outlets", path),
