@@ -186,6 +186,9 @@ def test_a_reporting_word_after_an_article_is_an_adjective() -> None:
     assert [c.span.text for c in found] == ["condemned"]
     # A Spanish pronoun before a verb is its object, not an article.
     assert [c.span.text for c in claim_candidates("Tras semanas de silencio, Irán lo ha reconocido.", load_cues())] == ["ha reconocido"]
+    # After a preposition "reports" is a noun: the concern is the claim, not what the reports say.
+    found = claim_candidates("Chile expressed concern over media reports that Norway sold rifles.", load_cues())
+    assert [c.span.text for c in found] == ["expressed concern"]
 
 
 @pytest.mark.parametrize(

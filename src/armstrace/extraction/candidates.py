@@ -49,6 +49,7 @@ _RESPONDS = re.compile(
 # with what follows them then.
 _NOT_REPORTING_VERB = re.compile(r"(?:anad|agreg)(?:io|e|en|ieron|aron|o)|adds?|added|reports|claims")
 _NOT_REPORTING = re.compile(r"\s+(?:a|al|a la|a los|a las|a su|a sus|to|them to|it to|of)\b", re.I)
+_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:over|about|on|of|amid|despite|after|following|to|with|by|in|from)\s+(?:[^\W\d_]+\s+)?$", re.I)
 # How many words may stand between a joining word and a verb of the joined statement's own.
 _JOINED_VERB_REACH = 8
 
@@ -69,6 +70,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
+    # After a preposition "reports" and "claims" are nouns: "concern over media reports that …".
+    verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _AFTER_PREPOSITION.search(sentence.text, 0, v.start))]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si";
     # nor is the narrator's aside ("It should also be noted that", "Cabe señalar que").
     verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged") or not _not_made(sentence.text[: v.start], cues)]
