@@ -106,6 +106,11 @@ def test_a_news_outlet_that_relays_a_statement_is_its_channel_and_makes_no_claim
     assert speakers("Noruega negó el miércoles que venda armas a Lima, indicaron los medios estatales.") == [("negó", "Noruega")]
 
 
+def test_a_quotation_paragraph_after_a_statement_is_its_speakers() -> None:
+    text = "Lars Berg ha indicado que Noruega no vende fusiles.\n\n«Nunca vendimos un fusil a Chile. No lo haremos."
+    assert speakers(text) == [("ha indicado", "Lars Berg"), ("", "Lars Berg")]
+
+
 def test_a_document_that_speaks_is_the_speaker_of_the_statement_before_it() -> None:
     text = "En su comunicado, Noruega acusó a Lima de mentir. «Advertimos a Lima que deje de mentir», añadió el texto."
     assert speakers(text) == [("acusó", "Noruega"), ("añadió", "Noruega")]

@@ -193,7 +193,9 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
     found: list[Candidate] = []
     previous_claimed = False
     for sentence in _attributed_sentences(article, cues):
-        quoted = sentence.text[:1] in OPENING_QUOTES and sentence.text.rstrip(".")[-1:] in CLOSING_QUOTES
+        # All of it a quotation: closed at its end, or left open to the paragraph's end (the
+        # quotation paragraph that follows an attributed one).
+        quoted = sentence.text[:1] in OPENING_QUOTES and (sentence.text.rstrip(".")[-1:] in CLOSING_QUOTES or _open_at_end(sentence.text))
         anchors = _claim_anchors(sentence, cues, continues_quote=quoted and previous_claimed)
         stance = "asserted"
         n = 0

@@ -114,6 +114,8 @@ def _speaker(
               and not any(a <= n.start < b for a, b in quotes)]  # fmt: skip
     names = [n for n in spoken if not any(a <= n.start < b for a, b in shut)]
     same_sentence = previous is not None and previous.sentence == sentence
+    if not candidate.span.text.strip() and previous is not None and next_to(previous.sentence, sentence, article):
+        return previous.speaker  # a quotation that goes on from the statement before
     if not candidate.span.text.strip() or goes_on(candidate.span.text):
         return previous.speaker if same_sentence and previous is not None else None
     quoted_as = QUOTED_AS.search(article, sentence.start, candidate.span.start)
