@@ -225,6 +225,9 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # a name in a title's complement is no subject; the person the article describes so elsewhere is
         ("La hermana del presidente noruego Lars Berg negó las ventas. Ana Berg, hermana del presidente, vive en Oslo.", "Ana Berg"),
         ("La hermana del presidente noruego Lars Berg negó las ventas.", None),
+        # a gerund after "issued a statement" is the issuer's, and a counted group with its members
+        # listed and one more joined to it speaks together
+        ("12 countries, including Chile, Peru and Norway, as well as the European Union, issued a joint statement on Monday condemning the sale.", "12 countries and the European Union"),
     ],
 )  # fmt: skip
 def test_the_speaker_of_a_sentence_whose_subject_is_not_before_its_verb(text: str, expected: str | None) -> None:

@@ -73,6 +73,16 @@ def needs_model(claim: Candidate) -> bool:
     return claim.speaker is None or not is_english(claim.sentence.text)
 
 
+# A statement issued, whose gerund says what it does: "issued a joint statement on Tuesday condemning".
+_ISSUED = re.compile(
+    r"\b(?:issued|released|published|put out|emitió|emitieron|publicó|publicaron|difundió|difundieron)\s+(?:a|an|un|una)\s+"
+    r"(?:joint\s+)?(?:statement|communiqué|declaration|comunicado|declaración)(?:\s+conjunt[oa])?"
+    r"(?:\s+(?:on|this|last|el|este)\s+[^\W\d_]+)?\s*,?\s*$",
+    re.I,
+)
+_GERUND = re.compile(r"(?:ing|ando|iendo)$", re.I)
+
+
 def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
     """"…», dijo un responsable": a role with an indefinite article after the verb introduces
     another person; "añadió el diplomático" goes on with one the article named."""
@@ -128,8 +138,11 @@ def _speaker(
     words = normalise(candidate.span.text)
     if words not in frames.verbs and words not in frames.attribution:
         return experiencer(candidate, every_name, article)  # "el temor entre las potencias occidentales"
-    if quoted_as is not None:  # "…», the envoy was quoted as saying": the subject stands before "was"
-        candidate = replace(candidate, span=Span(quoted_as.start(), candidate.span.end, article[quoted_as.start() : candidate.span.end]))
+    # "…», the envoy was quoted as saying", "X issued a statement on Tuesday condemning …": the
+    # subject stands before "was" or "issued".
+    framed = quoted_as or (_ISSUED.search(article, sentence.start, candidate.span.start) if _GERUND.search(candidate.span.text) else None)
+    if framed is not None:
+        candidate = replace(candidate, span=Span(framed.start(), candidate.span.end, article[framed.start() : candidate.span.end]))
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
         source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media)
         if source is not None and normalise(source.text) in media:
@@ -141,7 +154,7 @@ def _speaker(
     if inverted and (source := opening_source(candidate, every_name, article, frames)) is not None:
         return source
     # "…, said Lars Berg, the envoy": what follows an inverted verb is its subject, not what it reports
-    if inverted and (after := subject_after(candidate, spoken, article, frames, last=True, holders=every_name)) is not None:
+    if inverted and framed is None and (after := subject_after(candidate, spoken, article, frames, last=True, holders=every_name)) is not None:
         return after  # "«…», dijo Berg"
     start = max(sentence.start, previous.span.end if same_sentence and previous is not None else 0)
     colon = max(article.rfind(":", start, candidate.span.start), article.rfind(";", start, candidate.span.start))

@@ -55,17 +55,28 @@ def _close_enough(between: str, frames: Frames) -> bool:
     return len(words_of(rest)) <= MAX_WORDS_BETWEEN and not relative and not re.search(r"[;:«»“”\"]", rest)
 
 
+_GROUP_NOUNS = "countries|nations|states|governments|allies|países|naciones|estados|gobiernos|aliados"
 # "… and some 40 countries": a counted group coordinated with a name, up to the verb.
 _COUNTED_GROUP = re.compile(
     rf"{AND}(?:(?:nearly|almost|about|some|more than|over|other|casi|unos|unas|más de|alrededor de|otros|otras)\s+)*\d+\s+"
-    r"(?:other\s+|otros\s+|otras\s+)?(?:countries|nations|states|governments|allies|países|naciones|estados|gobiernos|aliados)",
+    rf"(?:other\s+|otros\s+|otras\s+)?(?:{_GROUP_NOUNS})",
+    re.I,
+)
+
+
+# "10 countries, including Chile and Peru, as well as the European Union": a counted group, its
+# members listed, and one more it is joined with.
+_GROUP_AS_WELL_AS = re.compile(
+    rf"(\d+\s+(?:{_GROUP_NOUNS})),\s+(?:including|incluidos|incluidas|entre ellos|entre ellas)\s[^;:.]*?,\s+"
+    r"(?:as well as|así como|además de)\s+$",
     re.I,
 )
 
 
 def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames) -> Span:
     """"Rusia y Corea del Norte": a subject coordinated with the name before it is both, and
-    "The U.S., South Korea and Ukraine" all three; "Norway and some 40 countries" both."""
+    "The U.S., South Korea and Ukraine" all three; "Norway and some 40 countries" both, and
+    "10 countries, including …, as well as the EU" the ten and the EU."""
     if (group := _COUNTED_GROUP.match(article, name.end, region.end)) is not None and not article[group.end() : region.end].strip(" ,"):
         return Span(name.start, group.end(), article[name.start : group.end()])
     for other in names:
@@ -89,6 +100,11 @@ def subject_before(
     """
     heads = [n for n in names if region.start <= n.start and n.end <= candidate.span.start
              and not _complement(article[region.start : n.start], frames)]  # fmt: skip
+    # "10 countries, including …, as well as the EU, issued …": the ten and the EU.
+    for name in heads:
+        listed = _GROUP_AS_WELL_AS.search(article, region.start, name.start)
+        if listed is not None and not article[name.end : candidate.span.start].strip(" ,"):
+            return Span(listed.start(), name.end, f"{listed.group(1)} and {name.text}")
     # The clause's first name with an apposition up to the verb ("Kim Yo Jong, sister of leader
     # Kim Jong Un, denied"), else the nearest one.
     for name in [*heads, *reversed(heads)]:
