@@ -54,11 +54,18 @@ def test_content_that_fails_the_check_falls_back_to_the_clause() -> None:
     assert english_content("", CLAUSE, EVIDENCE, named, CUES, GAZ) == (CLAUSE, False)
 
 
-def test_countries_are_written_in_english_and_abbreviations_read_whole() -> None:
+def test_countries_are_written_in_english_keeping_their_article_and_abbreviations_read_whole() -> None:
     evidence = "Lars Berg dijo que EE UU e Irán firmaron el acuerdo tras las sanciones de U.S. y Rusia."
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
     content, kept = english_content("The U.S. and Irán signed the deal after sanctions.", "x", evidence, named, CUES, GAZ)
-    assert kept and content == "United States and Iran signed the deal after sanctions."
+    assert kept and content == "The United States and Iran signed the deal after sanctions."
+
+
+def test_every_name_the_gazetteer_knows_is_written_in_english() -> None:
+    evidence = "La Casa Blanca dijo que Moscú compró fusiles a Noruega."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    content, kept = english_content("Casa Blanca said Moscú bought rifles from Norway.", "x", evidence, named, CUES, GAZ)
+    assert kept and content == "White House said Russia bought rifles from Norway."
 
 
 def test_a_country_the_evidence_names_by_its_adjective_passes_and_the_speakers_frame_goes() -> None:

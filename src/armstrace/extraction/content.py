@@ -112,8 +112,9 @@ def _described(name: str, evidence: str, cues: Cues) -> bool:
 
 
 def _in_english(content: str, gazetteer: Gazetteer) -> str:
-    """The content with countries under their English names: "Irán" is Iran, and a capital
-    standing for its state ("Moscú", "Tehran") is the state, as in the dataset's propositions."""
+    """The content with the names the gazetteer knows in English: "Irán" is Iran, "Casa Blanca"
+    the White House, and a capital standing for its state ("Moscú", "Tehran") is the state, as
+    in the dataset's propositions."""
 
     def english(m: re.Match[str]) -> str:
         written = m.group(0)
@@ -121,9 +122,12 @@ def _in_english(content: str, gazetteer: Gazetteer) -> str:
         written, suffix = (written[: possessive.start()], possessive.group(0)) if possessive else (written, "")
         known = gazetteer.actor_for(written) or gazetteer.actor_for(written.rstrip("."))  # "U.S.", "Rusia."
         iso = iso_country(written.rstrip("."))
-        name = known.name if known is not None and known.kind == "country" else iso[1] if iso is not None else ""
+        name = known.name if known is not None else iso[1] if iso is not None else ""
         if not name:
             return m.group(0)
+        article = re.match(r"(?:The|the)\s+", written)
+        if article and not name.lower().startswith("the "):
+            name = article.group(0) + name  # "The White House released" keeps its article
         # A full stop after the name ends the sentence when nothing follows it; "Irán's" is "Iran's".
         return name + suffix + ("." if written.endswith(".") and not m.string[m.end() :].strip() else "")
 
