@@ -123,7 +123,8 @@ def _in_english(content: str, gazetteer: Gazetteer) -> str:
         known = gazetteer.actor_for(written) or gazetteer.actor_for(written.rstrip("."))  # "U.S.", "Rusia."
         iso = iso_country(written.rstrip("."))
         name = known.name if known is not None else iso[1] if iso is not None else ""
-        if not name:
+        # A part of the English name is English already: "Putin" stays "Putin".
+        if not name or set(written.split()) <= set(name.split()):
             return m.group(0)
         article = re.match(r"(?:The|the)\s+", written)
         if article and not name.lower().startswith("the "):
