@@ -61,6 +61,12 @@ def test_countries_are_written_in_english_keeping_their_article_and_abbreviation
     assert kept and content == "The United States and Iran signed the deal after sanctions."
 
 
+def test_the_two_of_them_are_both() -> None:
+    evidence = "Lars Berg dijo que ambos países firmaron el acuerdo."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    assert english_content("The two countries signed the deal.", "x", evidence, named, CUES, GAZ) == ("The two countries signed the deal.", True)
+
+
 def test_every_name_the_gazetteer_knows_is_written_in_english() -> None:
     evidence = "La Casa Blanca dijo que Moscú compró fusiles a Noruega."
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731

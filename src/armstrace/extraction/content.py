@@ -27,6 +27,7 @@ _DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i")
 # Spellings that differ between languages for the same sound ("Ukrainian"/"ucraniano").
 _SPELLINGS = str.maketrans({"k": "c", "y": "i", "w": "v"})
 _TOLERANCE = 0.01
+_BOTH = re.compile(r"\b(?:ambos|ambas|both)\b", re.I)
 
 
 # Whether a name renders words of the evidence (ground.renders, with the evidence bound).
@@ -55,6 +56,8 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         ):  # fmt: skip
             return name
     values = [v for _, _, q in find_quantities(evidence) for v in (q.value, q.low, q.high) if v is not None]
+    if _BOTH.search(evidence):
+        values.append(2.0)  # "ambos países" are "the two countries"
     for _, _, quantity in find_quantities(content):
         for value in (quantity.value, quantity.low, quantity.high):
             if value is not None and not any(abs(value - v) <= _TOLERANCE * max(abs(v), 1.0) for v in values):
