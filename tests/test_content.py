@@ -61,6 +61,18 @@ def test_countries_are_written_in_english_keeping_their_article_and_abbreviation
     assert kept and content == "The United States and Iran signed the deal after sanctions."
 
 
+@pytest.mark.parametrize(
+    ("evidence", "content"),
+    [
+        ("Lars Berg dijo el viernes que Noruega vende fusiles.", "On Friday Norway said it sells rifles."),
+        ("Lars Berg dijo que Noruega venderá fusiles en Oriente Medio.", "Norway will sell rifles in the Middle East."),
+    ],
+)
+def test_weekdays_and_regions_are_given_in_either_language(evidence: str, content: str) -> None:
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    assert english_content(content, "x", evidence, named, CUES, GAZ) == (content, True)
+
+
 def test_the_two_of_them_are_both() -> None:
     evidence = "Lars Berg dijo que ambos países firmaron el acuerdo."
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731

@@ -52,7 +52,7 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         name = re.sub(r"['’]s$", "", " ".join(words).rstrip("."))  # "Israel's" names Israel
         if name and not (
             named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)
-            or _demonym_given(name, evidence, cues) or _month_given(name, evidence)
+            or _demonym_given(name, evidence, cues) or _month_given(name, evidence) or _region_given(name, evidence, cues)
         ):  # fmt: skip
             return name
     values = [v for _, _, q in find_quantities(evidence) for v in (q.value, q.low, q.high) if v is not None]
@@ -73,11 +73,19 @@ def _sentences_of(name: re.Match[str], content: str) -> list[tuple[str, bool]]:
     return [(part, opens_first or n > 0) for n, part in enumerate(parts)]
 
 
+def _region_given(name: str, evidence: str, cues: Cues) -> bool:
+    """Whether the evidence names the region under any of its forms: "Middle East" for "Oriente Medio"."""
+    folded = name_key(evidence)
+    forms = [name_key(form) for form, english in cues.regions.items() if english.lower() == name.lower()]
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in forms)
+
+
 def _month_given(name: str, evidence: str) -> bool:
-    """Whether the evidence has the month under another of its names: "August" for "agosto"."""
-    forms = next((month for month in calendar().months if name in month), ())
-    words = set(re.findall(r"\w+", evidence.lower()))
-    return any(f.lower() in words for f in forms)
+    """Whether the evidence has the month or weekday under another of its names: "August" for
+    "agosto", "Friday" for "viernes"."""
+    forms = next((names for names in (*calendar().months, *calendar().weekdays) if name in names), ())
+    words = set(re.findall(r"\w+", name_key(evidence)))
+    return any(name_key(f) in words for f in forms)
 
 
 def _adjective_of_named(name: str, evidence: str, named: Named, gazetteer: Gazetteer) -> bool:

@@ -20,20 +20,27 @@ class Calendar:
     """The calendar words of `data/calendar.toml`, as written there (see its comments)."""
 
     months: tuple[tuple[str, ...], ...]  # twelve, January first
-    days: tuple[str, ...]
+    weekdays: tuple[tuple[str, ...], ...]  # seven, Monday first
+    days: tuple[str, ...]  # the weekdays' names and the words for a day
 
 
 @cache
 def calendar() -> Calendar:
     """The packaged calendar words, read once per process."""
     document = read_toml(CALENDAR_PATH, _HINT)
-    months, days = document.get("months"), document.get("days")
+    months, weekdays, days = document.get("months"), document.get("weekdays"), document.get("days")
     names = months.get("names") if isinstance(months, dict) else None
-    if not isinstance(names, list) or len(names) != 12 or not isinstance(days, dict):
-        raise ConfigError(f"{CALENDAR_PATH}: needs [months] names (twelve lists) and [days]", _HINT)
+    week = weekdays.get("names") if isinstance(weekdays, dict) else None
+    if not isinstance(names, list) or len(names) != 12 or not isinstance(week, list) or len(week) != 7 or not isinstance(days, dict):
+        raise ConfigError(f"{CALENDAR_PATH}: needs [months] names (twelve lists), [weekdays] names (seven lists) and [days]", _HINT)
+    seven = tuple(strings(day, f"{CALENDAR_PATH}: [weekdays] #{n}", _HINT) for n, day in enumerate(week, 1))
     return Calendar(
         months=tuple(strings(month, f"{CALENDAR_PATH}: [months] #{n}", _HINT) for n, month in enumerate(names, 1)),
-        days=tuple(day for key, words in days.items() for day in strings(words, f"{CALENDAR_PATH}: [days] {key}", _HINT)),
+        weekdays=seven,
+        days=(
+            *(name for day in seven for name in day),
+            *(day for key, words in days.items() for day in strings(words, f"{CALENDAR_PATH}: [days] {key}", _HINT)),
+        ),
     )
 
 
