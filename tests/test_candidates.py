@@ -174,6 +174,11 @@ def test_a_verb_that_closes_its_statement_reports_the_clause_before_it(text: str
     assert claim.statement is not None and claim.statement.text == statement
 
 
+def test_a_verb_with_its_own_object_pronoun_is_no_channel_of_the_claim_before() -> None:
+    found = claim_candidates("Este lunes, tras semanas negándolo, Noruega lo ha reconocido.", load_cues())
+    assert [(c.span.text, c.cue, c.relays) for c in found] == [("negándolo", "denied", False), ("ha reconocido", "acknowledged", False)]
+
+
 def test_a_report_within_a_report_is_one_claim_on_the_outer_verb() -> None:
     found = claim_candidates("Berg said Norwegian officials believe a factory could open next year.", load_cues())
     assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("said", "believes", "a factory could open next year")]

@@ -220,6 +220,9 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             relays = (
                 bool(found) and found[-1].sentence == sentence and statement.start <= found[-1].span.start
                 and not _RESPONDS.search(sentence.text[: anchor.start])
+                # "tras semanas negándolo, Irán lo ha reconocido": a verb with its own object pronoun
+                # makes a statement of its own, not the channel of the one before.
+                and not re.search(r"(?<!\w)(?:lo|la|los|las)\s+$", sentence.text[: anchor.start], re.I)
             )  # fmt: skip
             said = statement.text if statement != sentence else ""
             complement = sentence.text[inner.end : statement.start - sentence.start] if said else ""
