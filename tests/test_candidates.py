@@ -184,6 +184,9 @@ def test_a_report_within_a_report_is_one_claim_on_the_outer_verb() -> None:
     assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("said", "believes", "a factory could open next year")]
     found = claim_candidates("La portavoz indicó que Noruega declaró que no vende armas a nadie.", load_cues())
     assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("indicó", "denied", "no vende armas a nadie")]
+    # a few words of time before "that", and the first verb's subject again as a pronoun
+    found = claim_candidates("Norway's government said publicly in May that it believed Chile was buying rifles.", load_cues())
+    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("said", "believes", "Chile was buying rifles")]
 
 
 def test_a_reporting_word_after_an_article_is_an_adjective() -> None:

@@ -133,11 +133,14 @@ def subject_of_next(between: str, cues: Cues) -> bool:
     """Whether the words between two reporting verbs are only the second one's subject, perhaps
     after "que"/"that": "said officials believe", "indicó que Irán declaró"; not "dijo que Irán
     envió drones y advirtió"."""
-    words = words_of(re.sub(r"^\s*(?:que|that)\s+", "", between, flags=re.I))
+    # A few words of time or manner may stand before "that": "said publicly in May that it believed".
+    that = re.match(r"^((?:\s*[^\W\d_]+){0,4})\s+(?:que|that)\s+", between, re.I)
+    words = words_of(between[that.end() :] if that else between)
     folded = [w.lower() for w in words]
     return (
         0 < len(words) <= _MAX_SUBJECT_WORDS and not re.search(r"[,;:«»“”\"]", between)
-        and (words[0][:1].isupper() or folded[0] in DETERMINERS)  # a subject, not "que venda fusiles como"
+        # a subject, not "que venda fusiles como"; a pronoun is the first verb's own subject again
+        and (words[0][:1].isupper() or folded[0] in DETERMINERS or (len(words) == 1 and folded[0] in _SUBJECT_PRONOUNS))
         and not set(folded) & _RELATIVES and folded[-1] not in (*cues.coordinators, *cues.clauses)
     )  # fmt: skip
 
@@ -146,6 +149,7 @@ def subject_of_next(between: str, cues: Cues) -> bool:
 # told", "dijo el portavoz del Kremlin, Dmitri Peskov"; more, and the verb has an object.
 _MAX_SUBJECT_WORDS = 6
 _RELATIVES = frozenset(("que", "quien", "quienes", "cual", "that", "which", "who", "whom"))
+_SUBJECT_PRONOUNS = frozenset(("it", "he", "she", "they", "we", "él", "ella", "ellos", "ellas"))
 
 
 def _apposed_name(head: str, connectors: tuple[str, ...]) -> bool:
