@@ -198,6 +198,13 @@ def test_a_leading_article_or_possessive_is_tried_away(gazetteer: Gazetteer) -> 
     assert gazetteer.actor_for("Iran's") is gazetteer.actor_for("Iran")
 
 
+def test_a_name_with_its_acronym_after_it_is_the_name_else_the_acronym(gazetteer: Gazetteer) -> None:
+    white_house = gazetteer.actor_for("White House")
+    assert gazetteer.actor_for("la Casa Blanca (CB)") is white_house
+    nis = gazetteer.actor_for("NIS")
+    assert nis is not None and gazetteer.actor_for("Servicio de Inteligencia Nacional (NIS)") is nis
+
+
 def test_acronyms_match_only_when_written_in_capitals(gazetteer: Gazetteer) -> None:
     assert gazetteer.actor_for("UN") is gazetteer.actor_for("United Nations")
     assert gazetteer.actor_for("USA") is gazetteer.actor_for("United States")

@@ -444,6 +444,7 @@ def test_a_decimal_after_a_month_is_a_number_not_a_broken_year() -> None:
         (" de cartuchos y proyectiles a Rusia.", "cartuchos y proyectiles"),
         (" in the war", ""),
         (", said Lars Berg", ""),
+        (" ya llegó a Chile.", ""),  # an adverb and a verb count nothing
     ],
 )
 def test_the_words_a_number_counts_follow_it(after: str, counted: str) -> None:

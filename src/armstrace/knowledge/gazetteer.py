@@ -173,12 +173,20 @@ def _index(entries: Sequence[_Entry]) -> dict[str, _Hit[_Entry]]:
 
 
 def _variants(surface: str) -> Iterator[str]:
-    """The surface as given and without a possessive, then both again without an article."""
+    """The surface as given and without a possessive, then both again without an article; a
+    name with its acronym after it ("Servicio Nacional de Inteligencia (NIS)") without the
+    acronym, then the acronym alone."""
     surface = surface.strip()
     bare = _LEADING_ARTICLE.sub("", surface)
     for text in (surface, bare):
         yield text
         yield _POSSESSIVE.sub("", text)
+    if (acronym := _ACRONYM_AFTER.fullmatch(surface)) is not None:
+        yield from _variants(acronym.group(1))
+        yield acronym.group(2)
+
+
+_ACRONYM_AFTER = re.compile(r"(.+?)\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 
 
 def _lookup(index: Mapping[str, _Hit[_Entry]], surface: str) -> _Entry | None:

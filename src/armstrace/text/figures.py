@@ -248,6 +248,10 @@ _COUNTED_END = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_WORDS = 5
+# Words that open no noun phrase: "un millar ya llegó" counts nothing the words after it name.
+_NO_NOUN = frozenset(
+    "ya already también also aún todavía still no not se lo la le les han ha habían había had have has will would could podría podrían".split()
+)
 
 
 def counted_after(after: str) -> str:
@@ -256,4 +260,4 @@ def counted_after(after: str) -> str:
     rest = re.sub(r"^\s*(?:of(?:\s+the)?|de(?:\s+(?:los|las))?)\s+", " ", after, flags=re.IGNORECASE)
     end = _COUNTED_END.search(rest)
     words = (rest[: end.start()] if end else rest).split()[:_COUNTED_WORDS]
-    return " ".join(words) if words and words[0][:1].islower() else ""
+    return " ".join(words) if words and words[0][:1].islower() and words[0].lower() not in _NO_NOUN else ""
