@@ -113,6 +113,14 @@ def test_a_country_no_list_of_countries_knows_is_dropped_with_its_reason() -> No
     assert isinstance(record, Actor)
 
 
+def test_a_name_the_model_gives_that_the_gazetteer_knows_is_that_actor() -> None:
+    text = "El Servicio de Inteligencia Nacional habló de Noruega."
+    span = next(c for c in find_candidates(text, CUES, GAZ)["actors"] if "Servicio" in c.span.text)
+    label = ActorLabel(kind="agency", name="Servicio de Inteligencia Nacional (NIS)", country="", role="spy agency")
+    [actor], _ = ground_labels([span], [label], text, CUES, GAZ)
+    assert isinstance(actor, Actor) and (actor.name, actor.country_code, actor.role) == ("National Intelligence Service", "KR", "spy agency")
+
+
 def test_not_an_actor_makes_no_record() -> None:
     label = ActorLabel(kind="not_an_actor", name="Middle East", country="", role="")
     assert ground_labels([_first("actors")], [label], ARTICLE, CUES, GAZ) == ([], [])

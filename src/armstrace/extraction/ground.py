@@ -8,6 +8,8 @@ takes understanding: who supplies whom, who is speaking, what a name is.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from collections.abc import Sequence
 from typing import cast
@@ -68,6 +70,11 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, cues: 
         dropped.append(Dropped(field="actors", reason=f"name '{label.name}' is not a rendering of '{candidate.span.text}'", quote=candidate.span.text))
         return None
     name = label.name.strip() or candidate.span.text
+    if (known := gazetteer.actor_for(name)) is not None:
+        # The model's name is one the gazetteer knows ("Servicio de Inteligencia Nacional (NIS)"):
+        # the actor is that entry, under its English name.
+        record = known_actor(replace(candidate, known=known), gazetteer)
+        return record.model_copy(update={"role": label.role or record.role}) if record is not None else None
     kind = _kind(label.kind, name, cues)
     country, code = label.country, gazetteer.country_code(label.country)
     if not code:
