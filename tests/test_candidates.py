@@ -307,6 +307,11 @@ def test_weapons_and_platforms_are_not_actor_candidates() -> None:
     assert [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"]] == ["Lars Berg", "Chile", "Fjord Air"]
 
 
+def test_an_adjective_of_a_country_or_group_is_not_an_actor_candidate() -> None:
+    article = "Lars Berg said the North Korean and Western rifles reached Chile. Norwegian officials agreed."
+    assert [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"]] == ["Lars Berg", "Chile"]
+
+
 def test_a_country_iso_3166_knows_needs_no_model() -> None:
     [bhutan] = [c for c in find_candidates("El acuerdo lo firmó Bután.", load_cues(), load_gazetteer())["actors"]]
     assert bhutan.known is not None and (bhutan.known.name, bhutan.known.country) == ("Bhutan", "BT")

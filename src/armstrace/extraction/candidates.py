@@ -338,6 +338,8 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             if text and not any(k.start <= start < k.end for k in known):
                 unknown.setdefault(text, []).append((text, start))
     places = set(map(normalise, cues.places))
+    # "North Korean", "European": an adjective of a country or a group names no one.
+    adjectives = {normalise(f) for forms in cues.demonyms.values() for f in forms} | {normalise(e) for e in cues.described_adjectives.values()}
     dates = _calendar_words(cues.connectors)
     # Words of weapons proper: "technology", "troops" or "parts" may end an institution's name.
     materiel = frozenset(
@@ -347,7 +349,7 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         single = " " not in text
         if single and all(_opens_sentence(start, spans, article) for _, start in where):
             continue
-        if normalise(text) in places or all(_in_title(start, article, cues) for _, start in where):
+        if normalise(text) in places | adjectives or all(_in_title(start, article, cues) for _, start in where):
             continue
         if set(normalise(text).replace(".", " ").split()) <= dates:
             continue  # "Feb", "of May": a date, not a name
