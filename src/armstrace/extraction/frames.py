@@ -27,8 +27,9 @@ def any_of(terms: Sequence[str]) -> str:
 
 
 def _cased(forms: Iterable[str]) -> str:
-    """An alternation of the forms as running text writes them: "británicos", "British", "US"."""
-    variants = {v for f in forms for v in (f, f[:1].upper() + f[1:], f.upper() if len(f) <= 3 else f)}
+    """An alternation of the forms as running text writes them: "británicos", "British", "South
+    Korean", "US"."""
+    variants = {v for f in forms for v in (f, f[:1].upper() + f[1:], " ".join(w[:1].upper() + w[1:] for w in f.split()), f.upper() if len(f) <= 3 else f)}
     return f"(?:{any_of(sorted(variants))})"
 
 
