@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..text.fold import normalise
+from ..text.language import is_english
 from .frames import AND, DETERMINER, DETERMINERS, Frames, any_of, described_as, words_of
 from .spans import Candidate, Span
 
@@ -26,7 +27,9 @@ def _complement(text_before: str, frames: Frames) -> bool:
     """A name right after a complement word ("el ministro de Rusia"), or after a title that is
     one ("la hermana del líder norcoreano Kim Jong Un"), is not a verb's subject."""
     words = words_of(text_before)[-2:]
-    if words and words[-1].lower() in {"el", "la", "los", "las", "the"}:
+    # "a" is an article in English ("…, a senior official said") and "to" in Spanish ("a Rusia").
+    articles = {"el", "la", "los", "las", "the", *(("a", "an") if is_english(text_before) else ())}
+    if words and words[-1].lower() in articles:
         words = words[:-1]
     if bool(words) and words[-1].lower() in frames.complements:
         return True
