@@ -93,6 +93,20 @@ def test_a_figure_is_the_code_found_number_with_the_model_description() -> None:
     assert record.evidence.quote == "más de 1.000" and record.quantity.value == 1000
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "counted"),
+    [
+        ("Noruega vendió cientos de drones a Chile.", "hundreds", "unmanned aerial vehicle"),  # the model echoed the number
+        ("Noruega vendió cientos de drones a Chile.", "armas", "unmanned aerial vehicle"),  # other materiel than the text's
+        ("Noruega envió 6000 soldados a Chile.", "Norwegian soldiers", "Norwegian soldiers"),  # no other materiel: the model's
+    ],
+)
+def test_what_a_figure_counts_is_the_texts_materiel_where_the_model_names_none_or_other(text: str, said: str, counted: str) -> None:
+    [figure] = find_candidates(text, CUES, GAZ)["figures"]
+    [record], _ = ground_labels([figure], [FigureLabel(counted=said, measures="")], text, CUES, GAZ)
+    assert isinstance(record, Figure) and record.counted == counted
+
+
 def test_gazetteer_names_become_actors_without_the_model() -> None:
     moscow = [c for c in FOUND["actors"] if c.span.text == "Moscú"][0]
     actor = known_actor(moscow, GAZ)

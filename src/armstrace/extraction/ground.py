@@ -291,11 +291,16 @@ def _figure(candidate: Candidate, label: FigureLabel, article: str) -> Figure | 
     if candidate.quantity is None:
         return None
     counted = label.counted
+    after = counted_after(article[candidate.span.end : candidate.sentence.end])
+    listed = listed_english(after)
     if not counted.strip() or number_words_only(counted):
         # The model echoed the number ("millions", "hundreds"): the text's own words say what it
         # counts, in English where they are materiel words the register names.
-        after = counted_after(article[candidate.span.end : candidate.sentence.end])
-        counted = listed_english(after) or after or counted
+        counted = listed or after or counted
+    elif listed is not None and listed_english(counted) not in (None, listed):
+        # The model named other materiel than the words right after the number ("cientos de
+        # drones" counted as "armas"): the text's words count.
+        counted = listed
     return Figure(quantity=candidate.quantity, counted=counted, measures=label.measures, evidence=evidence(candidate.span))
 
 
