@@ -353,6 +353,7 @@ def exclusions(text: str) -> list[tuple[str, str | None]]:
         ("Del 4 al 6 de noviembre de 2021 hubo ensayos.", [("Del 4 al 6", "date"), ("2021", "year")]),
         ("Kim viajó el jueves 9 a Vladivostok.", [("9", "date")]),
         ("The envoys met on April 9 in Baku.", [("9", "date")]),
+        ("OSLO, 15 nov (Reuters) - Noruega vendió fusiles.", [("15", "date")]),  # a wire dateline's abbreviation
         ("The envoys met on the 9th of April.", [("9", "date")]),
         ("Talks resume on 9 April, officials said.", [("9", "date")]),
         ("La flota se modernizó en los años 80.", [("80", "date")]),
