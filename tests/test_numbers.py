@@ -354,6 +354,7 @@ def exclusions(text: str) -> list[tuple[str, str | None]]:
         ("Kim viajó el jueves 9 a Vladivostok.", [("9", "date")]),
         ("The envoys met on April 9 in Baku.", [("9", "date")]),
         ("OSLO, 15 nov (Reuters) - Noruega vendió fusiles.", [("15", "date")]),  # a wire dateline's abbreviation
+        ("El mandato sigue hasta el 30 de abril.", [("hasta el 30", "date")]),
         ("The envoys met on the 9th of April.", [("9", "date")]),
         ("Talks resume on 9 April, officials said.", [("9", "date")]),
         ("La flota se modernizó en los años 80.", [("80", "date")]),

@@ -134,7 +134,7 @@ _BARE_DIGITS = re.compile(r"\d[\d.,]*")
 # A bore in millimetres describes a weapon, it counts nothing ('cañones de 155 mm', '122-mm').
 _CALIBRE_AFTER = re.compile(rf"\s*-?\s*(?:mm|milimetros|millimetres|millimeters|millimetre|millimeter)(?!{_LETTER})", re.IGNORECASE)
 _DAY_SPAN = re.compile(
-    r"(?:(?:del?|desde|entre|from|between)\s+)?\d{1,2}"
+    r"(?:(?:del?|desde|entre|from|between|hasta(?:\s+el)?|until(?:\s+the)?)\s+)?\d{1,2}"
     r"(?:\s*(?:[-–‑]|al?|y|hasta|and|to)\s*\d{1,2})?",
     re.IGNORECASE,
 )
