@@ -80,8 +80,8 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
         return None if m is None else speaker.strip()
     # "Iran's mission to the United Nations": where the body is posted follows it in English too.
     posted = re.fullmatch(rf"\s+(?:{POSTED})\s+(?:the\s+)?(.+)", speaker[m.end() :], re.I)
-    after = f" to the {canonical(posted.group(1).strip())}" if posted else speaker[m.end() :]
-    rest = (speaker[: m.start()] + " " + ("" if posted else after)).strip()
+    where = f" to the {canonical(posted.group(1).strip())}" if posted else ""
+    rest = (speaker[: m.start()] + " " + ("" if posted else speaker[m.end() :])).strip()
     complement = re.match(r"(?:de|del|de la|de los|de las|of|of the)\s+", rest, re.I)
     name = re.sub(r"['’]s$", "", rest[complement.end() :] if complement else rest).strip()
     if rest and not name:
@@ -93,4 +93,4 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     adjectives = [frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)]
     noun = " ".join(frames.english[n.group(0).lower()] for n in frames.nouns.finditer(described))
     joined = (" and " if re.search(AND, described) else " ").join(adjectives)
-    return " ".join(w for w in (name, joined, noun) if w) + (after if posted else "")
+    return " ".join(w for w in (name, joined, noun) if w) + where
