@@ -27,6 +27,8 @@ _DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i")
 # Spellings that differ between languages for the same sound ("Ukrainian"/"ucraniano").
 _SPELLINGS = str.maketrans({"k": "c", "y": "i", "w": "v"})
 _TOLERANCE = 0.01
+# The fewest words a stated proposition takes: a subject, a verb and what it is about ("Iran denied it").
+_PROPOSITION_WORDS = 3
 _BOTH = re.compile(r"\b(?:ambos|ambas|both)\b", re.I)
 
 
@@ -146,6 +148,12 @@ def _in_english(content: str, gazetteer: Gazetteer) -> str:
     return _NAME.sub(english, content)
 
 
+def _proposition(content: str) -> bool:
+    """Whether the content can say something of someone: a word or two ("condemned", "not since")
+    is a fragment of the sentence, not what it states."""
+    return len(re.findall(r"\w+", content)) >= _PROPOSITION_WORDS
+
+
 def _without_frame(content: str, cues: Cues) -> str:
     """The proposition without the speaker's frame the model may write before it: "Pezeshkian
     added that his country's positions are similar" says "His country's positions are similar"."""
@@ -189,6 +197,6 @@ def english_content(
     # "U. S." is "U.S.".
     said = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", " ".join(model_content.split()))
     said = _without_frame(_in_english(said, gazetteer), cues)
-    if said and not spanish_words(said) and not _reports(said, cues) and not unsupported(said, evidence, named, cues, gazetteer):
+    if _proposition(said) and not spanish_words(said) and not _reports(said, cues) and not unsupported(said, evidence, named, cues, gazetteer):
         return said, True
     return clause, False

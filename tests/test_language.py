@@ -1,0 +1,31 @@
+"""Telling English from Spanish by function words."""
+
+import pytest
+
+from armstrace.text.language import is_english
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway sold fewer rifles than expected.",
+        "Chile can build the radar on its own.",
+        "They denied it.",
+        "The minister said the talks would go on.",
+    ],
+)
+def test_english_sentences_without_an_article_read_as_english(text: str) -> None:
+    assert is_english(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noruega vendió menos fusiles de lo esperado.",
+        "Chile puede construir el radar por su cuenta.",
+        "Lo negaron.",
+        "El ministro dijo que las conversaciones seguirían.",
+    ],
+)
+def test_spanish_sentences_do_not(text: str) -> None:
+    assert not is_english(text)
