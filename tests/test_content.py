@@ -100,3 +100,13 @@ def test_the_frame_goes_after_names_are_english_and_a_sentence_that_reports_anot
     assert english_content("Noruega has denied that it sells rifles to Chile.", "x", evidence, named, CUES, GAZ) == ("It sells rifles to Chile.", True)
     whole = "Norway sells rifles to Chile, although the minister stated that Peru buys them."
     assert english_content(whole, "x", evidence, named, CUES, GAZ) == ("x", False)
+
+
+def test_a_role_with_the_name_in_apposition_is_the_speakers_frame_too() -> None:
+    evidence = "«Los fusiles llegarán en mayo», dijo el ministro de Defensa de Noruega, Lars Berg."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    said = "The minister of Defence, Lars Berg, has said that the rifles will arrive in May."
+    assert english_content(said, "x", evidence, named, CUES, GAZ) == ("The rifles will arrive in May.", True)
+    # A comma inside the proposition is no apposition: nothing before "said that" is cut.
+    inside = "Norway sold rifles to Chile, which Peru said that it resents."
+    assert english_content(inside, "x", evidence, named, CUES, GAZ)[0] != "It resents."

@@ -182,9 +182,12 @@ def _inner_report(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=8)
 def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """A name and a reporting verb before "that": "Lars Berg added that "."""
+    """A name, or a role with the name in apposition, and a reporting verb before "that": "Lars
+    Berg added that ", "the minister of Defence, Lars Berg, has said that "."""
     alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(rf"(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:(?:has|have|had)\s+)?(?:{alternatives})\s+that\s+(?=\w)")
+    name = r"(?:[A-Z][\w’'.-]*\s+){1,4}"
+    role_then_name = r"(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+"
+    return re.compile(rf"(?:{name}|{role_then_name})(?:(?:has|have|had)\s+)?(?:{alternatives})\s+that\s+(?=\w)")
 
 
 def english_content(
