@@ -1,14 +1,15 @@
-"""The embedded server's decoding, with and without armstrace's engine, and a run's server timings.
+"""The embedded server's decoding, with and without armstrace's sampling, and a run's server timings.
 
-    python bench/bench.py engine            # ms per answer token: no grammar, stock sampling, the engine
-    python bench/engine.py SERVER_LOG       # what llama.cpp timed in one run (its `server.log`)
+    python bench/bench.py engine            # ms per answer token: no grammar, stock sampling, the engine's
+    python bench/engine.py SERVER_LOG       # what the engine did in one run (its `server.log`)
 
 The first loads the default model in this process twice (llama-cpp-python's own `Llama`, then
-`armstrace.model.engine.Llama`), reads seed 004 as the extraction prompt does, and decodes a
-claim's label under its grammar after that prefix, three times each: the milliseconds per
-answer token are the medians. Both decode under the same compact grammar, so they write the
-same tokens (checked). The second sums the prompt-eval and eval timings llama.cpp prints per
-request into the server's log (ARMSTRACE_MODELS_DIR/server.log, rewritten at each start).
+one sampling greedy grammar requests with `armstrace.model.sampling.GrammarLastGreedy`), reads
+seed 004 as the extraction prompt does, and decodes a claim's label under its grammar after that
+prefix, three times each: the milliseconds per answer token are the medians. Both decode under
+the same compact grammar, so they write the same tokens (checked). The second sums the lines the
+engine writes per group of requests into the server's log (ARMSTRACE_MODELS_DIR/server.log,
+rewritten at each start).
 """
 
 from __future__ import annotations
@@ -44,8 +45,17 @@ def bench_engine() -> dict[str, Any]:
     from armstrace.base.schema import ClaimLabel
     from armstrace.base.settings import EMBEDDED_MODEL, Settings
     from armstrace.extraction.prompt import load_prompt, render
-    from armstrace.model.engine import Llama, compact
+    from armstrace.model.sampling import GrammarLastGreedy, compact
     from armstrace.model.weights import ensure_weights
+
+    class Engine(Stock):  # type: ignore[misc]
+        """llama_cpp.Llama, sampling greedy grammar requests as the engine does."""
+
+        def _init_sampler(self, *args: Any, **kwargs: Any) -> Any:
+            grammar = kwargs.get("grammar")
+            if grammar is None or args or kwargs.get("temp") != 0.0:
+                return super()._init_sampler(*args, **kwargs)
+            return GrammarLastGreedy(self, grammar, float(kwargs.get("repeat_penalty", 1.0)))
 
     settings = Settings()
     weights = str(ensure_weights(EMBEDDED_MODEL, settings.models_dir))
@@ -58,7 +68,7 @@ def bench_engine() -> dict[str, Any]:
     rules = compact(json_schema_to_gbnf(json.dumps(ClaimLabel.model_json_schema())))
     results: dict[str, Any] = {}
     answers = []
-    for name, kind in (("stock", Stock), ("engine", Llama)):
+    for name, kind in (("stock", Stock), ("engine", Engine)):
         model = kind(model_path=weights, n_ctx=settings.context, n_threads=settings.threads, n_threads_batch=settings.threads, verbose=False)
         if name == "stock":
             results["no_grammar_ms_per_token"], _ = _ms_per_token(model, prompt, None)
@@ -86,23 +96,19 @@ with `armstrace.model.engine`, which asks the grammar only about the likeliest t
 """
 
 
-_PROMPT = re.compile(r"prompt eval time =\s+([\d.]+) ms /\s+(\d+) tokens")
-_EVAL = re.compile(r"\s eval time =\s+([\d.]+) ms /\s+(\d+) runs")
+_GROUP = re.compile(r"group: (\d+) requests, (\d+) prompt tokens, (\d+) read, (\d+) answer tokens, ([\d.]+) s")
 
 
 def server_timings(log: Path) -> dict[str, Any]:
-    """llama.cpp's own timings over every request of one server's log."""
-    text = log.read_bytes().decode("utf-8", "replace")
-    prompt = [(float(ms), int(n)) for ms, n in _PROMPT.findall(text)]
-    decode = [(float(ms), int(n)) for ms, n in _EVAL.findall(text)]
-    decoded = sum(n for _, n in decode)
+    """What the engine did over one server's log: groups, requests, tokens and seconds."""
+    groups = [tuple(map(float, m)) for m in _GROUP.findall(log.read_bytes().decode("utf-8", "replace"))]
     return {
-        "requests": len(prompt),
-        "prompt_eval_s": round(sum(ms for ms, _ in prompt) / 1000, 1),
-        "prompt_eval_tokens": sum(n for _, n in prompt),
-        "decode_s": round(sum(ms for ms, _ in decode) / 1000, 1),
-        "decode_tokens": decoded,
-        "decode_ms_per_token": round(sum(ms for ms, _ in decode) / decoded, 1) if decoded else None,
+        "groups": len(groups),
+        "requests": int(sum(g[0] for g in groups)),
+        "prompt_tokens": int(sum(g[1] for g in groups)),
+        "prompt_tokens_read": int(sum(g[2] for g in groups)),
+        "answer_tokens": int(sum(g[3] for g in groups)),
+        "seconds": round(sum(g[4] for g in groups), 1),
     }
 
 

@@ -162,15 +162,16 @@ def test_ctrl_c_while_the_server_starts_stops_it_before_it_serves(tmp_path: Path
     assert "Uvicorn running" not in (models / "server.log").read_text(errors="replace")
 
 
-def test_the_engine_answers_token_for_token_as_llama_cpp_samples_under_its_grammar() -> None:
-    """The engine asks the grammar last; its answers must be those llama.cpp's own sampling gives
-    under the same (compact) grammar, and compact JSON."""
+def test_the_engine_answers_a_lone_request_token_for_token_as_llama_cpp_samples_under_its_grammar() -> None:
+    """The engine asks the grammar last; a request answered alone must get the answer llama.cpp's
+    own sampling gives under the same (compact) grammar, in compact JSON."""
     from llama_cpp import Llama as Stock
     from llama_cpp.llama_grammar import LlamaGrammar, json_schema_to_gbnf
 
     from armstrace.base.schema import ClaimLabel, WeaponLabel, labels_model
     from armstrace.base.settings import Settings
-    from armstrace.model.engine import Llama, compact
+    from armstrace.model.batched import BatchedModel, Request
+    from armstrace.model.sampling import compact
     from armstrace.model.weights import ensure_weights
 
     weights = str(ensure_weights(MODEL, Settings().models_dir))
@@ -179,16 +180,42 @@ def test_the_engine_answers_token_for_token_as_llama_cpp_samples_under_its_gramm
         (ClaimLabel, "Sentence: Lars Berg negó que Noruega vendiera fusiles a Perú. Reporting words: «negó»"),
         (labels_model(ClaimLabel, 2), "1. Sentence: Oslo dijo que sí. 2. Sentence: Lima said no."),
     ]
-    answers: dict[str, list[str]] = {}
-    for name, kind, rules in (("llama.cpp", Stock, compact), ("engine", Llama, str)):
-        model = kind(model_path=weights, n_ctx=1024, n_threads=2, verbose=False)
-        answers[name] = []
-        for label, item in asks:
-            grammar = LlamaGrammar.from_string(rules(json_schema_to_gbnf(json.dumps(label.model_json_schema()))), verbose=False)
-            prompt = f"<|im_start|>user\nLabel as JSON.\n{item}<|im_end|>\n<|im_start|>assistant\n"
-            answer = model(prompt, max_tokens=120, temperature=0, repeat_penalty=1.1, grammar=grammar)
-            answers[name].append(answer["choices"][0]["text"])
-    assert answers["engine"] == answers["llama.cpp"]
-    for text in answers["engine"]:
-        json.loads(text)
-        assert not re.search(r"\s", re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)), text  # none outside strings
+    engine = BatchedModel(weights, context=2048, threads=2, sequences=4)
+    stock = Stock(model_path=weights, n_ctx=2048, n_threads=2, verbose=False)
+    for label, item in asks:
+        request = Request(messages=[{"role": "user", "content": f"Label as JSON.\n{item}"}], schema=label.model_json_schema(), max_tokens=120)
+        [reply] = engine.answer([request])
+        grammar = LlamaGrammar.from_string(compact(json_schema_to_gbnf(json.dumps(label.model_json_schema()))), verbose=False)
+        expected = stock(engine.prompt_tokens(request), max_tokens=120, temperature=0, repeat_penalty=1.1, grammar=grammar)
+        assert reply.text == expected["choices"][0]["text"]
+        json.loads(reply.text)
+        assert not re.search(r"\s", re.sub(r'"(?:[^"\\]|\\.)*"', '""', reply.text)), reply.text  # none outside strings
+    engine.close()
+
+
+def test_a_group_reads_its_shared_prompt_once_and_answers_each_request_under_its_own_grammar() -> None:
+    from armstrace.base.schema import ClaimLabel, WeaponLabel
+    from armstrace.base.settings import Settings
+    from armstrace.model.batched import BatchedModel, Request
+    from armstrace.model.weights import ensure_weights
+
+    engine = BatchedModel(str(ensure_weights(MODEL, Settings().models_dir)), context=4096, threads=2, sequences=4)
+    article = "Article: Minsk sold 30 tanks to Caracas in May, Lars Berg said in Oslo. " * 8
+    asks = [
+        (WeaponLabel, "Materiel: «tanks»"),
+        (ClaimLabel, "Reporting words: «said»"),
+        (WeaponLabel, "Materiel: «tanks» (again)"),
+    ]
+    requests = [
+        Request(messages=[{"role": "user", "content": f"{article}\nLabel as JSON.\n{item}"}], schema=label.model_json_schema(), max_tokens=120)
+        for label, item in asks
+    ]
+    replies = engine.answer(requests)
+    for (label, _), reply in zip(asks, replies):
+        label.model_validate_json(reply.text)
+        assert reply.finish_reason == "stop" and reply.completion_tokens > 0
+    prompts = [len(engine.prompt_tokens(r)) for r in requests]
+    assert [r.prompt_tokens for r in replies] == prompts
+    # The article is read once for the three: far fewer tokens than the three prompts hold.
+    assert engine.last_read < sum(prompts) / 2
+    engine.close()

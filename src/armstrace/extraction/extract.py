@@ -279,15 +279,7 @@ class Extractor:
         # Off the event loop: a long article takes a while to plan, and Ctrl-C must not wait.
         planned = await asyncio.to_thread(self.plan, article)
         calls = planned.calls
-        # One call at a time, in order: each call after the first reuses the article's tokens
-        # in the server's prompt cache, which concurrent calls of one article would evict.
-        results: list[CallResult] = []
-        try:
-            for call in calls:
-                results.append(await self._call(article, call))
-        except ArmstraceError as e:
-            e.calls += sum(r.usage.calls for r in results)
-            raise
+        results = await self._calls(article, calls)
         # What the text settles is grounded like an answer with no English content (the clause
         # stays), and takes its place among the answers in the article's order.
         settled = [
@@ -355,6 +347,36 @@ class Extractor:
             usage=usage,
             recorded_usage=recorded,
         )
+
+    async def _calls(self, article: Article, calls: Sequence[Call]) -> list[CallResult]:
+        """The results of an article's calls, in their order.
+
+        The embedded engine gets them all at once and answers them as one group, reading the
+        article once for all (model/batched.py). Another server gets them one at a time, in order:
+        each call after the first reuses the article's tokens in its prompt cache, which
+        concurrent calls of one article would evict.
+        """
+        if not self.settings.embedded:
+            results: list[CallResult] = []
+            try:
+                for call in calls:
+                    results.append(await self._call(article, call))
+            except ArmstraceError as e:
+                e.calls += sum(r.usage.calls for r in results)
+                raise
+            return results
+        tasks = [asyncio.ensure_future(self._call(article, call)) for call in calls]
+        try:
+            return list(await asyncio.gather(*tasks))
+        except ArmstraceError as e:
+            for task in tasks:
+                task.cancel()
+            finished = [t.result() for t in tasks if t.done() and not t.cancelled() and t.exception() is None]
+            e.calls += sum(r.usage.calls for r in finished)
+            raise
+        finally:
+            for task in tasks:
+                task.cancel()
 
     async def _call(self, article: Article, call: Call) -> CallResult:
         from . import ground

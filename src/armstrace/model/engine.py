@@ -1,132 +1,191 @@
-"""llama-cpp-python's OpenAI-compatible server, decoding JSON answers with fewer and cheaper steps.
+"""The embedded model's OpenAI-compatible server, answering the requests that arrive together as one group.
 
-`python -m armstrace.model.engine ARGS` takes `python -m llama_cpp.server`'s arguments and runs
-that server. Two things differ for a request decoded greedily under a grammar (every armstrace
-call: temperature 0, a JSON Schema):
+`python -m armstrace.model.engine --model FILE --model_alias NAME --port P [--n_ctx N]
+[--n_threads T]` serves `GET /v1/models` and `POST /v1/chat/completions` on 127.0.0.1. An
+article's calls reach it at once (`extraction/extract.py`), and `batched.BatchedModel` reads
+their prompts as one tree and decodes their answers side by side. Requests are collected until
+none has come for a short while or the group is full, then answered together; each one under the
+grammar of its `response_format` schema (a `json_object` with a `schema`, as `llm.as_grammar`
+sends it), greedily.
 
-- llama-cpp-python runs the grammar over all 152k tokens of the vocabulary at every step,
-  a third of what each token cost on 2 cores (`python bench/bench.py engine`). The grammar only has to veto what
-  greedy decoding would pick: the engine offers it the top token alone, then the few
-  likeliest, and the whole vocabulary only when none of those is allowed (llama.cpp's own
-  server samples the same way). The token chosen is the same: the most likely one the grammar
-  allows.
-- The grammar allows no whitespace between JSON tokens: each space is a step that says nothing.
+One line per group goes to the log: requests, prompt tokens read, answer tokens and seconds
+(`bench/engine.py` sums them over a run).
 """
 
 from __future__ import annotations
 
-import ctypes
-import re
-import runpy
+import argparse
+import asyncio
+import queue
 import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass
 from typing import Any
 
-import llama_cpp
-import numpy as np
-from llama_cpp.llama_grammar import LlamaGrammar
-from llama_cpp import llama_cpp as C
+# Imported here, not in `app`: FastAPI reads the handlers' annotations by name from this module.
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 
-# llama.cpp's llama_token_data: the candidate arrays the grammar filters.
-_TOKEN_DATA = np.dtype([("id", np.int32), ("logit", np.float32), ("p", np.float32)], align=True)
-# The whitespace llama-cpp-python's JSON grammars allow between tokens ("space ::= " "?"): each
-# space is a decode step that says nothing, so the engine's answers are compact JSON.
-_SPACE = re.compile(r"^space ::= .*$", re.MULTILINE)
-# How many of the likeliest tokens are offered to the grammar before the whole vocabulary is.
-_FEW = 64
+# How long the engine waits for more of a group once a request has come: an article's calls are
+# sent at once, a few milliseconds apart, and a group started too early reads its prompt twice.
+_QUIET = 0.15
+# Tokens an answer is expected to take, kept free in the context for each request of a group.
+_ANSWER_ROOM = 160
 
 
-def compact(rules: str) -> str:
-    """A JSON grammar of llama-cpp-python's with no whitespace allowed between tokens."""
-    return _SPACE.sub('space ::= ""', rules)
+@dataclass
+class _Pending:
+    request: Any  # batched.Request
+    tokens: list[int]
+    done: asyncio.Future[Any]
+    loop: asyncio.AbstractEventLoop
 
 
-class GrammarLastGreedy:
-    """Greedy sampling under a grammar, with llama.cpp's repeat penalty over recent answer tokens.
+class Engine:
+    """The model on one worker thread, fed groups of requests from the HTTP handlers."""
 
-    Stands in for llama-cpp-python's sampler chain (`sample`, `accept`, `reset`) when the
-    request is greedy; the penalty is applied the way llama.cpp's penalties sampler does.
-    """
+    def __init__(self, model_path: str, alias: str, context: int, threads: int, sequences: int) -> None:
+        from .batched import BatchedModel
 
-    def __init__(self, llama: llama_cpp.Llama, grammar: LlamaGrammar, repeat_penalty: float) -> None:
-        self._n_vocab = llama.n_vocab()
-        self._ids = np.arange(self._n_vocab, dtype=np.int32)
-        rules = compact(grammar._grammar).encode("utf-8")
-        self._grammar = C.llama_sampler_init_grammar(llama._model.vocab, rules, grammar._root.encode("utf-8"))
-        self._penalty = repeat_penalty
-        self._last_n = llama.last_n_tokens_size
-        self._recent: list[int] = []
+        self.alias = alias
+        self.model = BatchedModel(model_path, context, threads, sequences)
+        self._inbox: queue.Queue[_Pending] = queue.Queue()
+        threading.Thread(target=self._work, name="engine", daemon=True).start()
 
-    def __del__(self) -> None:
-        if getattr(self, "_grammar", None):
-            C.llama_sampler_free(self._grammar)
+    async def complete(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The chat completion for one request body, answered with whatever group it joins."""
+        from .batched import Request
 
-    def _filter(self, data: np.ndarray[Any, Any]) -> int:
-        """Apply the grammar to `data` in place; how many candidates it keeps."""
-        array = C.llama_token_data_array(
-            data=data.ctypes.data_as(ctypes.POINTER(C.llama_token_data)), size=len(data), selected=-1, sorted=False
+        request = Request(
+            messages=body["messages"],
+            schema=_schema(body.get("response_format")),
+            max_tokens=int(body.get("max_tokens") or 1024),
+            repeat_penalty=float(body.get("repeat_penalty", 1.1)),
         )
-        C.llama_sampler_apply(self._grammar, ctypes.byref(array))
-        return int(array.size)
+        loop = asyncio.get_running_loop()
+        pending = _Pending(request, self.model.prompt_tokens(request), loop.create_future(), loop)
+        self._inbox.put(pending)
+        reply = await pending.done
+        return {
+            "id": f"chatcmpl-{uuid.uuid4().hex}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": self.alias,
+            "choices": [
+                {"index": 0, "message": {"role": "assistant", "content": reply.text}, "finish_reason": reply.finish_reason}
+            ],
+            "usage": {
+                "prompt_tokens": reply.prompt_tokens,
+                "completion_tokens": reply.completion_tokens,
+                "total_tokens": reply.prompt_tokens + reply.completion_tokens,
+            },
+        }
 
-    def sample(self, ctx: Any, idx: int = -1) -> int:
-        """The most likely token the grammar allows at position `idx`, accepted."""
-        logits = np.ctypeslib.as_array(C.llama_get_logits_ith(ctx.ctx, idx), shape=(self._n_vocab,)).copy()
-        if self._penalty != 1.0:
-            for token in set(self._recent[-self._last_n :]):
-                value = logits[token]
-                logits[token] = value * self._penalty if value <= 0 else value / self._penalty
-        # The top token alone, then the top few, then the whole vocabulary: the first set that
-        # holds a token the grammar allows holds the most likely one.
-        for size in (1, _FEW, self._n_vocab):
-            top: np.ndarray[Any, Any]
-            if size == 1:
-                top = np.array([np.argmax(logits)])
-            else:
-                top = np.argpartition(-logits, size - 1)[:size] if size < self._n_vocab else self._ids
-            data: np.ndarray[Any, Any] = np.zeros(size, dtype=_TOKEN_DATA)
-            data["id"], data["logit"] = top, logits[top]
-            kept = data[: self._filter(data)]
-            kept = kept[np.isfinite(kept["logit"])]
-            if len(kept):
-                token = int(kept["id"][int(np.argmax(kept["logit"]))])
+    def _work(self) -> None:
+        waiting: list[_Pending] = []
+        while True:
+            group = self._gather(waiting)
+            started = time.monotonic()
+            try:
+                replies = self.model.answer([p.request for p in group])
+            except Exception as e:  # noqa: BLE001  # the HTTP handler turns it into a 500 for its client
+                for p in group:
+                    p.loop.call_soon_threadsafe(_fail, p.done, e)
+                continue
+            for p, reply in zip(group, replies):
+                p.loop.call_soon_threadsafe(_resolve, p.done, reply)
+            print(
+                f"group: {len(group)} requests, {sum(r.prompt_tokens for r in replies)} prompt tokens, "
+                f"{self.model.last_read} read, {sum(r.completion_tokens for r in replies)} answer tokens, "
+                f"{time.monotonic() - started:.2f} s",
+                flush=True,
+            )
+
+    def _gather(self, waiting: list[_Pending]) -> list[_Pending]:
+        """The next group: what waits, then what comes until a quiet spell, as much as fits."""
+        from .batched import common_length
+
+        if not waiting:
+            waiting.append(self._inbox.get())
+        while len(waiting) < self.model.sequences:
+            try:
+                waiting.append(self._inbox.get(timeout=_QUIET))
+            except queue.Empty:
                 break
-        else:
-            raise RuntimeError("the grammar allows no token")  # llama.cpp's sampler fails the same way
-        self.accept(token)
-        return token
-
-    def accept(self, token: int) -> None:
-        """Advance the grammar and the penalty's window past `token`."""
-        C.llama_sampler_accept(self._grammar, token)
-        self._recent.append(token)
-
-    def reset(self) -> None:
-        """Start again from the grammar's root."""
-        C.llama_sampler_reset(self._grammar)
-        self._recent = []
+        group: list[_Pending] = []
+        used = 0
+        while waiting:
+            # The cells a prompt adds are those past its longest common start with one already in.
+            tokens = waiting[0].tokens
+            adds = len(tokens) - max((common_length([tokens, p.tokens]) for p in group), default=0) + _ANSWER_ROOM
+            if group and used + adds > self.model.context:
+                break
+            used += adds
+            group.append(waiting.pop(0))
+        return group
 
 
-class Llama(llama_cpp.Llama):  # type: ignore[misc]  # llama_cpp is untyped to mypy (an extra)
-    """llama_cpp.Llama, sampling greedy grammar requests with `GrammarLastGreedy`."""
+def _resolve(future: asyncio.Future[Any], value: Any) -> None:
+    if not future.done():
+        future.set_result(value)
 
-    def _init_sampler(self, *args: Any, **kwargs: Any) -> Any:
-        grammar = kwargs.get("grammar")
-        plain_greedy = (
-            kwargs.get("temp") == 0.0
-            and not kwargs.get("logits_processor")
-            and not kwargs.get("frequency_penalty")
-            and not kwargs.get("presence_penalty")
-        )
-        if grammar is None or args or not plain_greedy:
-            return super()._init_sampler(*args, **kwargs)
-        return GrammarLastGreedy(self, grammar, float(kwargs.get("repeat_penalty", 1.0)))
+
+def _fail(future: asyncio.Future[Any], error: Exception) -> None:
+    if not future.done():
+        future.set_exception(error)
+
+
+def _schema(response_format: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The JSON Schema a request's answer must follow, if it gives one."""
+    if not response_format:
+        return None
+    if response_format.get("type") == "json_schema":
+        return dict(response_format.get("json_schema", {}).get("schema") or {}) or None
+    return response_format.get("schema")
+
+
+def app(engine: Engine) -> FastAPI:
+    """The HTTP routes of the OpenAI API that armstrace uses."""
+    api = FastAPI()
+
+    async def models() -> dict[str, Any]:
+        return {"object": "list", "data": [{"id": engine.alias, "object": "model", "owned_by": "armstrace"}]}
+
+    async def chat(request: Request) -> Any:
+        body = await request.json()
+        if body.get("stream") or body.get("tools") or float(body.get("temperature") or 0) > 0:
+            return JSONResponse(
+                {"error": {"message": "the embedded engine answers greedy, non-streamed chat requests "
+                           "without tools (armstrace's own: --mode grammar, temperature 0)"}},
+                status_code=400,
+            )  # fmt: skip
+        try:
+            return await engine.complete(body)
+        except Exception as e:  # noqa: BLE001  # a model failure is the request's 500, not the server's end
+            return JSONResponse({"error": {"message": str(e)}}, status_code=500)
+
+    api.add_api_route("/v1/models", models, methods=["GET"])
+    api.add_api_route("/v1/chat/completions", chat, methods=["POST"])
+    return api
 
 
 def main(argv: list[str]) -> None:
-    """Run llama_cpp.server with ARGS, its models made by `Llama`."""
-    llama_cpp.Llama = Llama  # the server builds its models as llama_cpp.Llama(...)
-    sys.argv = ["llama_cpp.server", *argv]
-    runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
+    """Load the model and serve it until stopped."""
+    import uvicorn
+
+    parser = argparse.ArgumentParser(prog="python -m armstrace.model.engine")
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--model_alias", required=True)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--n_ctx", type=int, default=8192)
+    parser.add_argument("--n_threads", type=int, default=2)
+    parser.add_argument("--sequences", type=int, default=16)
+    args = parser.parse_args(argv)
+    engine = Engine(args.model, args.model_alias, args.n_ctx, args.n_threads, args.sequences)
+    uvicorn.run(app(engine), host=args.host, port=args.port, log_level="info")
 
 
 if __name__ == "__main__":

