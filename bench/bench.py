@@ -68,25 +68,31 @@ def _post(url: str, body: dict[str, Any]) -> tuple[dict[str, Any], float]:
 # --------------------------------------------------------------------------- the model's floor
 
 
-def _rates(base_url: str, text: str) -> dict[str, float]:
-    """Prefill and decode rates of the server, each the median of three runs."""
+def _rates(llama: Any, text: str) -> dict[str, float]:
+    """Prefill and decode rates of the model on this machine, each the median of three runs."""
     prefill, decode = [], []
     for n in range(3):
-        # A new first line each time, so no prefix of an earlier prompt can be reused.
-        answer, seconds = _post(f"{base_url}/completions", {"prompt": f"Run {n} {time.time()}.\n{text}", "max_tokens": 1})
-        prefill.append(answer["usage"]["prompt_tokens"] / seconds)
-        short = f"Count upwards from {n * 1000}:"
-        answer, seconds = _post(f"{base_url}/completions", {"prompt": short, "max_tokens": 128, "min_tokens": 128, "temperature": 0})
-        decode.append(answer["usage"]["completion_tokens"] / seconds)
+        # A new first line each time, and a fresh cache: nothing of an earlier prompt is reused.
+        tokens = llama.tokenize(f"Run {n} {time.time()}.\n{text}".encode())
+        llama.reset()
+        started = time.monotonic()
+        llama.eval(tokens)
+        prefill.append(len(tokens) / (time.monotonic() - started))
+        llama.reset()
+        started, count = time.monotonic(), 0
+        for _ in llama.generate(llama.tokenize(f"Count upwards from {n * 1000}:".encode()), temp=0):
+            count += 1
+            if count == 128:
+                break
+        decode.append(count / (time.monotonic() - started))
     return {"prefill_tokens_per_s": round(statistics.median(prefill), 1), "decode_tokens_per_s": round(statistics.median(decode), 2)}
 
 
-def _tokens(root_url: str, text: str) -> int:
-    answer, _ = _post(f"{root_url}/extras/tokenize/count", {"input": text})
-    return int(answer["count"])
+def _tokens(llama: Any, text: str) -> int:
+    return len(llama.tokenize(text.encode(), add_bos=False))
 
 
-def _prompt_parts(root_url: str, settings: Settings) -> dict[str, Any]:
+def _prompt_parts(llama: Any, settings: Settings) -> dict[str, Any]:
     """Tokens of each part of one call's request, for the first claims call of seed 004."""
     article = read_article(sorted(SEEDS.glob("004_*.txt"))[0])
     prompt = load_prompt(settings.prompt)
@@ -97,10 +103,10 @@ def _prompt_parts(root_url: str, settings: Settings) -> dict[str, Any]:
     empty = render(prompt, "claims", article="", items="").as_list()
     schema = json.dumps(labels_model(call.label, len(call.batch)).model_json_schema(), ensure_ascii=False)
     return {
-        "instructions and examples (read once per run)": sum(_tokens(root_url, m["content"]) for m in empty),
-        "article (read once per article)": _tokens(root_url, article.text),
-        "the item: its sentence and reporting words (read per call)": sum(_tokens(root_url, m["content"]) for m in messages) - sum(_tokens(root_url, m["content"]) for m in empty) - _tokens(root_url, article.text),
-        "JSON Schema (a grammar for the server, not prompt)": _tokens(root_url, schema),
+        "instructions and examples (read once per run)": sum(_tokens(llama, m["content"]) for m in empty),
+        "article (read once per article)": _tokens(llama, article.text),
+        "the item: its sentence and reporting words (read per call)": sum(_tokens(llama, m["content"]) for m in messages) - sum(_tokens(llama, m["content"]) for m in empty) - _tokens(llama, article.text),
+        "JSON Schema (a grammar for the server, not prompt)": _tokens(llama, schema),
     }  # fmt: skip
 
 
@@ -124,20 +130,28 @@ def _prefix_reuse(base_url: str, settings: Settings) -> dict[str, float]:
 
 
 def bench_model() -> dict[str, Any]:
-    """The embedded model over the seeds: tokens, calls, model time and the tool's overhead."""
+    """The embedded model over the seeds, one call at a time: tokens, calls, model time and the tool's overhead."""
+    from llama_cpp import Llama
+
     from armstrace.model.server import LocalServer
+    from armstrace.model.weights import ensure_weights
 
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp, LocalServer(EMBEDDED_MODEL, settings.models_dir, threads=settings.threads, context=settings.context) as server:
-        # As `armstrace extract` talks to the embedded server: grammar mode, one article at a time.
+        # The engine, as another OpenAI-compatible server: grammar mode, one call at a time, so
+        # that each call's wait is its own (`armstrace extract` sends an article's calls at once).
         run_settings = Settings(
             base_url=server.base_url, model=EMBEDDED_MODEL, cache_dir=Path(tmp) / "cache", concurrency=1, mode="grammar"
         )
         summary = run_extract([SEEDS], Path(tmp) / "out", run_settings)
-        root = server.base_url.removesuffix("/v1")
-        rates = _rates(server.base_url, read_article(sorted(SEEDS.glob("004_*.txt"))[0]).text)
-        parts = _prompt_parts(root, run_settings)
         reuse = _prefix_reuse(server.base_url, run_settings)
+    llama = Llama(
+        model_path=str(ensure_weights(EMBEDDED_MODEL, settings.models_dir)), n_ctx=settings.context,
+        n_threads=settings.threads, n_threads_batch=settings.threads, verbose=False,
+    )  # fmt: skip
+    rates = _rates(llama, read_article(sorted(SEEDS.glob("004_*.txt"))[0]).text)
+    parts = _prompt_parts(llama, run_settings)
+    del llama
     articles = []
     for a in summary.articles:
         floor = a.usage.prompt_tokens / rates["prefill_tokens_per_s"] + a.usage.completion_tokens / rates["decode_tokens_per_s"]
@@ -370,8 +384,9 @@ Measured on {results['machine']}, {results['date']}, with `python bench/bench.py
 
 ## The embedded model over the seeds, against its floor
 
-Prompt `{m['prompt']}`, Qwen2.5-Coder-1.5B-Instruct (Q4_K_M) in llama-cpp-python's server as `armstrace.model.engine` runs it, 2
-threads, fresh cache, one article at a time. *Model* is the time spent waiting on HTTP
+Prompt `{m['prompt']}`, Qwen2.5-Coder-1.5B-Instruct (Q4_K_M) in the embedded engine (`armstrace.model.engine`), 2
+threads, fresh cache, one call at a time (as with another server; `armstrace extract` sends the
+embedded engine an article's calls at once, measured in the corpus section below). *Model* is the time spent waiting on HTTP
 answers; *overhead* is the rest of the article's wall time (candidates, prompts, validation,
 grounding, cache and output files). The *floor* is what llama.cpp alone takes for the same
 tokens at its measured rates with no prefix reuse: prefill {r['prefill_tokens_per_s']} tokens/s,
@@ -405,8 +420,8 @@ A claims call on seed 004 right after another call on the same article takes
 (median of 3, one completion token each): reuse saves
 {reuse['call_after_other_text_s'] - reuse['call_after_same_article_s']:.2f} s per call, a ratio of
 {reuse['call_after_other_text_s'] / max(reuse['call_after_same_article_s'], 0.001):.1f} x. This is
-why an article's calls run one after another, and why the embedded server gets one article at
-a time by default.
+why an article's calls go to another server one after another, and to the embedded engine
+together (their shared prompt read once), one article at a time.
 
 ## Concurrency
 

@@ -53,7 +53,7 @@ OPTIONS: dict[str, Any] = {
     "prompt": Annotated[Optional[Path], _option(
         "Prompt file. Default: the packaged one ('armstrace prompt show').", default=DEFAULT_PROMPT)],
     "mode": Annotated[Optional[ModeChoice], _option(
-        "instructor mode; grammar: json_object with a schema, for llama-cpp-python's server. auto: "
+        "instructor mode; grammar: json_object with a schema, for the embedded engine or llama-cpp-python's server. auto: "
         "grammar for the embedded server, tools otherwise. Env: ARMSTRACE_MODE.", default="auto")],
     "strategy": Annotated[Optional[StrategyChoice], _option(
         "multi-pass: --batch candidates per call; single-pass: all of a field's candidates in a "

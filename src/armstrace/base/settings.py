@@ -170,9 +170,9 @@ class Settings(BaseModel):
         """The instructor mode "auto" stands for with this endpoint."""
         if self.mode != "auto":
             return self.mode
-        # llama-cpp-python's server (the embedded one) rejects json_schema, and with tools its
-        # chat template pastes the schema into the prompt after the article; a json_object
-        # grammar constrains the answer without adding a token. OpenAI, vLLM and Ollama decode
+        # The embedded engine, like llama-cpp-python's server, decodes a json_object request
+        # under a grammar made from its schema without adding a prompt token (tools would put the
+        # schema in the prompt, after the article). OpenAI, vLLM and Ollama decode
         # a forced tool call under the schema; llama.cpp's llama-server needs json_schema.
         return "grammar" if self.embedded else "tools"
 

