@@ -59,12 +59,14 @@ def replay_seeds() -> Any:
 def replay_settings(cache_dir: Path) -> Settings:
     """Settings whose model calls are the ones recorded in the seeds' cassette.
 
-    They ask as `armstrace extract` asks the embedded server: grammar mode, one article at a
-    time (the cassette is recorded from that server, reached by its URL).
+    They ask as `armstrace extract` asks the embedded engine: grammar mode, one article at a
+    time, an article's calls at once (the cassette is recorded from that engine, reached by its
+    URL, which answers them as one group).
     """
     return Settings(
-        base_url=REPLAY_URL, model=EMBEDDED_MODEL, cache_dir=cache_dir, attempts=1, mode="grammar", concurrency=1
-    )
+        base_url=REPLAY_URL, model=EMBEDDED_MODEL, cache_dir=cache_dir, attempts=1, mode="grammar", concurrency=1,
+        together=True,
+    )  # fmt: skip
 
 
 @pytest.fixture(scope="session")

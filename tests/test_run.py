@@ -205,3 +205,26 @@ def test_a_token_budget_stops_the_run_cleanly_keeping_what_is_done(tmp_path: Pat
     assert summary.exit_code == 1 and not summary.complete
     assert len(list((tmp_path / "out" / "articles").glob("*.json"))) == len(used)
     assert json.loads((tmp_path / "out" / "run.json").read_text())["stopped"] == summary.stopped
+
+
+@pytest.mark.parametrize(("together", "at_once"), [(None, False), (True, True)])
+def test_an_articles_calls_go_one_at_a_time_to_another_server_and_at_once_when_asked(
+    tmp_path: Path, together: bool | None, at_once: bool
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.txt").write_text(INJECTION, encoding="utf-8")
+    answer = labeller(lambda label: HOSTILE[label])
+    running, peak = [0], [0]
+
+    def counted(request: dict[str, Any]) -> dict[str, Any]:
+        running[0] += 1  # handler threads: a list's item changes under the GIL
+        peak[0] = max(peak[0], running[0])
+        time.sleep(0.1)
+        running[0] -= 1
+        return answer(request)
+
+    with fault_server(Reply(answer=counted)) as server:
+        summary = run_extract([tmp_path / "in"], tmp_path / "out", _settings(server.base_url, tmp_path, together=together))
+        calls = len(server.requests)
+    assert summary.exit_code == 0 and calls > 2
+    assert (peak[0] > 1) if at_once else (peak[0] == 1)

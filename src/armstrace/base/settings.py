@@ -137,6 +137,11 @@ class Settings(BaseModel):
         default=None, ge=1, le=512, description="Articles extracted at once; each has one request "
         "in flight. None: 1 for the embedded server (one slot), 8 for other endpoints.",
     )
+    together: bool | None = Field(
+        default=None, description="Send an article's calls at once, for a server that answers them "
+        "as one group (armstrace's engine). None: at once to the embedded engine, one at a time "
+        "and in order to any other endpoint (its prompt cache then reuses the article's tokens).",
+    )
     token_budget: int | None = Field(
         default=None, gt=0, description="Stop starting articles once the run has used this many "
         "tokens (prompt + completion).",
@@ -157,6 +162,11 @@ class Settings(BaseModel):
     def generation(self) -> dict[str, float | int]:
         """The settings that change a model's answer, as sent with every call."""
         return {"temperature": self.temperature, "max_tokens": self.answer_tokens, "seed": self.seed}
+
+    @property
+    def calls_together(self) -> bool:
+        """Whether an article's calls are sent at once."""
+        return self.embedded if self.together is None else self.together
 
     @property
     def in_flight(self) -> int:

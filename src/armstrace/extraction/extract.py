@@ -356,7 +356,7 @@ class Extractor:
         each call after the first reuses the article's tokens in its prompt cache, which
         concurrent calls of one article would evict.
         """
-        if not self.settings.embedded:
+        if not self.settings.calls_together:
             results: list[CallResult] = []
             try:
                 for call in calls:

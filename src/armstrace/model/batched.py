@@ -119,8 +119,13 @@ class BatchedModel:
             _Live(seq=n + 1, prompt=self.prompt_tokens(r), sampler=self._sampler(r), max_tokens=r.max_tokens)
             for n, r in enumerate(requests)
         ]
-        shared = self._read_prompts(live)
+        shared, cells = self._read_prompts(live)
         while unfinished := [x for x in live if not x.finish]:
+            if cells + len(unfinished) > self.context:
+                for x in unfinished:
+                    x.finish = "length"  # the context is full: cut off, as at the token cap
+                break
+            cells += len(unfinished)
             self._decode([(x.last, len(x.prompt) + len(x.answer) - 1, (x.seq,), True) for x in unfinished])
             for n, x in enumerate(unfinished):
                 self._take(x, n)
@@ -141,17 +146,18 @@ class BatchedModel:
         grammar = LlamaGrammar.from_json_schema(json.dumps(request.schema), verbose=False)
         return GrammarLastGreedy(self.llama, grammar, request.repeat_penalty)
 
-    def _read_prompts(self, live: list[_Live]) -> int:
+    def _read_prompts(self, live: list[_Live]) -> tuple[int, int]:
         """Read every prompt into its sequence, each shared token once; sample each first token.
 
-        Returns how many leading tokens all prompts share.
+        Returns how many leading tokens all prompts share, and how many KV cells are in use.
         """
         shared = common_length([x.prompt for x in live])
         # A prompt read whole already still needs its last token read, for the logits after it.
         kept = min(common_length([self._kept, live[0].prompt[:shared]]), min(len(x.prompt) for x in live) - 1)
         C.llama_memory_seq_rm(self._memory, _KEPT, kept, -1)
+        for seq in range(1, self.sequences + 1):  # a group that failed may have left some behind
+            C.llama_memory_seq_rm(self._memory, seq, -1, -1)
         for x in live:
-            C.llama_memory_seq_rm(self._memory, x.seq, -1, -1)
             C.llama_memory_seq_cp(self._memory, _KEPT, x.seq, 0, kept)
         cells = _tree(live, kept)
         self.last_read += len(cells)
@@ -161,7 +167,7 @@ class BatchedModel:
             for n, (_, _, _, ending) in enumerate(part):
                 for x in ending:
                     self._take(x, n)
-        return shared
+        return shared, kept + len(cells)
 
     def _take(self, x: _Live, n: int) -> None:
         """Sample the next token of `x` from the logits after the `n`-th token of the last decode."""
