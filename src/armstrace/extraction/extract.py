@@ -365,18 +365,22 @@ class Extractor:
                 e.calls += sum(r.usage.calls for r in results)
                 raise
             return results
-        tasks = [asyncio.ensure_future(self._call(article, call)) for call in calls]
+        # A request asked twice (one name twice in a sentence) is sent once; the second is then
+        # answered from the cache, as one at a time.
+        firsts: dict[str, Call] = {}
+        for call in calls:
+            firsts.setdefault(call.key, call)
+        tasks = {id(c): asyncio.ensure_future(self._call(article, c)) for c in firsts.values()}
         try:
-            return list(await asyncio.gather(*tasks))
+            await asyncio.gather(*tasks.values())
         except ArmstraceError as e:
-            for task in tasks:
-                task.cancel()
-            finished = [t.result() for t in tasks if t.done() and not t.cancelled() and t.exception() is None]
+            finished = [t.result() for t in tasks.values() if t.done() and not t.cancelled() and t.exception() is None]
             e.calls += sum(r.usage.calls for r in finished)
             raise
         finally:
-            for task in tasks:
+            for task in tasks.values():
                 task.cancel()
+        return [tasks[id(c)].result() if id(c) in tasks else await self._call(article, c) for c in calls]
 
     async def _call(self, article: Article, call: Call) -> CallResult:
         from . import ground

@@ -107,17 +107,25 @@ class BatchedModel:
         return list(self.llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True))
 
     def answer(self, requests: Sequence[Request]) -> list[Reply]:
-        """The replies to `requests`, in their order, answered together `sequences` at a time."""
-        replies: list[Reply] = []
-        self.last_read = 0
-        for start in range(0, len(requests), self.sequences):
-            replies += self._answer_group(requests[start : start + self.sequences])
-        return replies
+        """The replies to `requests`, in their order, answered together `sequences` at a time.
 
-    def _answer_group(self, requests: Sequence[Request]) -> list[Reply]:
+        They are answered in the order of their prompts, not of their arrival, so that the same
+        requests get the same answers however they came (the KV cells, and so the order of the
+        sums, follow the order of the requests).
+        """
+        prompts = [self.prompt_tokens(r) for r in requests]
+        order = sorted(range(len(requests)), key=lambda n: prompts[n])
+        replies: dict[int, Reply] = {}
+        self.last_read = 0
+        for start in range(0, len(order), self.sequences):
+            part = order[start : start + self.sequences]
+            replies.update(zip(part, self._answer_group([requests[n] for n in part], [prompts[n] for n in part])))
+        return [replies[n] for n in range(len(requests))]
+
+    def _answer_group(self, requests: Sequence[Request], prompts: Sequence[list[int]]) -> list[Reply]:
         live = [
-            _Live(seq=n + 1, prompt=self.prompt_tokens(r), sampler=self._sampler(r), max_tokens=r.max_tokens)
-            for n, r in enumerate(requests)
+            _Live(seq=n + 1, prompt=prompt, sampler=self._sampler(r), max_tokens=r.max_tokens)
+            for n, (r, prompt) in enumerate(zip(requests, prompts))
         ]
         shared, cells = self._read_prompts(live)
         while unfinished := [x for x in live if not x.finish]:

@@ -31,8 +31,9 @@ from fastapi.responses import JSONResponse
 # How long the engine waits for more of a group once a request has come: an article's calls are
 # sent at once, a few milliseconds apart, and a group started too early reads its prompt twice.
 _QUIET = 0.15
-# Tokens an answer is expected to take, kept free in the context for each request of a group.
-_ANSWER_ROOM = 160
+# Tokens an answer is expected to take, kept free in the context for each request of a group
+# (armstrace's labels take 6 to 60; one that runs out of room is cut off and asked again alone).
+_ANSWER_ROOM = 64
 
 
 @dataclass
@@ -182,7 +183,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--n_ctx", type=int, default=8192)
     parser.add_argument("--n_threads", type=int, default=2)
-    parser.add_argument("--sequences", type=int, default=16)
+    # An article's calls, at most one group: the same calls then always get the same answers.
+    parser.add_argument("--sequences", type=int, default=32)
     args = parser.parse_args(argv)
     engine = Engine(args.model, args.model_alias, args.n_ctx, args.n_threads, args.sequences)
     uvicorn.run(app(engine), host=args.host, port=args.port, log_level="info")
