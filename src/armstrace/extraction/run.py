@@ -133,11 +133,14 @@ def _failed(article: Article, error: ArmstraceError) -> ArticleOutcome:
 async def _extract_one(extractor: Extractor, article: Article, out: Path, session: ModelSession) -> ArticleOutcome:
     started = time.monotonic()
     while True:
+        # An article's calls run together: one of them may have started the server again while
+        # another still asked the dead one, so a restart since the article began counts too.
+        restarts = session.restarts
         try:
             extraction = await extractor.extract(article)
             break
         except TransientEndpointError as e:
-            if await session.revive():
+            if await session.revive() or session.restarts != restarts:
                 continue  # the embedded server died under this article: again, on a new one
             return _failed(article, e)
         except (EndpointError, LocalServerError):
