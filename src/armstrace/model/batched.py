@@ -106,14 +106,15 @@ class BatchedModel:
         result = self._formatter(messages=request.messages)
         return list(self.llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True))
 
-    def answer(self, requests: Sequence[Request]) -> list[Reply]:
+    def answer(self, requests: Sequence[Request], prompts: Sequence[list[int]] | None = None) -> list[Reply]:
         """The replies to `requests`, in their order, answered together `sequences` at a time.
 
-        They are answered in the order of their prompts, not of their arrival, so that the same
-        requests get the same answers however they came (the KV cells, and so the order of the
-        sums, follow the order of the requests).
+        `prompts` are their `prompt_tokens`, where the caller has them already. They are
+        answered in the order of their prompts, not of their arrival, so that the same requests
+        get the same answers however they came (the KV cells, and so the order of the sums,
+        follow the order of the requests).
         """
-        prompts = [self.prompt_tokens(r) for r in requests]
+        prompts = prompts if prompts is not None else [self.prompt_tokens(r) for r in requests]
         order = sorted(range(len(requests)), key=lambda n: prompts[n])
         replies: dict[int, Reply] = {}
         self.last_read = 0

@@ -90,7 +90,7 @@ class Engine:
             group = self._gather(waiting)
             started = time.monotonic()
             try:
-                replies = self.model.answer([p.request for p in group])
+                replies = self.model.answer([p.request for p in group], [p.tokens for p in group])
             except Exception as e:  # noqa: BLE001  # the HTTP handler turns it into a 500 for its client
                 for p in group:
                     p.loop.call_soon_threadsafe(_fail, p.done, e)
