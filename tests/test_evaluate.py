@@ -287,7 +287,7 @@ def test_eval_of_the_committed_prompt_over_the_seeds_scores_the_recorded_model(t
     assert [(parties[k]["right"], parties[k]["total"]) for k in ("supplier", "recipient")] == [(17, 17), (17, 17)]
     status = report.current.attributes["strict"]["weapons"]["status"]
     assert (status["right"], status["total"]) == (15, 17)
-    assert report.current.english_claims == (36, 48)
+    assert report.current.english_claims == (43, 48)
     # The transfers as events: the gold's 18 sentences are 13 events.
     events = report.current.weapon_events
     assert (events["tp"], events["fp"], events["fn"]) == (13, 3, 0)
@@ -298,12 +298,13 @@ def test_eval_of_the_committed_prompt_over_the_seeds_scores_the_recorded_model(t
     # Every supplier and recipient is a state, a state body, a company or an armed group.
     assert report.current.party_kinds and set(report.current.party_kinds) <= PARTY_KINDS
     stances = report.current.stances
-    assert sum(stances.get(s, {}).get(s, 0) for s in stances) == 46  # of 48 loosely matched claims
+    # Of 48 loosely matched claims; two English contents close to another gold claim's pair across sentences.
+    assert sum(stances.get(s, {}).get(s, 0) for s in stances) == 44
     written = json.loads((tmp_path / "eval" / "eval.json").read_text(encoding="utf-8"))
     assert written["current"]["micro"] == micro
     markdown = (tmp_path / "eval" / "eval.md").read_text(encoding="utf-8")
     assert "| claims |" in markdown and "| weapons | recipient |" in markdown
-    assert "Claims with English content: 36 of 48." in markdown
+    assert "Claims with English content: 43 of 48." in markdown
     assert "speaker: predicted Iran, gold Iranian Foreign Minister" in markdown
 
 

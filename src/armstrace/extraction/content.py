@@ -55,9 +55,11 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         if name and not (
             named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)
             or _demonym_given(name, evidence, cues) or _month_given(name, evidence) or _region_given(name, evidence, cues)
+            or _institution_given(name, evidence, named, cues)
         ):  # fmt: skip
             return name
     values = [v for _, _, q in find_quantities(evidence) for v in (q.value, q.low, q.high) if v is not None]
+    values += _roman_values(evidence)
     if _BOTH.search(evidence):
         values.append(2.0)  # "ambos países" are "the two countries"
     for _, _, quantity in find_quantities(content):
@@ -73,6 +75,36 @@ def _sentences_of(name: re.Match[str], content: str) -> list[tuple[str, bool]]:
     parts = re.split(r"(?<=\w\w)\.\s+", name.group(0))
     opens_first = not content[: name.start()].strip() or content[: name.start()].rstrip().endswith((".", "!", "?"))
     return [(part, opens_first or n > 0) for n, part in enumerate(parts)]
+
+
+# A Roman numeral: "siglo XI", "la II Guerra Mundial" (one letter only after "siglo", else "I" is a word).
+_ROMAN = re.compile(r"\b(?:siglo|century)\s+([IVXLC]+)\b|\b([IVXLC]{2,})\b")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_values(evidence: str) -> list[float]:
+    """The values of the Roman numerals the evidence writes (a century, a war, a congress)."""
+    values = []
+    for m in _ROMAN.finditer(evidence):
+        digits = [_ROMAN_DIGITS[c] for c in m.group(1) or m.group(2)]
+        values.append(float(sum(-d if d < after else d for d, after in zip(digits, [*digits[1:], 0]))))
+    return values
+
+
+def _institution_given(name: str, evidence: str, named: Named, cues: Cues) -> bool:
+    """Whether the evidence names the institution in its own words: "Security Council" for
+    "Consejo de Seguridad", "US Treasury" for "Tesoro estadounidense". Every word of the name
+    is in the evidence as written, as its Spanish word ([institutions]), or names an actor the
+    evidence names; at least one comes from the word list."""
+    words = set(re.findall(r"\w+", name_key(evidence)))
+    translated = False
+    for word in (w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in ("of", "the", "and", "for")):
+        forms = [name_key(f) for f, english in cues.institutions.items() if english == word]
+        if any(all(part in words for part in form.split()) for form in forms):
+            translated = True
+        elif name_key(word) not in words and not named(word):
+            return False
+    return translated
 
 
 def _region_given(name: str, evidence: str, cues: Cues) -> bool:
@@ -164,9 +196,23 @@ def _without_frame(content: str, cues: Cues) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def _one_of_two(content: str, before_verb: str, cues: Cues) -> str:
+    """The one proposition of a sentence that reports two ("…, although the minister stated that
+    …", "…, warning that …"): the part after the second report's "that" where the claim's own
+    verb is the sentence's second (a reporting verb stands in `before_verb`, the sentence up to
+    it), else the part before the second report. The content itself where it reports one."""
+    inner = _inner_report(_reporting_words(cues)).search(content)
+    if inner is None:
+        return content
+    if _any_reporting(_reporting_words(cues)).search(before_verb):
+        rest = content[inner.end() :].lstrip()
+        return rest[:1].upper() + rest[1:]
+    return content[: inner.start()].rstrip(" ,;") + "."
+
+
 def _reports(content: str, cues: Cues) -> bool:
-    """Whether the sentence reports another statement inside it ("…, despite the minister stating
-    that …"): it tells the whole sentence, not the one proposition its claim makes."""
+    """Whether the sentence still reports another statement inside it: it tells the whole
+    sentence, not the one proposition its claim makes."""
     return _inner_report(_reporting_words(cues)).search(content) is not None
 
 
@@ -181,25 +227,34 @@ def _inner_report(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def _any_reporting(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A reporting verb in either language, before what it reports ("sostuvo que", "stating that")."""
+    alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{alternatives})\b")
+
+
+@lru_cache(maxsize=8)
 def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """A name, or a role with the name in apposition, and a reporting verb before "that": "Lars
-    Berg added that ", "the minister of Defence, Lars Berg, has said that "."""
+    """A name, or a role with the name in apposition, and a reporting verb before "that" or a
+    name: "Lars Berg added that ", "the minister of Defence, Lars Berg, has said that "."""
     alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
     name = r"(?:[A-Z][\w’'.-]*\s+){1,4}"
     role_then_name = r"(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+"
-    return re.compile(rf"(?:{name}|{role_then_name})(?:(?:has|have|had)\s+)?(?:{alternatives})\s+that\s+(?=\w)")
+    # "that" may go unwritten before a name: "Lars Berg said Norway …".
+    return re.compile(rf"(?:{name}|{role_then_name})(?:(?:has|have|had)\s+)?(?:{alternatives})\s+(?:that\s+(?=\w)|(?=[A-Z]))")
 
 
 def english_content(
-    model_content: str, clause: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer
+    model_content: str, clause: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer, before_verb: str = ""
 ) -> tuple[str, bool]:
     """The content to keep: the model's English sentence if the evidence bears it out, else the clause.
 
-    The flag says whether the model's sentence was kept.
+    `before_verb` is the evidence up to the claim's reporting verb. The flag says whether the
+    model's sentence was kept.
     """
     # "U. S." is "U.S.".
     said = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", " ".join(model_content.split()))
-    said = _without_frame(_in_english(said, gazetteer), cues)
+    said = _one_of_two(_without_frame(_in_english(said, gazetteer), cues), before_verb, cues)
     if _proposition(said) and not spanish_words(said) and not _reports(said, cues) and not unsupported(said, evidence, named, cues, gazetteer):
         return said, True
     return clause, False

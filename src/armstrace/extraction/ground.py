@@ -345,8 +345,10 @@ def _claim(
         return None
     statement = candidate.statement or candidate.sentence
     sentence = candidate.sentence.text
+    # The speaker the frames resolved ("añadió el ministro": Lavrov) may be named in the content.
     content, english = english_content(
-        label.content, statement.text, sentence, lambda name: renders(name, sentence, gazetteer), cues, gazetteer
+        label.content, statement.text, sentence, lambda name: renders(name, sentence, gazetteer) or renders(name, speaker, gazetteer),
+        cues, gazetteer, before_verb=article[candidate.sentence.start : max(candidate.sentence.start, candidate.span.start)],
     )
     return Claim(
         speaker=speaker,
