@@ -46,7 +46,6 @@ from .spans import Candidate, Span, term_matches
 from .content import english_content
 
 
-
 def evidence(span: Span) -> Evidence:
     """Evidence for a passage code found: exact by construction."""
     return Evidence(quote=span.text, start=span.start, end=span.end, alignment="exact", score=1.0)
@@ -346,10 +345,9 @@ def _claim(
     statement = candidate.statement or candidate.sentence
     sentence = candidate.sentence.text
     # The speaker the frames resolved ("añadió el ministro": Lavrov) may be named in the content.
-    content, english = english_content(
-        label.content, statement.text, sentence, lambda name: renders(name, sentence, gazetteer) or renders(name, speaker, gazetteer),
-        cues, gazetteer, before_verb=article[candidate.sentence.start : max(candidate.sentence.start, candidate.span.start)],
-    )
+    named = lambda name: renders(name, sentence, gazetteer) or renders(name, speaker, gazetteer)  # noqa: E731
+    before_verb = article[candidate.sentence.start : max(candidate.sentence.start, candidate.span.start)]
+    content, english = english_content(label.content, statement.text, sentence, named, cues, gazetteer, before_verb)
     return Claim(
         speaker=speaker,
         # The reporting words decide the stance: the small model alone chose the gold stance for
