@@ -82,6 +82,11 @@ def test_the_source_a_statement_opens_with_speaks_and_who_relays_it_is_the_chann
 def test_sources_an_outlet_cites_speak_and_the_records_it_cites_do_not() -> None:
     assert speakers("The Financial Times reported, citing sources among Norwegian officials, that Norway sold rifles.") == [("reported", "Norwegian officials")]
     assert speakers("Ships carried rifles to Chile, The Financial Times reported, citing intelligence records shared with the U.S.") == [("reported", "Financial Times")]
+    # An outlet a statement opens with that cites its own sources: they speak.
+    assert speakers("Según el diario The New York Times, que cita dos fuentes del Gobierno de Chile, Noruega vendió fusiles.") == [("Según", "fuentes del Gobierno de Chile")]
+    assert speakers("Según The Financial Times, citando a funcionarios británicos, Noruega vendió fusiles.") == [("Según", "funcionarios británicos")]
+    # "citada por": the outlet is cited, by a channel; it still speaks.
+    assert speakers("Según la agencia rusa Tass, citada por AFP, Noruega vendió fusiles.") == [("Según", "Tass")]
 
 
 def test_a_promise_is_a_claim_and_but_opens_a_new_one() -> None:
@@ -152,6 +157,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("medios locales rusos", "local Russian media"),
         ("agencias de inteligencia surcoreanas y occidentales", "South Korean and Western intelligence agencies"),
         ("agencia de inteligencia de Ucrania", "Ukraine intelligence agency"),
+        ("fuentes del Gobierno de Chile", "Chile government sources"),  # a described complement, in English too
         ("gobierno de Irán", "Iran"),  # a name the gazetteer knows wins over the description
         ("Lars Berg", "Lars Berg"),  # no description: kept as written
         ("Noruega, Perú y Chile", "Norway, Peru and Chile"),  # a list of names, each in English

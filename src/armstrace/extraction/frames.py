@@ -113,12 +113,11 @@ def described_spans(
         start, end = m.start(), m.end()
         if any(n.start <= start and end <= n.end for n in names):
             continue  # "Gobierno de Irán" is a name of Iran
-        joined = re.match(rf"\s+(?:(?:de|del|de la|de los|de las|of|of the|{POSTED})\s+)?", article[end:])
-        at = end + joined.end() if joined else -1
-        # "to the United Nations": the name may hold the article itself.
-        after = next((n for n in names if n.start == at or (n.start < at < n.end and normalise(article[n.start : at]) == "the")), None)
-        if after is not None and normalise(after.text) not in media and (joined and joined.group(0).strip() or not after.text.islower()):
+        after = _joined_name(article, end, names, media)
+        if after is not None:
             end = after.end
+            # "fuentes del Gobierno de EEUU": the body's own country joins too.
+            end = next((n.end for n in [_joined_name(article, end, names, media)] if n is not None), end)
         # "U.S. and European officials": a name coordinated with the adjective is one of the group's.
         joins = rf"(?:['’]s)?\s+|{AND}" if frames.adjectives.match(article, start) else r"(?:['’]s)?\s+"
         before = next((n for n in names if re.fullmatch(joins, article[n.end : start])), None)
@@ -132,6 +131,18 @@ def described_spans(
         else:
             spans.append(_of_the_country(article, start, end, names) or Span(start, end, article[start:end]))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str]) -> Span | None:
+    """The name joined to a description that ends at `end` ("agencia de inteligencia de Corea
+    del Sur", "mission to the United Nations", "la administración Biden"), or None."""
+    joined = re.match(rf"\s+(?:(?:de|del|de la|de los|de las|of|of the|{POSTED})\s+)?", article[end:])
+    at = end + joined.end() if joined else -1
+    # "to the United Nations": the name may hold the article itself.
+    after = next((n for n in names if n.start == at or (n.start < at < n.end and normalise(article[n.start : at]) == "the")), None)
+    if after is not None and normalise(after.text) not in media and (joined and joined.group(0).strip() or not after.text.islower()):
+        return after
+    return None
 
 
 # Where a body is posted: "mission to the United Nations", "misión ante la ONU".

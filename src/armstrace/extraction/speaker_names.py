@@ -88,7 +88,8 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
         return None
     # "agencia de inteligencia de Corea del Sur": the complement is a country's, in English;
     # "administración Biden", "Kremlin officials": a name next to the noun stays as written.
-    name = canonical(name) if complement else name
+    # "fuentes del Gobierno de EEUU": a complement that is a description itself is written in English too.
+    name = (canonical(name) if canonical(name) != name else _in_english(name, frames, canonical) or name) if complement else name
     described = m.group(0)
     adjectives = [frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)]
     noun = " ".join(frames.english[n.group(0).lower()] for n in frames.nouns.finditer(described))

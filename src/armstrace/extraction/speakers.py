@@ -30,7 +30,8 @@ from .statements import QUOTED_AS, goes_on
 from .frames import Frames, described_as, described_spans, is_document_subject, name_spans, words_of
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, cited_source, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
-    opening_source, outlet_source, pronoun_subject, relayed_person, role_after, role_before, subject_after, subject_before,
+    opening_source, outlet_source, pronoun_subject, relayed_person, role_after, role_before, source_cited_by, subject_after,
+    subject_before,
 )  # fmt: skip
 
 def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], article: str, cues: Cues) -> list[Candidate]:
@@ -145,6 +146,9 @@ def _speaker(
         candidate = replace(candidate, span=Span(framed.start(), candidate.span.end, article[framed.start() : candidate.span.end]))
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
         source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media)
+        # "Según X, que cita a fuentes de Y, …": the sources X cites speak, X is the channel.
+        if source is not None and (cited := source_cited_by(source, candidate, every_name, article, frames)) is not None:
+            return cited
         if source is not None and normalise(source.text) in media:
             return relayed_person(source, [n for n in spoken if normalise(n.text) in people], article, frames) or source
         return source

@@ -204,18 +204,39 @@ def opening_source(candidate: Candidate, names: Sequence[Span], article: str, fr
 
 def cited_source(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
     """The source an aside right after the verb cites (", citing X,"), or None."""
-    aside = re.match(r"\s*,\s*([^,;:]*)", article[candidate.span.end : candidate.sentence.end])
-    if aside is None or frames.citing.match(aside.group(1)) is None:
+    return _cited(candidate.span.end, candidate, names, article, frames, frames.citing)
+
+
+# An outlet that cites its own source: "Según X, que cita a …", "citando a …", "citing …" (not
+# "citada por AFP": there X is cited, by a channel).
+_CITES = re.compile(r"(?i)(?:que\s+cita(?:n|ba|ban)?|citando|citing|quoting)\b")
+
+
+def source_cited_by(source: Span, candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """The source an attribution's own source cites in an aside after it ("Según el diario X, que
+    cita dos fuentes del Gobierno de EEUU, …"): they speak, X is the channel. None if it cites none."""
+    return _cited(source.end, candidate, names, article, frames, _CITES)
+
+
+def _cited(at: int, candidate: Candidate, names: Sequence[Span], article: str, frames: Frames, opening: re.Pattern[str]) -> Span | None:
+    aside = re.match(r"\s*,\s*([^,;:]*)", article[at : candidate.sentence.end])
+    if aside is None or opening.match(aside.group(1)) is None:
         return None
-    start, end = candidate.span.end + aside.start(1), candidate.span.end + aside.end(1)
+    start, end = at + aside.start(1), at + aside.end(1)
     # "citing sources among US officials": the last name is the most particular; one far into
     # the aside is what the cited documents are about ("citing records shared with the U.S.").
     near = [
         n for n in names
         if start <= n.start and n.end <= end and len(words_of(article[start : n.start])) <= _CITED_REACH
-        and (n.text[:1].isupper() or described_as(n.text, frames) in _WHO_SPEAK)
+        and (n.text[:1].isupper() or _head(n.text, frames) in _WHO_SPEAK)
     ]  # fmt: skip
     return near[-1] if near else None
+
+
+def _head(text: str, frames: Frames) -> str:
+    """The English noun of the description a span opens with: "sources" for "fuentes del Gobierno de EEUU"."""
+    m = frames.described.match(text)
+    return described_as(m.group(0), frames) if m is not None else ""
 
 
 # How many words may stand between "citing" and the source it names: "citing sources among US officials".
