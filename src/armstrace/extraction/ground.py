@@ -36,6 +36,7 @@ from ..base.schema import (
 from ..knowledge.countries import iso_country, iso_forms
 from ..knowledge.cues import STANCES, Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
+from ..knowledge.institutions import english_name
 from ..knowledge.materiel import listed_english
 from ..text.dates import credit_end
 from ..text.figures import counted_after
@@ -68,7 +69,7 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, cues: 
         # Text in the article can make the model name a span anything ("Elvis Presley").
         dropped.append(Dropped(field="actors", reason=f"name '{label.name}' is not a rendering of '{candidate.span.text}'", quote=candidate.span.text))
         return None
-    name = label.name.strip() or candidate.span.text
+    name = english_name(label.name.strip() or candidate.span.text, cues, gazetteer)
     if (known := gazetteer.actor_for(name)) is not None:
         # The model's name is one the gazetteer knows ("Servicio de Inteligencia Nacional (NIS)"):
         # the actor is that entry, under its English name.

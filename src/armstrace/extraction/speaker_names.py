@@ -10,6 +10,7 @@ from ..base.schema import Actor, Claim
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.institutions import english_name
 from ..text.fold import normalise
 from .frames import AND, DETERMINER, POSTED, Frames, any_of
 
@@ -33,7 +34,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         if (entry := gazetteer.actor_for(name)) is not None:
             return entry.name
         iso = iso_country(name)
-        return iso[1] if iso is not None else name
+        return iso[1] if iso is not None else english_name(name, gazetteer=gazetteer, cues=cues)
 
     named = []
     for claim in claims:
@@ -89,7 +90,7 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     # "agencia de inteligencia de Corea del Sur": the complement is a country's, in English;
     # "administración Biden", "Kremlin officials": a name next to the noun stays as written.
     # "fuentes del Gobierno de EEUU": a complement that is a description itself is written in English too.
-    name = (canonical(name) if canonical(name) != name else _in_english(name, frames, canonical) or name) if complement else name
+    name = (_in_english(name, frames, canonical) or canonical(name)) if complement else name
     described = m.group(0)
     adjectives = [frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)]
     noun = " ".join(frames.english[n.group(0).lower()] for n in frames.nouns.finditer(described))

@@ -1,0 +1,85 @@
+"""An institution's Spanish name in English, word by word from the cues' [institutions] list.
+
+A model asked for English names still copies an unknown body's Spanish name ("Consejo de
+Seguridad", "Centro de investigación de Industrias de Aviación Shahed"), and so do the
+speakers code reads off the text ("Ministerio de Defensa"). Spanish names such bodies head
+first, each "de" adding what the head is of; English puts that in front of the head, so the
+name is translated from its end: "Consejo de Seguridad de la ONU" is the UN Security Council,
+"Comité del Consejo de Seguridad" the Security Council Committee, "Industrias de Aviación
+Shahed" Shahed Aviation Industries. A name with a word neither list knows is left as written:
+a half-translated name is worse than the article's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .countries import iso_country
+from .cues import Cues
+from .gazetteer import Gazetteer
+
+_OF = re.compile(r"\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?", re.I)
+_ARTICLE = re.compile(r"^(?:el|la|los|las)\s+", re.I)
+
+
+def english_name(name: str, cues: Cues, gazetteer: Gazetteer) -> str:
+    """`name` in English where it opens with a capital and every word of it is an institution's
+    word, an adjective or a name the gazetteer or ISO 3166 knows, or a proper name closing a part
+    ("Aviación Shahed"); else `name` as it is."""
+    # Spanish writes an institution's name in capitals; "agencia de inteligencia" describes one.
+    return (_english(name.strip(), cues, gazetteer) if name[:1].isupper() else None) or name
+
+
+def _known(words: str, gazetteer: Gazetteer) -> str | None:
+    known = gazetteer.actor_for(words)
+    if known is not None:
+        return known.name
+    iso = iso_country(words)
+    return iso[1] if iso is not None else None
+
+
+def _english(name: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
+    name = _ARTICLE.sub("", name)
+    if (known := _known(name, gazetteer)) is not None:
+        return known
+    *words, last = name.split() or [""]
+    # A body named, then called by an acronym the gazetteer knows: "Agencia Estatal de Noticias KCNA" is KCNA.
+    if words and last.isupper() and (known := _known(last, gazetteer)) is not None and _english(" ".join(words), cues, gazetteer):
+        return known
+    head, *rest = _OF.split(name, maxsplit=1)
+    english_head = _head(head, cues, gazetteer)
+    if english_head is None:
+        return None
+    if not rest:
+        return english_head
+    of = _english(rest[0], cues, gazetteer)
+    return f"{of} {english_head}" if of is not None else None
+
+
+def _head(words: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
+    """A part with no "de": an institution's word, its adjectives after it ("Agencia Estatal":
+    State Agency), and a proper name closing it ("Aviación Shahed": Shahed Aviation)."""
+    parts = words.split()
+    if not parts or not _word(parts[0], cues):
+        return None
+    nouns = [_word(parts[0], cues)]
+    proper: list[str] = []
+    for n, word in enumerate(parts[1:], 1):
+        english = _word(word, cues) or _demonym(word, cues)
+        if english is not None and not proper:
+            nouns.insert(0, english)  # an adjective goes before its noun
+        elif n == len(parts) - 1 and word[:1].isupper():
+            proper.append(_known(word, gazetteer) or word)
+        else:
+            return None
+    return " ".join([*proper, *(w for w in nouns if w)])
+
+
+def _word(word: str, cues: Cues) -> str | None:
+    return cues.institutions.get(word.lower())
+
+
+def _demonym(word: str, cues: Cues) -> str | None:
+    """A country's adjective in English ("rusa": Russian), from the cues' described adjectives."""
+    english = cues.described_adjectives.get(word.lower())
+    return english if english is not None and english[:1].isupper() else None

@@ -1,0 +1,42 @@
+"""An institution's Spanish name is written in English where every word of it is known."""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
+from armstrace.knowledge.institutions import english_name
+
+CUES = load_cues()
+GAZ = load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("spanish", "english"),
+    [
+        ("Ministerio de Defensa", "Defence Ministry"),
+        ("Ministerio de Asuntos Exteriores de Noruega", "Norway Foreign Affairs Ministry"),
+        ("Consejo de Seguridad", "Security Council"),
+        ("Comité del Consejo de Seguridad de la ONU", "UN Security Council Committee"),  # the gazetteer's name inside
+        ("Centro de Investigación de Industrias de Aviación Fjord", "Fjord Aviation Industries Research Center"),  # a proper name closes a part
+        ("Agencia Estatal de Noticias KCNA", "KCNA"),  # a body then called by an acronym the gazetteer knows
+        ("Departamento del Tesoro", "US Department of the Treasury"),  # a name the gazetteer knows
+    ],
+)
+def test_an_institutions_spanish_name_is_written_in_english(spanish: str, english: str) -> None:
+    assert english_name(spanish, CUES, GAZ) == english
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Lars Berg",  # a person's name
+        "Oficina de Pesca del Ministerio de Defensa",  # a word neither list knows: not half translated
+        "fuentes del Gobierno de Chile",  # a description, written in English elsewhere (speaker_names)
+        "Estados miembros de la UE",
+        "Kremlin spokesman",
+    ],
+)
+def test_a_name_with_a_word_no_list_knows_stays_as_written(name: str) -> None:
+    assert english_name(name, CUES, GAZ) == name
