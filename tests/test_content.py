@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from armstrace.extraction.content import english_content, unsupported
+from armstrace.base.schema import Claim, Evidence, Weapon
+from armstrace.extraction.content import english_content, transfer_contents, unsupported
 from armstrace.extraction.ground import renders
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
@@ -145,3 +146,17 @@ def test_an_institution_the_evidence_does_not_name_is_not_given() -> None:
     evidence = "El Departamento del Tesoro sancionó a dos empresas noruegas."
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
     assert unsupported("The Security Council sanctioned two companies.", evidence, named, CUES, GAZ) == "Security Council"
+
+
+def test_a_spanish_clause_that_states_a_transfer_an_item_holds_is_written_from_the_item() -> None:
+    evidence = Evidence(quote="x", start=10, end=11, alignment="exact", score=1.0)
+    claim = Claim(speaker="Chile", stance="denied", content="Noruega ha enviado fusiles a Perú", clause="Noruega ha enviado fusiles a Perú", evidence=evidence)
+    rifles = Weapon(description="fusiles", category="small_arms", supplier="Norway", recipient="Peru", status="denied", evidence=evidence)
+    [written] = transfer_contents([claim], [rifles], CUES)
+    assert (written.content, written.content_from) == ("Norway supplied rifles to Peru.", "transfer")
+    # No transfer word in the clause ("la venta de fusiles" is one, "los fusiles" is not), or an
+    # item of another sentence: the clause stays.
+    still = claim.model_copy(update={"content": "Los fusiles son noruegos", "clause": "Los fusiles son noruegos"})
+    elsewhere = rifles.model_copy(update={"evidence": evidence.model_copy(update={"start": 99})})
+    assert transfer_contents([still], [rifles], CUES) == [still]
+    assert transfer_contents([claim], [elsewhere], CUES) == [claim]

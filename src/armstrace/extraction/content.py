@@ -13,11 +13,14 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..base.schema import Claim, Weapon
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
+from ..knowledge.materiel import category_english, materiel_english
 from ..text.dates import calendar
-from ..text.language import spanish_words
+from ..text.fold import normalise, word_pattern
+from ..text.language import is_english, spanish_words
 from ..text.numbers import find_quantities
 
 # A name in an English sentence: capitalised words in a row ("North Korea", "Kim Yo Jong").
@@ -258,3 +261,41 @@ def english_content(
     if _proposition(said) and not spanish_words(said) and not _reports(said, cues) and not unsupported(said, evidence, named, cues, gazetteer):
         return said, True
     return clause, False
+
+
+# What a transfer of each status says, in English: the supplier first, the recipient after "to".
+_TRANSFER_VERBS = {
+    "delivered": "supplied", "alleged": "supplied", "denied": "supplied", "agreed": "agreed to supply",
+    "planned": "plans to supply", "produced": "produced", "used": "supplied",
+}  # fmt: skip
+# Materiel English leaves uncounted as it is.
+_UNCOUNTED = ("ammunition", "equipment", "artillery", "materiel", "troops", "technology", "s")
+
+
+def transfer_contents(claims: list[Claim], weapons: list[Weapon], cues: Cues) -> list[Claim]:
+    """Claims left with their Spanish clause, in English where the clause states a transfer (a
+    transfer word and the materiel's words) that a weapon item of the sentence holds with both
+    parties: "Irán ha transferido misiles balísticos a Rusia" is "Iran supplied ballistic
+    missiles to Russia." (what is denied, for a denial)."""
+    transfer = word_pattern(cues.transfer, normalise)
+    return [
+        _transfer_content(c, weapons) if c.content_from == "clause" and not is_english(c.clause) and transfer and transfer.search(normalise(c.clause)) else c
+        for c in claims
+    ]
+
+
+def _transfer_content(claim: Claim, weapons: list[Weapon]) -> Claim:
+    clause = normalise(claim.clause)
+    for weapon in weapons:
+        said = [part for part in weapon.description.split("; ") if part and normalise(part) in clause]
+        materiel = weapon.designation or (materiel_english(said[0]) if said else None)
+        if weapon.category != "other":
+            materiel = materiel or category_english(weapon.category)
+        if said and materiel and weapon.supplier and weapon.recipient and any(e.start == claim.evidence.start for e in weapon.stated_in):
+            plural = materiel if materiel.endswith(_UNCOUNTED) or weapon.designation else f"{materiel}s"
+            if weapon.status == "requested":
+                content = f"{weapon.recipient} asked {weapon.supplier} for {plural}."
+            else:
+                content = f"{weapon.supplier} {_TRANSFER_VERBS[weapon.status]} {plural} to {weapon.recipient}."
+            return claim.model_copy(update={"content": content, "content_from": "transfer"})
+    return claim

@@ -270,10 +270,11 @@ class Extractor:
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
         from . import ground
-        from .speaker_names import canonical_speakers
+        from .content import transfer_contents
         from .direction import settle_direction
         from .events import fold_events
         from .parties import settle_parties
+        from .speaker_names import canonical_speakers
         from .status import settle_status
 
         # Off the event loop: a long article takes a while to plan, and Ctrl-C must not wait.
@@ -296,6 +297,7 @@ class Extractor:
         # A transfer's status reads the claims' own words (the verbatim clause), not their English.
         said = [c.model_copy(update={"content": c.clause}) if c.clause else c for c in claims]
         weapons = fold_events(settle_status(weapons, said, self.cues, self.gazetteer))
+        claims = transfer_contents(claims, weapons, self.cues)
         extraction = ArticleExtraction(
             article=self._info(article),
             actors=actors,

@@ -81,7 +81,7 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, cues: 
         code, country = _country_of(kind, name, candidate, gazetteer, cues) or (code, country)
     return Actor(
         name=name, mentions=[candidate.span.text], kind=kind, country=country, country_code=code,
-        role=label.role, evidence=evidence(candidate.span),
+        role=english_name(label.role, cues, gazetteer), evidence=evidence(candidate.span),
     )
 
 

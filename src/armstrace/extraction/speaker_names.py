@@ -34,7 +34,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         if (entry := gazetteer.actor_for(name)) is not None:
             return entry.name
         iso = iso_country(name)
-        return iso[1] if iso is not None else english_name(name, gazetteer=gazetteer, cues=cues)
+        return iso[1] if iso is not None else name
 
     named = []
     for claim in claims:
@@ -45,6 +45,8 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             continue
         parts = _listed(claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
         speaker = _joined([canonical(p) for p in parts]) if all(p.strip() for p in parts) else canonical(claim.speaker)
+        # A body no list names, in Spanish ("Comité del Consejo de Seguridad"): its English name.
+        speaker = english_name(speaker, cues, gazetteer) if speaker == claim.speaker else speaker
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
 
