@@ -4,8 +4,8 @@ A small model stops lists early (or walks the article inventing items) when aske
 everything at once, and when asked to label a list it copies one label down the list. So each
 field gets its own calls, each labelling `settings.batch` numbered candidates (one, by default;
 a strong model can take more, and in a single pass labels all of a window's candidates of a
-field in one call: see `Settings.resolved_strategy`). All calls share the article as their prefix, which a server with a prompt cache
-evaluates once.
+field in one call: see `Settings.resolved_strategy`). All calls share the article as their
+prefix, which a server with a prompt cache evaluates once.
 
 Two caches: each call's validated answer (its labels) is cached under the request itself, so a
 prompt change to one field re-asks only that field's calls and a change to how labels are
@@ -28,24 +28,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..base.errors import ArmstraceError
 from ..base.schema import (
-    Actor,
-    ArticleExtraction,
-    ArticleInfo,
-    Claim,
-    Dropped,
-    FIELDS,
-    Field_,
-    Figure,
-    Provenance,
-    Record,
-    Usage,
-    Weapon,
-    ContentLabel,
-    LABELS,
-    label_for,
-    labels_model,
-    labels_of,
-)
+    FIELDS, LABELS, Actor, ArticleExtraction, ArticleInfo, Claim, ContentLabel, Dropped, Field_, Figure, Provenance, Record,
+    Usage, Weapon, label_for, labels_model, labels_of,
+)  # fmt: skip
 from ..base.settings import Settings
 from .cache import Cache, digest
 from .load import Article
