@@ -236,6 +236,8 @@ def _any_reporting(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:{alternatives})\b")
 
 
+# English reporting verbs that take no object, so that a name right after one opens what it
+# reports ("said Norway …"); after "told", "warned" or "assured" a name is who was told.
 _THATLESS = ("said", "says", "stated", "added", "believes", "believe", "believed", "thinks", "think", "thought", "claimed", "claims", "noted", "insisted", "argued", "estimated", "estimates")
 
 
@@ -273,7 +275,7 @@ def english_content(
 # What a transfer of each status says, in English: the supplier first, the recipient after "to".
 _TRANSFER_VERBS = {
     "delivered": "supplied", "alleged": "supplied", "denied": "supplied", "agreed": "agreed to supply",
-    "planned": "plans to supply", "produced": "produced", "used": "supplied",
+    "planned": "plans to supply", "used": "supplied",
 }  # fmt: skip
 # Materiel English leaves uncounted as it is.
 _UNCOUNTED = ("ammunition", "equipment", "artillery", "materiel", "troops", "technology", "s")
@@ -302,6 +304,8 @@ def _transfer_content(claim: Claim, weapons: list[Weapon]) -> Claim:
             plural = materiel if materiel.endswith(_UNCOUNTED) or weapon.designation else f"{materiel}s"
             if weapon.status == "requested":
                 content = f"{weapon.recipient} asked {weapon.supplier} for {plural}."
+            elif weapon.status == "produced":
+                content = f"{weapon.supplier} produced {plural} for {weapon.recipient}."
             else:
                 content = f"{weapon.supplier} {_TRANSFER_VERBS[weapon.status]} {plural} to {weapon.recipient}."
             return claim.model_copy(update={"content": content, "content_from": "transfer"})
