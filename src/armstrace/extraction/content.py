@@ -97,12 +97,12 @@ def _roman_values(evidence: str) -> list[float]:
 def _institution_given(name: str, evidence: str, named: Named, cues: Cues) -> bool:
     """Whether the evidence names the institution in its own words: "Security Council" for
     "Consejo de Seguridad", "US Treasury" for "Tesoro estadounidense". Every word of the name
-    is in the evidence as written, as its Spanish word ([institutions]), or names an actor the
+    is in the evidence as written, as its Spanish word ([translations]), or names an actor the
     evidence names; at least one comes from the word list."""
     words = set(re.findall(r"\w+", name_key(evidence)))
     translated = False
     for word in (w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in ("of", "the", "and", "for")):
-        forms = [name_key(f) for f, english in cues.institutions.items() if english == word]
+        forms = [name_key(f) for f, english in cues.translations.items() if english == word]
         if any(all(part in words for part in form.split()) for form in forms):
             translated = True
         elif name_key(word) not in words and not named(word):

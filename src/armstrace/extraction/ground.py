@@ -36,7 +36,7 @@ from ..base.schema import (
 from ..knowledge.countries import iso_country, iso_forms
 from ..knowledge.cues import STANCES, Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
-from ..knowledge.institutions import english_name
+from ..knowledge.translation import english_name, english_phrase
 from ..knowledge.materiel import listed_english
 from ..text.dates import credit_end
 from ..text.figures import counted_after
@@ -287,11 +287,10 @@ def _weapon(
     )
 
 
-def _figure(candidate: Candidate, label: FigureLabel, article: str) -> Figure | None:
+def _figure(candidate: Candidate, label: FigureLabel, article: str, cues: Cues, gazetteer: Gazetteer) -> Figure | None:
     if candidate.quantity is None:
         return None
-    counted = label.counted
-    after = counted_after(article[candidate.span.end : candidate.sentence.end])
+    counted, after = label.counted, counted_after(article[candidate.span.end : candidate.sentence.end])
     listed = listed_english(after)
     if not counted.strip() or number_words_only(counted):
         # The model echoed the number ("millions", "hundreds"): the text's own words say what it
@@ -301,6 +300,7 @@ def _figure(candidate: Candidate, label: FigureLabel, article: str) -> Figure | 
         # The model named other materiel than the words right after the number ("cientos de
         # drones" counted as "armas"): the text's words count.
         counted = listed
+    counted = english_phrase(counted, cues, gazetteer)  # "empresas de adquisiciones": procurement companies
     return Figure(quantity=candidate.quantity, counted=counted, measures=label.measures, evidence=evidence(candidate.span))
 
 
@@ -376,7 +376,7 @@ def ground_labels(
         elif isinstance(label, WeaponLabel):
             record = _weapon(candidate, label, article, cues, gazetteer, dropped)
         elif isinstance(label, FigureLabel):
-            record = _figure(candidate, label, article)
+            record = _figure(candidate, label, article, cues, gazetteer)
         elif isinstance(label, (ClaimLabel, ContentLabel)):
             record = _claim(candidate, label, article, cues, gazetteer, dropped)
         else:

@@ -10,7 +10,7 @@ from ..base.schema import Actor, Claim
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
-from ..knowledge.institutions import english_name
+from ..knowledge.translation import english_name
 from ..text.fold import normalise
 from .frames import AND, DETERMINER, POSTED, Frames, any_of
 

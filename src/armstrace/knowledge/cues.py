@@ -54,7 +54,7 @@ class Cues:
     described_nouns: Mapping[str, str]  # a form -> its English word
     described_adjectives: Mapping[str, str]
     regions: Mapping[str, str]  # a form -> the region's English name
-    institutions: Mapping[str, str]  # a Spanish word of an institution's name -> its English word
+    translations: Mapping[str, str]  # a Spanish word of a name or a counted object -> its English word
     clauses: tuple[str, ...]
     receiving: tuple[str, ...]
     recipient: tuple[str, ...]
@@ -83,7 +83,7 @@ _JOINED = (
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
     "negations", "documents", "times", "not_negating", "refusals", "speech_acts", "narration", "companies", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
-_GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "regions", "institutions", "modified", "launches")
+_GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "regions", "translations", "modified", "launches")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -200,7 +200,7 @@ def read_cues(path: Path) -> Cues:
         described_nouns=_renderings(document, "described_nouns", path),
         described_adjectives=_renderings(document, "described_adjectives", path),
         regions=_renderings(document, "regions", path),
-        institutions=_renderings(document, "institutions", path),
+        translations=_renderings(document, "translations", path),
     )
 
 

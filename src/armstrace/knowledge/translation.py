@@ -1,13 +1,13 @@
-"""An institution's Spanish name in English, word by word from the cues' [institutions] list.
+"""Spanish names and noun phrases in English, word by word from the cues' [translations] list.
 
 A model asked for English names still copies an unknown body's Spanish name ("Consejo de
 Seguridad", "Centro de investigación de Industrias de Aviación Shahed"), and so do the
-speakers code reads off the text ("Ministerio de Defensa"). Spanish names such bodies head
-first, each "de" adding what the head is of; English puts that in front of the head, so the
-name is translated from its end: "Consejo de Seguridad de la ONU" is the UN Security Council,
-"Comité del Consejo de Seguridad" the Security Council Committee, "Industrias de Aviación
-Shahed" Shahed Aviation Industries. A name with a word neither list knows is left as written:
-a half-translated name is worse than the article's own.
+speakers code reads off the text ("Ministerio de Defensa") and what a figure counts ("empresas
+de adquisiciones"). Spanish puts the head first, each "de" adding what it is of; English puts
+that in front of the head, so the phrase is translated from its end: "Consejo de Seguridad de
+la ONU" is the UN Security Council, "Industrias de Aviación Shahed" Shahed Aviation Industries,
+"obuses autopropulsados" self-propelled howitzers. A phrase with a word neither list knows is
+left as written: a half-translated phrase is worse than the article's own.
 """
 
 from __future__ import annotations
@@ -20,6 +20,12 @@ from .gazetteer import Gazetteer
 
 _OF = re.compile(r"\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?", re.I)
 _ARTICLE = re.compile(r"^(?:el|la|los|las)\s+", re.I)
+
+
+def english_phrase(phrase: str, cues: Cues, gazetteer: Gazetteer) -> str:
+    """A Spanish noun phrase in English ("empresas de adquisiciones": procurement companies)
+    where every word of it is known; else `phrase` as it is."""
+    return _english(phrase.strip(), cues, gazetteer) or phrase
 
 
 def english_name(name: str, cues: Cues, gazetteer: Gazetteer) -> str:
@@ -76,7 +82,7 @@ def _head(words: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
 
 
 def _word(word: str, cues: Cues) -> str | None:
-    return cues.institutions.get(word.lower())
+    return cues.translations.get(word.lower())
 
 
 def _demonym(word: str, cues: Cues) -> str | None:

@@ -1,4 +1,4 @@
-"""An institution's Spanish name is written in English where every word of it is known."""
+"""Spanish names and noun phrases are written in English where every word of them is known."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
-from armstrace.knowledge.institutions import english_name
+from armstrace.knowledge.translation import english_name, english_phrase
 
 CUES = load_cues()
 GAZ = load_gazetteer()
@@ -40,3 +40,19 @@ def test_an_institutions_spanish_name_is_written_in_english(spanish: str, englis
 )
 def test_a_name_with_a_word_no_list_knows_stays_as_written(name: str) -> None:
     assert english_name(name, CUES, GAZ) == name
+
+
+@pytest.mark.parametrize(
+    ("spanish", "english"),
+    [
+        ("empresas de adquisiciones", "procurement companies"),
+        ("obuses autopropulsados", "self-propelled howitzers"),  # an adjective goes before its noun
+        ("soldados norcoreanos", "North Korean soldiers"),  # a country's adjective too
+        ("ingenieros de combate", "combat engineers"),
+        ("fuentes del Gobierno de Chile", "Chile Government sources"),
+        ("artillery shells", "artillery shells"),  # English already
+        ("cajas de fusiles", "cajas de fusiles"),  # a word no list knows: as written
+    ],
+)
+def test_what_a_figure_counts_is_written_in_english(spanish: str, english: str) -> None:
+    assert english_phrase(spanish, CUES, GAZ) == english
