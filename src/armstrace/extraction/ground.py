@@ -42,6 +42,7 @@ from ..text.dates import credit_end
 from ..text.figures import counted_after
 from ..text.fold import normalise
 from ..text.numbers import number_words_only
+from .actor_labels import actor_kind, country_of
 from .candidates import claim_candidates
 from .spans import Candidate, Span, term_matches
 from .content import english_content
@@ -75,54 +76,14 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, cues: 
         # the actor is that entry, under its English name.
         record = known_actor(replace(candidate, known=known), gazetteer)
         return record.model_copy(update={"role": label.role or record.role}) if record is not None else None
-    kind = _kind(label.kind, name, cues)
+    kind = actor_kind(label.kind, name, cues)
     country, code = label.country, gazetteer.country_code(label.country)
     if not code:
-        code, country = _country_of(kind, name, candidate, gazetteer, cues) or (code, country)
+        code, country = country_of(kind, name, candidate, gazetteer, cues) or (code, country)
     return Actor(
         name=name, mentions=[candidate.span.text], kind=kind, country=country, country_code=code,
         role=english_name(label.role, cues, gazetteer), evidence=evidence(candidate.span),
     )
-
-
-def _kind(kind: str, name: str, cues: Cues) -> ActorKind:
-    """docs/annotation.md: companies are organisations and outlets media, which small models call agencies."""
-    words = normalise(name).split()
-    if kind in ("agency", "government", "organisation") and any(w in cues.outlets for w in words):
-        return "media"
-    if kind in ("agency", "government") and words and words[-1] in cues.companies:
-        return "organisation"
-    return cast(ActorKind, kind)
-
-
-def _country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer, cues: Cues) -> tuple[str, str] | None:
-    """The country (ISO code, English name) the text gives an actor the model left without one:
-    a country is its own; an outlet has the one its name holds ("Times of Israel"); a person the
-    adjective or country just before the name ("el diputado ruso Berg", "US Trade
-    Secretary Berg")."""
-    if kind == "country":
-        names: list[str] = [name, candidate.span.text]
-    elif kind == "media":
-        words = name.split()
-        names = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
-    elif kind == "person":
-        before = candidate.sentence.text[: candidate.span.start - candidate.sentence.start].split()[-_TITLE_WORDS:]
-        folded = [normalise(w.strip(",;:")) for w in reversed(before)]
-        names = [next((c for c, forms in cues.demonyms.items() if w in forms), w) for w in folded]
-    else:
-        return None
-    return next((found for found in map(lambda n: _country(n, gazetteer), names) if found), None)
-
-
-def _country(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
-    """The country `name` names, by the gazetteer ("Moscú") or ISO 3166 ("Chile")."""
-    if code := gazetteer.country_code(name):
-        return code, gazetteer.country_name(code)
-    return iso_country(name)
-
-
-# How many words of a title may stand before a person's name: "US Treasury Secretary".
-_TITLE_WORDS = 3
 
 
 def known_actor(candidate: Candidate, gazetteer: Gazetteer) -> Actor | None:

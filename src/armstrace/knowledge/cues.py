@@ -64,6 +64,7 @@ class Cues:
     speech_acts: tuple[str, ...]
     narration: tuple[str, ...]
     companies: tuple[str, ...]
+    agency_words: tuple[str, ...]
     outlets: tuple[str, ...]
     modified: Mapping[str, tuple[str, ...]]
     launches: Mapping[str, tuple[str, ...]]
@@ -81,7 +82,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "refusals", "speech_acts", "narration", "companies", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "refusals", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "regions", "translations", "modified", "launches")
 
@@ -175,6 +176,7 @@ def read_cues(path: Path) -> Cues:
         speech_acts=_joined(document, "speech_acts", path),
         narration=_joined(document, "narration", path),
         companies=_joined(document, "companies", path),
+        agency_words=_joined(document, "agency_words", path),
         outlets=_joined(document, "outlets", path),
         coordinators=_joined(document, "coordinators", path),
         between=_joined(document, "between", path),

@@ -1,0 +1,68 @@
+"""Code's corrections of the kind and country a model gives an actor it labels.
+
+A small model calls every body an "agency" and leaves a country empty that the sentence gives:
+docs/annotation.md's kinds are applied by the words of the name, and the country is read off
+the words around the name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from ..base.schema import ActorKind
+from ..knowledge.countries import iso_country
+from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer
+from ..text.fold import normalise
+from .spans import Candidate
+
+# How many words of a title may stand before a person's name: "US Treasury Secretary".
+_TITLE_WORDS = 3
+# How many words of an apposition after a body's name may name its country: ", la agencia espacial de Rusia".
+_APPOSITION_WORDS = 6
+
+
+def actor_kind(kind: str, name: str, cues: Cues) -> ActorKind:
+    """docs/annotation.md: companies are organisations and outlets media, which small models call
+    agencies; an agency is armed, intelligence or security."""
+    words = normalise(name).split()
+    if kind in ("agency", "government", "organisation") and any(w in cues.outlets for w in words):
+        return "media"
+    if kind in ("agency", "government") and words and words[-1] in cues.companies:
+        return "organisation"
+    return "organisation" if kind == "agency" and not any(w in cues.agency_words for w in words) else cast(ActorKind, kind)
+
+
+def country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer, cues: Cues) -> tuple[str, str] | None:
+    """The country (ISO code, English name) the text gives an actor the model left without one:
+    a country is its own; an outlet has the one its name holds ("Times of Israel"); a person the
+    adjective or country just before the name ("el diputado ruso Berg", "US Trade Secretary
+    Berg"); a body that, or one its apposition names ("Roscosmos, la agencia espacial de Rusia")."""
+    if kind == "country":
+        return _first_country([name, candidate.span.text], gazetteer)
+    if kind == "media":
+        return _first_country(_spans(name.split()), gazetteer)
+    at = candidate.span.start - candidate.sentence.start
+    before = [normalise(w.strip(",;:")) for w in candidate.sentence.text[:at].split()[-_TITLE_WORDS:]]
+    aside = re.match(r",\s*([^,;.]*)", candidate.sentence.text[at + len(candidate.span.text) :])
+    after = [normalise(w) for w in aside.group(1).split()[:_APPOSITION_WORDS]] if aside and kind != "person" else []
+    # The nearest word first: an adjective of a country ("rusa") or a country's name of up to three words.
+    adjectives = [next((c for c, forms in cues.demonyms.items() if w in forms), w) for w in [*reversed(before), *after]]
+    return _first_country([*adjectives, *_spans(before), *_spans(after)], gazetteer)
+
+
+def _spans(words: list[str]) -> list[str]:
+    """Every run of up to three consecutive words, longest first: "corea del sur", "corea del"…"""
+    return [" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
+
+
+def _first_country(names: list[str], gazetteer: Gazetteer) -> tuple[str, str] | None:
+    return next((found for found in map(lambda n: _country(n, gazetteer), names) if found), None)
+
+
+def _country(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The country `name` names, by the gazetteer ("Moscú") or ISO 3166 ("Chile")."""
+    if code := gazetteer.country_code(name):
+        return code, gazetteer.country_name(code)
+    return iso_country(name)
