@@ -378,3 +378,9 @@ def test_materiel_of_one_kind_listed_side_by_side_is_one_candidate_each() -> Non
     english = "Iran shipped rounds of ammunition and artillery shells, and later rocket launch systems."
     found = [(c.span.text, c.cue) for c in weapon_candidates(english, load_cues(), load_gazetteer())]
     assert found == [("rounds", "ammunition"), ("artillery shells", "ammunition"), ("rocket launch systems", "artillery")]
+
+
+def test_a_two_letter_name_in_capitals_is_a_numeral_not_the_name() -> None:
+    text = "Un poeta noruego del siglo XI da nombre al satélite. Xi Jinping lo celebró en Oslo."
+    found = [c.span.text for c in actor_candidates(text, load_cues(), load_gazetteer())]
+    assert "XI" not in found and "Xi Jinping" in found

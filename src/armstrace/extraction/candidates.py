@@ -325,10 +325,12 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             # de Seguridad de la ONU"); matching folds case, the gazetteer judges the casing.
             pattern = phrases([alias])
             for start, end in find_all(article, pattern) if pattern is not None else []:
-                # A capitalised name found in lower case is a common word: "político" is no Politico.
-                cased = alias.islower() or not article[start:end].islower()
-                if cased and gazetteer.actor_for(article[start:end]) is not None and not inside(start, site):
-                    add(article[start:end], start)
+                # A capitalised name found in lower case is a common word: "político" is no Politico;
+                # a two-letter one found in capitals a numeral or an acronym ("siglo XI" is no Xi).
+                found = article[start:end]
+                cased = (alias.islower() or not found.islower()) and not (len(alias) <= 2 and not alias.isupper() and found.isupper())
+                if cased and gazetteer.actor_for(found) is not None and not inside(start, site):
+                    add(found, start)
                     break
     known = [c.span for c in seen.values()]
     unknown: dict[str, list[tuple[str, int]]] = {}
@@ -351,8 +353,8 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             continue
         if normalise(text) in places | adjectives or all(_in_title(start, article, cues) for _, start in where):
             continue
-        if set(normalise(text).replace(".", " ").split()) <= dates:
-            continue  # "Feb", "of May": a date, not a name
+        if set(normalise(text).replace(".", " ").split()) <= dates or re.fullmatch(r"[IVXLC]{2,4}", text):
+            continue  # "Feb", "of May", "siglo XI": a date, not a name
         if _names_materiel(text, gazetteer, materiel):
             continue  # "KN-23", "Sukhoi Su-35 fighter jets": a weapon, not an actor
         add(text, where[0][1])
