@@ -384,3 +384,9 @@ def test_a_two_letter_name_in_capitals_is_a_numeral_not_the_name() -> None:
     text = "Un poeta noruego del siglo XI da nombre al satélite. Xi Jinping lo celebró en Oslo."
     found = [c.span.text for c in actor_candidates(text, load_cues(), load_gazetteer())]
     assert "XI" not in found and "Xi Jinping" in found
+
+
+def test_a_portfolio_after_a_plural_title_is_an_office_not_an_actor() -> None:
+    article = "Los ministros europeos de Exteriores aprobaron sanciones contra Noruega."
+    unknown = [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"] if c.known is None]
+    assert "Exteriores" not in unknown

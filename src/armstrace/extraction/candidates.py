@@ -20,7 +20,7 @@ from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, KnownActor
 from ..text.dates import calendar
-from ..text.fold import find_all, normalise
+from ..text.fold import alternation, find_all, normalise
 from .materiel import figure_candidates, weapon_candidates
 from .statements import GOES_ON, statement_of, subject_of_next
 from .spans import (
@@ -278,10 +278,11 @@ def _opens_sentence(start: int, spans: list[Span], article: str) -> bool:
 
 
 def _in_title(start: int, article: str, cues: Cues) -> bool:
-    """Whether the name at `start` completes an office: "ministro de Defensa", "secretary of State"."""
-    titles = phrases(cues.titles)
+    """Whether the name at `start` completes an office: "ministro de Defensa", "secretary of State",
+    "los ministros comunitarios de Exteriores"."""
+    titles = alternation(cues.titles, normalise)
     before = normalise(article[max(0, start - 40) : start])
-    return titles is not None and re.search(rf"(?:{titles.pattern})(?: \w+)? (?:de|del|de la|de los|of|of the|for)$", before) is not None
+    return bool(titles) and re.search(rf"(?<!\w)(?:{titles})(?:e?s)?(?: \w+)? (?:de|del|de la|de los|of|of the|for)$", before) is not None
 
 
 def _iso_actor(name: str) -> KnownActor | None:
