@@ -352,8 +352,10 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         single = " " not in text
         if single and all(_opens_sentence(start, spans, article) for _, start in where):
             continue
-        if normalise(text) in places | adjectives or all(_in_title(start, article, cues) for _, start in where):
+        if normalise(text) in places | adjectives:
             continue
+        if all(_in_title(start, article, cues) for _, start in where) and _iso_actor(text) is None:
+            continue  # "ministro de Defensa": a portfolio; "diplomáticos de Chile": a country
         if set(normalise(text).replace(".", " ").split()) <= dates or re.fullmatch(r"[IVXLC]{2,4}", text):
             continue  # "Feb", "of May", "siglo XI": a date, not a name
         if _names_materiel(text, gazetteer, materiel):
