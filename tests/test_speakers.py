@@ -158,6 +158,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("agencias de inteligencia surcoreanas y occidentales", "South Korean and Western intelligence agencies"),
         ("agencia de inteligencia de Ucrania", "Ukraine intelligence agency"),
         ("fuentes del Gobierno de Chile", "Chile government sources"),  # a described complement, in English too
+        ("medios estatales", "Russian state media"),  # a state's media, the state the statement opens with
         ("gobierno de Irán", "Iran"),  # a name the gazetteer knows wins over the description
         ("Lars Berg", "Lars Berg"),  # no description: kept as written
         ("Noruega, Perú y Chile", "Norway, Peru and Chile"),  # a list of names, each in English
@@ -170,7 +171,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:
     quote = "x"
-    claim = Claim(speaker=written, stance="asserted", content="x", evidence=Evidence(quote=quote, start=0, end=1, alignment="exact", score=1.0))
+    claim = Claim(speaker=written, stance="asserted", content="x", clause="Rusia venderá fusiles a Chile", evidence=Evidence(quote=quote, start=0, end=1, alignment="exact", score=1.0))
     [named] = canonical_speakers([claim], [], GAZETTEER, CUES)
     assert named.speaker == english
 

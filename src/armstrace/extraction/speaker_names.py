@@ -41,7 +41,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         claim = _without_opener(claim, cues)
         known = canonical(claim.speaker) != claim.speaker
         if not known and (english := _in_english(claim.speaker, frames, canonical)) is not None:
-            named.append(claim.model_copy(update={"speaker": english}))
+            named.append(claim.model_copy(update={"speaker": _whose_state(english, claim.clause, gazetteer, cues)}))
             continue
         parts = _listed(claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
         speaker = _joined([canonical(p) for p in parts]) if all(p.strip() for p in parts) else canonical(claim.speaker)
@@ -49,6 +49,21 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         speaker = english_name(speaker, cues, gazetteer) if speaker == claim.speaker else speaker
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
+
+
+def _whose_state(speaker: str, clause: str, gazetteer: Gazetteer, cues: Cues) -> str:
+    """"state media" with no country: a state's media speak of their own state, the one the
+    statement opens with ("Iran has finalized a deal …, state media reported": Iranian state
+    media)."""
+    if speaker != "state media":
+        return speaker
+    first = re.match(r"\W*((?:[A-Z][\w'’-]*\s*){1,3})", clause)
+    known = gazetteer.actor_for(first.group(1).strip()) if first else None
+    code = known.country if known is not None else ""
+    country = gazetteer.country_name(code) if code else ""
+    forms = cues.demonyms.get(country, ())
+    adjective = next((e for f, e in cues.described_adjectives.items() if f in forms and e[:1].isupper()), "")
+    return f"{adjective} state media" if adjective else speaker
 
 
 def _listed(speaker: str) -> list[str]:
