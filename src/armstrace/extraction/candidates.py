@@ -21,6 +21,7 @@ from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, KnownActor
 from ..text.dates import calendar
 from ..text.fold import alternation, find_all, normalise
+from ..text.numbers import is_roman
 from .materiel import figure_candidates, weapon_candidates
 from .statements import GOES_ON, statement_of, subject_of_next
 from .spans import (
@@ -310,7 +311,8 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
 
     def add(text: str, start: int) -> None:
         key = normalise(text)
-        if len(re.findall(r"\w", key)) < 2 or key in seen or inside(start, site):
+        # "siglo XI": a numeral, not Xi Jinping.
+        if len(re.findall(r"\w", key)) < 2 or key in seen or inside(start, site) or is_roman(text):
             return
         sentence = sentence_at(spans, start) or Span(start, start + len(text), text)
         seen[key] = Candidate(
@@ -326,12 +328,10 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             # de Seguridad de la ONU"); matching folds case, the gazetteer judges the casing.
             pattern = phrases([alias])
             for start, end in find_all(article, pattern) if pattern is not None else []:
-                # A capitalised name found in lower case is a common word: "político" is no Politico;
-                # a two-letter one found in capitals a numeral or an acronym ("siglo XI" is no Xi).
-                found = article[start:end]
-                cased = (alias.islower() or not found.islower()) and not (len(alias) <= 2 and not alias.isupper() and found.isupper())
-                if cased and gazetteer.actor_for(found) is not None and not inside(start, site):
-                    add(found, start)
+                # A capitalised name found in lower case is a common word: "político" is no Politico.
+                cased = alias.islower() or not article[start:end].islower()
+                if cased and gazetteer.actor_for(article[start:end]) is not None and not inside(start, site):
+                    add(article[start:end], start)
                     break
     known = [c.span for c in seen.values()]
     unknown: dict[str, list[tuple[str, int]]] = {}
@@ -356,8 +356,8 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             continue
         if all(_in_title(start, article, cues) for _, start in where) and _iso_actor(text) is None:
             continue  # "ministro de Defensa": a portfolio; "diplomáticos de Chile": a country
-        if set(normalise(text).replace(".", " ").split()) <= dates or re.fullmatch(r"[IVXLC]{2,4}", text):
-            continue  # "Feb", "of May", "siglo XI": a date, not a name
+        if set(normalise(text).replace(".", " ").split()) <= dates:
+            continue  # "Feb", "of May": a date, not a name
         if _names_materiel(text, gazetteer, materiel):
             continue  # "KN-23", "Sukhoi Su-35 fighter jets": a weapon, not an actor
         add(text, where[0][1])

@@ -21,7 +21,7 @@ from ..knowledge.materiel import category_english, materiel_english
 from ..text.dates import calendar
 from ..text.fold import normalise, word_pattern
 from ..text.language import is_english, spanish_words
-from ..text.numbers import find_quantities
+from ..text.numbers import find_quantities, roman_numerals
 
 # A name in an English sentence: capitalised words in a row ("North Korea", "Kim Yo Jong").
 _NAME = re.compile(r"[A-Z](?:[\w’'-]|\.(?=\w))*\.?(?:\s+(?:(?:de|del|de la)\s+)?[A-Z](?:[\w’'-]|\.(?=\w))*\.?)*")
@@ -62,7 +62,7 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         ):  # fmt: skip
             return name
     values = [v for _, _, q in find_quantities(evidence) for v in (q.value, q.low, q.high) if v is not None]
-    values += _roman_values(evidence)
+    values += roman_numerals(evidence)
     if _BOTH.search(evidence):
         values.append(2.0)  # "ambos países" are "the two countries"
     for _, _, quantity in find_quantities(content):
@@ -78,20 +78,6 @@ def _sentences_of(name: re.Match[str], content: str) -> list[tuple[str, bool]]:
     parts = re.split(r"(?<=\w\w)\.\s+", name.group(0))
     opens_first = not content[: name.start()].strip() or content[: name.start()].rstrip().endswith((".", "!", "?"))
     return [(part, opens_first or n > 0) for n, part in enumerate(parts)]
-
-
-# A Roman numeral: "siglo XI", "la II Guerra Mundial" (one letter only after "siglo", else "I" is a word).
-_ROMAN = re.compile(r"\b(?:siglo|century)\s+([IVXLC]+)\b|\b([IVXLC]{2,})\b")
-_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman_values(evidence: str) -> list[float]:
-    """The values of the Roman numerals the evidence writes (a century, a war, a congress)."""
-    values = []
-    for m in _ROMAN.finditer(evidence):
-        digits = [_ROMAN_DIGITS[c] for c in m.group(1) or m.group(2)]
-        values.append(float(sum(-d if d < after else d for d, after in zip(digits, [*digits[1:], 0]))))
-    return values
 
 
 def _institution_given(name: str, evidence: str, named: Named, cues: Cues) -> bool:

@@ -117,7 +117,8 @@ def described_spans(
         if after is not None:
             end = after.end
             # "fuentes del Gobierno de EEUU": the body's own country joins too.
-            end = next((n.end for n in [_joined_name(article, end, names, media)] if n is not None), end)
+            if (country := _joined_name(article, end, names, media)) is not None:
+                end = country.end
         # "U.S. and European officials": a name coordinated with the adjective is one of the group's.
         joins = rf"(?:['’]s)?\s+|{AND}" if frames.adjectives.match(article, start) else r"(?:['’]s)?\s+"
         before = next((n for n in names if re.fullmatch(joins, article[n.end : start])), None)

@@ -377,3 +377,22 @@ def number_words_only(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", unaccent_mapped(text.lower()).text)
     known = {*_WORD_VALUES, *_MULTIPLIERS, *(w.lower() for w in _SCALES), *_ORDER_BASES, "of", "de"}
     return bool(words) and all(w in known for w in words)
+
+
+# A Roman numeral: "siglo XI", "la II Guerra Mundial" (one letter only after "siglo", else "I" is a word).
+_ROMAN = re.compile(r"\b(?:siglo|century)\s+([IVXLC]+)\b|\b([IVXLC]{2,})\b")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def is_roman(word: str) -> bool:
+    """Whether `word` is a Roman numeral of two to four capitals ("XI", "XXI"), not a name."""
+    return re.fullmatch(r"[IVXLC]{2,4}", word) is not None
+
+
+def roman_numerals(text: str) -> list[float]:
+    """The values of the Roman numerals `text` writes (a century, a war, a congress)."""
+    values = []
+    for m in _ROMAN.finditer(text):
+        digits = [_ROMAN_DIGITS[c] for c in m.group(1) or m.group(2)]
+        values.append(float(sum(-d if d < after else d for d, after in zip(digits, [*digits[1:], 0]))))
+    return values
