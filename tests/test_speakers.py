@@ -264,3 +264,20 @@ def test_an_office_of_an_institution_is_written_in_english() -> None:
 def test_a_claim_asks_the_model_only_for_what_the_text_does_not_give(text: str, asked: list[bool]) -> None:
     found = find_candidates(text, CUES, GAZETTEER)
     assert [needs_model(c) for c in attach_speakers(found["claims"], found["actors"], text, CUES)] == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nobody is said to fear or believe it: no claim
+        ("El envío llegó a Lima en mayo y ha despertado temores de que Noruega venda más fusiles.", []),
+        ("Son fusiles que se cree que Noruega vendió a Chile en 2020.", []),
+        ("It is believed that Norway sold rifles to Chile in 2020.", []),
+        ("Norway may have sold rifles to Chile, raising fears that more will follow.", []),
+        # a speaker, another reporting verb or a quotation keeps the claim
+        ("Lars Berg teme que Noruega venda más fusiles.", [("teme", "Lars Berg")]),
+        ("«Se estima que llegaron 500 fusiles», dijo Lars Berg.", [("dijo", "Lars Berg")]),
+    ],
+)
+def test_an_impersonal_statement_is_no_claim(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected

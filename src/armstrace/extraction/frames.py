@@ -49,6 +49,7 @@ class Frames:
     openers: frozenset[str]
     time: str
     documents: re.Pattern[str]
+    impersonal: re.Pattern[str]
     connectors: frozenset[str]
     described: re.Pattern[str]
     nouns: re.Pattern[str]
@@ -74,6 +75,7 @@ class Frames:
             openers=cues.stopwords,
             time=rf"(?:(?:este|esta|el|on|this|last)\s+)?(?:{any_of(cues.times)})\b",
             documents=re.compile(rf"(?i)(?:{DETERMINER}\s+)?(?:{any_of(cues.documents)})\b"),
+            impersonal=re.compile(rf"(?i)\b(?:{any_of(cues.impersonal)})\b"),
             connectors=frozenset(normalise(c) for c in cues.clauses),
             described=re.compile(rf"\b(?:{adjective}(?:{AND}{adjective})?\s+)*{noun}(?:\s+{noun})?(?:\s+{adjective}(?:{AND}{adjective})?)*\b"),
             nouns=re.compile(rf"\b{noun}\b"),

@@ -40,7 +40,8 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     `actors` are the article's name candidates: their words are the names looked for. A news
     outlet that reports another's statement in the same sentence ("…, state media KCNA
     reported") is its channel, not a second speaker: its verb makes no claim (`relays`). A document that
-    speaks ("añadió el texto") is the speaker of the statement before it.
+    speaks ("añadió el texto") is the speaker of the statement before it. An impersonal statement
+    ("se teme que") is no claim (`_unattributed`).
     """
     frames = Frames.of(cues)
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
@@ -59,8 +60,22 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             continue
         if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
+        if speaker is None and _unattributed(candidate, claims, frames):
+            continue
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
+
+
+def _unattributed(candidate: Candidate, claims: Sequence[Candidate], frames: Frames) -> bool:
+    """Whether the sentence states what "is feared" or "is believed" with nobody said to fear or
+    believe it: no other reporting verb, and the impersonal words not quoted (a quotation's
+    speaker may be named around it)."""
+    sentence = candidate.sentence
+    if any(c.sentence == sentence for c in claims if c is not candidate):
+        return False
+    quoted = quoted_spans(sentence.text)
+    found = (m.start() for m in frames.impersonal.finditer(sentence.text))
+    return any(not any(a <= at < b for a, b in quoted) for at in found)
 
 
 def needs_model(claim: Candidate) -> bool:

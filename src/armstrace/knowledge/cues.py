@@ -50,6 +50,7 @@ class Cues:
     office_names: Mapping[str, str]  # a word of an office -> the office in English
     negations: tuple[str, ...]
     documents: tuple[str, ...]
+    impersonal: tuple[str, ...]
     times: tuple[str, ...]
     described_nouns: Mapping[str, str]  # a form -> its English word
     described_adjectives: Mapping[str, str]
@@ -82,7 +83,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "refusals", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "refusals", "impersonal", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "regions", "translations", "modified", "launches")
 
@@ -173,6 +174,7 @@ def read_cues(path: Path) -> Cues:
         times=_joined(document, "times", path),
         not_negating=_joined(document, "not_negating", path),
         refusals=_joined(document, "refusals", path),
+        impersonal=_joined(document, "impersonal", path),
         speech_acts=_joined(document, "speech_acts", path),
         narration=_joined(document, "narration", path),
         companies=_joined(document, "companies", path),
