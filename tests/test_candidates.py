@@ -233,6 +233,11 @@ def test_a_neutral_verb_takes_the_stance_of_what_it_reports() -> None:
     assert claim.cue == "denied"
     [claim] = claim_candidates("El vocero dijo que le preocupa el acuerdo.", load_cues())
     assert claim.cue == "believes"
+    # An escalation foretold is a warning.
+    [claim] = claim_candidates("Lars Berg said a sale of rifles to Chile would mean a dramatic escalation.", load_cues())
+    assert claim.cue == "warned"
+    [claim] = claim_candidates("Lars Berg dijo que la venta de fusiles a Chile sería una escalada.", load_cues())
+    assert claim.cue == "warned"
 
 
 @pytest.mark.parametrize(
