@@ -144,6 +144,24 @@ def test_a_second_that_clause_is_a_second_claim() -> None:
     assert [c.statement.text for c in found if c.statement] == ["Irán violó la ley", "Rusia buscaba más armas"]
 
 
+@pytest.mark.parametrize(
+    ("article", "statements"),
+    [
+        (
+            "Lars Berg dijo que los fusiles llegaron a Lima, lo que sugiere que Noruega podría haberlos vendido.",
+            [("asserted", "los fusiles llegaron a Lima"), ("believes", "Noruega podría haberlos vendido")],
+        ),
+        (
+            "Lars Berg said the rifles reached Lima, which suggests that Norway may have sold them.",
+            [("asserted", "the rifles reached Lima"), ("believes", "Norway may have sold them")],
+        ),
+    ],
+)
+def test_what_a_speaker_infers_from_a_statement_is_a_second_claim(article: str, statements: list[tuple[str, str]]) -> None:
+    found = claim_candidates(article, load_cues())
+    assert [(c.cue, c.statement.text if c.statement else "") for c in found] == statements
+
+
 def test_a_quotation_before_its_verb_is_the_statement() -> None:
     [claim] = claim_candidates("“Seguiremos cooperando con Moscú”, dijo el canciller.", load_cues())
     assert claim.statement is not None and claim.statement.text == "Seguiremos cooperando con Moscú"

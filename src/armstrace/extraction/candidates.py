@@ -23,7 +23,7 @@ from ..text.dates import calendar
 from ..text.fold import alternation, find_all, normalise
 from ..text.numbers import is_roman
 from .materiel import figure_candidates, weapon_candidates
-from .statements import GOES_ON, statement_of, subject_of_next
+from .statements import GOES_ON, INFERS, statement_of, subject_of_next
 from .spans import (
     CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, phrases, quoted_spans,
     sentence_at, sentences, site_paragraphs, story_sentences,
@@ -88,7 +88,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
         # "… but declined to elaborate" joins no statement.
         refused = tuple(cues.refusals)
         more = [
-            Hit(a, b, "") for a, b in find_all(sentence.text, GOES_ON)
+            Hit(a, b, "believes" if INFERS.fullmatch(sentence.text, a, b) else "") for a, b in find_all(sentence.text, GOES_ON)
             if a > verbs[0].end and not any(0 < v.start - b and len(sentence.text[b : v.start].split()) <= _JOINED_VERB_REACH for v in verbs)
             and not normalise(sentence.text[b:]).lstrip().startswith(refused)
         ]  # fmt: skip

@@ -15,11 +15,14 @@ from .spans import CLOSING_QUOTES, OPENING_QUOTES, Hit, Span
 
 
 # A second statement of the same speaker, joined to the first: "dijo que … y que …", "… but not
-# this year", "… y no pensamos …", "…, pero ha elogiado …". Each is a claim of its own (the gold
-# splits them too, docs/annotation.md); its stance is read off its own words.
+# this year", "… y no pensamos …", "…, pero ha elogiado …", and what the speaker infers from the
+# first ("…, lo que sugiere que …", "…, which suggests that …"). Each is a claim of its own (the
+# gold splits them too, docs/annotation.md); its stance is read off its own words, and an
+# inference is a belief.
+INFERS = re.compile(r"(?<!\w)(?:lo que|which) (?:sugiere|suggests) (?:que|that)(?!\w)", re.I)
 GOES_ON = re.compile(
     r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)|(?<!\w)(?:pero|but)(?!\w)"
-    r"|(?<!\w)(?:y|and)(?=\s+(?:no|not|never|nunca|tampoco)(?!\w))",
+    rf"|(?<!\w)(?:y|and)(?=\s+(?:no|not|never|nunca|tampoco)(?!\w))|{INFERS.pattern}",
     re.I,
 )
 
