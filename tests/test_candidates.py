@@ -413,3 +413,11 @@ def test_a_portfolio_after_a_plural_title_is_an_office_not_an_actor() -> None:
     article = "Los ministros europeos de Exteriores aprobaron sanciones contra Noruega."
     unknown = [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"] if c.known is None]
     assert "Exteriores" not in unknown
+
+
+def test_weapons_not_meant_for_export_are_denied_and_what_they_are_for_is_stated() -> None:
+    found = claim_candidates("Lars Berg added Norway's new rifles were not meant for export but for its own army.", load_cues())
+    assert [(c.cue, c.statement.text if c.statement else "") for c in found] == [
+        ("denied", "Norway's new rifles were not meant for export"),
+        ("asserted", "for its own army"),
+    ]

@@ -130,6 +130,9 @@ def _stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str], cue
     `said`: the words between the verb and its statement, and the statement ('' for none).
     """
     stance = anchor.label or previous
+    # What a denial is contrasted with is stated, not denied: "not for export but for defence".
+    if not anchor.label and previous == "denied" and re.match(r"(?:pero|but)\b", segment, re.I):
+        stance = "asserted"
     if stance != "asserted":
         return stance
     complement, statement = said
