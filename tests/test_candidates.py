@@ -421,3 +421,20 @@ def test_weapons_not_meant_for_export_are_denied_and_what_they_are_for_is_stated
         ("denied", "Norway's new rifles were not meant for export"),
         ("asserted", "for its own army"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        # the reason a denial gives in the speaker's own words is a statement of its own
+        (
+            "Lars Berg declaró que Noruega no vendió fusiles a Chile porque «cualquier venta retrasará la paz».",
+            [("denied", "Noruega no vendió fusiles a Chile"), ("asserted", "«cualquier venta retrasará la paz»")],
+        ),
+        # a habit reports no statement, nor do reports someone owns
+        ("Los diplomáticos noruegos a veces niegan las ventas de fusiles.", []),
+        ("Officials in Oslo sometimes refute their initial reports on the rifles sold to Chile.", []),
+    ],
+)
+def test_a_reason_in_quotes_is_a_claim_and_a_habit_is_none(text: str, statements: list[tuple[str, str]]) -> None:
+    assert [(c.cue, c.statement.text if c.statement else "") for c in claim_candidates(text, load_cues())] == statements

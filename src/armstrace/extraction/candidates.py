@@ -23,7 +23,7 @@ from ..text.dates import calendar
 from ..text.fold import alternation, find_all, normalise
 from ..text.numbers import is_roman
 from .materiel import figure_candidates, weapon_candidates
-from .statements import GOES_ON, INFERS, statement_of, subject_of_next
+from .statements import CONTRASTS, GOES_ON, INFERS, statement_of, subject_of_next
 from .spans import (
     CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, phrases, quoted_spans,
     sentence_at, sentences, site_paragraphs, story_sentences,
@@ -50,7 +50,9 @@ _RESPONDS = re.compile(
 # with what follows them then.
 _NOT_REPORTING_VERB = re.compile(r"(?:anad|agreg)(?:io|e|en|ieron|aron|o)|adds?|added|reports|claims")
 _NOT_REPORTING = re.compile(r"\s+(?:a|al|a la|a los|a las|a su|a sus|to|them to|it to|of)\b", re.I)
-_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:over|about|on|of|amid|despite|after|following|to|with|by|in|from)\s+(?:[^\W\d_]+\s+)?$", re.I)
+_AFTER_PREPOSITION = re.compile(
+    r"(?<!\w)(?:over|about|on|of|amid|despite|after|following|to|with|by|in|from|their|its|his|her|our|my|your)\s+(?:[^\W\d_]+\s+)?$", re.I
+)
 # How many words may stand between a joining word and a verb of the joined statement's own.
 _JOINED_VERB_REACH = 8
 
@@ -71,11 +73,14 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
-    # After a preposition "reports" and "claims" are nouns: "concern over media reports that …".
+    # After a preposition or a possessive "reports" and "claims" are nouns: "concern over media
+    # reports that …", "officials refute their initial reports".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _AFTER_PREPOSITION.search(sentence.text, 0, v.start))]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si";
     # nor is the narrator's aside ("It should also be noted that", "Cabe señalar que").
     verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged") or not _not_made(sentence.text[: v.start], cues)]
+    # "officials sometimes refute their first reports": a habit, no statement.
+    verbs = [v for v in verbs if not _habitual(sentence.text[: v.start], cues)]
     # "añadió a su registro", "added them to", "reports of shipments": adding to something and
     # a noun report nothing.
     verbs = [v for v in verbs if not _reports_nothing(sentence.text, v)]
@@ -119,6 +124,11 @@ def _not_made(before: str, cues: Cues) -> bool:
     return last in cues.negations or last.endswith('n"t') or f" {folded}".endswith(ends)
 
 
+def _habitual(before: str, cues: Cues) -> bool:
+    """Whether a frequency word right before a reporting verb makes it a habit ("suelen negar")."""
+    return f" {normalise(before).rstrip()}".endswith(tuple(f" {normalise(h)}" for h in cues.habitual))
+
+
 def _reporting_order(cues: Cues) -> list[str]:
     return [s for s in _STANCE_PRIORITY if s in cues.reporting] + [s for s in cues.reporting if s not in _STANCE_PRIORITY]
 
@@ -130,8 +140,9 @@ def _stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str], cue
     `said`: the words between the verb and its statement, and the statement ('' for none).
     """
     stance = anchor.label or previous
-    # What a denial is contrasted with is stated, not denied: "not for export but for defence".
-    if not anchor.label and previous == "denied" and re.match(r"(?:pero|but)\b", segment, re.I):
+    # What a denial is contrasted with, or the reason it gives, is stated, not denied: "not for
+    # export but for defence".
+    if not anchor.label and previous == "denied" and CONTRASTS.match(segment):
         stance = "asserted"
     if stance != "asserted":
         return stance

@@ -16,12 +16,15 @@ from .spans import CLOSING_QUOTES, OPENING_QUOTES, Hit, Span
 
 # A second statement of the same speaker, joined to the first: "dijo que … y que …", "… but not
 # this year", "… y no pensamos …", "…, pero ha elogiado …", and what the speaker infers from the
-# first ("…, lo que sugiere que …", "…, which suggests that …"). Each is a claim of its own (the
-# gold splits them too, docs/annotation.md); its stance is read off its own words, and an
-# inference is a belief.
+# first ("…, lo que sugiere que …", "…, which suggests that …"), and the reason they give in
+# their own words ("… porque «…»"). Each is a claim of its own (the gold splits them too,
+# docs/annotation.md); its stance is read off its own words, and an inference is a belief.
 INFERS = re.compile(r"(?<!\w)(?:lo que|which) (?:sugiere|suggests) (?:que|that)(?!\w)", re.I)
+# A contrast or a reason is no denial of its own: "no para exportar, pero …", "no envió armas porque «…»".
+CONTRASTS = re.compile(r"(?:pero|but|porque|because)(?!\w)", re.I)
 GOES_ON = re.compile(
     r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)|(?<!\w)(?:pero|but)(?!\w)"
+    r"|(?<!\w)(?:porque|because)(?=\s*[«“\"])"
     rf"|(?<!\w)(?:y|and)(?=\s+(?:no|not|never|nunca|tampoco)(?!\w))|{INFERS.pattern}",
     re.I,
 )
