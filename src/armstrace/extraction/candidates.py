@@ -79,7 +79,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si";
     # nor is the narrator's aside ("It should also be noted that", "Cabe señalar que").
     verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged") or not _not_made(sentence.text[: v.start], cues)]
-    # "officials sometimes refute their first reports": a habit, no statement.
+    # "officials often deny such sales", "a veces niegan": a habit, no statement.
     verbs = [v for v in verbs if not _habitual(sentence.text[: v.start], cues)]
     # "añadió a su registro", "added them to", "reports of shipments": adding to something and
     # a noun report nothing.

@@ -19,6 +19,7 @@ patterns the frames read are in frames.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -49,6 +50,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     names = name_spans(Span(0, len(article), article), [a.span.text for a in actors])
     organisations = frozenset(normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "organisation")
     every_name = described_spans(article, names, frames, media, organisations)
+    per_sentence = Counter(c.sentence for c in claims)
     found: list[Candidate] = []
     for candidate in claims:
         previous = next((c for c in reversed(found) if not c.relays), None)
@@ -60,21 +62,18 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             continue
         if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
-        if speaker is None and _unattributed(candidate, claims, frames):
+        if speaker is None and per_sentence[candidate.sentence] == 1 and _unattributed(candidate.sentence, frames):
             continue
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
 
 
-def _unattributed(candidate: Candidate, claims: Sequence[Candidate], frames: Frames) -> bool:
-    """Whether the sentence states what "is feared" or "is believed" with nobody said to fear or
-    believe it: no other reporting verb, and the impersonal words not quoted (a quotation's
-    speaker may be named around it)."""
-    sentence = candidate.sentence
-    if any(c.sentence == sentence for c in claims if c is not candidate):
-        return False
-    quoted = quoted_spans(sentence.text)
-    found = (m.start() for m in frames.impersonal.finditer(sentence.text))
+def _unattributed(sentence: Span, frames: Frames) -> bool:
+    """Whether a sentence with one claim candidate states what "is feared" or "is believed" with
+    nobody said to fear or believe it: the impersonal words not quoted (a quotation's speaker may
+    be named around it)."""
+    found = [m.start() for m in frames.impersonal.finditer(sentence.text)]
+    quoted = quoted_spans(sentence.text) if found else []
     return any(not any(a <= at < b for a, b in quoted) for at in found)
 
 
