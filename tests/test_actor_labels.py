@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from armstrace.extraction.actor_labels import actor_kind, country_of
+from armstrace.extraction.actor_labels import actor_kind, country_of, deliberative_kind
 from armstrace.extraction.spans import Candidate, Span
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
@@ -26,6 +26,19 @@ GAZ = load_gazetteer()
 )
 def test_the_kind_follows_the_words_of_the_name(kind: str, name: str, expected: str) -> None:
     assert actor_kind(kind, name, CUES) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "country_code", "expected"),
+    [
+        ("Security Council", "", "organisation"),  # an international council
+        ("Security Council of Norway", "NO", "government"),  # a state's
+        ("Comité de Sanciones", "", "organisation"),
+        ("Norwegian Coast Guard", "NO", "agency"),  # no deliberative word: stays an agency
+    ],
+)
+def test_a_council_is_no_agency(name: str, country_code: str, expected: str) -> None:
+    assert deliberative_kind("agency", name, country_code, CUES) == expected
 
 
 def _candidate(sentence: str, name: str) -> Candidate:

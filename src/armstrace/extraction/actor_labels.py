@@ -34,6 +34,14 @@ def actor_kind(kind: str, name: str, cues: Cues) -> ActorKind:
     return "organisation" if kind == "agency" and not any(w in cues.agency_words for w in words) else cast(ActorKind, kind)
 
 
+def deliberative_kind(kind: ActorKind, name: str, country_code: str, cues: Cues) -> ActorKind:
+    """A council, committee or parliament the model calls an agency ("Security Council"): a
+    state's is its government, an international one an organisation."""
+    if kind != "agency" or not any(normalise(w) in {normalise(d) for d in cues.deliberative} for w in name.split()):
+        return kind
+    return "government" if country_code else "organisation"
+
+
 def country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer, cues: Cues) -> tuple[str, str] | None:
     """The country (ISO code, English name) the text gives an actor the model left without one:
     a country is its own; an outlet has the one its name holds ("Times of Israel"); a person the

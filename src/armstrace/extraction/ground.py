@@ -42,7 +42,7 @@ from ..text.dates import credit_end
 from ..text.figures import counted_after
 from ..text.fold import normalise
 from ..text.numbers import number_words_only
-from .actor_labels import actor_kind, country_of
+from .actor_labels import actor_kind, country_of, deliberative_kind
 from .candidates import claim_candidates
 from .spans import Candidate, Span, term_matches
 from .content import english_content
@@ -80,6 +80,7 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, cues: 
     country, code = label.country, gazetteer.country_code(label.country)
     if not code:
         code, country = country_of(kind, name, candidate, gazetteer, cues) or (code, country)
+    kind = deliberative_kind(kind, name, code or "", cues)
     return Actor(
         name=name, mentions=[candidate.span.text], kind=kind, country=country, country_code=code,
         role=english_name(label.role, cues, gazetteer), evidence=evidence(candidate.span),

@@ -52,6 +52,7 @@ class Cues:
     documents: tuple[str, ...]
     impersonal: tuple[str, ...]
     habitual: tuple[str, ...]
+    deliberative: tuple[str, ...]
     times: tuple[str, ...]
     described_nouns: Mapping[str, str]  # a form -> its English word
     described_adjectives: Mapping[str, str]
@@ -84,7 +85,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "refusals", "impersonal", "habitual", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "times", "not_negating", "refusals", "impersonal", "habitual", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "regions", "translations", "modified", "launches")
 
@@ -177,6 +178,7 @@ def read_cues(path: Path) -> Cues:
         refusals=_joined(document, "refusals", path),
         impersonal=_joined(document, "impersonal", path),
         habitual=_joined(document, "habitual", path),
+        deliberative=_joined(document, "deliberative", path),
         speech_acts=_joined(document, "speech_acts", path),
         narration=_joined(document, "narration", path),
         companies=_joined(document, "companies", path),
