@@ -24,13 +24,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
 SIZES = (1, 4, 16, 32, 64)
 VARIANTS = {"default": {}, "flash attention off": {"flash_attention": 0}, "batches of 1,024": {"batch": 1024}}
 
 
 def _seed(prefix: str) -> Path:
-    return sorted((ROOT / "seeds").glob(f"{prefix}_*.txt"))[0]
+    from support import SEEDS  # on the path bench.py sets
+
+    return sorted(SEEDS.glob(f"{prefix}_*.txt"))[0]
 
 
 def _planned(seed: Path) -> list[Any]:

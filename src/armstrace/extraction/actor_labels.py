@@ -37,7 +37,7 @@ def actor_kind(kind: str, name: str, cues: Cues) -> ActorKind:
 def deliberative_kind(kind: ActorKind, name: str, country_code: str, cues: Cues) -> ActorKind:
     """A council, committee or parliament the model calls an agency ("Security Council"): a
     state's is its government, an international one an organisation."""
-    if kind != "agency" or not any(normalise(w) in {normalise(d) for d in cues.deliberative} for w in name.split()):
+    if kind != "agency" or not set(normalise(name).split()) & {normalise(d) for d in cues.deliberative}:
         return kind
     return "government" if country_code else "organisation"
 
