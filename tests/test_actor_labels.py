@@ -19,6 +19,8 @@ GAZ = load_gazetteer()
         ("agency", "Fjordspace", "organisation"),  # no armed, intelligence or security word: not an agency
         ("agency", "Norwegian Coast Guard", "agency"),
         ("agency", "Servicio de Inteligencia de Chile", "agency"),
+        ("agency", "Ejército de Noruega", "agency"),  # a cue word with an accent still counts
+        ("government", "Fjord Compañía", "organisation"),  # a company, its word accented
         ("agency", "Fjord Industries", "organisation"),  # a company
         ("government", "Oslo Daily", "media"),  # an outlet
         ("person", "Lars Berg", "person"),

@@ -434,6 +434,11 @@ def test_weapons_not_meant_for_export_are_denied_and_what_they_are_for_is_stated
         # a habit reports no statement, nor do reports someone owns
         ("Los diplomáticos noruegos a veces niegan las ventas de fusiles.", []),
         ("Officials in Oslo often deny the sales of rifles to Chile.", []),
+        # "pero rehusó …" joins no statement (as "but declined to …"), its words accented or not
+        (
+            "Lars Berg dijo que Noruega vendió fusiles a Chile, pero rehusó dar más detalles.",
+            [("asserted", "Noruega vendió fusiles a Chile, pero rehusó dar más detalles")],
+        ),
         ("Officials in Oslo sometimes refute their initial reports on the rifles sold to Chile.", []),
     ],
 )

@@ -27,17 +27,17 @@ def actor_kind(kind: str, name: str, cues: Cues) -> ActorKind:
     """docs/annotation.md: companies are organisations and outlets media, which small models call
     agencies; an agency is armed, intelligence or security."""
     words = normalise(name).split()
-    if kind in ("agency", "government", "organisation") and any(w in cues.outlets for w in words):
+    if kind in ("agency", "government", "organisation") and set(words) & _folded(cues.outlets):
         return "media"
-    if kind in ("agency", "government") and words and words[-1] in cues.companies:
+    if kind in ("agency", "government") and words and words[-1] in _folded(cues.companies):
         return "organisation"
-    return "organisation" if kind == "agency" and not any(w in cues.agency_words for w in words) else cast(ActorKind, kind)
+    return "organisation" if kind == "agency" and not set(words) & _folded(cues.agency_words) else cast(ActorKind, kind)
 
 
 def deliberative_kind(kind: ActorKind, name: str, country_code: str, cues: Cues) -> ActorKind:
     """A council, committee or parliament the model calls an agency ("Security Council"): a
     state's is its government, an international one an organisation."""
-    if kind != "agency" or not set(normalise(name).split()) & {normalise(d) for d in cues.deliberative}:
+    if kind != "agency" or not set(normalise(name).split()) & _folded(cues.deliberative):
         return kind
     return "government" if country_code else "organisation"
 
@@ -58,6 +58,11 @@ def country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer,
     # The nearest word first: an adjective of a country ("rusa") or a country's name of up to three words.
     adjectives = [next((c for c, forms in cues.demonyms.items() if w in forms), w) for w in [*reversed(before), *after]]
     return _first_country([*adjectives, *_spans(before), *_spans(after)], gazetteer)
+
+
+def _folded(terms: tuple[str, ...]) -> set[str]:
+    """Cue words as the folded name's words are written ("ejército": ejercito)."""
+    return {normalise(t) for t in terms}
 
 
 def _spans(words: list[str]) -> list[str]:

@@ -91,7 +91,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     if verbs:
         # A joined statement with a verb of its own ("pero Irán negó") is that verb's claim.
         # "… but declined to elaborate" joins no statement.
-        refused = tuple(cues.refusals)
+        refused = tuple(normalise(r) for r in cues.refusals)
         more = [
             Hit(a, b, "believes" if INFERS.fullmatch(sentence.text, a, b) else "") for a, b in find_all(sentence.text, GOES_ON)
             if a > verbs[0].end and not any(0 < v.start - b and len(sentence.text[b : v.start].split()) <= _JOINED_VERB_REACH for v in verbs)
@@ -120,7 +120,7 @@ def _not_made(before: str, cues: Cues) -> bool:
     folded = normalise(before).rstrip()
     last = folded.rsplit(" ", 1)[-1]
     # normalise writes every apostrophe as '"'.
-    ends = tuple(f" {r}" for r in (*cues.refusals, *cues.narration))
+    ends = tuple(f" {normalise(r)}" for r in (*cues.refusals, *cues.narration))
     return last in cues.negations or last.endswith('n"t') or f" {folded}".endswith(ends)
 
 
