@@ -105,3 +105,10 @@ def test_the_call_plan_holds_the_resolved_mode_and_strategy() -> None:
     plan = Settings(base_url="openai").call_plan("gpt-4o")
     assert plan == {"mode": "tools", "strategy": "single-pass", "reasks": 1, "batch": 1, "window": 12_000}
     assert Settings().call_plan(EMBEDDED_MODEL) == Settings(mode="grammar", strategy="multi-pass").call_plan(EMBEDDED_MODEL)
+
+
+def test_two_articles_are_in_flight_with_the_embedded_engine_and_eight_with_an_endpoint() -> None:
+    # With the engine, the next article's calls wait while one article's are answered.
+    assert load_settings({}, environ={}).in_flight == 2
+    assert load_settings({"base_url": "http://127.0.0.1:8080/v1"}, environ={}).in_flight == 8
+    assert load_settings({"concurrency": 1}, environ={}).in_flight == 1

@@ -66,7 +66,7 @@ OPTIONS: dict[str, Any] = {
         "Token budget of the run (prompt + completion): no article is started once it is spent; "
         "finished ones are kept.")],
     "concurrency": Annotated[Optional[int], _option(
-        "Articles extracted at once. Default: 1 with the embedded server, 8 with an endpoint. "
+        "Articles extracted at once. Default: 2 with the embedded server, 8 with an endpoint. "
         "Env: ARMSTRACE_CONCURRENCY.")],
     "temperature": Annotated[Optional[float], _option("Sampling temperature.", default="0")],
     "timeout": Annotated[Optional[float], _option("Seconds per request. Env: ARMSTRACE_TIMEOUT.", default="600")],

@@ -134,8 +134,9 @@ class Settings(BaseModel):
     threads: int = Field(default=2, ge=1, description="CPU threads for the embedded server.")
     context: int = Field(default=8192, ge=1024, description="Context window of the embedded server.")
     concurrency: int | None = Field(
-        default=None, ge=1, le=512, description="Articles extracted at once; each has one request "
-        "in flight. None: 1 for the embedded server (one slot), 8 for other endpoints.",
+        default=None, ge=1, le=512, description="Articles extracted at once. None: 2 for the embedded "
+        "engine (the next article's calls wait while one article's are answered, so the engine never "
+        "waits for the client), 8 for other endpoints.",
     )
     together: bool | None = Field(
         default=None, description="Send an article's calls at once, for a server that answers them "
@@ -173,7 +174,7 @@ class Settings(BaseModel):
         """How many articles are extracted at once."""
         if self.concurrency is not None:
             return self.concurrency
-        return 1 if self.embedded else 8
+        return 2 if self.embedded else 8
 
     @property
     def resolved_mode(self) -> ResolvedMode:

@@ -23,6 +23,7 @@ from llama_cpp import llama_cpp as C
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 from llama_cpp.llama_grammar import LlamaGrammar
 
+from .groups import common_length
 from .sampling import GrammarLastGreedy
 
 # Sequence 0 keeps the prompt the last group shared (the instructions, read once per run).
@@ -218,15 +219,6 @@ class BatchedModel:
         for seq in range(1, self.sequences + 1):
             C.llama_memory_seq_rm(self._memory, seq, -1, -1)
         self._kept = prompt
-
-
-def common_length(sequences: Sequence[Sequence[int]]) -> int:
-    """How many leading tokens all `sequences` share."""
-    length = min(map(len, sequences), default=0)
-    for n in range(length):
-        if len({s[n] for s in sequences}) > 1:
-            return n
-    return length
 
 
 def _tree(live: Sequence[_Live], start: int) -> list[tuple[int, int, list[_Live], list[_Live]]]:

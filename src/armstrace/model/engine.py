@@ -3,10 +3,10 @@
 `python -m armstrace.model.engine --model FILE --model_alias NAME --port P [--n_ctx N]
 [--n_threads T]` serves `GET /v1/models` and `POST /v1/chat/completions` on 127.0.0.1. An
 article's calls reach it at once (`extraction/extract.py`), and `batched.BatchedModel` reads
-their prompts as one tree and decodes their answers side by side. Requests are collected until
-none has come for a short while or the group is full, then answered together; each one under the
-grammar of its `response_format` schema (a `json_object` with a `schema`, as `llm.as_grammar`
-sends it), greedily.
+their prompts as one tree and decodes their answers side by side. Which requests make a group
+is `groups.gather`'s choice: an article's calls, once they have all come. Each is answered
+under the grammar of its `response_format` schema (a `json_object` with a `schema`, as
+`llm.as_grammar` sends it), greedily.
 
 One line per group goes to the log: requests, prompt tokens read, answer tokens and seconds
 (`bench/engine.py` sums them over a run).
@@ -21,28 +21,13 @@ import sys
 import threading
 import time
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 # Imported here, not in `app`: FastAPI reads the handlers' annotations by name from this module.
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-# How long the engine waits for more of a group once a request has come: an article's calls are
-# sent at once, a few milliseconds apart, and a group started too early reads its prompt twice.
-_QUIET = 0.15
-# Tokens an answer is expected to take, kept free in the context for each request of a group
-# (armstrace's labels take 6 to 60; one that runs out of room is cut off and asked again alone).
-_ANSWER_ROOM = 64
-
-
-@dataclass
-class _Pending:
-    request: Any  # batched.Request
-    tokens: list[int]
-    done: asyncio.Future[Any]
-    loop: asyncio.AbstractEventLoop
-
+from .groups import Pending, gather
 
 class Engine:
     """The model on one worker thread, fed groups of requests from the HTTP handlers."""
@@ -52,7 +37,7 @@ class Engine:
 
         self.alias = alias
         self.model = BatchedModel(model_path, context, threads, sequences)
-        self._inbox: queue.Queue[_Pending] = queue.Queue()
+        self._inbox: queue.Queue[Pending] = queue.Queue()
         threading.Thread(target=self._work, name="engine", daemon=True).start()
 
     async def complete(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -66,7 +51,7 @@ class Engine:
             repeat_penalty=float(body.get("repeat_penalty", 1.1)),
         )
         loop = asyncio.get_running_loop()
-        pending = _Pending(request, self.model.prompt_tokens(request), loop.create_future(), loop)
+        pending = Pending(request, self.model.prompt_tokens(request), loop.create_future(), loop)
         self._inbox.put(pending)
         reply = await pending.done
         return {
@@ -85,9 +70,9 @@ class Engine:
         }
 
     def _work(self) -> None:
-        waiting: list[_Pending] = []
+        waiting: list[Pending] = []
         while True:
-            group = self._gather(waiting)
+            group = gather(self._inbox, waiting, self.model.sequences, self.model.context)
             started = time.monotonic()
             try:
                 replies = self.model.answer([p.request for p in group], [p.tokens for p in group])
@@ -103,29 +88,6 @@ class Engine:
                 f"{time.monotonic() - started:.2f} s",
                 flush=True,
             )
-
-    def _gather(self, waiting: list[_Pending]) -> list[_Pending]:
-        """The next group: what waits, then what comes until a quiet spell, as much as fits."""
-        from .batched import common_length
-
-        if not waiting:
-            waiting.append(self._inbox.get())
-        while len(waiting) < self.model.sequences:
-            try:
-                waiting.append(self._inbox.get(timeout=_QUIET))
-            except queue.Empty:
-                break
-        group: list[_Pending] = []
-        used = 0
-        while waiting:
-            # The cells a prompt adds are those past its longest common start with one already in.
-            tokens = waiting[0].tokens
-            adds = len(tokens) - max((common_length([tokens, p.tokens]) for p in group), default=0) + _ANSWER_ROOM
-            if group and used + adds > self.model.context:
-                break
-            used += adds
-            group.append(waiting.pop(0))
-        return group
 
 
 def _resolve(future: asyncio.Future[Any], value: Any) -> None:

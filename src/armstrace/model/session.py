@@ -54,7 +54,9 @@ class ModelSession:
                         threads=self.settings.threads,
                         context=self.settings.context,
                     )
-                    await self._server.start_async()
+                    # The client's libraries load while the model does (a second or so the
+                    # server would otherwise wait through before its first request).
+                    await asyncio.gather(self._server.start_async(), asyncio.to_thread(_load_client_libraries))
                     base_url = self._server.base_url
                 self._client = ModelClient(self.settings, base_url, self.model)
         return self._client
@@ -90,3 +92,8 @@ class ModelSession:
         """Stop the embedded server if one was started."""
         if self._server is not None:
             self._server.stop()
+
+
+def _load_client_libraries() -> None:
+    import instructor  # noqa: F401
+    import openai  # noqa: F401
