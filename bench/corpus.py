@@ -210,7 +210,9 @@ def bench_corpus(corpus: Path = CORPUS) -> dict[str, Any]:
     calls = sum(a["usage"]["calls"] for a in run["articles"])
     n = len(golds)
     # Where the baseline failed an article it may have spent long on it: the ratio over the
-    # articles it answered, each article's own seconds (no server start), says what a failure hid.
+    # articles it answered, each article's own seconds (the baseline's without the server start;
+    # armstrace's from run.json, which do not overlap though two articles are in flight), says
+    # what a failure hid.
     answered = [a for a in run["articles"] if a["id"] in seconds and a["id"] not in failed]
     answered_ratio = sum(a["seconds"] for a in answered) / max(sum(seconds[a["id"]] for a in answered), 1e-9)
     # The corpus is developed on one half and measured on the other: each half is scored alone.

@@ -192,6 +192,9 @@ def test_articles_are_reported_in_the_order_they_were_found_whatever_order_they_
     assert ids == sorted(ids) and len(ids) == 40
     assert list(dict.fromkeys(finished)) != sorted(finished)  # they did finish out of order
     assert [a["id"] for a in json.loads((tmp_path / "out" / "run.json").read_text())["articles"]] == ids
+    # Ten in flight overlap; each article's own seconds do not, and add up to no more than the run's.
+    assert sum(a.seconds for a in summary.articles) <= summary.seconds
+    assert all(a.seconds > 0 for a in summary.articles)
 
 
 def test_a_token_budget_stops_the_run_cleanly_keeping_what_is_done(tmp_path: Path) -> None:

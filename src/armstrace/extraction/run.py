@@ -55,7 +55,11 @@ class ArticleOutcome(BaseModel):
     dropped: int = 0
     cached_calls: int = 0
     usage: Usage = Usage()
-    seconds: float = Field(default=0.0, description="Wall time spent on the article, model time included.")
+    seconds: float = Field(
+        default=0.0, description="Wall time the run spent on the article alone, model time included: from its "
+        "start, or from the end of the article that ended before it if that came later, to its end (articles in "
+        "flight together overlap; these seconds add up to the time the run spent on articles).",
+    )
 
 
 class RunSummary(BaseModel):
@@ -130,7 +134,19 @@ def _failed(article: Article, error: ArmstraceError) -> ArticleOutcome:
     )
 
 
-async def _extract_one(extractor: Extractor, article: Article, out: Path, session: ModelSession) -> ArticleOutcome:
+class _Clock:
+    """When the last article ended: an article's own seconds start no earlier."""
+
+    def __init__(self) -> None:
+        self.last_end = 0.0
+
+    def own_seconds(self, started: float) -> float:
+        now = time.monotonic()
+        seconds, self.last_end = now - max(started, self.last_end), now
+        return seconds
+
+
+async def _extract_one(extractor: Extractor, article: Article, out: Path, session: ModelSession, clock: _Clock) -> ArticleOutcome:
     started = time.monotonic()
     while True:
         # An article's calls run together: one of them may have started the server again while
@@ -148,7 +164,7 @@ async def _extract_one(extractor: Extractor, article: Article, out: Path, sessio
         except ArmstraceError as e:
             return _failed(article, e)
     output = write_extraction(extraction, out)
-    return _outcome(extraction, output, time.monotonic() - started)
+    return _outcome(extraction, output, clock.own_seconds(started))
 
 
 class _Batch:
@@ -230,6 +246,7 @@ async def _extract_all(
 ) -> None:  # fmt: skip
     _cancel_on_sigterm()
     batch = _Batch(summary, settings.in_flight, progress, len(found))
+    clock = _Clock()
     try:
         for item in load_articles(found, settings.max_chars):
             # The first article goes alone: a wrong key or model then fails one request, not
@@ -244,7 +261,7 @@ async def _extract_all(
                 rejected = ArticleOutcome(id=item.source.stem, source=str(item.source), status="rejected", reason=item.reason)
                 batch.add(_done(rejected))
             else:
-                batch.add(asyncio.ensure_future(_extract_one(extractor, item, out, session)))
+                batch.add(asyncio.ensure_future(_extract_one(extractor, item, out, session, clock)))
         await batch.drain(until=1)
     except (EndpointError, LocalServerError) as e:
         batch.stop(found, f"not started: the run stopped ({e.message})", e)
