@@ -424,7 +424,7 @@ A claims call on seed 004 right after another call on the same article takes
 {reuse['call_after_other_text_s'] - reuse['call_after_same_article_s']:.2f} s per call, a ratio of
 {reuse['call_after_other_text_s'] / max(reuse['call_after_same_article_s'], 0.001):.1f} x. This is
 why an article's calls go to another server one after another, and to the embedded engine
-together (their shared prompt read once), one article at a time.
+together (their shared prompt read once), one article's group at a time while the next article's calls wait.
 
 ## Concurrency
 
