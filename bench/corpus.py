@@ -5,9 +5,11 @@
 The yardstick is one instructor call per article with the full schema (actors, weapons,
 figures, claims, each item with a verbatim quote), on the same embedded server and model,
 through the same client (so the same grammar-constrained decoding and retries): what a user
-would write before reaching for armstrace. Both run cold, one after the other in one run:
-the baseline starts its own server and asks article by article; then the whole `armstrace
-extract` command runs with an empty cache, its server start included. Each is scored by the
+would write before reaching for armstrace. Both run cold over each half of the corpus, in the
+order baseline, armstrace, armstrace, baseline (the machine's speed drifts within a run; so
+ordered, a steady drift weighs on both alike): the baseline starts its own server and asks
+article by article; the whole `armstrace extract` command runs with an empty cache, its server
+start included. Each is scored by the
 strict eval against the corpus's gold; the baseline's quotes are grounded by the same quote
 finder the annotators use, and items whose quote is not in the article are dropped, as
 armstrace drops them.
@@ -193,27 +195,40 @@ def bench_corpus(corpus: Path = CORPUS) -> dict[str, Any]:
     os.chdir(ROOT)  # the gold's sources are relative to the project root
     sources = [Path(g.source) for g in golds]
     texts = {g.article: s.read_text(encoding="utf-8") for g, s in zip(golds, sources)}
+    n = len(golds)
+    parts = [sources[: n // 2], sources[n // 2 :]]
+    baseline: dict[str, ArticleExtraction] = {}
+    usage, dropped, seconds, failed = Usage(), 0, {}, set()
+    articles: list[dict[str, Any]] = []
+    ours: dict[str, ArticleExtraction] = {}
+    baseline_s = armstrace_s = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(cache_dir=Path(tmp) / "unused", concurrency=1, mode="grammar")
-        started = time.monotonic()
-        baseline, usage, dropped, seconds, failed = asyncio.run(_one_call(sources, settings))
-        baseline_s = time.monotonic() - started
-
-        out, env = Path(tmp) / "out", {**os.environ, "ARMSTRACE_CACHE_DIR": str(Path(tmp) / "cache")}
-        command = [sys.executable, "-m", "armstrace", "extract", *map(str, sources), "--out", str(out), "--no-merge"]
-        started = time.monotonic()
-        # --json puts the summary on stdout instead of a table; a failure still shows on stderr.
-        subprocess.run([*command, "--json"], check=True, env=env, stdout=subprocess.DEVNULL)
-        armstrace_s = time.monotonic() - started
-        run = json.loads((out / "run.json").read_text(encoding="utf-8"))
-        ours = {x.article.id: x for x in read_extractions(out)[0]}
-    calls = sum(a["usage"]["calls"] for a in run["articles"])
-    n = len(golds)
+        # Each half cold by each extractor, in the order one-call, armstrace, armstrace, one-call:
+        # this machine's speed drifts within a run, and a steady drift then weighs on both alike.
+        for extractor, part in (("one_call", 0), ("armstrace", 0), ("armstrace", 1), ("one_call", 1)):
+            started = time.monotonic()
+            if extractor == "one_call":
+                found, spent, lost, each, missed = asyncio.run(_one_call(parts[part], settings))
+                baseline_s += time.monotonic() - started
+                baseline.update(found)
+                usage, dropped = usage + spent, dropped + lost
+                seconds.update(each)
+                failed |= missed
+                continue
+            out, env = Path(tmp) / f"out{part}", {**os.environ, "ARMSTRACE_CACHE_DIR": str(Path(tmp) / f"cache{part}")}
+            command = [sys.executable, "-m", "armstrace", "extract", *map(str, parts[part]), "--out", str(out), "--no-merge"]
+            # --json puts the summary on stdout instead of a table; a failure still shows on stderr.
+            subprocess.run([*command, "--json"], check=True, env=env, stdout=subprocess.DEVNULL)
+            armstrace_s += time.monotonic() - started
+            articles += json.loads((out / "run.json").read_text(encoding="utf-8"))["articles"]
+            ours.update({x.article.id: x for x in read_extractions(out)[0]})
+    calls = sum(a["usage"]["calls"] for a in articles)
     # Where the baseline failed an article it may have spent long on it: the ratio over the
     # articles it answered, each article's own seconds (the baseline's without the server start;
     # armstrace's from run.json, which do not overlap though two articles are in flight), says
     # what a failure hid.
-    answered = [a for a in run["articles"] if a["id"] in seconds and a["id"] not in failed]
+    answered = [a for a in articles if a["id"] in seconds and a["id"] not in failed]
     answered_ratio = sum(a["seconds"] for a in answered) / max(sum(seconds[a["id"]] for a in answered), 1e-9)
     # The corpus is developed on one half and measured on the other: each half is scored alone.
     halves = {f"{golds[0].article}–{golds[n // 2 - 1].article}": golds[: n // 2], f"{golds[n // 2].article}–{golds[-1].article}": golds[n // 2 :]}
@@ -227,8 +242,8 @@ def bench_corpus(corpus: Path = CORPUS) -> dict[str, Any]:
         },
         "armstrace": {
             "s_per_article": round(armstrace_s / n, 1), "calls": calls,
-            "prompt_tokens": sum(a["usage"]["prompt_tokens"] for a in run["articles"]),
-            "completion_tokens": sum(a["usage"]["completion_tokens"] for a in run["articles"]),
+            "prompt_tokens": sum(a["usage"]["prompt_tokens"] for a in articles),
+            "completion_tokens": sum(a["usage"]["completion_tokens"] for a in articles),
             "strict_f1": _f1(golds, ours, texts),
             "halves": {name: _f1(half, ours, texts) for name, half in halves.items()},
         },
@@ -268,9 +283,11 @@ def render_corpus(corpus: dict[str, Any]) -> str:
     return f"""## Against the script a user writes first, on the development corpus
 
 {corpus['articles']} articles of `../shared/corpus` with their gold, on the embedded model (2 threads),
-each extractor cold in the same run: one instructor call per article with the full schema and
-a verbatim quote per item, on a freshly started server through the same client; then the whole
-`armstrace extract` command with an empty cache, its server start included. F1 is the strict
+each extractor cold over each half in one run, in the order one-call, armstrace, armstrace,
+one-call (this machine's speed drifts within a run; so ordered, a steady drift weighs on both
+alike): one instructor call per article with the full schema and a verbatim quote per item, on
+a freshly started server through the same client; the whole `armstrace extract` command with
+an empty cache, its server start included. F1 is the strict
 eval's; the baseline's items whose quote is not in the article
 ({corpus['one_call']['ungrounded_items']}) are dropped, as armstrace drops them.
 
