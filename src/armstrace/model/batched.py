@@ -3,8 +3,8 @@ decoded side by side.
 
 On 2 cores a decode step of the 1.5B model costs about the same for one sequence as for a few, and
 a prompt read in one batch goes faster than the same tokens read call by call
-(`python bench/bench.py engine`). So the engine takes the requests that arrive together (an
-article's calls), lays their prompts out as a tree in llama.cpp's unified KV cache — a token that
+(`python bench/bench.py engine`). So the engine takes an article's calls as one group
+(`groups.gather`), lays their prompts out as a tree in llama.cpp's unified KV cache — a token that
 several prompts share is read once and belongs to all their sequences — and then decodes one token
 of every unfinished answer per step. Each answer is sampled as `engine.GrammarLastGreedy` samples
 it alone: greedy, under its own JSON grammar, with the same repeat penalty.

@@ -29,6 +29,7 @@ from fastapi.responses import JSONResponse
 
 from .groups import Pending, gather
 
+
 class Engine:
     """The model on one worker thread, fed groups of requests from the HTTP handlers."""
 
