@@ -3,7 +3,7 @@ import pytest
 from armstrace.extraction.candidates import actor_candidates, claim_candidates, find_candidates
 from armstrace.extraction.spans import sentences, windows
 from armstrace.extraction.materiel import figure_candidates, weapon_candidates
-from armstrace.extraction.extract import plan
+from armstrace.extraction.calls import plan
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
 

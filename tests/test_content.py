@@ -163,3 +163,11 @@ def test_a_spanish_clause_that_states_a_transfer_an_item_holds_is_written_from_t
     elsewhere = rifles.model_copy(update={"evidence": evidence.model_copy(update={"start": 99})})
     assert transfer_contents([still], [rifles], CUES) == [still]
     assert transfer_contents([claim], [elsewhere], CUES) == [claim]
+
+
+def test_initials_of_capitalised_words_in_the_evidence_are_given() -> None:
+    evidence = "Lars Berg dijo que los Estados miembros de Naciones Unidas no podrán aplicar las resoluciones."
+    given = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    said = "Resolutions cannot be applied by N. U. member states."
+    assert english_content(said, "x", evidence, given, CUES, GAZ) == ("Resolutions cannot be applied by N.U. member states.", True)
+    assert english_content(said.replace("U.", "A."), "x", evidence, given, CUES, GAZ) == ("x", False)

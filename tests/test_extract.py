@@ -11,7 +11,8 @@ from armstrace.base.schema import ClaimLabel
 from armstrace.extraction.cache import Cache
 from armstrace.extraction.candidates import find_candidates
 from armstrace.extraction.spans import windows
-from armstrace.extraction.extract import Extractor, plan
+from armstrace.extraction.calls import plan
+from armstrace.extraction.extract import Extractor
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
 from armstrace.model.llm import ModelClient
@@ -36,8 +37,10 @@ def test_seeds_extract_to_grounded_items_and_rerun_is_served_from_cache(settings
     assert first.usage().calls > 0
     totals = first.items()
     assert all(totals[f] > 0 for f in FIELDS), totals
+    sources = []
     for outcome in first.articles:
         extraction = json.loads(Path(outcome.output).read_text(encoding="utf-8"))
+        sources += [claim["content_from"] for claim in extraction["claims"]]
         text = Path(extraction["article"]["source"]).read_text(encoding="utf-8")
         assert extraction["provenance"]["model"] == EMBEDDED_MODEL
         assert extraction["provenance"]["prompt"] == "extract.v2"
@@ -45,6 +48,8 @@ def test_seeds_extract_to_grounded_items_and_rerun_is_served_from_cache(settings
             for item in extraction[field]:
                 evidence = item["evidence"]
                 assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
+    # Claims whose English named what their sentence does not were asked again for a translation.
+    assert sources.count("translation") == 4 and sources.count("clause") == 1, sources
 
     again = run_extract([SEEDS], tmp_path / "again", settings)
     assert again.usage().calls == 0
@@ -86,7 +91,7 @@ def test_cache_key_changes_with_everything_that_changes_the_answer(tmp_path: Pat
     settings = Settings(cache_dir=tmp_path)
     base = _key(_extractor(settings))
     edited = tmp_path / "extract.v2.md"
-    edited.write_text(settings.prompt.read_text(encoding="utf-8") + "\nBe brief.\n", encoding="utf-8")
+    edited.write_text(settings.prompt.read_text(encoding="utf-8").replace("\n## actors", "\nBe brief.\n\n## actors"), encoding="utf-8")
     mine = tmp_path / "mine.toml"
     mine.write_text('[[actor]]\nname = "Wagner"\nkind = "armed_group"\n', encoding="utf-8")
     variants = {

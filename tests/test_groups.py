@@ -83,3 +83,30 @@ def test_a_group_holds_no_more_requests_than_sequences_or_fit_in_the_context() -
     assert gather(inbox, waiting, sequences=32, context=room) == calls[2:3]
     assert gather(inbox, waiting, sequences=32, context=8192) == calls[3:]
     loop.close()
+
+
+def test_a_text_asked_about_again_right_after_its_group_goes_before_the_next_articles_calls() -> None:
+    loop = asyncio.new_event_loop()
+    inbox: queue.Queue[Pending] = queue.Queue()
+    long_ago = time.monotonic() - 10
+    held = _pending("Oslo sold radars to Lima.", "item 1", loop)
+    following = [_pending("Lars Berg denied it.", f"item {n}", loop, long_ago) for n in range(2)]
+    for p in following:
+        inbox.put(p)
+    again = _pending("Oslo sold radars to Lima.", "item 1, asked again", loop)
+
+    def later() -> None:
+        time.sleep(_QUIET / 3)
+        again.arrived = time.monotonic()
+        inbox.put(again)
+
+    thread = threading.Thread(target=later)
+    thread.start()
+    waiting: list[Pending] = []
+    assert gather(inbox, waiting, sequences=32, context=8192, held=held.about) == [again]
+    thread.join()
+    # Nothing more about the held text comes: the next article waits one quiet spell at most.
+    started = time.monotonic()
+    assert gather(inbox, waiting, sequences=32, context=8192, held=again.about) == following
+    assert _QUIET <= time.monotonic() - started < 2 * _QUIET
+    loop.close()

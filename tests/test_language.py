@@ -12,6 +12,7 @@ from armstrace.text.language import is_english
         "Chile can build the radar on its own.",
         "They denied it.",
         "The minister said the talks would go on.",
+        "Oslo-3 launched Norsat satellite.",  # no function word: the participle tells
     ],
 )
 def test_english_sentences_without_an_article_read_as_english(text: str) -> None:
@@ -25,6 +26,8 @@ def test_english_sentences_without_an_article_read_as_english(text: str) -> None
         "Chile puede construir el radar por su cuenta.",
         "Lo negaron.",
         "El ministro dijo que las conversaciones seguirían.",
+        "Como usted sabe.",
+        "Radares noruegos, dijo usted.",
     ],
 )
 def test_spanish_sentences_do_not(text: str) -> None:

@@ -6,7 +6,7 @@ from armstrace.base.errors import ConfigError
 from armstrace.extraction.candidates import find_candidates
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
-from armstrace.extraction.prompt import FIELDS, format_items, load_prompt, render
+from armstrace.extraction.prompt import FIELDS, ask_for_translation, format_items, load_prompt, render
 from armstrace.base.settings import Settings
 
 PROMPT = Settings().prompt
@@ -75,3 +75,21 @@ def test_prompt_hash_changes_with_its_content(tmp_path: Path) -> None:
     one = load_prompt(_write(tmp_path, PROMPT.read_text(encoding="utf-8")))
     two = load_prompt(_write(tmp_path, PROMPT.read_text(encoding="utf-8") + "\nMore.\n"))
     assert one.sha256 != two.sha256
+
+
+def test_asking_again_for_a_translation_keeps_the_calls_messages_and_adds_the_clause_after_the_item() -> None:
+    prompt = load_prompt(PROMPT)
+    messages = render(prompt, "claims", article="TEXT OF THE ARTICLE", items="1. x").as_list()
+    again = ask_for_translation(prompt, messages, "Oslo vendió radares a Lima")
+    assert again is not None and again[:-1] == messages[:-1]  # the server keeps the article it has read
+    assert again[-1]["content"].startswith(messages[-1]["content"] + "\n")
+    assert "«Oslo vendió radares a Lima»" in again[-1]["content"]
+
+
+def test_a_prompt_without_a_translation_section_asks_no_translation(tmp_path: Path) -> None:
+    body = PROMPT.read_text(encoding="utf-8")
+    path = tmp_path / "p.md"
+    path.write_text(body[: body.index("## translation")].replace(", clause", ""), encoding="utf-8")
+    prompt = load_prompt(path)
+    messages = render(prompt, "claims", article="A", items="1. x").as_list()
+    assert ask_for_translation(prompt, messages, "Oslo vendió radares a Lima") is None

@@ -231,9 +231,11 @@ class Claim(_Frozen):
     stance: Stance
     content: str = Field(description="What is asserted or denied: one short English sentence, or the article's clause (see content_from).")
     clause: str = Field(default="", description="The clause the reporting words introduce (or the quotation), verbatim.")
-    content_from: Literal["model", "transfer", "clause"] = Field(
+    content_from: Literal["model", "translation", "transfer", "clause"] = Field(
         default="clause",
         description="model: the model's English sentence, whose names and numbers code found in the evidence; "
+        "translation: the model's English translation of the clause, asked for when its sentence failed that check "
+        "and checked the same way; "
         "transfer: code's sentence for the transfer the clause states (its parties and materiel, as the weapon item has them); "
         "clause: the clause the reporting words introduce, verbatim (the model gave none, or one the evidence does not bear out).",
     )

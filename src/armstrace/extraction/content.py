@@ -58,7 +58,7 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         if name and not (
             named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)
             or _demonym_given(name, evidence, cues) or _month_given(name, evidence) or _region_given(name, evidence, cues)
-            or _institution_given(name, evidence, named, cues)
+            or _institution_given(name, evidence, named, cues) or _initials_given(name, evidence)
         ):  # fmt: skip
             return name
     values = [v for _, _, q in find_quantities(evidence) for v in (q.value, q.low, q.high) if v is not None]
@@ -94,6 +94,17 @@ def _institution_given(name: str, evidence: str, named: Named, cues: Cues) -> bo
         elif name_key(word) not in words and not named(word):
             return False
     return translated
+
+
+def _initials_given(name: str, evidence: str) -> bool:
+    """Whether `name` is written in initials of capitalised words the evidence has in a row:
+    "N. U." for "Naciones Unidas", "O.I.E.A." for "Organismo Internacional de Energía Atómica"."""
+    letters = re.sub(r"[\s.]", "", name)
+    if not (2 <= len(letters) <= 6 and letters.isupper() and re.fullmatch(r"(?:[A-Z]\.?\s?)+", name)):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", evidence) if w.lower() not in ("de", "del", "la", "las", "los", "of", "the", "and", "y")]
+    initials = "".join(w[0] if w[0].isupper() else " " for w in words)
+    return any(letters in run for run in initials.split())
 
 
 def _region_given(name: str, evidence: str, cues: Cues) -> bool:

@@ -28,11 +28,12 @@ from pydantic import BaseModel, ValidationError
 
 from ..base.errors import ArmstraceError
 from ..base.schema import (
-    FIELDS, LABELS, Actor, ArticleExtraction, ArticleInfo, Claim, ContentLabel, Dropped, Field_, Figure, Provenance, Record,
+    FIELDS, LABELS, Actor, ArticleExtraction, ArticleInfo, Claim, ContentLabel, Field_, Figure, Provenance,
     Usage, Weapon, label_for, labels_model, labels_of,
 )  # fmt: skip
 from ..base.settings import Settings
 from .cache import Cache, digest
+from .calls import Answer, Call, Plan, plan
 from .load import Article
 from .prompt import PromptFile, format_items, render
 
@@ -89,59 +90,6 @@ def shown_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
-
-
-@dataclass(frozen=True)
-class CallResult:
-    """What one model call (or its cached answer) came to."""
-
-    records: list[Record]
-    dropped: list[Dropped]
-    usage: Usage = Usage()
-    recorded: Usage = Usage()
-    cached: bool = False
-
-
-@dataclass(frozen=True)
-class Call:
-    """One model call of an article: a field's batch of candidates in one window."""
-
-    field: Field_
-    window: Span
-    batch: Sequence[Candidate]
-    messages: list[dict[str, str]]
-    label: type[BaseModel]  # what each candidate of the batch is asked for
-    key: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    """One article's work: what code settles alone, and the model calls for the rest."""
-
-    known: list[Actor]  # names the gazetteer knows
-    settled: list[Candidate]  # claims whose speaker and content the text gives (see `needs_model`)
-    calls: list[Call]
-
-
-def batches(candidates: Sequence[Candidate], size: int | None) -> list[Sequence[Candidate]]:
-    """The candidates cut into consecutive batches of at most `size` (None: one batch of all)."""
-    if size is None:
-        return [candidates] if candidates else []
-    return [candidates[i : i + size] for i in range(0, len(candidates), size)]
-
-
-def plan(found: Sequence[Candidate], spans: list[Span], size: int | None) -> list[tuple[Span, Sequence[Candidate]]]:
-    """The calls for one field: batches of candidates, each with the window it is shown in.
-
-    `size` None (single pass) makes one call per window. Calls are ordered window by window
-    so that consecutive calls share their prefix.
-    """
-    from .spans import window_of
-
-    inside: list[list[Candidate]] = [[] for _ in spans]
-    for candidate in found:
-        inside[window_of(candidate, spans)].append(candidate)
-    return [(span, batch) for span, held in zip(spans, inside) for batch in batches(held, size)]
 
 
 @dataclass
@@ -265,14 +213,17 @@ class Extractor:
         # Off the event loop: a long article takes a while to plan, and Ctrl-C must not wait.
         planned = await asyncio.to_thread(self.plan, article)
         calls = planned.calls
-        results = await self._calls(article, calls)
+        answers = await self._calls(calls)
         # What the text settles is grounded like an answer with no English content (the clause
         # stays), and takes its place among the answers in the article's order.
         settled = [
             (c.span.start, ground.ground_labels([c], [ContentLabel(content="")], article.text, self.cues, self.gazetteer))
             for c in planned.settled
         ]
-        asked = [(call.batch[0].span.start, (r.records, r.dropped)) for call, r in zip(calls, results)]
+        asked = [
+            (call.batch[0].span.start, ground.ground_labels(call.batch, a.labels, article.text, self.cues, self.gazetteer))
+            for call, a in zip(calls, answers)
+        ]
         grounded = [found for _, found in sorted([*asked, *settled], key=lambda pair: pair[0])]
         records = [r for found, _ in grounded for r in found]
         actors = ground.merge_actors([*planned.known, *(r for r in records if isinstance(r, Actor))])
@@ -282,7 +233,8 @@ class Extractor:
         # A transfer's status reads the claims' own words (the verbatim clause), not their English.
         said = [c.model_copy(update={"content": c.clause}) if c.clause else c for c in claims]
         weapons = fold_events(settle_status(weapons, said, self.cues, self.gazetteer))
-        claims = transfer_contents(claims, weapons, self.cues)
+        claims, translations, translated = await self._translate(article, calls, transfer_contents(claims, weapons, self.cues))
+        answers = [*answers, *translated]
         extraction = ArticleExtraction(
             article=self._info(article),
             actors=actors,
@@ -291,13 +243,13 @@ class Extractor:
             claims=claims,
             dropped=[d for _, lost in grounded for d in lost],
             provenance=self._provenance(
-                from_cache=all(r.cached for r in results),
-                cached_calls=sum(r.cached for r in results),
-                usage=sum((r.usage for r in results), Usage()),
-                recorded=sum((r.recorded for r in results), Usage()),
+                from_cache=all(a.cached for a in answers),
+                cached_calls=sum(a.cached for a in answers),
+                usage=sum((a.usage for a in answers), Usage()),
+                recorded=sum((a.recorded for a in answers), Usage()),
             ),
         )
-        distinct = len({call.key for call in calls})
+        distinct = len({call.key for call in [*calls, *translations]})
         self.cache.put(key, {"calls": distinct, "extraction": extraction.model_dump(mode="json")})
         return extraction
 
@@ -335,8 +287,8 @@ class Extractor:
             recorded_usage=recorded,
         )
 
-    async def _calls(self, article: Article, calls: Sequence[Call]) -> list[CallResult]:
-        """The results of an article's calls, in their order.
+    async def _calls(self, calls: Sequence[Call]) -> list[Answer]:
+        """The answers to an article's calls, in their order.
 
         The embedded engine gets them all at once and answers them as one group, reading the
         article once for all (model/batched.py). Another server gets them one at a time, in order:
@@ -344,10 +296,10 @@ class Extractor:
         concurrent calls of one article would evict.
         """
         if not self.settings.calls_together:
-            results: list[CallResult] = []
+            results: list[Answer] = []
             try:
                 for call in calls:
-                    results.append(await self._call(article, call))
+                    results.append(await self._call(call))
             except ArmstraceError as e:
                 e.calls += sum(r.usage.calls for r in results)
                 raise
@@ -357,7 +309,7 @@ class Extractor:
         firsts: dict[str, Call] = {}
         for call in calls:
             firsts.setdefault(call.key, call)
-        tasks = {id(c): asyncio.ensure_future(self._call(article, c)) for c in firsts.values()}
+        tasks = {id(c): asyncio.ensure_future(self._call(c)) for c in firsts.values()}
         try:
             await asyncio.gather(*tasks.values())
         except ArmstraceError as e:
@@ -367,11 +319,9 @@ class Extractor:
         finally:
             for task in tasks.values():
                 task.cancel()
-        return [tasks[id(c)].result() if id(c) in tasks else await self._call(article, c) for c in calls]
+        return [tasks[id(c)].result() if id(c) in tasks else await self._call(c) for c in calls]
 
-    async def _call(self, article: Article, call: Call) -> CallResult:
-        from . import ground
-
+    async def _call(self, call: Call) -> Answer:
         labels: list[BaseModel] | None = None
         if (entry := self.cache.get(call.key)) is not None:
             try:
@@ -379,18 +329,28 @@ class Extractor:
                 recorded = Usage.model_validate(entry["usage"])
             except (ValidationError, KeyError, TypeError):
                 labels = None  # an entry this code cannot read is asked again like a missing one
-        if labels is None or len(labels) != len(call.batch):
-            response_model = labels_model(call.label, len(call.batch))
-            client = self.client()
-            if inspect.isawaitable(client):
-                client = await client
-            answer = await client.ask(call.messages, response_model)
-            labels = labels_of(answer.value)
-            self.cache.put(
-                call.key,
-                {"labels": [label.model_dump(mode="json") for label in labels], "usage": answer.usage.model_dump(mode="json")},
-            )
-            records, dropped = ground.ground_labels(call.batch, labels, article.text, self.cues, self.gazetteer)
-            return CallResult(records, dropped, answer.usage, answer.usage)
-        records, dropped = ground.ground_labels(call.batch, labels, article.text, self.cues, self.gazetteer)
-        return CallResult(records, dropped, recorded=recorded, cached=True)
+        if labels is not None and len(labels) == len(call.batch):
+            return Answer(labels, recorded=recorded, cached=True)
+        client = self.client()
+        if inspect.isawaitable(client):
+            client = await client
+        answer = await client.ask(call.messages, labels_model(call.label, len(call.batch)))
+        labels = labels_of(answer.value)
+        self.cache.put(
+            call.key, {"labels": [label.model_dump(mode="json") for label in labels], "usage": answer.usage.model_dump(mode="json")}
+        )
+        return Answer(labels, answer.usage, answer.usage)
+
+    async def _translate(self, article: Article, calls: Sequence[Call], claims: list[Claim]) -> tuple[list[Claim], list[Call], list[Answer]]:
+        """The claims with English for those still in the article's language (clause_translation.py),
+        and the calls that asked for it."""
+        from .clause_translation import translated, translation_calls
+
+        asks = translation_calls(
+            claims, calls, self.prompt, lambda window, batch: self.messages("claims", window, batch),
+            lambda messages, label: self.cache_key("claims", messages, label, 1),
+        )  # fmt: skip
+        answers = await self._calls(list(asks.values()))
+        for (n, call), answer in zip(asks.items(), answers):
+            claims[n] = translated(claims[n], call, answer.labels[0], article.text, self.cues, self.gazetteer)
+        return claims, list(asks.values()), answers

@@ -287,6 +287,17 @@ def subject(statement: str, speaker: str, gazetteer: Gazetteer) -> str:
     return next((k.name for k in known if k is not None and name_key(k.name) != name_key(speaker)), "")
 
 
+def claim_content(candidate: Candidate, said: str, speaker: str, article: str, cues: Cues, gazetteer: Gazetteer) -> tuple[str, bool]:
+    """The content a claim keeps: the model's English `said` where its sentence bears it out,
+    else the clause (content.english_content), and whether it was the model's."""
+    statement = candidate.statement or candidate.sentence
+    sentence = candidate.sentence.text
+    # The speaker the frames resolved ("añadió el ministro": Lavrov) may be named in the content.
+    named = lambda name: renders(name, sentence, gazetteer) or renders(name, speaker, gazetteer)  # noqa: E731
+    before_verb = article[candidate.sentence.start : max(candidate.sentence.start, candidate.span.start)]
+    return english_content(said, statement.text, sentence, named, cues, gazetteer, before_verb)
+
+
 def _claim(
     candidate: Candidate, label: ClaimLabel | ContentLabel, article: str, cues: Cues, gazetteer: Gazetteer, dropped: list[Dropped]
 ) -> Claim | None:
@@ -306,11 +317,7 @@ def _claim(
         dropped.append(Dropped(field="claims", reason=f"'{speaker}' only carries the story (its wire credit)", quote=candidate.sentence.text))
         return None
     statement = candidate.statement or candidate.sentence
-    sentence = candidate.sentence.text
-    # The speaker the frames resolved ("añadió el ministro": Lavrov) may be named in the content.
-    named = lambda name: renders(name, sentence, gazetteer) or renders(name, speaker, gazetteer)  # noqa: E731
-    before_verb = article[candidate.sentence.start : max(candidate.sentence.start, candidate.span.start)]
-    content, english = english_content(label.content, statement.text, sentence, named, cues, gazetteer, before_verb)
+    content, english = claim_content(candidate, label.content, speaker, article, cues, gazetteer)
     return Claim(
         speaker=speaker,
         # The reporting words decide the stance: the small model alone chose the gold stance for

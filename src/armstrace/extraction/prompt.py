@@ -1,8 +1,9 @@
 """Prompts are versioned files; this module reads and renders them.
 
 A prompt file is Markdown with a front matter block (name, version, variables) and one `## `
-section per part: `system` (shared by every call, and holding the article) and one section
-per field, which shows the model the field's numbered candidates. The article goes in the
+section per part: `system` (shared by every call, and holding the article), one section per
+field, which shows the model the field's numbered candidates, and an optional `translation`,
+which asks again for a claim whose English the evidence did not bear out. The article goes in the
 system message and the field's instruction comes last, so that a server with a prompt cache
 (llama.cpp) reuses the article's tokens across the calls one article needs.
 
@@ -114,13 +115,27 @@ def load_prompt(path: Path) -> PromptFile:
 
 def render(prompt: PromptFile, field: Field_, **variables: str) -> Messages:
     """The messages asking for one field, with the variables filled in."""
-    if set(variables) != prompt.variables:
-        raise ConfigError(
-            f"{prompt.path}: rendering needs {sorted(prompt.variables)}, got {sorted(variables)}"
-        )
+    _check_variables(prompt, ("system", field), variables)
     system = Template(prompt.sections["system"]).substitute(variables)
     user = Template(prompt.sections[field]).substitute(variables)
     return Messages(system=system, user=user)
+
+
+def ask_for_translation(prompt: PromptFile, messages: list[dict[str, str]], clause: str) -> list[dict[str, str]] | None:
+    """A claim's call asked once more, for the English of its clause: the prompt's `translation`
+    section after the item (None when the prompt has none). The messages before the last are
+    the call's own, so the server reuses the article it has just read."""
+    if "translation" not in prompt.sections:
+        return None
+    _check_variables(prompt, ("translation",), {"clause": clause})
+    note = Template(prompt.sections["translation"]).substitute(clause=clause)
+    return [*messages[:-1], {**messages[-1], "content": f"{messages[-1]['content']}\n{note}"}]
+
+
+def _check_variables(prompt: PromptFile, sections: Sequence[str], variables: dict[str, str]) -> None:
+    needed = set().union(*(_used_variables(prompt.sections[s]) for s in sections))
+    if set(variables) != needed:
+        raise ConfigError(f"{prompt.path}: rendering needs {sorted(needed)}, got {sorted(variables)}")
 
 
 def format_items(candidates: Sequence[Candidate]) -> str:

@@ -72,8 +72,10 @@ class Engine:
 
     def _work(self) -> None:
         waiting: list[Pending] = []
+        held = ""
         while True:
-            group = gather(self._inbox, waiting, self.model.sequences, self.model.context)
+            group = gather(self._inbox, waiting, self.model.sequences, self.model.context, held)
+            held = group[0].about
             started = time.monotonic()
             try:
                 replies = self.model.answer([p.request for p in group], [p.tokens for p in group])

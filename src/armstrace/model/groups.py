@@ -50,23 +50,30 @@ def common_length(sequences: Sequence[Sequence[int]]) -> int:
     return length
 
 
-def gather(inbox: queue.Queue[Pending], waiting: list[Pending], sequences: int, context: int) -> list[Pending]:
+def gather(inbox: queue.Queue[Pending], waiting: list[Pending], sequences: int, context: int, held: str = "") -> list[Pending]:
     """The next group, taken out of `waiting`: the requests about the same text as the first one
     waiting, once none of them has come for a quiet spell, as many as fit in `context`.
 
     Requests about other texts stay waiting for their own group, whenever they came: a group's
     answers then depend on its requests alone, and an article whose calls came while another was
     answered is complete at once (they came long ago), with no quiet spell to wait.
+
+    `held` is what the last group was about, whose tokens the engine still holds: requests about
+    it that come within a quiet spell (a claim asked again once its answer was checked) go
+    first, so that the text is not read again after another's.
     """
     if not waiting:
         waiting.append(inbox.get())
+    _take_new(inbox, waiting)
+    deadline = time.monotonic() + _QUIET
+    while held and not any(p.about == held for p in waiting) and (left := deadline - time.monotonic()) > 0:
+        try:
+            waiting.append(inbox.get(timeout=left))
+        except queue.Empty:
+            break
+    about = next((p.about for p in waiting if p.about == held), waiting[0].about)
     while True:
-        while True:
-            try:
-                waiting.append(inbox.get_nowait())
-            except queue.Empty:
-                break
-        about = waiting[0].about
+        _take_new(inbox, waiting)
         mine = [p for p in waiting if p.about == about]
         quiet = time.monotonic() - max(p.arrived for p in mine)
         if len(mine) >= sequences or quiet >= _QUIET:
@@ -88,3 +95,12 @@ def gather(inbox: queue.Queue[Pending], waiting: list[Pending], sequences: int, 
     taken = {id(p) for p in group}
     waiting[:] = [p for p in waiting if id(p) not in taken]
     return group
+
+
+def _take_new(inbox: queue.Queue[Pending], waiting: list[Pending]) -> None:
+    """Move what the inbox holds to `waiting`, without waiting."""
+    while True:
+        try:
+            waiting.append(inbox.get_nowait())
+        except queue.Empty:
+            return
