@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 from armstrace.base.schema import Claim, ClaimLabel, label_for
 from armstrace.extraction.calls import Call
 from armstrace.extraction.candidates import find_candidates
@@ -10,7 +14,11 @@ from armstrace.extraction.ground import ground_labels
 from armstrace.extraction.prompt import load_prompt, render
 from armstrace.extraction.spans import Span
 from armstrace.knowledge.cues import load_cues
+from armstrace.extraction.run import run_extract
 from armstrace.knowledge.gazetteer import load_gazetteer
+
+from support.faultserver import Reply, completion, fault_server, labeller
+from support.labels import LABELS
 
 from armstrace.base.settings import Settings
 
@@ -57,3 +65,36 @@ def test_a_translation_the_evidence_bears_out_is_the_content_and_one_that_names_
     assert (good.content, good.content_from) == ("Norway sold 40 radars to Lima.", "translation")  # a capital for its state
     bad = translated(refused, calls[0], ClaimLabel(speaker="Lars Berg", content="Oslo sold 50 radars to Lima."), ARTICLE, CUES, GAZ)
     assert bad == refused  # the number is not the sentence's: the clause stays
+
+
+def _over_http(tmp_path: Path, translation: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """One article extracted through a real loopback server: the first answer's English names a
+    country the sentence does not, the answer to the translation request is `translation`."""
+    labels = {**LABELS, "ClaimLabel": {"speaker": "Lars Berg", "content": "Norway sold 40 radars to Chile."}, "ContentLabel": {"content": "Norway sold 40 radars to Chile."}}
+    first = labeller(lambda tool: labels[tool])
+
+    def answer(request: dict[str, Any]) -> dict[str, Any]:
+        if any("English translation of «" in str(m.get("content")) for m in request["messages"]):  # a re-ask's too
+            return completion(translation, request["tools"][0]["function"]["name"])
+        return first(request)
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("El ministro Lars Berg dijo que Oslo vendió 40 radares a Lima.\n", encoding="utf-8")
+    with fault_server(Reply(answer=answer)) as server:
+        summary = run_extract([tmp_path / "in"], tmp_path / "out", Settings(base_url=server.base_url, model="test-model", cache_dir=tmp_path / "cache", reasks=1))
+        asked = [str(r["body"]["messages"][1]["content"]) for r in server.requests]
+    assert [a.status for a in summary.articles] == ["ok"]
+    [claim] = json.loads((tmp_path / "out" / "articles" / "a.json").read_text(encoding="utf-8"))["claims"]
+    return claim, asked
+
+
+def test_over_http_the_translation_of_a_refused_claim_is_its_content(tmp_path: Path) -> None:
+    claim, asked = _over_http(tmp_path, {"content": "Oslo sold 40 radars to Lima."})  # code found the speaker
+    assert (claim["content"], claim["content_from"]) == ("Norway sold 40 radars to Lima.", "translation")
+    assert sum("English translation of «Oslo vendió 40 radares a Lima»" in m for m in asked) == 1
+
+
+def test_over_http_a_translation_the_schema_refuses_leaves_the_clause_and_the_article_done(tmp_path: Path) -> None:
+    claim, asked = _over_http(tmp_path, {"english": "Oslo sold 40 radars to Lima."})  # asked again once, then given up
+    assert (claim["content"], claim["content_from"]) == ("Oslo vendió 40 radares a Lima", "clause")
+    assert sum("English translation of" in m for m in asked) == 2

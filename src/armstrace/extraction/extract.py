@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..base.errors import ArmstraceError
+from ..base.errors import ArmstraceError, ExtractionError
 from ..base.schema import (
     FIELDS, LABELS, Actor, ArticleExtraction, ArticleInfo, Claim, ContentLabel, Field_, Figure, Provenance,
     Usage, Weapon, label_for, labels_model, labels_of,
@@ -233,7 +233,11 @@ class Extractor:
         # A transfer's status reads the claims' own words (the verbatim clause), not their English.
         said = [c.model_copy(update={"content": c.clause}) if c.clause else c for c in claims]
         weapons = fold_events(settle_status(weapons, said, self.cues, self.gazetteer))
-        claims, translations, translated = await self._translate(article, calls, transfer_contents(claims, weapons, self.cues))
+        try:
+            claims, translations, translated = await self._translate(article, calls, transfer_contents(claims, weapons, self.cues))
+        except ArmstraceError as e:
+            e.calls += sum(a.usage.calls for a in answers)
+            raise
         answers = [*answers, *translated]
         extraction = ArticleExtraction(
             article=self._info(article),
@@ -343,14 +347,23 @@ class Extractor:
 
     async def _translate(self, article: Article, calls: Sequence[Call], claims: list[Claim]) -> tuple[list[Claim], list[Call], list[Answer]]:
         """The claims with English for those still in the article's language (clause_translation.py),
-        and the calls that asked for it."""
+        the calls that asked for it and their answers."""
         from .clause_translation import translated, translation_calls
 
         asks = translation_calls(
             claims, calls, self.prompt, lambda window, batch: self.messages("claims", window, batch),
             lambda messages, label: self.cache_key("claims", messages, label, 1),
         )  # fmt: skip
-        answers = await self._calls(list(asks.values()))
+
+        async def ask(call: Call) -> Answer | None:
+            try:
+                return await self._call(call)
+            except ExtractionError:
+                return None  # an answer the schema refuses leaves the clause, as one the check refuses
+
+        # Sent together, so that the embedded engine answers them as one group.
+        answers = await asyncio.gather(*(ask(call) for call in asks.values()))
         for (n, call), answer in zip(asks.items(), answers):
-            claims[n] = translated(claims[n], call, answer.labels[0], article.text, self.cues, self.gazetteer)
-        return claims, list(asks.values()), answers
+            if answer is not None:
+                claims[n] = translated(claims[n], call, answer.labels[0], article.text, self.cues, self.gazetteer)
+        return claims, list(asks.values()), [a for a in answers if a is not None]
