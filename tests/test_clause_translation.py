@@ -9,7 +9,8 @@ from typing import Any
 from armstrace.base.schema import Claim, ClaimLabel, label_for
 from armstrace.extraction.calls import Call
 from armstrace.extraction.candidates import find_candidates
-from armstrace.extraction.clause_translation import translated, translation_calls, untranslated
+from armstrace.extraction.clause_translation import translated, translation_calls
+from armstrace.extraction.content import untranslated
 from armstrace.extraction.ground import ground_labels
 from armstrace.extraction.prompt import load_prompt, render
 from armstrace.extraction.spans import Span

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from ..base.schema import Claim, label_for
-from ..text.language import is_english
 from .calls import Call
+from .content import untranslated
 from .ground import claim_content
 from .prompt import PromptFile, ask_for_translation
 
@@ -29,11 +29,6 @@ if TYPE_CHECKING:
 # The messages of one candidate's call in a window, and the cache key of a request.
 Messages = Callable[["Span", Sequence["Candidate"]], list[dict[str, str]]]
 Key = Callable[[list[dict[str, str]], type[BaseModel]], str]
-
-
-def untranslated(claim: Claim) -> bool:
-    """Whether a claim's content is still the article's clause in a language other than English."""
-    return claim.content_from == "clause" and bool(claim.clause) and not is_english(claim.clause)
 
 
 def translation_calls(claims: Sequence[Claim], calls: Sequence[Call], prompt: PromptFile, messages: Messages, key: Key) -> dict[int, Call]:

@@ -278,6 +278,11 @@ _TRANSFER_VERBS = {
 _UNCOUNTED = ("ammunition", "equipment", "artillery", "materiel", "troops", "technology", "s")
 
 
+def untranslated(claim: Claim) -> bool:
+    """Whether a claim's content is still the article's clause in a language other than English."""
+    return claim.content_from == "clause" and bool(claim.clause) and not is_english(claim.clause)
+
+
 def transfer_contents(claims: list[Claim], weapons: list[Weapon], cues: Cues) -> list[Claim]:
     """Claims left with their Spanish clause, in English where the clause states a transfer (a
     transfer word and the materiel's words) that a weapon item of the sentence holds with both
@@ -285,7 +290,7 @@ def transfer_contents(claims: list[Claim], weapons: list[Weapon], cues: Cues) ->
     missiles to Russia." (what is denied, for a denial)."""
     transfer = word_pattern(cues.transfer, normalise)
     return [
-        _transfer_content(c, weapons) if c.content_from == "clause" and not is_english(c.clause) and transfer and transfer.search(normalise(c.clause)) else c
+        _transfer_content(c, weapons) if untranslated(c) and transfer and transfer.search(normalise(c.clause)) else c
         for c in claims
     ]
 
