@@ -361,8 +361,12 @@ class Extractor:
             except ExtractionError:
                 return None  # an answer the schema refuses leaves the clause, as one the check refuses
 
-        # Sent together, so that the embedded engine answers them as one group.
-        answers = await asyncio.gather(*(ask(call) for call in asks.values()))
+        # As the article's calls are sent (`_calls`): together to the embedded engine, which
+        # answers them as one group, one at a time to another server.
+        if self.settings.calls_together:
+            answers = list(await asyncio.gather(*(ask(call) for call in asks.values())))
+        else:
+            answers = [await ask(call) for call in asks.values()]
         for (n, call), answer in zip(asks.items(), answers):
             if answer is not None:
                 claims[n] = translated(claims[n], call, answer.labels[0], article.text, self.cues, self.gazetteer)
