@@ -6,7 +6,7 @@ from armstrace.base.errors import ConfigError
 from armstrace.extraction.candidates import find_candidates
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
-from armstrace.extraction.prompt import FIELDS, ask_for_translation, format_items, load_prompt, render
+from armstrace.extraction.prompt import FIELDS, ask_again, ask_for_translation, format_items, load_prompt, render
 from armstrace.base.settings import Settings
 
 PROMPT = Settings().prompt
@@ -86,10 +86,18 @@ def test_asking_again_for_a_translation_keeps_the_calls_messages_and_adds_the_cl
     assert "«Oslo vendió radares a Lima»" in again[-1]["content"]
 
 
+def test_a_translation_asked_again_has_the_clause_as_the_article_and_what_was_wrong() -> None:
+    prompt = load_prompt(PROMPT)
+    told = ask_again(prompt, "Oslo vendió radares a Lima", "It does not say «Chile».")
+    claims = render(prompt, "claims", article="Oslo vendió radares a Lima", items="1. x").as_list()
+    assert told is not None and told[0] == claims[0]  # the instructions, which the server keeps, then the clause
+    assert told[-1]["content"].startswith("It does not say «Chile». ") and "translation of the article" in told[-1]["content"]
+
+
 def test_a_prompt_without_a_translation_section_asks_no_translation(tmp_path: Path) -> None:
     body = PROMPT.read_text(encoding="utf-8")
     path = tmp_path / "p.md"
-    path.write_text(body[: body.index("## translation")].replace(", clause", ""), encoding="utf-8")
+    path.write_text(body[: body.index("## translation")].replace(", clause, fault", ""), encoding="utf-8")
     prompt = load_prompt(path)
-    messages = render(prompt, "claims", article="A", items="1. x").as_list()
-    assert ask_for_translation(prompt, messages, "Oslo vendió radares a Lima") is None
+    assert ask_for_translation(prompt, [], "Oslo vendió radares a Lima") is None
+    assert ask_again(prompt, "Oslo vendió radares a Lima", "It does not say «Chile».") is None

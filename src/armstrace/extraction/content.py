@@ -33,6 +33,9 @@ _TOLERANCE = 0.01
 # The fewest words a stated proposition takes: a subject, a verb and what it is about ("Iran denied it").
 _PROPOSITION_WORDS = 3
 _BOTH = re.compile(r"\b(?:ambos|ambas|both)\b", re.I)
+# A model that speaks of its input instead of rendering it ("… is not mentioned in the article").
+_THE_TEXT = re.compile(r"\b(?:the|this) (?:article|text)\b", re.I)
+_TEXT_WORDS = re.compile(r"\b(?:art[ií]culos?|articles?|textos?|texts?)\b", re.I)
 
 
 # Whether a name renders words of the evidence (ground.renders, with the evidence bound).
@@ -52,7 +55,7 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         words = m.split()
         while words and words[0] in cues.stopwords:
             words = words[1:]  # "The", "In May": sentence openers and dates name no one
-        if opens and len(words) == 1 and not (gazetteer.actor_for(words[0]) or iso_country(words[0])):
+        if opens and len(words) == 1 and not (gazetteer.actor_for(words[0]) or iso_country(words[0]) or _country_of_adjective(words[0], gazetteer)):
             words = []  # "Warned that …", "Satellite launched …": a capital that only opens a sentence
         name = re.sub(r"['’]s$", "", " ".join(words).rstrip("."))  # "Israel's" names Israel
         if name and not (
@@ -124,6 +127,18 @@ def _month_given(name: str, evidence: str) -> bool:
 
 def _adjective_of_named(name: str, evidence: str, named: Named, gazetteer: Gazetteer) -> bool:
     """Whether `name` ends in the adjective of a country the evidence names, or whose own adjective it has ("rusos")."""
+    country = _country_of_adjective(name, gazetteer)
+    if not country:
+        return False
+    if named(country):
+        return True
+    folded = name_key(name.split()[-1].removesuffix("s")).translate(_SPELLINGS)
+    words = [w.translate(_SPELLINGS) for w in re.findall(r"\w+", name_key(evidence))]
+    return any(w.startswith(folded[:3]) or folded[:4] in w for w in words if len(w) >= 3)
+
+
+def _country_of_adjective(name: str, gazetteer: Gazetteer) -> str:
+    """The country whose adjective `name` ends in ("Russian": Russia, "North Koreans"), or ''."""
     last = name.split()[-1].removesuffix("s")  # "Russians"
     head = " ".join(name.split()[:-1])
     for ending in _DEMONYM_ENDINGS:
@@ -131,14 +146,8 @@ def _adjective_of_named(name: str, evidence: str, named: Named, gazetteer: Gazet
         country = f"{head} {stem}".strip()
         known = [c for c in (country, country + "a", country + "e") if gazetteer.country_code(c) or iso_country(c)]
         if stem and known:
-            break
-    else:
-        return False
-    if named(known[0]):
-        return True
-    folded = name_key(last).translate(_SPELLINGS)
-    words = [w.translate(_SPELLINGS) for w in re.findall(r"\w+", name_key(evidence))]
-    return any(w.startswith(folded[:3]) or folded[:4] in w for w in words if len(w) >= 3)
+            return known[0]
+    return ""
 
 
 def _demonym_given(name: str, evidence: str, cues: Cues) -> bool:
@@ -255,18 +264,31 @@ def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 def english_content(
     model_content: str, clause: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer, before_verb: str = ""
-) -> tuple[str, bool]:
+) -> tuple[str, str]:
     """The content to keep: the model's English sentence if the evidence bears it out, else the clause.
 
-    `before_verb` is the evidence up to the claim's reporting verb. The flag says whether the
-    model's sentence was kept.
+    `before_verb` is the evidence up to the claim's reporting verb. The second part is what kept
+    the model's sentence out, in words the model can be told ("" when it was kept).
     """
     # "U. S." is "U.S.".
     said = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", " ".join(model_content.split()))
     said = _one_of_two(_without_frame(_in_english(said, gazetteer), cues), before_verb, cues)
-    if _proposition(said) and not spanish_words(said) and not _reports(said, cues) and not unsupported(said, evidence, named, cues, gazetteer):
-        return said, True
-    return clause, False
+    fault = _fault(said, evidence, named, cues, gazetteer)
+    return (clause, fault) if fault else (said, "")
+
+
+def _fault(said: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer) -> str:
+    if not _proposition(said):
+        return "That is not a sentence."
+    if spanish_words(said):
+        return "That is not English."
+    if _THE_TEXT.search(said) and not _TEXT_WORDS.search(evidence):
+        return "That speaks of the article instead of saying what it says."
+    if _reports(said, cues):
+        return "That reports two statements; give the one the reporting words introduce."
+    if missing := unsupported(said, evidence, named, cues, gazetteer):
+        return f"It does not say «{missing}»."
+    return ""
 
 
 # What a transfer of each status says, in English: the supplier first, the recipient after "to".

@@ -348,12 +348,7 @@ class Extractor:
     async def _translate(self, article: Article, calls: Sequence[Call], claims: list[Claim]) -> tuple[list[Claim], list[Call], list[Answer]]:
         """The claims with English for those still in the article's language (clause_translation.py),
         the calls that asked for it and their answers."""
-        from .clause_translation import translated, translation_calls
-
-        asks = translation_calls(
-            claims, calls, self.prompt, lambda window, batch: self.messages("claims", window, batch),
-            lambda messages, label: self.cache_key("claims", messages, label, 1),
-        )  # fmt: skip
+        from .clause_translation import translate
 
         async def ask(call: Call) -> Answer | None:
             try:
@@ -361,13 +356,14 @@ class Extractor:
             except ExtractionError:
                 return None  # an answer the schema refuses leaves the clause, as one the check refuses
 
-        # As the article's calls are sent (`_calls`): together to the embedded engine, which
-        # answers them as one group, one at a time to another server.
-        if self.settings.calls_together:
-            answers = list(await asyncio.gather(*(ask(call) for call in asks.values())))
-        else:
-            answers = [await ask(call) for call in asks.values()]
-        for (n, call), answer in zip(asks.items(), answers):
-            if answer is not None:
-                claims[n] = translated(claims[n], call, answer.labels[0], article.text, self.cues, self.gazetteer)
-        return claims, list(asks.values()), [a for a in answers if a is not None]
+        async def send(asks: list[Call]) -> list[Answer | None]:
+            # As the article's calls are sent (`_calls`): together to the embedded engine, which
+            # answers them as one group, one at a time to another server.
+            if self.settings.calls_together:
+                return list(await asyncio.gather(*(ask(call) for call in asks)))
+            return [await ask(call) for call in asks]
+
+        return await translate(
+            claims, calls, self.prompt, lambda window, batch: self.messages("claims", window, batch),
+            lambda messages, label: self.cache_key("claims", messages, label, 1), send, article.text, self.cues, self.gazetteer,
+        )  # fmt: skip

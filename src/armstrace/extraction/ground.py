@@ -287,11 +287,14 @@ def subject(statement: str, speaker: str, gazetteer: Gazetteer) -> str:
     return next((k.name for k in known if k is not None and name_key(k.name) != name_key(speaker)), "")
 
 
-def claim_content(candidate: Candidate, said: str, speaker: str, article: str, cues: Cues, gazetteer: Gazetteer) -> tuple[str, bool]:
-    """The content a claim keeps: the model's English `said` where its sentence bears it out,
-    else the clause (content.english_content), and whether it was the model's."""
+def claim_content(
+    candidate: Candidate, said: str, speaker: str, article: str, cues: Cues, gazetteer: Gazetteer, clause_only: bool = False
+) -> tuple[str, str]:
+    """The content a claim keeps: the model's English `said` where its sentence (or with
+    `clause_only`, its clause) bears it out, else the clause, and what kept the model's out (""
+    if nothing; content.english_content)."""
     statement = candidate.statement or candidate.sentence
-    sentence = candidate.sentence.text
+    sentence = statement.text if clause_only else candidate.sentence.text
     # The speaker the frames resolved ("añadió el ministro": Lavrov) may be named in the content.
     named = lambda name: renders(name, sentence, gazetteer) or renders(name, speaker, gazetteer)  # noqa: E731
     before_verb = article[candidate.sentence.start : max(candidate.sentence.start, candidate.span.start)]
@@ -317,7 +320,7 @@ def _claim(
         dropped.append(Dropped(field="claims", reason=f"'{speaker}' only carries the story (its wire credit)", quote=candidate.sentence.text))
         return None
     statement = candidate.statement or candidate.sentence
-    content, english = claim_content(candidate, label.content, speaker, article, cues, gazetteer)
+    content, fault = claim_content(candidate, label.content, speaker, article, cues, gazetteer)
     return Claim(
         speaker=speaker,
         # The reporting words decide the stance: the small model alone chose the gold stance for
@@ -325,7 +328,7 @@ def _claim(
         stance=cast(Stance, candidate.cue if candidate.cue in STANCES else "asserted"),
         content=content,
         clause=statement.text,
-        content_from="model" if english else "clause",
+        content_from="clause" if fault else "model",
         subject=subject(statement.text, speaker, gazetteer),
         channel=channel(candidate.sentence.text, gazetteer),
         evidence=evidence(candidate.sentence),

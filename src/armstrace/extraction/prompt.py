@@ -132,6 +132,19 @@ def ask_for_translation(prompt: PromptFile, messages: list[dict[str, str]], clau
     return [*messages[:-1], {**messages[-1], "content": f"{messages[-1]['content']}\n{note}"}]
 
 
+def ask_again(prompt: PromptFile, clause: str, fault: str) -> list[dict[str, str]] | None:
+    """The messages asking for the English of a claim's clause once more, told what was wrong
+    with the first answer: the clause alone as the article, the prompt's `retranslation`
+    section as the item (None when the prompt has none). Shown its article, the small model
+    translates the whole sentence, or names what another clause names; told so after its
+    answer, it writes the same answer again."""
+    if "retranslation" not in prompt.sections:
+        return None
+    _check_variables(prompt, ("system", "retranslation"), {"article": clause, "fault": fault})
+    system = Template(prompt.sections["system"]).substitute(article=clause)
+    return Messages(system=system, user=Template(prompt.sections["retranslation"]).substitute(fault=fault)).as_list()
+
+
 def _check_variables(prompt: PromptFile, sections: Sequence[str], variables: dict[str, str]) -> None:
     needed = set().union(*(_used_variables(prompt.sections[s]) for s in sections))
     if set(variables) != needed:
