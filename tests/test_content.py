@@ -130,6 +130,7 @@ def test_the_frame_goes_before_a_name_without_that() -> None:
     evidence = "Lars Berg dijo que Noruega venderá fusiles a Chile."
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
     assert english_content("Lars Berg said Norway will sell rifles to Chile.", "x", evidence, named, CUES, GAZ) == ("Norway will sell rifles to Chile.", "")
+    assert english_content("Lars Berg said his ministry will sell rifles to Chile.", "x", evidence, named, CUES, GAZ) == ("His ministry will sell rifles to Chile.", "")
     # Who was told goes with the frame; a verb with an object and no "that" keeps the sentence whole.
     assert english_content("Lars Berg told Reuters that Norway will sell rifles to Chile.", "x", evidence, named, CUES, GAZ)[0] == "Norway will sell rifles to Chile."
     assert english_content("Lars Berg told Chile about the rifles Norway sells.", "x", evidence, named, CUES, GAZ)[0].startswith("Lars Berg told")

@@ -247,6 +247,10 @@ def _any_reporting(verbs: tuple[str, ...]) -> re.Pattern[str]:
 _THATLESS = ("said", "says", "stated", "added", "believes", "believe", "believed", "thinks", "think", "thought", "claimed", "claims", "noted", "insisted", "argued", "estimated", "estimates")
 
 
+# Words that open what a verb with no object reports, as a name does: "Lars Berg said his rifles …".
+_OPENERS = r"(?:his|her|its|their|the)\s"
+
+
 @lru_cache(maxsize=8)
 def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """A name, or a role with the name in apposition, and a reporting verb before "that" or a
@@ -254,12 +258,12 @@ def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
     name = r"(?:[A-Z][\w’'.-]*\s+){1,4}"
     role_then_name = r"(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+"
-    # "that" may go unwritten before a name after a verb that takes no object: "Lars Berg said
-    # Norway …", not "Lars Berg told Reuters …".
+    # "that" may go unwritten before a name or a determiner after a verb that takes no object:
+    # "Lars Berg said Norway …", not "Lars Berg told Reuters …".
     bare = "|".join(_THATLESS)
     # Who was told may stand before "that": "Lars Berg told Reuters that …".
     told = r"(?:[A-Z][\w’'.-]*\s+){0,3}"
-    return re.compile(rf"(?:{name}|{role_then_name})(?:(?:has|have|had)\s+)?(?:(?:{alternatives})\s+{told}that\s+(?=\w)|(?:{bare})\s+(?=[A-Z]))")
+    return re.compile(rf"(?:{name}|{role_then_name})(?:(?:has|have|had)\s+)?(?:(?:{alternatives})\s+{told}that\s+(?=\w)|(?:{bare})\s+(?=[A-Z]|{_OPENERS}))")
 
 
 def english_content(
