@@ -42,6 +42,7 @@ def test_names_and_numbers_the_evidence_gives_pass(content: str) -> None:
         ("Venezuela sent drones to Russia.", "Venezuela"),
         ("Iranian drones hit Kyiv.", "Kyiv"),
         ("Chilean drones hit Iran.", "Chilean"),  # a country's adjective opening the sentence is a name
+        ("In Quito, Iran sent drones.", "Quito"),  # a capital after an opening "In" is a name's
     ],
 )
 def test_a_name_or_number_the_evidence_does_not_give_is_named(content: str, culprit: str) -> None:

@@ -55,6 +55,8 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         words = m.split()
         while words and words[0] in cues.stopwords:
             words = words[1:]  # "The", "In May": sentence openers and dates name no one
+        # Past an opening "In" or "The", a capital is a name's own ("In Quito, …").
+        opens = opens and len(words) == len(m.split())
         if opens and len(words) == 1 and not (gazetteer.actor_for(words[0]) or iso_country(words[0]) or _country_of_adjective(words[0], gazetteer)):
             words = []  # "Warned that …", "Satellite launched …": a capital that only opens a sentence
         name = re.sub(r"['’]s$", "", " ".join(words).rstrip("."))  # "Israel's" names Israel
