@@ -82,16 +82,20 @@ def test_a_translation_the_clause_bears_out_is_the_content_and_one_that_names_mo
     assert (elsewhere, fault) == (refused, "It does not say «Quito».")
 
 
-def _over_http(tmp_path: Path, translation: dict[str, Any], again: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[str]]:
+def _over_http(
+    tmp_path: Path, translation: dict[str, Any], again: dict[str, Any] | None = None, cut: bool = False
+) -> tuple[dict[str, Any], list[str]]:
     """One article extracted through a real loopback server: the first answer's English names a
     country the sentence does not, the answer to the translation request is `translation`, to
-    the request told what was wrong with it `again`."""
+    the request told what was wrong with it `again` (cut off at the token limit with `cut`)."""
     labels = {**LABELS, "ClaimLabel": {"speaker": "Lars Berg", "content": "Norway sold 40 radars to Chile."}, "ContentLabel": {"content": "Norway sold 40 radars to Chile."}}
     first = labeller(lambda tool: labels[tool])
 
     def answer(request: dict[str, Any]) -> dict[str, Any]:
         if again is not None and any("It does not say" in str(m.get("content")) for m in request["messages"]):
-            return completion(again, request["tools"][0]["function"]["name"])
+            body = completion(again, request["tools"][0]["function"]["name"])
+            body["choices"][0]["finish_reason"] = "length" if cut else body["choices"][0]["finish_reason"]
+            return body
         if any("English translation of «" in str(m.get("content")) for m in request["messages"]):  # a re-ask's too
             return completion(translation, request["tools"][0]["function"]["name"])
         return first(request)
@@ -123,3 +127,9 @@ def test_over_http_a_translation_the_check_refuses_is_asked_for_again_with_the_r
     assert (claim["content"], claim["content_from"]) == ("Norway sold 40 radars to Lima.", "translation")
     [retry] = [m for m in asked if "It does not say «Chile»." in m]
     assert "word for word" in retry and "ARTICLE:\\nOslo vendió 40 radares a Lima\"" in retry
+
+
+def test_over_http_a_translation_asked_again_and_cut_off_leaves_the_clause_and_the_article_done(tmp_path: Path) -> None:
+    claim, asked = _over_http(tmp_path, {"content": "Oslo sold 40 radars to Chile."}, again={"content": "Oslo sold"}, cut=True)
+    assert (claim["content"], claim["content_from"]) == ("Oslo vendió 40 radares a Lima", "clause")
+    assert sum("It does not say «Chile»." in m for m in asked) == 1  # a cut-off answer is not asked again

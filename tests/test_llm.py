@@ -121,6 +121,15 @@ def _content_completion(arguments: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
+def test_an_answer_cut_off_at_the_token_limit_is_an_extraction_error_naming_the_limit() -> None:
+    body = _content_completion(GOOD)
+    body["choices"][0]["finish_reason"] = "length"
+    with fault_server(Reply(200, body)) as server:
+        with pytest.raises(ExtractionError) as e:
+            ask(server.base_url, mode="grammar")
+    assert "ran out of answer tokens" in e.value.message and "--answer-tokens" in str(e.value.hint)
+
+
 def test_grammar_mode_sends_the_schema_as_a_json_object_format_and_not_in_the_prompt() -> None:
     with fault_server(Reply(200, _content_completion(GOOD))) as server:
         answer = ask(server.base_url, mode="grammar")

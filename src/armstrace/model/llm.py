@@ -251,7 +251,7 @@ class ModelClient:
     async def ask(self, messages: list[dict[str, str]], response_model: type[T]) -> Answer[T]:
         """Ask for `response_model`, re-asking on validation errors; ExtractionError once they run out."""
         import instructor
-        from instructor.core.exceptions import InstructorRetryException
+        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
         meter = _Meter()
 
@@ -271,6 +271,14 @@ class ModelClient:
                 max_tokens=self.settings.answer_tokens,
                 seed=self.settings.seed,
             )
+        except IncompleteOutputException:
+            raise _spent(
+                ExtractionError(
+                    f"{self.base_url} ran out of answer tokens ({self.settings.answer_tokens}) for {response_model.__name__}",
+                    "raise --answer-tokens, or try another --model",
+                ),
+                meter,
+            ) from None
         except InstructorRetryException as e:
             cause = e.__cause__
             if cause is not None and not isinstance(cause, (ValidationError, ValueError)):
