@@ -138,6 +138,12 @@ def test_each_reporting_verb_of_a_sentence_is_a_claim_with_its_own_stance_and_cl
     assert [c.statement.text for c in found if c.statement] == ["Irán envió drones", "Rusia pedirá misiles"]
 
 
+def test_a_clause_ends_before_the_relative_pronoun_that_opens_the_next_claim() -> None:
+    article = "Noruega dijo que sancionó al Centro Polar de Oslo, que dijo que depende del ministerio."
+    found = claim_candidates(article, load_cues())
+    assert [c.statement.text for c in found if c.statement] == ["sancionó al Centro Polar de Oslo", "depende del ministerio"]
+
+
 def test_a_second_that_clause_is_a_second_claim() -> None:
     article = "La embajadora dijo que Irán violó la ley y que Rusia buscaba más armas."
     found = claim_candidates(article, load_cues())

@@ -82,7 +82,8 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     elif not joined and (before := _statement_before(sentence, anchor, cues)) is not None:
         return before
     body = tail.strip(" ,;:.-–—")
-    body = re.sub(r"\s+(?:y|e|and)$", "", body)
+    # The next claim's subject may be a relative pronoun ("… al Centro X, que dijo …"): it is not this one's.
+    body = re.sub(r"[\s,]+(?:y|e|and|que|quien|quienes|which|who)$", "", body)
     # A joined statement may be short: "… but not this year".
     if len(re.findall(r"\w+", body)) < (1 if joined else 3):
         return sentence
