@@ -95,7 +95,7 @@ def retranslation_call(call: Call, fault: str, clause: str, prompt: PromptFile, 
 
 
 def translated(claim: Claim, call: Call, label: BaseModel, article: str, cues: Cues, gazetteer: Gazetteer) -> tuple[Claim, str]:
-    """The claim with the model's translation as its content if its sentence bears it out, and
+    """The claim with the model's translation as its content if its clause bears it out, and
     what kept the translation out ("" if nothing)."""
     # A translation of the clause names only what the clause names: one that names more of the
     # sentence translated another part of it ("Iran is now …" for "… una amenaza para …").

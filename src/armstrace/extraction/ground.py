@@ -294,11 +294,11 @@ def claim_content(
     `clause_only`, its clause) bears it out, else the clause, and what kept the model's out (""
     if nothing; content.english_content)."""
     statement = candidate.statement or candidate.sentence
-    sentence = statement.text if clause_only else candidate.sentence.text
+    within = statement.text if clause_only else candidate.sentence.text
     # The speaker the frames resolved ("añadió el ministro": Lavrov) may be named in the content.
-    named = lambda name: renders(name, sentence, gazetteer) or renders(name, speaker, gazetteer)  # noqa: E731
+    named = lambda name: renders(name, within, gazetteer) or renders(name, speaker, gazetteer)  # noqa: E731
     before_verb = article[candidate.sentence.start : max(candidate.sentence.start, candidate.span.start)]
-    return english_content(said, statement.text, sentence, named, cues, gazetteer, before_verb)
+    return english_content(said, statement.text, within, named, cues, gazetteer, before_verb)
 
 
 def _claim(
