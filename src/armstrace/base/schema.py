@@ -235,7 +235,7 @@ class Claim(_Frozen):
         default="clause",
         description="model: the model's English sentence, whose names and numbers code found in the evidence; "
         "translation: the model's English translation of the clause, asked for when its sentence failed that check "
-        "and checked the same way; "
+        "(once more with the clause alone if the first failed), whose names and numbers code found in the clause; "
         "transfer: code's sentence for the transfer the clause states (its parties and materiel, as the weapon item has them); "
         "clause: the clause the reporting words introduce, verbatim (the model gave none, or one the evidence does not bear out).",
     )

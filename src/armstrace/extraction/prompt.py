@@ -2,8 +2,9 @@
 
 A prompt file is Markdown with a front matter block (name, version, variables) and one `## `
 section per part: `system` (shared by every call, and holding the article), one section per
-field, which shows the model the field's numbered candidates, and an optional `translation`,
-which asks again for a claim whose English the evidence did not bear out. The article goes in the
+field, which shows the model the field's numbered candidates, an optional `translation`,
+which asks again for a claim whose English the evidence did not bear out, and an optional
+`retranslation`, which asks once more, with the clause alone, when the translation failed too. The article goes in the
 system message and the field's instruction comes last, so that a server with a prompt cache
 (llama.cpp) reuses the article's tokens across the calls one article needs.
 
@@ -115,9 +116,14 @@ def load_prompt(path: Path) -> PromptFile:
 
 def render(prompt: PromptFile, field: Field_, **variables: str) -> Messages:
     """The messages asking for one field, with the variables filled in."""
-    _check_variables(prompt, ("system", field), variables)
+    return _rendered(prompt, field, variables)
+
+
+def _rendered(prompt: PromptFile, section: str, variables: dict[str, str]) -> Messages:
+    """The system section and `section` as the user's message, with the variables filled in."""
+    _check_variables(prompt, ("system", section), variables)
     system = Template(prompt.sections["system"]).substitute(variables)
-    user = Template(prompt.sections[field]).substitute(variables)
+    user = Template(prompt.sections[section]).substitute(variables)
     return Messages(system=system, user=user)
 
 
@@ -140,9 +146,7 @@ def ask_again(prompt: PromptFile, clause: str, fault: str) -> list[dict[str, str
     answer, it writes the same answer again."""
     if "retranslation" not in prompt.sections:
         return None
-    _check_variables(prompt, ("system", "retranslation"), {"article": clause, "fault": fault})
-    system = Template(prompt.sections["system"]).substitute(article=clause)
-    return Messages(system=system, user=Template(prompt.sections["retranslation"]).substitute(fault=fault)).as_list()
+    return _rendered(prompt, "retranslation", {"article": clause, "fault": fault}).as_list()
 
 
 def _check_variables(prompt: PromptFile, sections: Sequence[str], variables: dict[str, str]) -> None:
