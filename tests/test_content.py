@@ -107,6 +107,23 @@ def test_the_frame_goes_after_names_are_english_and_a_sentence_that_reports_anot
     assert english_content(whole, "x", evidence, named, CUES, GAZ) == ("Norway sells rifles to Chile.", "")
 
 
+def test_a_relative_clause_that_adds_to_a_translation_what_its_clause_does_not_say_goes() -> None:
+    evidence = "Lars Berg dijo que Noruega vendió fusiles a Chile."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    said = "Norway sold rifles to Chile, which is based in Lima."
+    assert english_content(said, "x", evidence, named, CUES, GAZ, asides=True) == ("Norway sold rifles to Chile.", "")
+    middle = "Chile, whose army is in Quito, bought rifles from Norway."
+    assert english_content(middle, "x", evidence, named, CUES, GAZ, asides=True) == ("Chile bought rifles from Norway.", "")
+    # Checked against a whole sentence, the aside may hold the claim's own proposition: nothing goes.
+    assert english_content(said, "x", evidence, named, CUES, GAZ) == ("x", "It does not say «Lima».")
+    # An aside with a comma inside has no certain end: nothing is cut, the clause stays.
+    unsure = "Chile, which is in Lima, Peru, bought rifles from Norway."
+    assert english_content(unsure, "x", evidence, named, CUES, GAZ, asides=True) == ("x", "It does not say «Lima».")
+    # Where the rest holds the name the evidence does not give, the finding is the whole sentence's.
+    rest = "Norway sold rifles to Peru, which is a neighbour of Chile."
+    assert english_content(rest, "x", evidence, named, CUES, GAZ, asides=True) == ("x", "It does not say «Peru».")
+
+
 def test_a_role_with_the_name_in_apposition_is_the_speakers_frame_too() -> None:
     evidence = "«Los fusiles llegarán en mayo», dijo el ministro de Defensa de Noruega, Lars Berg."
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731

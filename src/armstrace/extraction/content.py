@@ -269,18 +269,38 @@ def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def english_content(
-    model_content: str, clause: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer, before_verb: str = ""
+    model_content: str, clause: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer, before_verb: str = "", asides: bool = False
 ) -> tuple[str, str]:
     """The content to keep: the model's English sentence if the evidence bears it out, else the clause.
 
-    `before_verb` is the evidence up to the claim's reporting verb. The second part is what kept
-    the model's sentence out, in words the model can be told ("" when it was kept).
+    `before_verb` is the evidence up to the claim's reporting verb. With `asides` (the evidence
+    is the clause alone), a relative clause that adds what the evidence does not say may go. The
+    second part is what kept the model's sentence out, in words the model can be told ("" when
+    it was kept).
     """
     # "U. S." is "U.S.".
     said = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", " ".join(model_content.split()))
     said = _one_of_two(_without_frame(_in_english(said, gazetteer), cues), before_verb, cues)
     fault = _fault(said, evidence, named, cues, gazetteer)
-    return (clause, fault) if fault else (said, "")
+    if not fault or not asides:
+        return (clause, fault) if fault else (said, "")
+    # What a non-restrictive relative clause adds to a clause's translation ("…, which is based in
+    # Tehran.") the model took from elsewhere in the article; without it, the translation names
+    # only what the clause names, so it says what the clause says. Checked against a whole
+    # sentence, the aside may be the claim's own proposition and the rest another's.
+    kept = next((s for s in _without_asides(said) if not _fault(s, evidence, named, cues, gazetteer)), "")
+    return (kept, "") if kept else (clause, fault)
+
+
+# A relative clause set off by a comma, with no comma inside it (where it ends is then certain):
+# to the sentence's end, or to a comma before a word in lower case (the sentence's verb).
+_ASIDE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,.;]*(?:,\s+(?=[a-z])|(?=[.;]?$))")
+
+
+def _without_asides(said: str) -> list[str]:
+    """The sentence without each of its non-restrictive relative clauses, the last one first."""
+    cut = [said[: m.start()] + (" " if said[m.end() - 1 : m.end()] == " " else "") + said[m.end() :] for m in _ASIDE.finditer(said)]
+    return [" ".join(s.split()) for s in reversed(cut)]
 
 
 def _fault(said: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer) -> str:

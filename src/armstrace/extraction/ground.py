@@ -298,7 +298,7 @@ def claim_content(
     # The speaker the frames resolved ("añadió el ministro": Lavrov) may be named in the content.
     named = lambda name: renders(name, within, gazetteer) or renders(name, speaker, gazetteer)  # noqa: E731
     before_verb = article[candidate.sentence.start : max(candidate.sentence.start, candidate.span.start)]
-    return english_content(said, statement.text, within, named, cues, gazetteer, before_verb)
+    return english_content(said, statement.text, within, named, cues, gazetteer, before_verb, asides=clause_only)
 
 
 def _claim(
