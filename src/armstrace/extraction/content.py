@@ -299,8 +299,8 @@ _ASIDE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,.;]*(?:,\s+(?=[a-z]
 
 def _without_asides(said: str) -> list[str]:
     """The sentence without each of its non-restrictive relative clauses, the last one first."""
-    cut = [said[: m.start()] + (" " if said[m.end() - 1 : m.end()] == " " else "") + said[m.end() :] for m in _ASIDE.finditer(said)]
-    return [" ".join(s.split()) for s in reversed(cut)]
+    cut = [" ".join(f"{said[: m.start()]} {said[m.end() :]}".split()) for m in _ASIDE.finditer(said)]
+    return [re.sub(r" (?=[.;]|$)", "", s) for s in reversed(cut)]
 
 
 def _fault(said: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer) -> str:
