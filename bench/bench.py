@@ -460,8 +460,15 @@ linear, timed in the same run by the same function ({p.get('before_command', '')
 Longer articles than `--max-chars` (100,000 characters by default) are rejected before planning.
 
 {render_engine(results["engine"])}
-{render_settings(results["settings"])}
-{render_corpus(results["corpus"])}"""
+{render_settings(results["settings"])}{_notes("settings")}
+{render_corpus(results["corpus"])}{_notes("corpus")}"""
+
+
+def _notes(section: str) -> str:
+    """What was measured by hand beside a section (`bench/notes/SECTION.md`, with the command
+    it was measured with), kept under the section's generated text when it is rendered again."""
+    path = ROOT / "bench" / "notes" / f"{section}.md"
+    return "\n" + path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def main() -> None:

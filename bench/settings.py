@@ -1,6 +1,6 @@
 """What the embedded engine's time is made of on this machine, and what llama.cpp's settings change.
 
-    python bench/bench.py settings     # about 8 minutes on 2 cores
+    python bench/bench.py settings     # about 15 minutes on 2 cores
 
 Both parts run in this process with the default model (`armstrace.model.batched.BatchedModel`,
 the engine's model, without HTTP):
@@ -12,8 +12,10 @@ the engine's model, without HTTP):
 - One article's calls as `armstrace extract` plans them (seed 004's), answered as one group after
   seed 003's (so that, as in a run, the instructions are kept and the article and items are
   read): seconds (median of two), prompt tokens read and answer tokens, under the engine's
-  settings (llama.cpp chooses flash attention, batches of 512 tokens), with flash attention off,
-  and with batches of 1,024; and how many answers are the default's.
+  settings (flash attention off, batches of 512 tokens), with flash attention as llama.cpp
+  chooses (on), with batches of 1,024, and with the shipped Q4_K_M weights requantized
+  (llama.cpp's own `llama_model_quantize`) to Q8_0 and to Q4_0, formats whose matrix kernels
+  differ; and how many answers are the engine's.
 """
 
 from __future__ import annotations
@@ -25,7 +27,13 @@ from pathlib import Path
 from typing import Any
 
 SIZES = (1, 4, 16, 32, 64)
-VARIANTS = {"default": {}, "flash attention off": {"flash_attention": 0}, "batches of 1,024": {"batch": 1024}}
+VARIANTS = {
+    "the engine's (flash attention off)": {},
+    "flash attention as llama.cpp chooses (on)": {"flash_attention": -1},
+    "batches of 1,024": {"batch": 1024},
+}
+# Weights in another format, made from the shipped file: llama.cpp's file types.
+REQUANTIZED = {"weights as Q8_0": 7, "weights as Q4_0": 2}
 
 
 def _seed(prefix: str) -> Path:
@@ -90,37 +98,67 @@ def _token_costs(weights: str, threads: int, context: int) -> dict[str, Any]:
 
 
 def bench_settings() -> dict[str, Any]:
-    """The cost of an answer token by step size, and one article's group under three settings."""
+    """The cost of an answer token by step size, and one article's group under each setting and weights' format."""
     from armstrace.base.settings import Settings
     from armstrace.model.batched import BatchedModel
 
     settings = Settings()
     weights = _weights()
     warm, group = _planned(_seed("003")), _planned(_seed("004"))
-    results: dict[str, Any] = {**_token_costs(weights, settings.threads, settings.context), "groups": []}
+    results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), **_token_costs(weights, settings.threads, settings.context), "groups": []}
     first: list[str] = []
-    for name, overrides in VARIANTS.items():
-        model = BatchedModel(weights, settings.context, settings.threads, 32, **overrides)
-        seconds = []
-        for _ in range(2):
-            model.answer(warm)
-            elapsed, replies = _timed(model, group)
-            seconds.append(elapsed)
-        texts = [r.text for r in replies]
-        first = first or texts
-        results["groups"].append(
-            {
-                "settings": name,
-                "seconds": round(statistics.median(seconds), 2),
-                "runs": [round(x, 2) for x in seconds],
-                "read": model.last_read,
-                "answer_tokens": sum(r.completion_tokens for r in replies),
-                "same_answers": sum(a == b for a, b in zip(texts, first)),
-                "requests": len(group),
-            }
-        )
+
+    def measure(name: str, path: str, overrides: dict[str, Any]) -> None:
+        nonlocal first
+        model = BatchedModel(path, settings.context, settings.threads, 32, **overrides)
+        row, texts = _group_row(model, warm, group)
         model.close()
+        first = first or texts
+        results["groups"].append({"settings": name, **row, "same_answers": sum(a == b for a, b in zip(texts, first))})
+
+    for name, overrides in VARIANTS.items():
+        measure(name, weights, overrides)
+    with tempfile.TemporaryDirectory() as folder:
+        for name, file_type in REQUANTIZED.items():
+            measure(name, _requantized(weights, Path(folder) / f"{file_type}.gguf", file_type), {})
     return results
+
+
+def _group_row(model: Any, warm: list[Any], group: list[Any]) -> tuple[dict[str, Any], list[str]]:
+    """`group` answered after `warm`, twice: the median seconds, tokens, and the answers."""
+    seconds = []
+    for _ in range(2):
+        model.answer(warm)
+        elapsed, replies = _timed(model, group)
+        seconds.append(elapsed)
+    row = {
+        "seconds": round(statistics.median(seconds), 2),
+        "runs": [round(x, 2) for x in seconds],
+        "read": model.last_read,
+        "answer_tokens": sum(r.completion_tokens for r in replies),
+        "requests": len(group),
+    }
+    return row, [r.text for r in replies]
+
+
+def _requantized(weights: str, target: Path, file_type: int) -> str:
+    """`weights` written again as llama.cpp's `file_type`, at `target`."""
+    import ctypes
+
+    from llama_cpp import llama_cpp as C
+
+    params = C.llama_model_quantize_default_params()
+    params.ftype, params.allow_requantize, params.nthread = file_type, True, 2
+    if C.llama_model_quantize(weights.encode(), str(target).encode(), ctypes.byref(params)) != 0:
+        raise RuntimeError(f"llama.cpp could not requantize {weights}")
+    return str(target)
+
+
+def _against(rows: dict[str, Any], name: str, default: dict[str, Any]) -> str:
+    """A row's seconds as a multiple of the engine's, and how many answers it changed."""
+    row = rows[name]
+    changed = row["requests"] - row["same_answers"]
+    return f"{row['seconds'] / default['seconds']:.2f} × the time, {changed} answer{'s' * (changed != 1)} of {row['requests']} changed"
 
 
 def render_settings(r: dict[str, Any]) -> str:
@@ -131,10 +169,11 @@ def render_settings(r: dict[str, Any]) -> str:
         for g in r["groups"]
     )
     default = r["groups"][0]
+    rows = {g["settings"]: g for g in r["groups"]}
     many = [s["ms_per_token"] / r["read_ms_per_token"] for s in r["steps"] if s["step"] >= 16]
     return f"""## What the engine's time is made of, and llama.cpp's settings
 
-`python bench/bench.py settings`, in one process, the default model on 2 threads. Reading a
+`python bench/bench.py settings`, in one process, the default model on 2 threads, {r.get('date', 'on the date above')}. Reading a
 prompt costs {r['read_ms_per_token']} ms per token (seed 004's claims prompt, {r['read']} tokens, read whole). An answer
 token decoded alone costs {r['steps'][0]['ms_per_token'] / r['read_ms_per_token']:.1f} prompt tokens; decoded beside 15 to 63 others, {min(many):.1f} to
 {max(many):.1f} (one measurement each: the difference of two timed groups, so the small steps are noisy):
@@ -146,14 +185,17 @@ token decoded alone costs {r['steps'][0]['ms_per_token'] / r['read_ms_per_token'
 Seed 004's {default['requests']} calls as one group, after seed 003's (the instructions kept, the article and
 the items read), median of two:
 
-| settings | seconds (each run) | prompt tokens read | answer tokens | answers as with the default |
+| settings | seconds (each run) | prompt tokens read | answer tokens | answers as the engine's |
 | --- | ---: | ---: | ---: | ---: |
 {groups}
 
-At the rates of the first table, the default's {default['read']} tokens read and {default['answer_tokens']} written would take
+At the rates of the first table, the engine's {default['read']} tokens read and {default['answer_tokens']} written would take
 {(default['read'] * r['read_ms_per_token'] + default['answer_tokens'] * r['steps'][2]['ms_per_token']) / 1000:.1f} s (answers at 16 per step); the group took {default['seconds']} s, because a token read
 later in a group costs more, with more of the KV cache in use. Either way an article's time is
-its tokens read and written: a faster article needs fewer of them. Neither setting tried is
-faster by more than the default's two runs differ, and flash attention off changes answers
-(other sums, other greedy picks), so the engine keeps llama.cpp's choice and batches of 512.
+its tokens read and written: a faster article needs fewer of them. Of the other rows, each
+against the engine's time: flash attention, which llama.cpp turns on by itself, {_against(rows, "flash attention as llama.cpp chooses (on)", default)};
+batches of 1,024 tokens {_against(rows, "batches of 1,024", default)}; the shipped weights requantized to Q8_0
+{_against(rows, "weights as Q8_0", default)}, and to Q4_0, a 4-bit format of
+coarser scales than the shipped Q4_K_M, {_against(rows, "weights as Q4_0", default)}. Answers that differ are
+other sums rounded otherwise (the attention's, the matrices'), and coarser weights change more of them.
 """

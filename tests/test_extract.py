@@ -49,7 +49,7 @@ def test_seeds_extract_to_grounded_items_and_rerun_is_served_from_cache(settings
                 evidence = item["evidence"]
                 assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
     # Claims whose English named what their sentence does not were asked again for a translation.
-    assert sources.count("translation") == 4 and sources.count("clause") == 1, sources
+    assert (sources.count("translation"), sources.count("clause")) == (6, 1), sources
 
     again = run_extract([SEEDS], tmp_path / "again", settings)
     assert again.usage().calls == 0

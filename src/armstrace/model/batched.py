@@ -31,6 +31,10 @@ _KEPT = 0
 # How many tokens one llama_decode call takes; a group's prompts are read in batches of this size
 # (1,024 read no faster on 2 cores: `python bench/bench.py settings`).
 BATCH = 512
+# llama.cpp's flash_attn_type: off. Left to llama.cpp (-1) it is on, and a group's tokens, each
+# attending to its own sequences' cells of the shared cache, then cost more on 2 cores
+# (`python bench/bench.py settings`; docs/benchmarks.md).
+FLASH_ATTENTION = 0
 
 
 @dataclass
@@ -77,7 +81,7 @@ class BatchedModel:
     """A GGUF model answering groups of chat requests with a shared KV cache."""
 
     def __init__(
-        self, model_path: str, context: int, threads: int, sequences: int, batch: int = BATCH, flash_attention: int = -1
+        self, model_path: str, context: int, threads: int, sequences: int, batch: int = BATCH, flash_attention: int = FLASH_ATTENTION
     ) -> None:
         """`flash_attention` is llama.cpp's flash_attn_type: -1 lets llama.cpp choose, 0 off, 1 on."""
         # The Llama object gives the tokenizer, the chat template and the model weights; its own

@@ -1,7 +1,7 @@
 """The embedded model's OpenAI-compatible server, answering the requests that arrive together as one group.
 
 `python -m armstrace.model.engine --model FILE --model_alias NAME --port P [--n_ctx N]
-[--n_threads T]` serves `GET /v1/models` and `POST /v1/chat/completions` on 127.0.0.1. An
+[--n_threads T] [--flash_attn auto|on|off]` serves `GET /v1/models` and `POST /v1/chat/completions` on 127.0.0.1. An
 article's calls reach it at once (`extraction/extract.py`), and `batched.BatchedModel` reads
 their prompts as one tree and decodes their answers side by side. Which requests make a group
 is `groups.gather`'s choice: an article's calls, once they have all come. Each is answered
@@ -29,15 +29,19 @@ from fastapi.responses import JSONResponse
 
 from .groups import Pending, gather
 
+# llama.cpp's flash_attn_type for each choice of `--flash_attn`; without it, `batched.FLASH_ATTENTION`.
+FLASH_ATTENTION = {"auto": -1, "off": 0, "on": 1}
+
 
 class Engine:
     """The model on one worker thread, fed groups of requests from the HTTP handlers."""
 
-    def __init__(self, model_path: str, alias: str, context: int, threads: int, sequences: int) -> None:
+    def __init__(self, model_path: str, alias: str, context: int, threads: int, sequences: int, flash_attention: int | None = None) -> None:
         from .batched import BatchedModel
 
         self.alias = alias
-        self.model = BatchedModel(model_path, context, threads, sequences)
+        chosen = {} if flash_attention is None else {"flash_attention": flash_attention}
+        self.model = BatchedModel(model_path, context, threads, sequences, **chosen)
         self._inbox: queue.Queue[Pending] = queue.Queue()
         threading.Thread(target=self._work, name="engine", daemon=True).start()
 
@@ -150,8 +154,10 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--n_threads", type=int, default=2)
     # An article's calls, at most one group: the same calls then always get the same answers.
     parser.add_argument("--sequences", type=int, default=32)
+    parser.add_argument("--flash_attn", choices=sorted(FLASH_ATTENTION))
     args = parser.parse_args(argv)
-    engine = Engine(args.model, args.model_alias, args.n_ctx, args.n_threads, args.sequences)
+    flash = FLASH_ATTENTION.get(args.flash_attn or "")
+    engine = Engine(args.model, args.model_alias, args.n_ctx, args.n_threads, args.sequences, flash)
     uvicorn.run(app(engine), host=args.host, port=args.port, log_level="info")
 
 
