@@ -31,9 +31,8 @@ _KEPT = 0
 # How many tokens one llama_decode call takes; a group's prompts are read in batches of this size
 # (1,024 read no faster on 2 cores: `python bench/bench.py settings`).
 BATCH = 512
-# llama.cpp's flash_attn_type: off. Left to llama.cpp (-1) it is on, and a group's tokens, each
-# attending to its own sequences' cells of the shared cache, then cost more on 2 cores
-# (`python bench/bench.py settings`; docs/benchmarks.md).
+# llama.cpp's flash_attn_type: off. Left to llama.cpp (-1) it is on, and a group took longer on
+# 2 cores, per token read or written (`python bench/bench.py settings`; docs/benchmarks.md).
 FLASH_ATTENTION = 0
 
 

@@ -30,7 +30,7 @@ from fastapi.responses import JSONResponse
 from .groups import Pending, gather
 
 # llama.cpp's flash_attn_type for each choice of `--flash_attn`; without it, `batched.FLASH_ATTENTION`.
-FLASH_ATTENTION = {"auto": -1, "off": 0, "on": 1}
+_FLASH_ATTN_TYPES = {"auto": -1, "off": 0, "on": 1}
 
 
 class Engine:
@@ -154,9 +154,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--n_threads", type=int, default=2)
     # An article's calls, at most one group: the same calls then always get the same answers.
     parser.add_argument("--sequences", type=int, default=32)
-    parser.add_argument("--flash_attn", choices=sorted(FLASH_ATTENTION))
+    parser.add_argument("--flash_attn", choices=sorted(_FLASH_ATTN_TYPES))
     args = parser.parse_args(argv)
-    flash = FLASH_ATTENTION.get(args.flash_attn or "")
+    flash = _FLASH_ATTN_TYPES.get(args.flash_attn or "")
     engine = Engine(args.model, args.model_alias, args.n_ctx, args.n_threads, args.sequences, flash)
     uvicorn.run(app(engine), host=args.host, port=args.port, log_level="info")
 
