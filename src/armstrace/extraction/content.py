@@ -282,14 +282,15 @@ def english_content(
     said = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", " ".join(model_content.split()))
     said = _one_of_two(_without_frame(_in_english(said, gazetteer), cues), before_verb, cues)
     fault = _fault(said, evidence, named, cues, gazetteer)
-    if not fault or not asides:
-        return (clause, fault) if fault else (said, "")
-    # What a non-restrictive relative clause adds to a clause's translation ("…, which is based in
-    # Tehran.") the model took from elsewhere in the article; without it, the translation names
-    # only what the clause names, so it says what the clause says. Checked against a whole
-    # sentence, the aside may be the claim's own proposition and the rest another's.
-    kept = next((s for s in _without_asides(said) if not _fault(s, evidence, named, cues, gazetteer)), "")
-    return (kept, "") if kept else (clause, fault)
+    if fault and asides:
+        # What a non-restrictive relative clause adds to a clause's translation ("…, which is based
+        # in Tehran.") the model took from elsewhere in the article; without it, the translation
+        # names only what the clause names, so it says what the clause says. Checked against a
+        # whole sentence, the aside may be the claim's own proposition and the rest another's.
+        kept = next((s for s in _without_asides(said) if not _fault(s, evidence, named, cues, gazetteer)), "")
+        if kept:
+            return kept, ""
+    return (clause, fault) if fault else (said, "")
 
 
 # A relative clause set off by a comma, with no comma inside it (where it ends is then certain):
