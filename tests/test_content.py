@@ -160,6 +160,7 @@ def test_the_frame_goes_before_a_name_without_that() -> None:
         ("El Departamento del Tesoro sancionó a dos empresas chilenas.", "The Treasury sanctioned two Chilean companies."),
         ("El Consejo de Seguridad votó la resolución.", "The Security Council voted on the resolution."),
         ("Un poeta chileno del siglo XI da nombre al satélite.", "The satellite is named after a Chilean poet of the 11th century."),
+        ("El satélite chileno orbita a 600 kilómetros de la Tierra.", "The Chilean satellite orbits 600 kilometres from Earth."),
     ],
 )
 def test_institutions_in_spanish_words_and_roman_numerals_are_given(evidence: str, content: str) -> None:

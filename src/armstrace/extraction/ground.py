@@ -41,7 +41,7 @@ from ..knowledge.materiel import listed_english
 from ..text.dates import credit_end
 from ..text.figures import counted_after
 from ..text.fold import normalise
-from ..text.numbers import number_words_only
+from ..text.numbers import is_roman, number_words_only
 from .actor_labels import actor_kind, country_of, deliberative_kind
 from .candidates import claim_candidates
 from .spans import Candidate, Span, term_matches
@@ -280,10 +280,11 @@ def channel(sentence: str, gazetteer: Gazetteer) -> str:
 def subject(statement: str, speaker: str, gazetteer: Gazetteer) -> str:
     """What a statement is about: the first actor the gazetteer knows in it but its speaker.
 
-    '' when it names none; the statement's own words then say what it is about.
+    '' when it names none; the statement's own words then say what it is about. A Roman numeral
+    ("siglo XI") is no name, whatever alias it folds to ("Xi").
     """
     aliases = (alias for actor in gazetteer.actors for alias in actor.surfaces)
-    known = (gazetteer.actor_for(words) for words in term_matches(statement, aliases))
+    known = (gazetteer.actor_for(words) for words in term_matches(statement, aliases) if not is_roman(words))
     return next((k.name for k in known if k is not None and name_key(k.name) != name_key(speaker)), "")
 
 
