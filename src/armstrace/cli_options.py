@@ -47,6 +47,10 @@ OPTIONS: dict[str, Any] = {
         "embedded llama.cpp server. Env: ARMSTRACE_BASE_URL, OPENAI_BASE_URL.")],
     "model": Annotated[Optional[str], _option(
         "Model id. Default with the embedded server: qwen2.5-coder-1.5b-instruct. Env: ARMSTRACE_MODEL.")],
+    "together": Annotated[Optional[bool], _option(
+        "Send an article's calls at once, for a server that answers them as one group (armstrace's "
+        "engine served by hand: python -m armstrace.model.engine). Default: at once to the "
+        "embedded server, one at a time to an endpoint.", "--together/--one-at-a-time")],
     "cache_dir": Annotated[Optional[Path], _option("Where answers are cached. Env: ARMSTRACE_CACHE_DIR.")],
     "no_cache": Annotated[bool, _option("Neither read nor write the cache.", "--no-cache")],
     "refresh": Annotated[bool, _option("Ask the model again; store the new answers.", "--refresh")],
