@@ -22,6 +22,7 @@ GAZ = load_gazetteer()
         ("Centro de Investigación de Industrias de Aviación Fjord", "Fjord Aviation Industries Research Center"),  # a proper name closes a part
         ("Agencia Estatal de Noticias KCNA", "KCNA"),  # a body then called by an acronym the gazetteer knows
         ("Departamento del Tesoro", "US Department of the Treasury"),  # a name the gazetteer knows
+        ("Portavoz del Ministerio de Defensa of Norway", "Norway Defence Ministry Spokesman"),  # half put in English by the model
     ],
 )
 def test_an_institutions_spanish_name_is_written_in_english(spanish: str, english: str) -> None:
@@ -36,6 +37,8 @@ def test_an_institutions_spanish_name_is_written_in_english(spanish: str, englis
         "fuentes del Gobierno de Chile",  # a description, written in English elsewhere (speaker_names)
         "Estados miembros de la UE",
         "Kremlin spokesman",
+        "Secretary of State",  # English already: its words are no Spanish ones
+        "Director of National Intelligence",
     ],
 )
 def test_a_name_with_a_word_no_list_knows_stays_as_written(name: str) -> None:

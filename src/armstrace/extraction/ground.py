@@ -75,7 +75,9 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, cues: 
         # The model's name is one the gazetteer knows ("Servicio de Inteligencia Nacional (NIS)"):
         # the actor is that entry, under its English name.
         record = known_actor(replace(candidate, known=known), gazetteer)
-        return record.model_copy(update={"role": label.role or record.role}) if record is not None else None
+        if record is None:
+            return None
+        return record.model_copy(update={"role": english_name(label.role, cues, gazetteer) or record.role})
     kind = actor_kind(label.kind, name, cues)
     country, code = label.country, gazetteer.country_code(label.country)
     if not code:
