@@ -168,6 +168,20 @@ def test_institutions_in_spanish_words_and_roman_numerals_are_given(evidence: st
     assert unsupported(content, evidence, named, CUES, GAZ) == ""
 
 
+@pytest.mark.parametrize(
+    ("evidence", "content", "missing"),
+    [
+        ("El ministro noruego visitó Lima.", "The Norwegian minister visited Lima.", ""),
+        ("El ministro de Noruega visitó Lima.", "The Norwegian minister visited Lima.", ""),
+        ("El buque griego llegó a Lima.", "The Greek ship arrived in Lima.", ""),
+        ("El ministro chileno visitó Oslo.", "The French minister visited Oslo.", "French"),
+    ],
+)
+def test_a_countrys_english_adjective_is_given_by_its_spanish_one_or_the_country(evidence: str, content: str, missing: str) -> None:
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    assert unsupported(content, evidence, named, CUES, GAZ) == missing
+
+
 def test_an_institution_the_evidence_does_not_name_is_not_given() -> None:
     evidence = "El Departamento del Tesoro sancionó a dos empresas noruegas."
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731

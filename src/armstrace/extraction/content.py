@@ -62,7 +62,7 @@ def unsupported(content: str, evidence: str, named: Named, cues: Cues, gazetteer
         name = re.sub(r"['’]s$", "", " ".join(words).rstrip("."))  # "Israel's" names Israel
         if name and not (
             named(name) or _adjective_of_named(name, evidence, named, gazetteer) or _described(name, evidence, cues)
-            or _demonym_given(name, evidence, cues) or _month_given(name, evidence) or _region_given(name, evidence, cues)
+            or _demonym_given(name, evidence, named, cues) or _month_given(name, evidence) or _region_given(name, evidence, cues)
             or _institution_given(name, evidence, named, cues) or _initials_given(name, evidence)
         ):  # fmt: skip
             return name
@@ -152,11 +152,12 @@ def _country_of_adjective(name: str, gazetteer: Gazetteer) -> str:
     return ""
 
 
-def _demonym_given(name: str, evidence: str, cues: Cues) -> bool:
-    """Whether the evidence has the country's adjective: "Israel" for "operaciones israelíes"."""
-    forms = cues.demonyms.get(name, ())
+def _demonym_given(name: str, evidence: str, named: Named, cues: Cues) -> bool:
+    """Whether the evidence has the country's adjective, for a country or its adjective: "Israel"
+    for "operaciones israelíes", "German" for "el ministro alemán" (or for "Alemania")."""
+    country = next((c for c, forms in cues.demonyms.items() if name.lower() in forms), name)
     words = set(re.findall(r"\w+", evidence.lower()))
-    return any(f in words for f in forms)
+    return any(f in words for f in cues.demonyms.get(country, ())) or (country != name and named(country))
 
 
 def _described(name: str, evidence: str, cues: Cues) -> bool:
