@@ -154,6 +154,8 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
     ("written", "english"),
     [
         ("Funcionarios británicos", "British officials"),
+        ("funcionarios griegos", "Greek officials"),  # any country of the demonyms
+        ("fuentes de inteligencia francesas", "French intelligence sources"),
         ("medios locales rusos", "local Russian media"),
         ("agencias de inteligencia surcoreanas y occidentales", "South Korean and Western intelligence agencies"),
         ("agencia de inteligencia de Ucrania", "Ukraine intelligence agency"),

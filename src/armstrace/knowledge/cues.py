@@ -206,7 +206,7 @@ def read_cues(path: Path) -> Cues:
         ),
         office_names=_renderings(document, "offices", path),
         described_nouns=_renderings(document, "described_nouns", path),
-        described_adjectives=_renderings(document, "described_adjectives", path),
+        described_adjectives=_described_adjectives(document, path),
         regions=_renderings(document, "regions", path),
         translations=_renderings(document, "translations", path),
     )
@@ -224,6 +224,18 @@ def _renderings(document: Mapping[str, Any], name: str, path: Path) -> Mapping[s
     return MappingProxyType(
         {form: english for english, forms in section.items() for form in _terms(forms, f"{path}: [{name}] {english}", lowercase=True)}
     )
+
+
+def _described_adjectives(document: Mapping[str, Any], path: Path) -> Mapping[str, str]:
+    """[described_adjectives], and each country's forms of [demonyms] to its English adjective
+    (the last form) where the section gives that adjective no forms of its own."""
+    listed = dict(_renderings(document, "described_adjectives", path))
+    for country, words in _section(document, "demonyms", path).items():
+        forms = _terms(words, f"{path}: [demonyms] {country}", lowercase=True)
+        english = " ".join(word[:1].upper() + word[1:] for word in forms[-1].split()) if forms else ""
+        if english and english not in listed.values():
+            listed.update({form: english for form in forms if form not in listed})
+    return MappingProxyType(listed)
 
 
 @cache
