@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -19,7 +18,7 @@ import armstrace
 from armstrace.base.settings import Settings
 
 from support.cli import run_cli as _run
-from support.faultserver import Reply, fault_server, labeller
+from support.faultserver import InFlight, Reply, fault_server, labeller
 from support.labels import LABELS
 
 from conftest import SEEDS
@@ -171,23 +170,14 @@ def test_a_refused_key_stops_the_run_with_exit_5_and_no_key_in_any_output(tmp_pa
 def test_together_sends_an_articles_calls_at_once_to_a_server_given_by_url(tmp_path: Path, flags: list[str], at_once: bool) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "one.txt").write_text(next(SEEDS.glob("*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
-    answer = labeller(lambda label: LABELS[label])
-    running, peak = [0], [0]
-
-    def counted(request: dict[str, Any]) -> dict[str, Any]:
-        running[0] += 1  # handler threads: a list's item changes under the GIL
-        peak[0] = max(peak[0], running[0])
-        time.sleep(0.05)
-        running[0] -= 1
-        return answer(request)
-
+    counted = InFlight(labeller(lambda label: LABELS[label]), hold=0.05)
     with fault_server(Reply(answer=counted)) as server:
         result = _run(
             "extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--base-url", server.base_url,
             "--no-cache", *flags,
         )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert len(server.requests) > 2 and (peak[0] > 1) == at_once
+    assert len(server.requests) > 2 and (counted.peak > 1) == at_once
 
 
 def test_schema_check_passes_on_the_committed_schemas() -> None:

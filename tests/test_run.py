@@ -13,7 +13,7 @@ import pytest
 from armstrace.extraction.run import run_extract
 from armstrace.base.settings import Settings
 
-from support.faultserver import Reply, fault_server, fault_server_process, labeller
+from support.faultserver import InFlight, Reply, fault_server, fault_server_process, labeller
 from support.labels import answering
 
 KEY = "sk-armstrace-PLANTED-run-key-77"
@@ -216,18 +216,9 @@ def test_an_articles_calls_go_one_at_a_time_to_another_server_and_at_once_when_a
 ) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "one.txt").write_text(INJECTION, encoding="utf-8")
-    answer = labeller(lambda label: HOSTILE[label])
-    running, peak = [0], [0]
-
-    def counted(request: dict[str, Any]) -> dict[str, Any]:
-        running[0] += 1  # handler threads: a list's item changes under the GIL
-        peak[0] = max(peak[0], running[0])
-        time.sleep(0.1)
-        running[0] -= 1
-        return answer(request)
-
+    counted = InFlight(labeller(lambda label: HOSTILE[label]))
     with fault_server(Reply(answer=counted)) as server:
         summary = run_extract([tmp_path / "in"], tmp_path / "out", _settings(server.base_url, tmp_path, together=together))
         calls = len(server.requests)
     assert summary.exit_code == 0 and calls > 2
-    assert (peak[0] > 1) if at_once else (peak[0] == 1)
+    assert (counted.peak > 1) if at_once else (counted.peak == 1)

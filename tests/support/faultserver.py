@@ -67,6 +67,23 @@ def labeller(label: Callable[[str], dict[str, Any]]) -> Callable[[dict[str, Any]
 
 
 @dataclass
+class InFlight:
+    """An answer function that also counts the requests answered at once (`peak`)."""
+
+    answer: Callable[[dict[str, Any]], dict[str, Any]]
+    hold: float = 0.1  # seconds each request stays in flight
+    running: int = 0
+    peak: int = 0
+
+    def __call__(self, request: dict[str, Any]) -> dict[str, Any]:
+        self.running += 1  # handler threads: an attribute changes under the GIL
+        self.peak = max(self.peak, self.running)
+        time.sleep(self.hold)
+        self.running -= 1
+        return self.answer(request)
+
+
+@dataclass
 class FaultServer:
     """Serves `script` in order, then repeats its last reply; records every request."""
 
