@@ -168,6 +168,18 @@ def test_what_a_speaker_infers_from_a_statement_is_a_second_claim(article: str, 
     assert [(c.cue, c.statement.text if c.statement else "") for c in found] == statements
 
 
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Chile's foreign minister said on Friday that his country was concerned about the flow of rifles into Peru.", "his country was concerned about the flow of rifles into Peru"),
+        ("Lars Berg dijo que su gobierno estaba muy preocupado por la venta de fusiles a Chile.", "su gobierno estaba muy preocupado por la venta de fusiles a Chile"),
+    ],
+)
+def test_a_state_of_mind_inside_a_report_is_part_of_it(text: str, statement: str) -> None:
+    [claim] = claim_candidates(text, load_cues())
+    assert claim.statement is not None and claim.statement.text == statement
+
+
 def test_a_quotation_before_its_verb_is_the_statement() -> None:
     [claim] = claim_candidates("“Seguiremos cooperando con Moscú”, dijo el canciller.", load_cues())
     assert claim.statement is not None and claim.statement.text == "Seguiremos cooperando con Moscú"
@@ -182,6 +194,8 @@ def test_a_quotation_before_its_verb_is_the_statement() -> None:
         ("Two missiles were made abroad, said the police chief.", "Two missiles were made abroad"),
         ("Irán envió misiles a Rusia, informó el lunes un diputado.", "Irán envió misiles a Rusia"),
         ("The fragments came from a foreign missile, UN monitors told the council.", "The fragments came from a foreign missile"),
+        # An aside after the verb's own clause is no statement of its own.
+        ("Norway sold rifles to Chile, two officials told reporters on Friday, in what they called a breach of the embargo.", "Norway sold rifles to Chile"),
         ("Norway sold rifles to Chile, according to a report.", "Norway sold rifles to Chile"),
         # A wire story's lead is no part of the statement.
         ("OSLO, Norway (AP) — Norway has sold rifles to Chile, a senior official said.", "Norway has sold rifles to Chile"),

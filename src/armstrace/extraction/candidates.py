@@ -23,7 +23,7 @@ from ..text.dates import calendar
 from ..text.fold import alternation, find_all, normalise
 from ..text.numbers import is_roman
 from .materiel import figure_candidates, weapon_candidates
-from .statements import CONTRASTS, GOES_ON, INFERS, statement_of, subject_of_next
+from .statements import CONTRASTS, GOES_ON, INFERS, statement_of, subject_of_next, within_earlier_report
 from .spans import (
     CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, phrases, quoted_spans,
     sentence_at, sentences, site_paragraphs, story_sentences,
@@ -82,8 +82,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # "officials often deny such sales", "a veces niegan": a habit, no statement.
     verbs = [v for v in verbs if not _habitual(sentence.text[: v.start], cues)]
     # "añadió a su registro", "added them to", "reports of shipments": adding to something and
-    # a noun report nothing.
-    verbs = [v for v in verbs if not _reports_nothing(sentence.text, v)]
+    # a noun report nothing; "said that it was concerned" reports once.
+    verbs = within_earlier_report(sentence.text, [v for v in verbs if not _reports_nothing(sentence.text, v)])
     quoted = quoted_spans(sentence.text)
     outside = [v for v in verbs if not inside(v.start, quoted)]
     # A verb quoted inside someone's statement is part of it, not a statement of its own.

@@ -41,6 +41,20 @@ QUOTED_AS = re.compile(
 )
 
 
+# A copula before a verb's word makes it a state of mind: "was concerned", "estaban preocupados".
+_STATE_OF_MIND = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|remains|remained|está|están|estaba|estaban|estuvo|estuvieron)"
+    r"\s+(?:(?:very|deeply|increasingly|so|muy|profundamente|seriamente)\s+)?$",
+    re.I,
+)
+
+
+def within_earlier_report(text: str, verbs: list[Hit]) -> list[Hit]:
+    """The verbs but a state of mind inside what an earlier verb of the sentence reports: "said
+    that his country was concerned about …" is one statement, not a report and a fragment."""
+    return [v for n, v in enumerate(verbs) if not (n and _STATE_OF_MIND.search(text, 0, v.start))]
+
+
 def _quoted_before(sentence: Span, at: int) -> Span | None:
     """The quotation that ends right before a reporting verb ('“…”, dijo X'), or before the
     subject of a passive one ('"…," the envoy was quoted as saying'), if there is one."""
@@ -115,8 +129,11 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         closes = bool(clause) and (len(clause) <= _MAX_SUBJECT_WORDS or document) and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
     elif not clause:  # "…, state media reported, as …": a verb with nothing after it reports what came before
         closes = len(between) <= _MAX_SUBJECT_WORDS
-    else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause
-        closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(words_of(tail)) <= 2 * _MAX_SUBJECT_WORDS and not re.search(r"[,;:]", tail)
+    else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause,
+        # or an aside follows it: "…, officials told reporters on Thursday, in what they described as …"
+        own, rest = (re.split(r"[,;:]", tail, maxsplit=1) + [""])[:2]
+        aside = not rest.strip() or _ASIDE.match(rest.strip()) is not None
+        closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(words_of(own)) <= 2 * _MAX_SUBJECT_WORDS and aside
     body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
     said = words_of(body)
     # A statement has words of its own: "The U.S., South Korea and Ukraine say …" lists subjects.
@@ -151,6 +168,10 @@ def subject_of_next(between: str, cues: Cues) -> bool:
         and not set(folded) & _RELATIVES and folded[-1] not in (*cues.coordinators, *cues.clauses)
     )  # fmt: skip
 
+
+# What opens an aside after a verb's own clause, not a statement: a preposition or a participle,
+# in lower case (a capital opens a clause of its own).
+_ASIDE = re.compile(r"(?:in|on|at|after|before|during|as|adding|citing|saying|according|without|en|tras|durante|añadiendo|citando|según)\b")
 
 # The most words a subject next to a statement's verb takes: "United Nations sanctions monitors
 # told", "dijo el portavoz del Kremlin, Dmitri Peskov"; more, and the verb has an object.
