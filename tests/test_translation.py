@@ -23,6 +23,7 @@ GAZ = load_gazetteer()
         ("Agencia Estatal de Noticias KCNA", "KCNA"),  # a body then called by an acronym the gazetteer knows
         ("Departamento del Tesoro", "US Department of the Treasury"),  # a name the gazetteer knows
         ("Portavoz del Ministerio de Defensa of Norway", "Norway Defence Ministry Spokesman"),  # half put in English by the model
+        ("Portavoz de la Cancillería chilena", "Chilean Foreign Ministry Spokesman"),
     ],
 )
 def test_an_institutions_spanish_name_is_written_in_english(spanish: str, english: str) -> None:
@@ -51,6 +52,8 @@ def test_a_name_with_a_word_no_list_knows_stays_as_written(name: str) -> None:
         ("empresas de adquisiciones", "procurement companies"),
         ("obuses autopropulsados", "self-propelled howitzers"),  # an adjective goes before its noun
         ("soldados norcoreanos", "North Korean soldiers"),  # a country's adjective too
+        ("soldados noruegos", "Norwegian soldiers"),  # any country's
+        ("dolares", "dollars"),  # a currency, as a model writes it back unaccented
         ("ingenieros de combate", "combat engineers"),
         ("fuentes del Gobierno de Chile", "Chile Government sources"),
         ("artillery shells", "artillery shells"),  # English already
