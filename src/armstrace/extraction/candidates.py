@@ -37,8 +37,8 @@ _CAPITALISED = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’\-.]*\w|[A-ZÁÉÍÓÚÑÜ])"
 _STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "asserted")
 # How many words open a statement: "Irán no envió", "Moscow has never sent", "Nunca antes hemos".
 _NEGATION_REACH = 4
-# What may stand before a statement's negation besides a name: "se", "lo", "it", "they" …
-_PRONOUNS = frozenset("se lo la le les nos ya él ella ellos ellas it he she they we i".split())
+# What may stand before a statement's negation besides a name: "se", "lo", "it", "they", "has" …
+_BEFORE_NEGATION = frozenset("se lo la le les nos ya él ella ellos ellas it he she they we i has have had is are was were did does do will would can could".split())
 # "…, algo que Lima niega", "… - an allegation Chile denies": a second speaker answers the
 # statement before; its verb names no channel of it.
 _RESPONDS = re.compile(
@@ -178,7 +178,7 @@ def _negated(statement: str, cues: Cues) -> bool:
         folded = word.lower()
         if folded in cues.negations or folded.endswith(("n't", "n’t")):
             return True
-        if not (word[:1].isupper() or folded in _PRONOUNS):
+        if not (word[:1].isupper() or folded in _BEFORE_NEGATION):
             return False
     return False
 
