@@ -180,6 +180,20 @@ def test_a_state_of_mind_inside_a_report_is_part_of_it(text: str, statement: str
     assert claim.statement is not None and claim.statement.text == statement
 
 
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        ("Lars Berg rejected the claim and said Oslo has never sold rifles to Chile.", [("denied", "Oslo has never sold rifles to Chile")]),
+        ("Lars Berg negó las acusaciones y aseguró que Noruega solo vende fusiles a Perú.", [("asserted", "Noruega solo vende fusiles a Perú")]),
+        # An object of its own keeps the first verb's statement apart.
+        ("Lars Berg rejected the sale of rifles and said Oslo sells only to Peru.", [("denied", "the sale of rifles"), ("asserted", "Oslo sells only to Peru")]),
+    ],
+)
+def test_a_dismissal_and_what_it_goes_on_to_say_are_one_statement(text: str, statements: list[tuple[str, str]]) -> None:
+    found = claim_candidates(text, load_cues())
+    assert [(c.cue, c.statement.text if c.statement else "") for c in found] == statements
+
+
 def test_a_quotation_before_its_verb_is_the_statement() -> None:
     [claim] = claim_candidates("“Seguiremos cooperando con Moscú”, dijo el canciller.", load_cues())
     assert claim.statement is not None and claim.statement.text == "Seguiremos cooperando con Moscú"

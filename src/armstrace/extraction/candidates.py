@@ -23,7 +23,7 @@ from ..text.dates import calendar
 from ..text.fold import alternation, find_all, normalise
 from ..text.numbers import is_roman
 from .materiel import figure_candidates, weapon_candidates
-from .statements import CONTRASTS, GOES_ON, INFERS, statement_of, subject_of_next, within_earlier_report
+from .statements import CONTRASTS, GOES_ON, INFERS, one_report, statement_of, within_earlier_report
 from .spans import (
     CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, phrases, quoted_spans,
     sentence_at, sentences, site_paragraphs, story_sentences,
@@ -219,7 +219,7 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             # A report within a report is one claim: the outer verb's, with what the inner one
             # reports and how ("Kirby said officials believe …", "indicó que Irán declaró que no …").
             while (
-                n + 1 < len(anchors) and anchors[n + 1].label and subject_of_next(sentence.text[inner.end : anchors[n + 1].start], cues)
+                n + 1 < len(anchors) and anchors[n + 1].label and one_report(sentence.text[inner.end : anchors[n + 1].start], cues)
                 and not _RESPONDS.search(sentence.text[: anchors[n + 1].start])
             ):  # fmt: skip
                 n += 1

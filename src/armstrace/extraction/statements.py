@@ -153,6 +153,23 @@ def _folded(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(map(normalise, words))
 
 
+# What a dismissal takes as its object before the statement that answers it: "rejected the
+# claim and said …", "negó las acusaciones y aseguró que …".
+_DISMISSED = re.compile(
+    r"\s+(?:(?:the|these|those|such|all|las|los|esas|esos|estas|estos|tales|todas|todos)\s+)?"
+    r"(?:claims?|accusations?|allegations?|reports?|charges?|acusaciones|afirmaciones|informaciones|denuncias|versiones)"
+    r"\s+(?:and|y|e)\s+",
+    re.I,
+)
+
+
+def one_report(between: str, cues: Cues) -> bool:
+    """Whether two reporting verbs, with `between` between them, make one report: the second
+    verb's subject ("said officials believe", `subject_of_next`), or the first one's dismissed
+    object ("rejected the claim and said Oslo has never …": the dismissal is what is said)."""
+    return _DISMISSED.fullmatch(between) is not None or subject_of_next(between, cues)
+
+
 def subject_of_next(between: str, cues: Cues) -> bool:
     """Whether the words between two reporting verbs are only the second one's subject, perhaps
     after "que"/"that": "said officials believe", "indicó que Irán declaró"; not "dijo que Irán
