@@ -49,6 +49,13 @@ def test_a_name_or_number_the_evidence_does_not_give_is_named(content: str, culp
     assert _unsupported(content) == culprit
 
 
+def test_spanish_words_of_a_name_inside_an_english_sentence_are_the_names() -> None:
+    evidence = "Los fusiles llegaron por barco al puerto de La Serena."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    assert english_content("The rifles arrived by ship at the port of La Serena.", "x", evidence, named, CUES, GAZ)[1] == ""
+    assert english_content("Los fusiles llegaron a La Serena.", "x", evidence, named, CUES, GAZ)[1] == "That is not English."
+
+
 def test_content_that_fails_the_check_falls_back_to_the_clause() -> None:
     named = lambda name: renders(name, EVIDENCE, GAZ)  # noqa: E731
     assert english_content("Iran sent drones to Russia.", CLAUSE, EVIDENCE, named, CUES, GAZ) == ("Iran sent drones to Russia.", "")

@@ -308,7 +308,7 @@ def _without_asides(said: str) -> list[str]:
 def _fault(said: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer) -> str:
     if not _proposition(said):
         return "That is not a sentence."
-    if spanish_words(said):
+    if spanish_words(_without_names(said)):
         return "That is not English."
     if _THE_TEXT.search(said) and not _TEXT_WORDS.search(evidence):
         return "That speaks of the article instead of saying what it says."
@@ -317,6 +317,12 @@ def _fault(said: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazett
     if missing := unsupported(said, evidence, named, cues, gazetteer):
         return f"It does not say «{missing}»."
     return ""
+
+
+def _without_names(said: str) -> str:
+    """The sentence without the names inside it, whose words may be Spanish ("the port of La
+    Guaira", "Puerto de la Cruz"); a name that opens it stays, as a Spanish sentence opens so."""
+    return _NAME.sub(lambda m: m.group(0) if m.start() == 0 else "", said)
 
 
 # What a transfer of each status says, in English: the supplier first, the recipient after "to".
