@@ -300,6 +300,8 @@ def test_a_neutral_verb_takes_the_stance_of_what_it_reports() -> None:
         ("Lars Berg said Oslo hadn't sold any rifles to Lima.", "denied"),
         ('Lars Berg said Oslo "has never sold rifles to any side" in the conflict.', "denied"),  # an auxiliary before the negation
         ("Lars Berg said the sales had not been completed.", "asserted"),  # a fact about a thing
+        ("El vocero insistió en que la venta de fusiles «no viola ningún acuerdo».", "denied"),  # a wrongdoing negated
+        ("El vocero dijo que Noruega violó el embargo.", "accused"),
         ("El vocero dijo que el acuerdo se firmará en mayo, aunque no dio detalles.", "asserted"),  # a later negation
         ("El vocero indicó que las ventas no se habían completado.", "asserted"),  # a fact about a thing, not a denial
     ],

@@ -1,5 +1,6 @@
 """Find, by code, the passages of an article that may hold each kind of item (claims and actors
-here, materiel and figures in materiel.py, the spans they are made of in spans.py).
+here, materiel and figures in materiel.py, the spans they are made of in spans.py, a claim's
+stance in stances.py).
 
 A small model asked to "list everything" walks the article sentence by sentence and invents
 what it does not find. So code decides where to look (each reporting verb may start a claim;
@@ -23,7 +24,8 @@ from ..text.dates import calendar
 from ..text.fold import alternation, find_all, normalise
 from ..text.numbers import is_roman
 from .materiel import figure_candidates, weapon_candidates
-from .statements import CONTRASTS, GOES_ON, INFERS, one_report, statement_of, within_earlier_report
+from .stances import STANCE_PRIORITY, claim_stance, reporting_order
+from .statements import GOES_ON, INFERS, one_report, statement_of, within_earlier_report
 from .spans import (
     CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, phrases, quoted_spans,
     sentence_at, sentences, site_paragraphs, story_sentences,
@@ -32,13 +34,6 @@ from .spans import (
 _CAPITALISED = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’\-.]*\w|[A-ZÁÉÍÓÚÑÜ])"
 
 
-# A denial or an admission reported with "said" is still a denial or an admission: the more
-# specific stance wins whatever the word order.
-_STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "asserted")
-# How many words open a statement: "Irán no envió", "Moscow has never sent", "Nunca antes hemos".
-_NEGATION_REACH = 4
-# What may stand before a statement's negation besides a name: "se", "lo", "it", "they", "has" …
-_BEFORE_NEGATION = frozenset("se lo la le les nos ya él ella ellos ellas it he she they we i has have had is are was were did does do will would can could".split())
 # "…, algo que Lima niega", "… - an allegation Chile denies": a second speaker answers the
 # statement before; its verb names no channel of it.
 _RESPONDS = re.compile(
@@ -65,7 +60,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     starts one only in a sentence without a verb; a quotation that continues the previous
     sentence's is a claim of its own.
     """
-    verbs = hits(sentence.text, labelled_terms(cues.reporting, _reporting_order(cues)))
+    verbs = hits(sentence.text, labelled_terms(cues.reporting, reporting_order(cues)))
     # A capital inside a sentence makes the word part of a name: "the United States" states
     # nothing; in a headline written in capitals it says nothing.
     shouted = sentence.text.upper() == sentence.text
@@ -100,7 +95,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
         return sorted([*verbs, *more], key=lambda h: h.start)
     if cited := hits(sentence.text, {normalise(t): "asserted" for t in cues.attribution}):
         return cited[:1]
-    if content := hits(sentence.text, labelled_terms(cues.content, _STANCE_PRIORITY)):
+    if content := hits(sentence.text, labelled_terms(cues.content, STANCE_PRIORITY)):
         return content[:1]
     if continues_quote:
         return [Hit(0, 0, "asserted")]
@@ -127,60 +122,6 @@ def _not_made(before: str, cues: Cues) -> bool:
 def _habitual(before: str, cues: Cues) -> bool:
     """Whether a frequency word right before a reporting verb makes it a habit ("suelen negar")."""
     return f" {normalise(before).rstrip()}".endswith(tuple(f" {normalise(h)}" for h in cues.habitual))
-
-
-def _reporting_order(cues: Cues) -> list[str]:
-    return [s for s in _STANCE_PRIORITY if s in cues.reporting] + [s for s in cues.reporting if s not in _STANCE_PRIORITY]
-
-
-def _stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str], cues: Cues) -> str:
-    """A neutral verb takes the stance of a stance word in what it reports ("no hay pruebas"),
-    or reports a denial when what it reports opens by negating its verb ("que Irán no envió").
-
-    `said`: the words between the verb and its statement, and the statement ('' for none).
-    """
-    stance = anchor.label or previous
-    # What a denial is contrasted with, or the reason it gives, is stated, not denied: "not for
-    # export but for defence".
-    if not anchor.label and previous == "denied" and CONTRASTS.match(segment):
-        stance = "asserted"
-    if stance != "asserted":
-        return stance
-    complement, statement = said
-    # The verb's own complement may dismiss what it reports: "tachó de «ridículas» las acusaciones de que …".
-    if "," not in complement and any(h.label == "denied" for h in hits(complement, labelled_terms(cues.content, _STANCE_PRIORITY))):
-        return "denied"
-    # A quoted statement that opens with its subject's own verb takes that verb's stance:
-    # "«Noruega cree que …», dijeron los ministros."
-    opening = hits(statement, labelled_terms(cues.reporting, _reporting_order(cues)))
-    if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]):
-        return opening[0].label
-    # Stance words count in what the verb reports, not in the words around it ("dijo …, en
-    # respuesta a acusaciones de …").
-    marks = hits(statement or segment, labelled_terms(cues.content, _STANCE_PRIORITY))
-    if marks:
-        return marks[0].label
-    return "denied" if _negated(statement, cues) else stance
-
-
-def _opens_with_subject(before: str) -> bool:
-    """Whether the words before a verb can be its subject alone: a few words, no clause break."""
-    return 0 < len(before.split()) <= 5 and not re.search(r"[,;:]|\b(?:que|that)\b", before)
-
-
-def _negated(statement: str, cues: Cues) -> bool:
-    """Whether a statement opens by negating its verb: "Irán no envió", "Nunca hemos", "it hasn't".
-
-    Only a name or a pronoun may stand before the negation: "las compras no se habían
-    completado" reports a fact about purchases, not a denial.
-    """
-    for word in re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH]:
-        folded = word.lower()
-        if folded in cues.negations or folded.endswith(("n't", "n’t")):
-            return True
-        if not (word[:1].isupper() or folded in _BEFORE_NEGATION):
-            return False
-    return False
 
 
 def _attributed_sentences(article: str, cues: Cues) -> list[Span]:
@@ -241,7 +182,7 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             )  # fmt: skip
             said = statement.text if statement != sentence else ""
             complement = sentence.text[inner.end : statement.start - sentence.start] if said else ""
-            stance = _stance(inner, stance, segment, (complement, said), cues)
+            stance = claim_stance(inner, stance, segment, (complement, said), cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
             found.append(Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays))
         previous_claimed = bool(anchors)

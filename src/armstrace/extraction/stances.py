@@ -1,0 +1,78 @@
+"""A claim's stance, read off its words: the reporting verb's, or a neutral verb's taken from
+what it reports ("dijo que no hay pruebas" is a denial, "said Oslo has never sold" too)."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge.cues import Cues
+from .spans import Hit, hits, labelled_terms
+from .statements import CONTRASTS
+
+# A denial or an admission reported with "said" is still a denial or an admission: the more
+# specific stance wins whatever the word order.
+STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "asserted")
+# How many words open a statement: "Irán no envió", "Moscow has never sent", "Nunca antes hemos".
+_NEGATION_REACH = 4
+# What may stand before a statement's negation besides a name: "se", "lo", "it", "they", "has" …
+_BEFORE_NEGATION = frozenset(
+    "se lo la le les nos ya él ella ellos ellas it he she they we i has have had is are was were did does do will would can could".split()
+)
+# A negation right before a word of wrongdoing: "no viola ningún acuerdo" denies the charge.
+_NOT = re.compile(r"(?<!\w)(?:no|not|never|nunca|jamás)\s+(?:[^\W\d_]+\s+)?$", re.I)
+
+
+def reporting_order(cues: Cues) -> list[str]:
+    """The reporting verbs' stances, the more specific first (`STANCE_PRIORITY`)."""
+    return [s for s in STANCE_PRIORITY if s in cues.reporting] + [s for s in cues.reporting if s not in STANCE_PRIORITY]
+
+
+def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str], cues: Cues) -> str:
+    """A neutral verb takes the stance of a stance word in what it reports ("no hay pruebas"),
+    or reports a denial when what it reports opens by negating its verb ("que Irán no envió").
+
+    `said`: the words between the verb and its statement, and the statement ('' for none).
+    """
+    stance = anchor.label or previous
+    # What a denial is contrasted with, or the reason it gives, is stated, not denied: "not for
+    # export but for defence".
+    if not anchor.label and previous == "denied" and CONTRASTS.match(segment):
+        stance = "asserted"
+    if stance != "asserted":
+        return stance
+    complement, statement = said
+    # The verb's own complement may dismiss what it reports: "tachó de «ridículas» las acusaciones de que …".
+    if "," not in complement and any(h.label == "denied" for h in hits(complement, labelled_terms(cues.content, STANCE_PRIORITY))):
+        return "denied"
+    # A quoted statement that opens with its subject's own verb takes that verb's stance:
+    # "«Noruega cree que …», dijeron los ministros."
+    opening = hits(statement, labelled_terms(cues.reporting, reporting_order(cues)))
+    if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]):
+        return opening[0].label
+    # Stance words count in what the verb reports, not in the words around it ("dijo …, en
+    # respuesta a acusaciones de …").
+    text = statement or segment
+    marks = hits(text, labelled_terms(cues.content, STANCE_PRIORITY))
+    if marks:
+        return "denied" if marks[0].label == "accused" and _NOT.search(text, 0, marks[0].start) else marks[0].label
+    return "denied" if _negated(statement, cues) else stance
+
+
+def _opens_with_subject(before: str) -> bool:
+    """Whether the words before a verb can be its subject alone: a few words, no clause break."""
+    return 0 < len(before.split()) <= 5 and not re.search(r"[,;:]|\b(?:que|that)\b", before)
+
+
+def _negated(statement: str, cues: Cues) -> bool:
+    """Whether a statement opens by negating its verb: "Irán no envió", "Nunca hemos", "it hasn't".
+
+    Only a name or a pronoun may stand before the negation: "las compras no se habían
+    completado" reports a fact about purchases, not a denial.
+    """
+    for word in re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH]:
+        folded = word.lower()
+        if folded in cues.negations or folded.endswith(("n't", "n’t")):
+            return True
+        if not (word[:1].isupper() or folded in _BEFORE_NEGATION):
+            return False
+    return False
