@@ -105,3 +105,5 @@ def test_the_subject_of_the_transfer_verb_before_the_materiel_supplies_it() -> N
     sentence = "Corea del Norte está suministrando municiones a cambio de tecnología satelital."
     assert settled_one(sentence, "tecnología satelital", "other") == ("Russia", "North Korea")
     assert settled_one("Condenan el suministro de armas y el intercambio de tecnología en la dirección opuesta.", "tecnología", "other") == ("Russia", "North Korea")
+    # "a cambio" alone, "in return": what the verb's subject sends back is still its own.
+    assert settled_one("Rusia habría entregado a cambio cazas y mucho petróleo en los últimos meses.", "cazas", "aircraft") == ("Russia", "North Korea")

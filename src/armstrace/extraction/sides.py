@@ -104,7 +104,8 @@ def sent_by_subject(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer
 
     The party is the verb's subject when it stands right before it; the last such pair before
     the materiel counts. A receiving verb makes its subject the recipient, and "a cambio de" or
-    "in exchange for" between the verb and the materiel turns the way round.
+    "in exchange for" between the verb and the materiel turns the way round ("a cambio" alone,
+    "in return", does not).
     """
     around = _around(weapon)
     if around is None:
@@ -119,7 +120,9 @@ def sent_by_subject(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer
     last = found[-1]
     subject = flow[0] if last.group("p0") else flow[1]
     receives = re.fullmatch(_words(cues.receiving), last.group("verb")) is not None
-    exchanged = re.search(rf"(?<!\w)(?:{_words(cues.exchange)})(?!\w)", before[last.end() :]) is not None
+    # "a cambio de misiles" names what comes back; "entregó a cambio sistemas" ("in return") what is sent.
+    taking = tuple(w for w in cues.exchange if w.endswith((" de", " for")))
+    exchanged = bool(taking) and re.search(rf"(?<!\w)(?:{_words(taking)})(?!\w)", before[last.end() :]) is not None
     supplies = receives == exchanged
     return subject if supplies else (flow[1] if subject == flow[0] else flow[0])
 
