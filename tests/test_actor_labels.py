@@ -55,6 +55,11 @@ def _candidate(sentence: str, name: str) -> Candidate:
         ("organisation", "La empresa rusa Andesflot compró los barcos.", "Andesflot", "Russia"),  # the adjective before it
         ("person", "El diputado ucraniano Luis Soto lo negó.", "Luis Soto", "Ukraine"),
         ("person", "Luis Soto, diputado de Perú, lo negó.", "Luis Soto", None),  # a person's apposition is not read
+        # A role set off before the name is read whole.
+        ("person", "Norway's deputy foreign minister, Lars Berg, denied it.", "Lars Berg", "Norway"),
+        ("person", "The Chilean Defence Ministry spokesman, Luis Soto, denied it.", "Luis Soto", "Chile"),
+        ("person", "El portavoz del Ministerio de Defensa ucraniano, Luis Soto, lo negó.", "Luis Soto", "Ukraine"),
+        ("person", "Speaking to reporters in Oslo, Luis Soto denied it.", "Luis Soto", None),  # no title: no role
         ("organisation", "Fjordspace lanzó el satélite.", "Fjordspace", None),
     ],
 )

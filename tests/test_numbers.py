@@ -447,6 +447,9 @@ def test_a_decimal_after_a_month_is_a_number_not_a_broken_year() -> None:
         (" in the war", ""),
         (", said Lars Berg", ""),
         (" ya llegó a Chile.", ""),  # an adverb and a verb count nothing
+        (" of rifles and some 5 million rounds", "rifles"),  # another number starts another phrase
+        (" de fusiles FX-05 y unos 300 cohetes", "fusiles FX-05"),  # digits in a designation are no number
+        (" miles east of Oslo", "miles east of Oslo"),  # "miles", a thousand in Spanish, is a distance here
     ],
 )
 def test_the_words_a_number_counts_follow_it(after: str, counted: str) -> None:

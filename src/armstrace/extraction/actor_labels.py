@@ -19,6 +19,8 @@ from .spans import Candidate
 
 # How many words of a title may stand before a person's name: "US Treasury Secretary".
 _TITLE_WORDS = 3
+# How many words a role set off before a person's name may take: "the Iranian Foreign Ministry spokesman".
+_ROLE_WORDS = 8
 # How many words of an apposition after a body's name may name its country: ", la agencia espacial de Rusia".
 _APPOSITION_WORDS = 6
 
@@ -52,12 +54,25 @@ def country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer,
     if kind == "media":
         return _first_country(_spans(name.split()), gazetteer)
     at = candidate.span.start - candidate.sentence.start
-    before = [normalise(w.strip(",;:")) for w in candidate.sentence.text[:at].split()[-_TITLE_WORDS:]]
+    role = _role_before(candidate.sentence.text[:at], cues)
+    before = role if role is not None else [normalise(w.strip(",;:")) for w in candidate.sentence.text[:at].split()[-_TITLE_WORDS:]]
     aside = re.match(r",\s*([^,;.]*)", candidate.sentence.text[at + len(candidate.span.text) :])
     after = [normalise(w) for w in aside.group(1).split()[:_APPOSITION_WORDS]] if aside and kind != "person" else []
     # The nearest word first: an adjective of a country ("rusa") or a country's name of up to three words.
     adjectives = [next((c for c, forms in cues.demonyms.items() if w in forms), w) for w in [*reversed(before), *after]]
     return _first_country([*adjectives, *_spans(before), *_spans(after)], gazetteer)
+
+
+def _role_before(head: str, cues: Cues) -> list[str] | None:
+    """The words of a role set off by a comma before the name, whole ("North Korea's vice foreign
+    minister, Kim …", "The Iranian Foreign Ministry spokesman, …"); [] if no title is in what
+    the comma closes ("Speaking in Oslo, Berg …"), None if no comma stands before the name."""
+    if not head.rstrip().endswith(","):
+        return None
+    role = re.split(r"[,;:()—–]", head.rstrip()[:-1])[-1]
+    words = [normalise(re.sub(r"['’]s$", "", w)) for w in role.split()][-_ROLE_WORDS:]
+    titles = _folded(cues.titles) | {normalise(w) for office in cues.offices for w in office}
+    return words if set(words) & titles else []
 
 
 def _folded(terms: tuple[str, ...]) -> set[str]:

@@ -7,6 +7,7 @@ durations and labels ("la resolución 2231") are never offered to the model as f
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -254,10 +255,24 @@ _NO_NOUN = frozenset(
 )
 
 
+# Words that join the counted words to a next number's: "and some", "y unos", "or about".
+_LINKING = frozenset("and or y e o ni some about around nearly over almost unos unas cerca alrededor más de than".split())
+
+
+def _starts_number(word: str) -> bool:
+    """Whether `word` opens a number in digits ("5", "$1.5"). Number words are left alone: "miles"
+    is a thousand in Spanish and a distance in English."""
+    return word.lstrip("$€£")[:1].isdigit()
+
+
 def counted_after(after: str) -> str:
     """The words a number counts, as the text writes them right after it ("hundreds of cheap
     drones": "cheap drones"); '' when no noun follows."""
     rest = re.sub(r"^\s*(?:of(?:\s+the)?|de(?:\s+(?:los|las))?)\s+", " ", after, flags=re.IGNORECASE)
     end = _COUNTED_END.search(rest)
     words = (rest[: end.start()] if end else rest).split()[:_COUNTED_WORDS]
+    # Another number starts another phrase: "dozens of missiles and some 5 million rounds".
+    words = list(itertools.takewhile(lambda w: not _starts_number(w), words))
+    while words and words[-1].lower() in _LINKING:
+        words.pop()
     return " ".join(words) if words and words[0][:1].islower() and words[0].lower() not in _NO_NOUN else ""
