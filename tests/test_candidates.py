@@ -56,6 +56,7 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Berg didn’t say when Oslo paid.", []),
         ("Berg declined to say whether Chile paid.", []),
         ("Berg no precisó si Chile pagó.", []),
+        ("Berg no negó que Noruega vendiera fusiles a Chile.", []),  # no denial
         # the narrator's aside, adding to a list, and a noun spelt like a verb report nothing
         ("It should also be noted that Berg visited Lima.", []),
         ("Cabe señalar que Berg visitó Lima.", []),
@@ -302,6 +303,7 @@ def test_a_neutral_verb_takes_the_stance_of_what_it_reports() -> None:
         ("Lars Berg said the sales had not been completed.", "asserted"),  # a fact about a thing
         ("El vocero insistió en que la venta de fusiles «no viola ningún acuerdo».", "denied"),  # a wrongdoing negated
         ("El vocero dijo que Noruega violó el embargo.", "accused"),
+        ("«No tenemos nada que ocultar», dijo el vocero.", "denied"),
         ("El vocero dijo que el acuerdo se firmará en mayo, aunque no dio detalles.", "asserted"),  # a later negation
         ("El vocero indicó que las ventas no se habían completado.", "asserted"),  # a fact about a thing, not a denial
     ],

@@ -71,9 +71,9 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After a preposition or a possessive "reports" and "claims" are nouns: "concern over media
     # reports that …", "officials refute their initial reports".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _AFTER_PREPOSITION.search(sentence.text, 0, v.start))]
-    # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si";
-    # nor is the narrator's aside ("It should also be noted that", "Cabe señalar que").
-    verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged") or not _not_made(sentence.text[: v.start], cues)]
+    # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",
+    # "no negó que" (no denial); nor is the narrator's aside ("It should also be noted that").
+    verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged", "denied") or not _not_made(sentence.text[: v.start], cues)]
     # "officials often deny such sales", "a veces niegan": a habit, no statement.
     verbs = [v for v in verbs if not _habitual(sentence.text[: v.start], cues)]
     # "añadió a su registro", "added them to", "reports of shipments": adding to something and

@@ -258,8 +258,11 @@ def _figure(candidate: Candidate, label: FigureLabel, article: str, cues: Cues, 
     listed = listed_english(after)
     if not counted.strip() or number_words_only(counted):
         # The model echoed the number ("millions", "hundreds"): the text's own words say what it
-        # counts, in English where they are materiel words the register names.
-        counted = listed or after or counted
+        # counts, in English where they, or the first of them, are materiel words the register
+        # names ("misiles KN-23 fabricados en …" counts missiles).
+        words = after.split()
+        named = next((e for n in range(len(words), 0, -1) if (e := listed_english(" ".join(words[:n]))) is not None), None)
+        counted = named or after or counted
     elif listed is not None and listed_english(counted) not in (None, listed):
         # The model named other materiel than the words right after the number ("cientos de
         # drones" counted as "armas"): the text's words count.

@@ -18,8 +18,9 @@ _NEGATION_REACH = 4
 _BEFORE_NEGATION = frozenset(
     "se lo la le les nos ya él ella ellos ellas it he she they we i has have had is are was were did does do will would can could".split()
 )
-# A negation right before a word of wrongdoing: "no viola ningún acuerdo" denies the charge.
-_NOT = re.compile(r"(?<!\w)(?:no|not|never|nunca|jamás)\s+(?:[^\W\d_]+\s+)?$", re.I)
+# A negation right before a word of wrongdoing: "no viola ningún acuerdo", "nada que ocultar"
+# deny the charge.
+_NOT = re.compile(r"(?<!\w)(?:no|not|never|nunca|jamás|nada|nothing)\s+(?:[^\W\d_]+\s+)?$", re.I)
 
 
 def reporting_order(cues: Cues) -> list[str]:
