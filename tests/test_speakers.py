@@ -230,6 +230,8 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ('Lars Berg denied the sales. "We sold no rifles to Chile," he said.', "Lars Berg"),
         # a passive report's subject stands before "was quoted", and "the country's" is the country that opened the sentence before
         ('Norway has signed a deal with Chile. "Oslo is ready to sell rifles," the country\'s mission to the United Nations was quoted as saying in the press.', "Norway's mission to the United Nations"),
+        # and before the outlet that quotes it
+        ("Lars Berg was quoted by the NTB agency as saying that Oslo sells rifles to Chile.", "Lars Berg"),
         # member states no name qualifies are the organisation's the article named last
         ("La Unión Europea se reunió el lunes. Los Estados miembros han condenado la venta de fusiles.", "Estados miembros of La Unión Europea"),
         # a name in a title's complement is no subject; the person the article describes so elsewhere is

@@ -35,9 +35,12 @@ def goes_on(anchor_text: str) -> bool:
     return GOES_ON.fullmatch(anchor_text.strip()) is not None
 
 
-# A passive report: "X was quoted as saying", "X fue citado diciendo"; its subject stands before "was".
+# A passive report: "X was quoted as saying", "X fue citado diciendo", "X was quoted by an outlet
+# as saying"; its subject stands before "was".
 QUOTED_AS = re.compile(
-    r"\b(?:was|were|is|are|has been|have been|had been|fue|fueron)\s+(?:quoted|cited|citad[oa]s?)\s+(?:as\s+)?$", re.I
+    r"\b(?:was|were|is|are|has been|have been|had been|fue|fueron)\s+(?:quoted|cited|citad[oa]s?)\s+"
+    r"(?:(?:by|por)\s+(?:[^\s,;]+\s+){1,6}?)?(?:as\s+)?$",  # "quoted by the state agency BelTA as saying"
+    re.I,
 )
 
 
