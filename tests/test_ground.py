@@ -102,6 +102,7 @@ def test_a_figure_is_the_code_found_number_with_the_model_description() -> None:
         ("Noruega vendió cientos de drones a Chile.", "armas", "unmanned aerial vehicle"),  # other materiel than the text's
         ("Noruega envió 6000 soldados a Chile.", "Norwegian soldiers", "Norwegian soldiers"),  # no other materiel: the model's
         ("Noruega vendió cientos de drones fabricados en Oslo a Chile.", "", "unmanned aerial vehicle"),  # the first of the words
+        ("Norway sold about 150 Norwegian Fjord rifles to Chile.", "number", "Norwegian Fjord rifles"),  # "number" says nothing
     ],
 )
 def test_what_a_figure_counts_is_the_texts_materiel_where_the_model_names_none_or_other(text: str, said: str, counted: str) -> None:

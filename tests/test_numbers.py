@@ -450,6 +450,8 @@ def test_a_decimal_after_a_month_is_a_number_not_a_broken_year() -> None:
         (" of rifles and some 5 million rounds", "rifles"),  # another number starts another phrase
         (" de fusiles FX-05 y unos 300 cohetes", "fusiles FX-05"),  # digits in a designation are no number
         (" miles east of Oslo", "miles east of Oslo"),  # "miles", a thousand in Spanish, is a distance here
+        (" Norwegian Fjord rifles for Chile", "Norwegian Fjord rifles"),  # a capital may open what a noun closes
+        (" Norway", ""),  # a name alone counts nothing
     ],
 )
 def test_the_words_a_number_counts_follow_it(after: str, counted: str) -> None:

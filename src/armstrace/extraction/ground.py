@@ -251,13 +251,17 @@ def _weapon(
     )
 
 
+# What a model says a number counts when it does not say: "number", "amount".
+_COUNTS_NOTHING = frozenset(("number", "amount", "quantity", "total", "figure", "count", "número", "cantidad"))
+
+
 def _figure(candidate: Candidate, label: FigureLabel, article: str, cues: Cues, gazetteer: Gazetteer) -> Figure | None:
     if candidate.quantity is None:
         return None
     counted, after = label.counted, counted_after(article[candidate.span.end : candidate.sentence.end])
     listed = listed_english(after)
-    if not counted.strip() or number_words_only(counted):
-        # The model echoed the number ("millions", "hundreds"): the text's own words say what it
+    if not counted.strip() or number_words_only(counted) or counted.strip().lower() in _COUNTS_NOTHING:
+        # The model echoed the number ("millions", "hundreds") or said "number": the text's own words say what it
         # counts, in English where they, or the first of them, are materiel words the register
         # names ("misiles KN-23 fabricados en …" counts missiles).
         words = after.split()

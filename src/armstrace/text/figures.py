@@ -275,4 +275,6 @@ def counted_after(after: str) -> str:
     words = list(itertools.takewhile(lambda w: not _starts_number(w), words))
     while words and words[-1].lower() in _LINKING:
         words.pop()
-    return " ".join(words) if words and words[0][:1].islower() and words[0].lower() not in _NO_NOUN else ""
+    # A capital may open the words a noun in lower case closes: "Iranian Shahed drones", "Iran-backed plots".
+    opens = bool(words) and (words[0][:1].islower() or any(w[:1].islower() for w in words[1:]))
+    return " ".join(words) if opens and words[0].lower() not in _NO_NOUN else ""
