@@ -49,6 +49,13 @@ def test_a_name_or_number_the_evidence_does_not_give_is_named(content: str, culp
     assert _unsupported(content) == culprit
 
 
+def test_who_says_it_at_the_end_is_no_part_of_what_is_said() -> None:
+    evidence = "Noruega vendió 40 fusiles a Chile, según funcionarios peruanos."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    said = "Norway sold 40 rifles to Chile, according to Peruvian officials."
+    assert english_content(said, "x", evidence, named, CUES, GAZ) == ("Norway sold 40 rifles to Chile.", "")
+
+
 def test_spanish_words_of_a_name_inside_an_english_sentence_are_the_names() -> None:
     evidence = "Los fusiles llegaron por barco al puerto de La Serena."
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731

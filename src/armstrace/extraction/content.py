@@ -281,7 +281,7 @@ def english_content(
     """
     # "U. S." is "U.S.".
     said = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", " ".join(model_content.split()))
-    said = _one_of_two(_without_frame(_in_english(said, gazetteer), cues), before_verb, cues)
+    said = _one_of_two(_without_frame(_in_english(_ATTRIBUTED.sub(".", said), gazetteer), cues), before_verb, cues)
     fault = _fault(said, evidence, named, cues, gazetteer)
     if fault and asides:
         # What a non-restrictive relative clause adds to a clause's translation ("…, which is based
@@ -294,6 +294,9 @@ def english_content(
     return (clause, fault) if fault else (said, "")
 
 
+# Who says it, closing the proposition ("… to Venezuela according to German officials."): the
+# claim's speaker, not what is said.
+_ATTRIBUTED = re.compile(r",?\s+(?:according to|as reported by)\s+[^,.;]+\.?$")
 # A relative clause set off by a comma, with no comma inside it (where it ends is then certain):
 # to the sentence's end, or to a comma before a word in lower case (the sentence's verb).
 _ASIDE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,.;]*(?:,\s+(?=[a-z])|(?=[.;]?$))")
