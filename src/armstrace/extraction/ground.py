@@ -261,9 +261,9 @@ def _figure(candidate: Candidate, label: FigureLabel, article: str, cues: Cues, 
     counted, after = label.counted, counted_after(article[candidate.span.end : candidate.sentence.end])
     listed = listed_english(after)
     if not counted.strip() or number_words_only(counted) or counted.strip().lower() in _COUNTS_NOTHING:
-        # The model echoed the number ("millions", "hundreds") or said "number": the text's own words say what it
-        # counts, in English where they, or the first of them, are materiel words the register
-        # names ("misiles KN-23 fabricados en …" counts missiles).
+        # The model echoed the number ("millions", "hundreds") or said "number": the text's own
+        # words say what it counts, in English where they, or the first of them, are materiel
+        # words the register names ("misiles KN-23 fabricados en …" counts missiles).
         words = after.split()
         named = next((e for n in range(len(words), 0, -1) if (e := listed_english(" ".join(words[:n]))) is not None), None)
         counted = named or after or counted

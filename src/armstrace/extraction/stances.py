@@ -67,8 +67,8 @@ def _opens_with_subject(before: str) -> bool:
 def _negated(statement: str, cues: Cues) -> bool:
     """Whether a statement opens by negating its verb: "Irán no envió", "Nunca hemos", "it hasn't".
 
-    Only a name or a pronoun may stand before the negation: "las compras no se habían
-    completado" reports a fact about purchases, not a denial.
+    Only a name, a pronoun or an English auxiliary ("Oslo has never") may stand before the
+    negation: "las compras no se habían completado" reports a fact about purchases, not a denial.
     """
     for word in re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH]:
         folded = word.lower()
