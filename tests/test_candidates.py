@@ -368,6 +368,9 @@ def test_regions_and_the_words_of_an_office_are_not_actor_candidates() -> None:
 def test_weapons_and_platforms_are_not_actor_candidates() -> None:
     article = "Según Lars Berg, Chile usó misiles KN-23 y aviones Sukhoi Su-35 fighter jets. La empresa Fjord Air publicó en Facebook y Telegram."
     assert [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"]] == ["Lars Berg", "Chile", "Fjord Air"]
+    # a country's adjective before a system's name makes no actor of it
+    article = "Lars Berg said Chile bought about 150 Norwegian Shahed drones."
+    assert [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"]] == ["Lars Berg", "Chile"]
 
 
 def test_an_adjective_of_a_country_or_group_is_not_an_actor_candidate() -> None:

@@ -313,8 +313,9 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             continue  # "ministro de Defensa": a portfolio; "diplomáticos de Chile": a country
         if set(normalise(text).replace(".", " ").split()) <= dates:
             continue  # "Feb", "of May": a date, not a name
-        if _names_materiel(text, gazetteer, materiel):
-            continue  # "KN-23", "Sukhoi Su-35 fighter jets": a weapon, not an actor
+        bare = " ".join(w for w in text.split() if normalise(w) not in adjectives)  # "Iranian Shahed": Shahed
+        if _names_materiel(text, gazetteer, materiel) or (bare != text and _names_materiel(bare, gazetteer, materiel)):
+            continue  # "KN-23", "Sukhoi Su-35 fighter jets", "Iranian Shahed": a weapon, not an actor
         add(text, where[0][1])
     return sorted(seen.values(), key=lambda c: c.span.start)
 
