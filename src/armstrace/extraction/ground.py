@@ -265,8 +265,8 @@ def _figure(candidate: Candidate, label: FigureLabel, article: str, cues: Cues, 
         # words say what it counts, in English where they, or the first of them, are materiel
         # words the register names ("misiles KN-23 fabricados en …" counts missiles).
         words = after.split()
-        named = next((e for n in range(len(words), 0, -1) if (e := listed_english(" ".join(words[:n]))) is not None), None)
-        counted = named or after or counted
+        shorter = (e for n in range(len(words) - 1, 0, -1) if (e := listed_english(" ".join(words[:n]))) is not None)
+        counted = listed or next(shorter, None) or after or counted
     elif listed is not None and listed_english(counted) not in (None, listed):
         # The model named other materiel than the words right after the number ("cientos de
         # drones" counted as "armas"): the text's words count.

@@ -120,7 +120,8 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     if comma < 0:
         return None
     between = words_of(head[comma + 1 :])
-    clause = words_of(re.split(r"[,;:]", tail, maxsplit=1)[0])
+    own, rest = (re.split(r"[,;:]", tail, maxsplit=1) + [""])[:2]  # the verb's own clause, and what follows it
+    clause = words_of(own)
     anchor_text = sentence.text[anchor.start : anchor.end]
     if _attributes(sentence, anchor, cues):
         closes = not between
@@ -134,9 +135,8 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         closes = len(between) <= _MAX_SUBJECT_WORDS
     else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause,
         # or an aside follows it: "…, officials told reporters on Thursday, in what they described as …"
-        own, rest = (re.split(r"[,;:]", tail, maxsplit=1) + [""])[:2]
         aside = not rest.strip() or _ASIDE.match(rest.strip()) is not None
-        closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(words_of(own)) <= 2 * _MAX_SUBJECT_WORDS and aside
+        closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS and aside
     body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
     said = words_of(body)
     # A statement has words of its own: "The U.S., South Korea and Ukraine say …" lists subjects.

@@ -18,8 +18,8 @@ from .countries import iso_country
 from .cues import Cues
 from .gazetteer import Gazetteer
 
-# A model asked for English sometimes stops halfway ("Portavoz del Ministerio de Exteriores of
-# China"), so an English "of" joins the parts as "de" does.
+# A model asked for English sometimes stops halfway ("Portavoz del Ministerio de Defensa of
+# Norway"), so an English "of" joins the parts as "de" does.
 _OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?", re.I)
 _ARTICLE = re.compile(r"^(?:el|la|los|las)\s+", re.I)
 
