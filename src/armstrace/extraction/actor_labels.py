@@ -21,7 +21,7 @@ from .spans import Candidate
 _TITLE_WORDS = 3
 # How many words a role set off before a person's name may take: "the Iranian Foreign Ministry spokesman".
 _ROLE_WORDS = 8
-# How many words of an apposition after a body's name may name its country: ", la agencia espacial de Rusia".
+# How many words of an apposition after a body's name may name its country: ", la agencia naval de Noruega".
 _APPOSITION_WORDS = 6
 
 
@@ -48,7 +48,7 @@ def country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer,
     """The country (ISO code, English name) the text gives an actor the model left without one:
     a country is its own; an outlet has the one its name holds ("Times of Israel"); a person the
     adjective or country just before the name ("el diputado ruso Berg", "US Trade Secretary
-    Berg"); a body that, or one its apposition names ("Roscosmos, la agencia espacial de Rusia")."""
+    Berg"); a body that, or one its apposition names ("Fjord, la agencia naval de Noruega")."""
     if kind == "country":
         return _first_country([name, candidate.span.text], gazetteer)
     if kind == "media":

@@ -68,11 +68,11 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
-    # After a preposition or a possessive "reports" and "claims" are nouns: "concern over media
-    # reports that …", "officials refute their initial reports".
+    # After a preposition or a possessive "reports" and "claims" are nouns: "doubts about press
+    # reports that …", "ministers withdrew their first claims".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _AFTER_PREPOSITION.search(sentence.text, 0, v.start))]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",
-    # "no negó que" (no denial); nor is the narrator's aside ("It should also be noted that").
+    # "no negó que" (no denial); nor is the narrator's aside ("It is worth recalling that").
     verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged", "denied") or not _not_made(sentence.text[: v.start], cues)]
     # "officials often deny such sales", "a veces niegan": a habit, no statement.
     verbs = [v for v in verbs if not _habitual(sentence.text[: v.start], cues)]
@@ -176,7 +176,7 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             relays = (
                 bool(found) and found[-1].sentence == sentence and statement.start <= found[-1].span.start
                 and not _RESPONDS.search(sentence.text[: anchor.start])
-                # "tras semanas negándolo, Irán lo ha reconocido": a verb with its own object pronoun
+                # "después de meses negándolo, Oslo lo ha admitido": a verb with its own object pronoun
                 # makes a statement of its own, not the channel of the one before.
                 and not re.search(r"(?<!\w)(?:lo|la|los|las)\s+$", sentence.text[: anchor.start], re.I)
             )  # fmt: skip
@@ -235,7 +235,7 @@ def _opens_sentence(start: int, spans: list[Span], article: str) -> bool:
 
 def _in_title(start: int, article: str, cues: Cues) -> bool:
     """Whether the name at `start` completes an office: "ministro de Defensa", "secretary of State",
-    "los ministros comunitarios de Exteriores"."""
+    "los ministros europeos de Exteriores"."""
     titles = alternation(cues.titles, normalise)
     before = normalise(article[max(0, start - 40) : start])
     return bool(titles) and re.search(rf"(?<!\w)(?:{titles})(?:e?s)?(?: \w+)? (?:de|del|de la|de los|of|of the|for)$", before) is not None

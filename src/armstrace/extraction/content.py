@@ -345,8 +345,8 @@ def untranslated(claim: Claim) -> bool:
 def transfer_contents(claims: list[Claim], weapons: list[Weapon], cues: Cues) -> list[Claim]:
     """Claims left with their Spanish clause, in English where the clause states a transfer (a
     transfer word and the materiel's words) that a weapon item of the sentence holds with both
-    parties: "Irán ha transferido misiles balísticos a Rusia" is "Iran supplied ballistic
-    missiles to Russia." (what is denied, for a denial)."""
+    parties: "Noruega ha vendido fragatas a Chile" is "Norway supplied frigates to
+    Chile." (what is denied, for a denial)."""
     transfer = word_pattern(cues.transfer, normalise)
     return [
         _transfer_content(c, weapons) if untranslated(c) and transfer and transfer.search(normalise(c.clause)) else c

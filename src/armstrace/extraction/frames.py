@@ -107,7 +107,7 @@ def described_spans(
 ) -> list[Span]:
     """The article's names, with every description of a group or body ("funcionarios británicos",
     "US intelligence officials") as one span that takes in a name it is joined to ("la
-    administración Biden", "agencia de inteligencia de Corea del Sur", "Kremlin officials").
+    administración Biden", "agencia de inteligencia de Chile", "Kremlin officials").
     Member states no name qualifies are those of the organisation (among `organisations`, by
     folded name) the article named last before them."""
     spans = list(names)
@@ -118,7 +118,7 @@ def described_spans(
         after = _joined_name(article, end, names, media)
         if after is not None:
             end = after.end
-            # "fuentes del Gobierno de EEUU": the body's own country joins too.
+            # "fuentes del Gobierno de Noruega": the body's own country joins too.
             if (country := _joined_name(article, end, names, media)) is not None:
                 end = country.end
         # "U.S. and European officials": a name coordinated with the adjective is one of the group's.
@@ -137,8 +137,8 @@ def described_spans(
 
 
 def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str]) -> Span | None:
-    """The name joined to a description that ends at `end` ("agencia de inteligencia de Corea
-    del Sur", "mission to the United Nations", "la administración Biden"), or None."""
+    """The name joined to a description that ends at `end` ("agencia de inteligencia de
+    Chile", "mission to the UN", "la administración Biden"), or None."""
     joined = re.match(rf"\s+(?:(?:de|del|de la|de los|de las|of|of the|{POSTED})\s+)?", article[end:])
     at = end + joined.end() if joined else -1
     # "to the United Nations": the name may hold the article itself.
@@ -148,14 +148,14 @@ def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str])
     return None
 
 
-# Where a body is posted: "mission to the United Nations", "misión ante la ONU".
+# Where a body is posted: "mission to the UN", "misión ante la ONU".
 POSTED = r"to the|to|ante la|ante las|ante"
 _THE_COUNTRY = re.compile(r"\b[Tt]he (?:country|nation)['’]s\s+$")
 
 
 def _of_the_country(article: str, start: int, end: int, names: Sequence[Span]) -> Span | None:
-    """"the country's mission to the United Nations": the body of the country the sentence
-    before opened with, under that country's name ("Iran's mission …"); None if the words before
+    """"the nation's delegation in Geneva": the body of the country the sentence before
+    opened with, under that country's name ("Norway's delegation …"); None if the words before
     the body are not "the country's" or no country opened that sentence."""
     the = _THE_COUNTRY.search(article, 0, start)
     if the is None:

@@ -5,8 +5,8 @@ iraníes", "North Korean missiles": made or sent by that country), a preposition
 party right after it ("proyectiles a Rusia", "troops to Russia": the recipient; "drones de Irán",
 "from Iran": the supplier), the subject of the transfer verb before it ("Iran has shipped
 shells": the supplier; "Rusia compró drones": the recipient; turned round by "in exchange for"
-between them), and "between" two parties ("acuerdos de armas entre Rusia y Corea del Norte": no
-way round).
+between them), and "between" two parties ("la venta de armas entre Noruega y Chile": no way
+round).
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from ..knowledge.gazetteer import Gazetteer, name_key
 from ..text.fold import alternation, normalise
 from .ground import name_forms
 
-# How far after the materiel's words "between" may name the parties: "arms transfers between
-# Russia and North Korea".
+# How far after the materiel's words "between" may name the parties: "weapons sales between
+# Norway and Chile".
 _REACH = 60
 # How many words may stand between the materiel's words and a preposition that names a party:
-# "10.000 soldados más a Rusia"; farther ("tropas para apoyar la guerra de Rusia") it belongs
+# "4.000 soldados más a Chile"; farther ("tropas para reforzar la frontera de Chile") it belongs
 # to another word.
 _MARK_WORDS = 2
 
@@ -95,7 +95,7 @@ def sent_by_words(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: 
 
 
 # How many words may stand between a party and its transfer verb: "North Korea for sending",
-# "Corea del Norte está suministrando".
+# "Noruega está vendiendo".
 _SUBJECT_WORDS = 3
 
 
@@ -128,8 +128,8 @@ def sent_by_subject(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer
 
 
 def traded_back(weapon: Weapon, cues: Cues) -> bool:
-    """Whether the materiel's words are what goes back in exchange: "el intercambio de tecnología
-    en la dirección opuesta", "technology in return"."""
+    """Whether the materiel's words are what goes back in exchange: "tecnología naval a cambio",
+    "technology in return"."""
     around = _around(weapon)
     mark = rf"(?:\s*[^\s,;:]+){{0,{_MARK_WORDS}}}?\s*(?<!\w)(?:{_words(cues.exchange)})(?!\w)"
     return around is not None and re.match(mark, name_key(around[1])) is not None
@@ -150,7 +150,7 @@ def between(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazett
     if re.search(rf"(?<!\w)(?:{_words(cues.joint)})(?:\s+\S+){{0,{_JOINT_REACH}}}\s*$", name_key(before)):
         return True
     a, b = (_forms(p, gazetteer) for p in flow)
-    # "the North Korea-Russia arms deal": the two names side by side right before the words.
+    # "the Norway-Chile missile deal": the two names side by side right before the words.
     if re.search(rf"(?<!\w)(?:(?:{a})\s+(?:{b})|(?:{b})\s+(?:{a}))\s+$", name_key(before) + " "):
         return True
     after = name_key(after[:_REACH])

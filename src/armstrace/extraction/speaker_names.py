@@ -53,7 +53,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
 
 def _whose_state(speaker: str, clause: str, gazetteer: Gazetteer, cues: Cues) -> str:
     """"state media" with no country: a state's media speak of their own state, the one the
-    statement opens with ("Iran has finalized a deal …, state media reported": Iranian state
+    statement opens with ("Chile has signed a contract …, state media reported": Chilean state
     media)."""
     if speaker != "state media":
         return speaker
@@ -88,7 +88,7 @@ def _without_opener(claim: Claim, cues: Cues) -> Claim:
 
 def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -> str | None:
     """A described speaker in English, the name it takes in first: "agencias de inteligencia
-    surcoreanas y occidentales" are South Korean and Western intelligence agencies, "la
+    chilenas y peruanas" are Chilean and Peruvian intelligence agencies, "la
     administración Biden" the Joe Biden administration. None if `speaker` is no description."""
     office = re.fullmatch(rf"(?:{DETERMINER}\s+)?({any_of(list(frames.office_names))})\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker.strip(), re.I)
     if office is not None:  # "vocero del Kremlin": Kremlin spokesman
@@ -96,7 +96,7 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     m = frames.described.search(speaker)
     if m is None or m.group(0) == speaker.strip() and speaker.strip() in frames.english.values():
         return None if m is None else speaker.strip()
-    # "Iran's mission to the United Nations": where the body is posted follows it in English too.
+    # "Norway's mission to the UN": where the body is posted follows it in English too.
     posted = re.fullmatch(rf"\s+(?:{POSTED})\s+(?:the\s+)?(.+)", speaker[m.end() :], re.I)
     where = f" to the {canonical(posted.group(1).strip())}" if posted else ""
     rest = (speaker[: m.start()] + " " + ("" if posted else speaker[m.end() :])).strip()
@@ -104,9 +104,9 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     name = re.sub(r"['’]s$", "", rest[complement.end() :] if complement else rest).strip()
     if rest and not name:
         return None
-    # "agencia de inteligencia de Corea del Sur": the complement is a country's, in English;
+    # "agencia de inteligencia de Chile": the complement is a country's, in English;
     # "administración Biden", "Kremlin officials": a name next to the noun stays as written.
-    # "fuentes del Gobierno de EEUU": a complement that is a description itself is written in English too.
+    # "fuentes del Gobierno de Noruega": a complement that is a description itself is written in English too.
     name = (_in_english(name, frames, canonical) or canonical(name)) if complement else name
     described = m.group(0)
     adjectives = [frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)]

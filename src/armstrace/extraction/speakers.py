@@ -88,7 +88,7 @@ def needs_model(claim: Candidate) -> bool:
     return claim.speaker is None or not is_english(claim.sentence.text)
 
 
-# A statement issued, whose gerund says what it does: "issued a joint statement on Tuesday condemning".
+# A statement issued, whose gerund says what it does: "released a statement late on Friday welcoming".
 _ISSUED = re.compile(
     r"\b(?:issued|released|published|put out|emitió|emitieron|publicó|publicaron|difundió|difundieron)\s+(?:a|an|un|una)\s+"
     r"(?:joint\s+)?(?:statement|communiqué|declaration|comunicado|declaración)(?:\s+conjunt[oa])?"
@@ -145,11 +145,11 @@ def _speaker(
         return previous.speaker if same_sentence and previous is not None else None
     quoted_as = QUOTED_AS.search(article, sentence.start, candidate.span.start)
     if quoted_as is None and re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
-        return as_said_subject(candidate, spoken, article)  # "como había denunciado semanas atrás Estados Unidos"
+        return as_said_subject(candidate, spoken, article)  # "como había advertido el lunes Noruega"
     if same_sentence and previous is not None and not re.search(
         r"[,;:–—]|\s-\s|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
     ):
-        return previous.speaker  # reported within a report: "El portavoz indicó que Irán declaró …"
+        return previous.speaker  # reported within a report: "El vocero señaló que Chile anunció …"
     words = normalise(candidate.span.text)
     if words not in frames.verbs and words not in frames.attribution:
         return experiencer(candidate, every_name, article)  # "el temor entre las potencias occidentales"

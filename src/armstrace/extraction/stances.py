@@ -51,7 +51,7 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
     if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]):
         return opening[0].label
     # Stance words count in what the verb reports, not in the words around it ("dijo …, en
-    # respuesta a acusaciones de …").
+    # respuesta a preguntas de …").
     text = statement or segment
     marks = hits(text, labelled_terms(cues.content, STANCE_PRIORITY))
     if marks:
@@ -68,7 +68,7 @@ def _negated(statement: str, cues: Cues) -> bool:
     """Whether a statement opens by negating its verb: "Irán no envió", "Nunca hemos", "it hasn't".
 
     Only a name, a pronoun or an English auxiliary ("Oslo has never") may stand before the
-    negation: "las compras no se habían completado" reports a fact about purchases, not a denial.
+    negation: "los envíos no se habían pagado" reports a fact about shipments, not a denial.
     """
     for word in re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH]:
         folded = word.lower()

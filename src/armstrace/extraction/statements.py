@@ -92,7 +92,7 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
         return Span(sentence.start + start, sentence.start + start + len(inner), inner)
     tail = sentence.text[anchor.end : until]
     if _attributes(sentence, anchor, cues) and (source := re.match(r"[^,;:]{1,80},", tail)):
-        tail = tail[source.end() :]  # "Según The New York Times, Rusia compra …" reports what follows its source
+        tail = tail[source.end() :]  # "Según el diario NTB, Chile compra …" reports what follows its source
     that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60])
     if that and not joined:
         tail = tail[that.end() :]
@@ -139,7 +139,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS and aside
     body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
     said = words_of(body)
-    # A statement has words of its own: "The U.S., South Korea and Ukraine say …" lists subjects.
+    # A statement has words of its own: "Norway, Chile and Peru say …" lists subjects.
     if not closes or not anchor_text or len(said) < 3 or all(w[:1].isupper() or w.lower() in DETERMINERS or w in cues.connectors for w in said):
         return None
     start = sentence.text.index(body, lead)
@@ -193,7 +193,7 @@ def subject_of_next(between: str, cues: Cues) -> bool:
 # in lower case (a capital opens a clause of its own).
 _ASIDE = re.compile(r"(?:in|on|at|after|before|during|as|adding|citing|saying|according|without|en|tras|durante|añadiendo|citando|según)\b")
 
-# The most words a subject next to a statement's verb takes: "United Nations sanctions monitors
+# The most words a subject next to a statement's verb takes: "the Chilean navy's procurement officials
 # told", "dijo el portavoz del Kremlin, Dmitri Peskov"; more, and the verb has an object.
 _MAX_SUBJECT_WORDS = 6
 _RELATIVES = frozenset(("que", "quien", "quienes", "cual", "that", "which", "who", "whom"))

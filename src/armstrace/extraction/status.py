@@ -93,8 +93,8 @@ def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues, gazetteer: Ga
     """The status of one transfer: denied, alleged, or what the narrator's verbs say."""
     sentence = weapon.evidence.quote
     stated = _stated(weapon, claims)
-    # The negator must deny the materiel's own clause: "le dimos drones, pero desde entonces no ha
-    # habido más ventas" admits the drones.
+    # The negator must deny the materiel's own clause: "vendimos fragatas, pero desde 2020 no hubo
+    # más contratos" admits the frigates.
     clause = clause_of(sentence, weapon.description, cues) or sentence
     if (
         any(c.stance == "denied" for c in stated) or term_matches(sentence, cues.status.get("denied", ()))
@@ -105,8 +105,8 @@ def status_of(weapon: Weapon, claims: Sequence[Claim], cues: Cues, gazetteer: Ga
     own = [c for c in stated if c.stance == "acknowledged" or _speaks_for_a_party(c.speaker, weapon, gazetteer)]
     # A statement the code finds counts even when its claim was not kept (no speaker grounded).
     reported = len(own) < len(stated) or (not own and _reported(sentence, weapon.description, cues))
-    # A factive verb takes what it reports as fact: "la inteligencia confirmó que Corea del Norte
-    # envió", "officials have determined that Iran continues to supply".
+    # A factive verb takes what it reports as fact: "la inteligencia confirmó que Noruega
+    # vendió", "officials have established that Chile keeps selling".
     reported = reported and not term_matches(sentence, cues.factive)
     if reported or term_matches(sentence, [*cues.evidential, *cues.attribution, *cues.status.get("alleged", ())]):
         return "alleged"
@@ -166,9 +166,9 @@ def _reported(sentence: str, words: str, cues: Cues) -> bool:
 
 
 def negated_transfer(sentence: str, cues: Cues) -> bool:
-    """Whether the sentence denies a transfer or its use: "no envió ni enviará armas", "never sold",
+    """Whether the sentence denies a transfer or its use: "no vendió ni venderá armas", "never sold",
     "no usa drones"."""
-    # A Spanish participle of use describes ("no es comúnmente utilizado por el ejército"), it denies nothing.
+    # A Spanish participle of use describes ("no es muy usado por la armada"), it denies nothing.
     using = (w for w in cues.status.get("used", ()) if not _PARTICIPLE.search(w))
     verbs = (*cues.transfer, *cues.status.get("delivered", ()), *using)
     # normalise folds apostrophes to double quotes: "didn't" comes as 'didn"t'.

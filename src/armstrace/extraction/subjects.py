@@ -25,7 +25,7 @@ _MAX_WORDS_AFTER = 8  # of time or place after a subject that follows its verb
 
 def _complement(text_before: str, frames: Frames) -> bool:
     """A name right after a complement word ("el ministro de Rusia"), or after a title that is
-    one ("la hermana del líder norcoreano Kim Jong Un"), is not a verb's subject."""
+    one ("el hermano del ministro noruego Lars Berg"), is not a verb's subject."""
     words = words_of(text_before)[-2:]
     # "a" is an article in English ("…, a senior official said") and "to" in Spanish ("a Rusia").
     articles = {"el", "la", "los", "las", "the", *(("a", "an") if is_english(text_before) else ())}
@@ -78,7 +78,7 @@ _GROUP_AS_WELL_AS = re.compile(
 
 def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames) -> Span:
     """"Rusia y Corea del Norte": a subject coordinated with the name before it is both, and
-    "The U.S., South Korea and Ukraine" all three; "Norway and some 40 countries" both, and
+    "Norway, Chile and Peru" all three; "Norway and some 40 countries" both, and
     "10 countries, including …, as well as the EU" the ten and the EU."""
     if (group := _COUNTED_GROUP.match(article, name.end, region.end)) is not None and not article[group.end() : region.end].strip(" ,"):
         return Span(name.start, group.end(), article[name.start : group.end()])
@@ -214,7 +214,7 @@ _CITES = re.compile(r"(?i)(?:que\s+cita(?:n|ba|ban)?|citando|citing|quoting)\b")
 
 def source_cited_by(source: Span, candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
     """The source an attribution's own source cites in an aside after it ("Según el diario X, que
-    cita dos fuentes del Gobierno de EEUU, …"): they speak, X is the channel. None if it cites none."""
+    cita a tres diplomáticos chilenos, …"): they speak, X is the channel. None if it cites none."""
     return _cited(source.end, candidate, names, article, frames, _CITES)
 
 
@@ -224,7 +224,7 @@ def _cited(at: int, candidate: Candidate, names: Sequence[Span], article: str, f
         return None
     start, end = at + aside.start(1), at + aside.end(1)
     # "citing sources among US officials": the last name is the most particular; one far into
-    # the aside is what the cited documents are about ("citing records shared with the U.S.").
+    # the aside is what the cited documents are about ("citing files handed to Chile").
     near = [
         n for n in names
         if start <= n.start and n.end <= end and len(words_of(article[start : n.start])) <= _CITED_REACH
@@ -234,7 +234,7 @@ def _cited(at: int, candidate: Candidate, names: Sequence[Span], article: str, f
 
 
 def _head(text: str, frames: Frames) -> str:
-    """The English noun of the description a span opens with: "sources" for "fuentes del Gobierno de EEUU"."""
+    """The English noun of the description a span opens with: "sources" for "fuentes del Gobierno de Chile"."""
     m = frames.described.match(text)
     return described_as(m.group(0), frames) if m is not None else ""
 
@@ -267,9 +267,9 @@ def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, q
 
 
 def described_person(candidate: Candidate, region: Span, names: Sequence[Span], article: str) -> Span | None:
-    """"La hermana del líder …, tachó": a person the clause describes by a noun and its
-    complement, and the article names elsewhere with that noun in apposition ("Kim Yo Jong,
-    hermana del líder …"); None if no name is given that description."""
+    """"El hermano del ministro …, criticó": a person the clause describes by a noun and its
+    complement, and the article names elsewhere with that noun in apposition ("Erik Berg,
+    hermano del ministro …"); None if no name is given that description."""
     before = article[region.start : candidate.span.start]
     m = re.search(rf"(?:^|[,.]\s*)(?:{DETERMINER}\s+)?(?:[^\W\d_]+\s+)?([^\W\d_]+)\s+(?:de|del|of)\s+[^,;:]*$", before, re.I)
     if m is None or not m.group(1).islower():
@@ -279,7 +279,7 @@ def described_person(candidate: Candidate, region: Span, names: Sequence[Span], 
 
 
 def as_said_subject(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
-    """"… como había denunciado semanas atrás Estados Unidos", "as Reuters reported": the subject
+    """"… como había advertido el lunes Noruega", "as Reuters reported": the subject
     follows the verb, a few words of time or place between them, before the clause ends."""
     for name in names:
         if name.start >= candidate.span.end:

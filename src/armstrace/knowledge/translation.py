@@ -1,11 +1,11 @@
 """Spanish names and noun phrases in English, word by word from the cues' [translations] list.
 
 A model asked for English names still copies an unknown body's Spanish name ("Consejo de
-Seguridad", "Centro de investigación de Industrias de Aviación Shahed"), and so do the
+Seguridad", "Centro de investigación de Industrias de Aviación Fjord"), and so do the
 speakers code reads off the text ("Ministerio de Defensa") and what a figure counts ("empresas
 de adquisiciones"). Spanish puts the head first, each "de" adding what it is of; English puts
 that in front of the head, so the phrase is translated from its end: "Consejo de Seguridad de
-la ONU" is the UN Security Council, "Industrias de Aviación Shahed" Shahed Aviation Industries,
+la ONU" is the UN Security Council, "Industrias de Aviación Fjord" Fjord Aviation Industries,
 "obuses autopropulsados" self-propelled howitzers. A phrase with a word neither list knows is
 left as written: a half-translated phrase is worse than the article's own.
 """
@@ -33,7 +33,7 @@ def english_phrase(phrase: str, cues: Cues, gazetteer: Gazetteer) -> str:
 def english_name(name: str, cues: Cues, gazetteer: Gazetteer) -> str:
     """`name` in English where it opens with a capital and every word of it is an institution's
     word, an adjective or a name the gazetteer or ISO 3166 knows, or a proper name closing a part
-    ("Aviación Shahed"); else `name` as it is."""
+    ("Aviación Fjord"); else `name` as it is."""
     # Spanish writes an institution's name in capitals; "agencia de inteligencia" describes one.
     return (_english(name.strip(), cues, gazetteer) if name[:1].isupper() else None) or name
 
@@ -66,7 +66,7 @@ def _english(name: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
 
 def _head(words: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
     """A part with no "de": an institution's word, its adjectives after it ("Agencia Estatal":
-    State Agency), and a proper name closing it ("Aviación Shahed": Shahed Aviation)."""
+    State Agency), and a proper name closing it ("Aviación Fjord": Fjord Aviation)."""
     parts = words.split()
     if not parts or not _word(parts[0], cues):
         return None
