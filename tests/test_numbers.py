@@ -80,6 +80,7 @@ def test_us_dollar_sign_with_english_billion() -> None:
         ("hasta 300", "up_to", 300),
         ("up to 300", "up_to", 300),
         ("no más de 40", "up_to", 40),
+        ("no more than 500,000", "up_to", 500000),
         ("unos 500", "about", 500),
         ("unas 200 toneladas", "about", 200),
         ("alrededor de 500", "about", 500),

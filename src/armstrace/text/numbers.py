@@ -54,7 +54,7 @@ _QUALIFIERS: dict[str, Qualifier] = {
     ),
     **dict.fromkeys(
         ("hasta", "un maximo de", "como maximo", "no mas de", "a lo sumo", "up to",
-         "as many as", "a maximum of", "not more than", "at most"),
+         "as many as", "a maximum of", "not more than", "no more than", "at most"),
         "up_to",
     ),
 }
