@@ -29,7 +29,7 @@ def test_a_line_break_always_ends_a_sentence() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Two missiles fired on Feb. 7 were made abroad, the police said.",
+        "Two missiles fired on Feb. 19 came from abroad, the police said.",
         "The U.S. and its allies condemned the sale.",
         "Gen. Kim met officials in St. Petersburg.",
         "Moscú negó la venta... la versión de Kiev es otra.",
@@ -58,7 +58,7 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Berg no precisó si Chile pagó.", []),
         ("Berg no negó que Noruega vendiera fusiles a Chile.", []),  # no denial
         # the narrator's aside, adding to a list, and a noun spelt like a verb report nothing
-        ("It should also be noted that Berg visited Lima.", []),
+        ("It should also be said that Berg visited Lima.", []),
         ("Cabe señalar que Berg visitó Lima.", []),
         ("Oslo añadió a su registro a tres empresas de Lima.", []),
         ("Reports of Norwegian rifles in Chile surfaced last week.", []),
@@ -199,7 +199,7 @@ def test_a_quotation_before_its_verb_is_the_statement() -> None:
     [claim] = claim_candidates("“Seguiremos cooperando con Moscú”, dijo el canciller.", load_cues())
     assert claim.statement is not None and claim.statement.text == "Seguiremos cooperando con Moscú"
     # and before the subject of a passive report
-    [claim] = claim_candidates('"Oslo is ready to sell rifles," the envoy was quoted as saying in the press.', load_cues())
+    [claim] = claim_candidates('"Oslo is ready to sell rifles," the envoy was quoted as saying by NTB.', load_cues())
     assert claim.statement is not None and claim.statement.text == "Oslo is ready to sell rifles"
 
 
@@ -243,19 +243,19 @@ def test_a_report_within_a_report_is_one_claim_on_the_outer_verb() -> None:
 
 
 def test_a_reporting_word_after_an_article_is_an_adjective() -> None:
-    found = claim_candidates("Ministers condemned the sale and the reported use of the drones.", load_cues())
+    found = claim_candidates("Ministers condemned the sale and the reported arrival of the rifles.", load_cues())
     assert [c.span.text for c in found] == ["condemned"]
     # A Spanish pronoun before a verb is its object, not an article.
     assert [c.span.text for c in claim_candidates("Tras semanas de silencio, Irán lo ha reconocido.", load_cues())] == ["ha reconocido"]
     # After a preposition "reports" is a noun: the concern is the claim, not what the reports say.
-    found = claim_candidates("Chile expressed concern over media reports that Norway sold rifles.", load_cues())
+    found = claim_candidates("Chile expressed concern about media reports that Norway sold rifles.", load_cues())
     assert [c.span.text for c in found] == ["expressed concern"]
 
 
 @pytest.mark.parametrize(
     ("text", "stance", "statement"),
     [
-        ("The United States has expressed alarm over the sale of rifles to Chile.", "believes", "over the sale of rifles to Chile"),
+        ("Peru expressed alarm over Norway's sale of rifles to Chile.", "believes", "over Norway's sale of rifles to Chile"),
         ("NORUEGA CRITICA LA VENTA DE ARMAS A CHILE", "accused", "LA VENTA DE ARMAS A CHILE"),
         ("Norway sold rifles to Chile, state media reported, as trade grew.", "asserted", "Norway sold rifles to Chile"),
         # An English gerund reports, and "not for sale" denies.
@@ -287,7 +287,7 @@ def test_a_neutral_verb_takes_the_stance_of_what_it_reports() -> None:
     [claim] = claim_candidates("El vocero dijo que le preocupa el acuerdo.", load_cues())
     assert claim.cue == "believes"
     # An escalation foretold is a warning.
-    [claim] = claim_candidates("Lars Berg said a sale of rifles to Chile would mean a dramatic escalation.", load_cues())
+    [claim] = claim_candidates("Lars Berg said a sale of rifles to Chile would be a serious escalation.", load_cues())
     assert claim.cue == "warned"
     [claim] = claim_candidates("Lars Berg dijo que la venta de fusiles a Chile sería una escalada.", load_cues())
     assert claim.cue == "warned"
@@ -366,7 +366,7 @@ def test_regions_and_the_words_of_an_office_are_not_actor_candidates() -> None:
 
 
 def test_weapons_and_platforms_are_not_actor_candidates() -> None:
-    article = "Según Lars Berg, Chile usó misiles KN-23 y aviones Sukhoi Su-35 fighter jets. La empresa Fjord Air publicó en Facebook y Telegram."
+    article = "Según Lars Berg, Chile usó misiles KN-23 y aviones Sukhoi Su-35 de combate. La empresa Fjord Air publicó en Facebook y Telegram."
     assert [c.span.text for c in find_candidates(article, load_cues(), load_gazetteer())["actors"]] == ["Lars Berg", "Chile", "Fjord Air"]
     # a country's adjective before a system's name makes no actor of it
     article = "Lars Berg said Chile bought about 150 Norwegian Shahed drones."
@@ -391,7 +391,7 @@ def test_candidate_spans_are_the_article_text() -> None:
 
 def _long_article(paragraphs: int = 40) -> str:
     return "\n".join(
-        f"Párrafo {n}: el portavoz John Kirby dijo que Corea del Norte envió {n} contenedores de armas a Rusia."
+        f"Párrafo {n}: el portavoz Lars Berg dijo que Noruega mandó {n} cajas de fusiles a Chile."
         for n in range(paragraphs)
     )
 
@@ -438,9 +438,9 @@ def test_dates_durations_ages_and_party_numerals_are_not_figure_candidates() -> 
 
 
 def test_materiel_of_one_kind_listed_side_by_side_is_one_candidate_each() -> None:
-    text = "Corea del Norte envió cartuchos, cohetes y proyectiles de artillería a Rusia. Rusia recibió proyectiles y más proyectiles."
+    text = "Noruega mandó a Chile cartuchos, misiles y proyectiles de artillería. Chile recibió proyectiles y más proyectiles."
     found = [(c.span.text, c.cue) for c in weapon_candidates(text, load_cues(), load_gazetteer())]
-    assert found == [("cartuchos", "ammunition"), ("cohetes", "other_missile"), ("proyectiles de artillería", "ammunition"), ("proyectiles", "ammunition")]
+    assert found == [("cartuchos", "ammunition"), ("misiles", "other_missile"), ("proyectiles de artillería", "ammunition"), ("proyectiles", "ammunition")]
     english = "Iran shipped rounds of ammunition and artillery shells, and later rocket launch systems."
     found = [(c.span.text, c.cue) for c in weapon_candidates(english, load_cues(), load_gazetteer())]
     assert found == [("rounds", "ammunition"), ("artillery shells", "ammunition"), ("rocket launch systems", "artillery")]
@@ -482,7 +482,7 @@ def test_weapons_not_meant_for_export_are_denied_and_what_they_are_for_is_stated
             "Lars Berg dijo que Noruega vendió fusiles a Chile, pero rehusó dar más detalles.",
             [("asserted", "Noruega vendió fusiles a Chile, pero rehusó dar más detalles")],
         ),
-        ("Officials in Oslo sometimes refute their initial reports on the rifles sold to Chile.", []),
+        ("Officials in Oslo sometimes refute their earlier reports about the rifles sold to Chile.", []),
     ],
 )
 def test_a_reason_in_quotes_is_a_claim_and_a_habit_is_none(text: str, statements: list[tuple[str, str]]) -> None:

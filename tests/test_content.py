@@ -217,7 +217,7 @@ def test_a_spanish_clause_that_states_a_transfer_an_item_holds_is_written_from_t
 
 
 def test_initials_of_capitalised_words_in_the_evidence_are_given() -> None:
-    evidence = "Lars Berg dijo que los Estados miembros de Naciones Unidas no podrán aplicar las resoluciones."
+    evidence = "Lars Berg dijo que varios Estados miembros de Naciones Unidas no podrán aplicar las resoluciones."
     given = lambda name: renders(name, evidence, GAZ)  # noqa: E731
     said = "Resolutions cannot be applied by N. U. member states."
     assert english_content(said, "x", evidence, given, CUES, GAZ) == ("Resolutions cannot be applied by N.U. member states.", "")

@@ -21,12 +21,12 @@ def parties(w: Weapon) -> tuple[str, str]:
 
 
 def test_a_buyer_read_as_the_supplier_is_turned_round() -> None:
-    sentence = "Rusia está comprando millones de proyectiles a Corea del Norte."
+    sentence = "Rusia sigue comprando miles de proyectiles a Corea del Norte."
     assert parties(weapon(sentence, "proyectiles", "Russia", "North Korea")) == ("North Korea", "Russia")
     assert parties(weapon("Moscow bought shells from Pyongyang.", "shells", "Russia", "")) == ("", "Russia")
 
 
 def test_a_label_that_already_reads_the_right_way_is_kept() -> None:
-    sentence = "Rusia está comprando millones de proyectiles a Corea del Norte."
+    sentence = "Rusia sigue comprando miles de proyectiles a Corea del Norte."
     assert parties(weapon(sentence, "proyectiles", "North Korea", "Russia")) == ("North Korea", "Russia")
     assert parties(weapon("Corea del Norte envió proyectiles a Rusia.", "proyectiles", "North Korea", "Russia")) == ("North Korea", "Russia")

@@ -21,7 +21,7 @@ from armstrace.base.schema import (
 from conftest import SEEDS, replay_seeds, replay_settings
 
 TEXT = (
-    "Estados Unidos afirmó que Corea del Norte envió más de 1.000 contenedores de armas a Rusia.\n"
+    "Estados Unidos aseguró que Corea del Norte mandó a Rusia más de 1.000 contenedores con munición.\n"
     "El Kremlin negó que haya pruebas, dijo Peskov.\n"
     "Moscú y Teherán firmaron un acuerdo de 1.700 millones de dólares por drones."
 )
@@ -51,7 +51,7 @@ GOLD = GoldArticle(
               evidence=ev("Peskov")),
     ],
     weapons=[
-        Weapon(description="containers of weapons", category="military_equipment", supplier="North Korea",
+        Weapon(description="containers of munitions", category="military_equipment", supplier="North Korea",
                recipient="Russia", quantity=q("más de 1.000"), status="delivered", evidence=ev(SENT[0])),
         Weapon(description="drones", category="drone", supplier="Iran", recipient="Russia", status="agreed", evidence=ev(SENT[2])),
     ],
@@ -60,7 +60,7 @@ GOLD = GoldArticle(
         Figure(quantity=q("1.700 millones de dólares"), counted="deal value", evidence=ev("1.700 millones de dólares")),
     ],
     claims=[
-        Claim(speaker="United States", stance="asserted", content="North Korea sent more than 1,000 containers of weapons to Russia.",
+        Claim(speaker="United States", stance="asserted", content="North Korea shipped over 1,000 containers of munitions to Russia.",
               subject="North Korea", evidence=ev(SENT[0])),
         Claim(speaker="Kremlin", stance="denied", content="There is no evidence that North Korea sends arms to Russia.",
               subject="North Korea", evidence=ev(SENT[1])),

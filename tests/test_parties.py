@@ -67,8 +67,8 @@ def settled_one(sentence: str, words: str, category: str = "military_equipment")
 
 
 def test_materiel_between_the_two_parties_goes_no_stated_way() -> None:
-    assert settled_one("Pyongyang negó los acuerdos de armas entre Rusia y Corea del Norte.", "acuerdos de armas") == ("", "")
-    assert settled_one("Kim said the North Korea-Russia arms deal was a rumour.", "arms deal") == ("", "")
+    assert settled_one("Pyongyang calificó de falsos los supuestos acuerdos militares entre Rusia y Corea del Norte.", "acuerdos militares") == ("", "")
+    assert settled_one("Kim dismissed talk of a North Korea-Russia weapons pact as a rumour.", "weapons pact") == ("", "")
     assert settled_one("Washington habló de acuerdos de armas con Rusia.", "acuerdos de armas") == ("North Korea", "Russia")
     # What two parties make together goes no way round either.
     assert settled_one("Los dos países montan una línea de producción conjunta de drones.", "drones", "drone") == ("", "")
@@ -90,20 +90,20 @@ def test_a_movement_outside_the_flow_is_no_transfer_of_the_articles() -> None:
 
 
 def test_a_preposition_right_after_the_materiel_names_its_recipient_or_its_supplier() -> None:
-    assert settled_one("North Korea sent more than 10,000 troops to Russia.", "troops", "troops") == ("North Korea", "Russia")
+    assert settled_one("North Korea has sent roughly 4,500 troops to Russia.", "troops", "troops") == ("North Korea", "Russia")
     assert settled_one("Rusia recibió proyectiles de Corea del Norte.", "proyectiles", "ammunition") == ("North Korea", "Russia")
     assert settled_one("Moscú entregó cazas a Pyongyang.", "cazas", "aircraft") == ("Russia", "North Korea")
     # A receiving verb turns "a" round, and a preposition farther off belongs to another word.
     assert settled_one("Rusia compra proyectiles a Corea del Norte.", "proyectiles", "ammunition") == ("North Korea", "Russia")
-    assert settled_one("Desplegó tropas para apoyar la guerra de Rusia.", "tropas", "troops") == ("North Korea", "Russia")
+    assert settled_one("Desplegó tropas para reforzar la ofensiva de Rusia.", "tropas", "troops") == ("North Korea", "Russia")
 
 
 def test_the_subject_of_the_transfer_verb_before_the_materiel_supplies_it() -> None:
     assert settled_one("Seúl condenó a Rusia por enviar cazas.", "cazas", "aircraft") == ("Russia", "North Korea")
     assert settled_one("Rusia compró proyectiles.", "proyectiles", "ammunition") == ("North Korea", "Russia")
     # What goes back in exchange goes the other way.
-    sentence = "Corea del Norte está suministrando municiones a cambio de tecnología satelital."
-    assert settled_one(sentence, "tecnología satelital", "other") == ("Russia", "North Korea")
-    assert settled_one("Condenan el suministro de armas y el intercambio de tecnología en la dirección opuesta.", "tecnología", "other") == ("Russia", "North Korea")
+    sentence = "Corea del Norte ha vendido miles de obuses a cambio de tecnología espacial."
+    assert settled_one(sentence, "tecnología espacial", "other") == ("Russia", "North Korea")
+    assert settled_one("Critican la venta de proyectiles y el flujo de tecnología militar en la dirección opuesta.", "tecnología", "other") == ("Russia", "North Korea")
     # "a cambio" alone, "in return": what the verb's subject sends back is still its own.
     assert settled_one("Rusia habría entregado a cambio cazas y mucho petróleo en los últimos meses.", "cazas", "aircraft") == ("Russia", "North Korea")

@@ -33,7 +33,7 @@ def claim(sentence: str, content: str, stance: Stance = "asserted") -> Claim:
         ("Irán construye una fábrica de drones para Rusia.", "drones", "produced"),
         ("The drones were shipped across the Caspian Sea and used against Ukraine.", "drones", "delivered"),
         ("Irán habría enviado drones a Rusia.", "drones", "alleged"),
-        ("Pyongyang has reportedly provided Moscow with shells.", "shells", "alleged"),
+        ("Pyongyang has reportedly shipped thousands of shells to Moscow.", "shells", "alleged"),
         # An order is a deal, and items listed after "including" hang on the clause before them.
         ("Chile ordered new trucks and spare parts, including drones.", "drones", "agreed"),
         # Whether it happened is left open.
@@ -95,14 +95,14 @@ def test_settling_keeps_every_transfer_and_changes_only_its_status() -> None:
 @pytest.mark.parametrize(
     ("sentence", "words", "status"),
     [
-        ("Nunca antes hemos exportado armas a Rusia y no planeamos hacerlo.", "armas", "denied"),
+        ("Nunca antes hemos vendido armas a Rusia y no pensamos hacerlo.", "armas", "denied"),
         ("El ministro dijo que Irán no envió ni enviará drones a ninguna parte.", "drones", "denied"),
         ("Iran didn't send drones to Russia.", "drones", "denied"),
         ("Iran did not directly send drones to Russia.", "drones", "denied"),
         ("Irán no solo envió drones a Rusia, también instructores.", "drones", "delivered"),
         ("Rusia no estaba usando drones iraníes en el frente.", "drones", "denied"),
         # A later "no more sales" does not deny the drones the clause admits.
-        ("Le dimos drones a Rusia antes de la guerra, pero desde entonces no ha habido más ventas.", "drones", "delivered"),
+        ("Le dimos drones a Rusia antes de la guerra, pero desde entonces no hubo nuevas ventas.", "drones", "delivered"),
     ],
 )  # fmt: skip
 def test_a_negated_transfer_verb_in_the_materiels_clause_is_a_denial(sentence: str, words: str, status: str) -> None:
@@ -110,8 +110,8 @@ def test_a_negated_transfer_verb_in_the_materiels_clause_is_a_denial(sentence: s
 
 
 def test_a_participle_of_use_after_a_negation_describes_rather_than_denies() -> None:
-    sentence = "Ese cañón enviado no es utilizado por el ejército ruso."
-    assert status_of(weapon(sentence, "cañón"), [], CUES) != "denied"
+    sentence = "Ese obús enviado no es utilizado por las tropas rusas."
+    assert status_of(weapon(sentence, "obús"), [], CUES) != "denied"
 
 
 def test_a_party_stating_or_admitting_its_own_transfer_is_not_a_third_party_report() -> None:
@@ -123,20 +123,20 @@ def test_a_party_stating_or_admitting_its_own_transfer_is_not_a_third_party_repo
 
 
 def test_a_reporting_verb_makes_a_transfer_alleged_even_without_a_kept_claim_unless_it_is_factive() -> None:
-    reported = "La agencia de inteligencia ha informado que Corea del Norte ha enviado cohetes a Rusia."
+    reported = "Un servicio de inteligencia ha informado esta semana que Corea del Norte mandó cohetes a Rusia."
     assert status_of(weapon(reported, "cohetes"), [], CUES) == "alleged"
-    confirmed = "La inteligencia confirmó que Irán había transferido misiles balísticos a Rusia."
+    confirmed = "La inteligencia confirmó que Irán había transferido a Rusia varios misiles balísticos."
     assert status_of(weapon(confirmed, "misiles balísticos"), [], CUES) == "delivered"
-    accused = "Seúl acusó a Pyongyang de vender armas a Moscú."
+    accused = "Seúl acusó el lunes a Pyongyang de mandar armas a Moscú."
     assert status_of(weapon(accused, "armas"), [], CUES) == "alleged"
-    determined = "US officials have determined that Iran continues to supply Russia with one-way attack drones."
+    determined = "US officials have determined that Iran keeps shipping one-way attack drones to Russia."
     assert status_of(weapon(determined, "one-way attack drones"), [], CUES) == "delivered"
 
 
 def test_a_third_partys_condemnation_is_an_allegation_and_a_partys_leader_speaks_for_it() -> None:
     from armstrace.knowledge.gazetteer import load_gazetteer
 
-    condemned = "Seúl y Tokio han condenado el suministro de armas de Corea del Norte a Rusia."
+    condemned = "Seúl y Tokio han condenado el suministro norcoreano de armas a Rusia."
     assert status_of(weapon(condemned, "armas"), [], CUES) == "alleged"
     sentence = "Putin dijo que Rusia está dispuesta a entregar drones a Irán."
     said = Claim(speaker="Vladimir Putin", stance="asserted", content="entregar drones a Irán", evidence=_evidence(sentence))

@@ -19,7 +19,7 @@ GAZ = load_gazetteer()
         ("Ministerio de Asuntos Exteriores de Noruega", "Norway Foreign Affairs Ministry"),
         ("Consejo de Seguridad", "Security Council"),
         ("Comité del Consejo de Seguridad de la ONU", "UN Security Council Committee"),  # the gazetteer's name inside
-        ("Centro de Investigación de Industrias de Aviación Fjord", "Fjord Aviation Industries Research Center"),  # a proper name closes a part
+        ("Instituto de Investigación de Industria Espacial Fjord", "Fjord Space Industry Research Institute"),  # a proper name closes a part
         ("Agencia Estatal de Noticias KCNA", "KCNA"),  # a body then called by an acronym the gazetteer knows
         ("Departamento del Tesoro", "US Department of the Treasury"),  # a name the gazetteer knows
         ("Portavoz del Ministerio de Defensa of Norway", "Norway Defence Ministry Spokesman"),  # half put in English by the model

@@ -48,7 +48,7 @@ def write_article(out: Path, article_id: str, text: str, **items: list[dict[str,
 
 AGREED = "TEHERÁN, 3 de septiembre de 2022 (EFE) - Irán acordó vender drones Shahed-136 a Rusia, según fuentes oficiales de ambos gobiernos."
 DELIVERED = "KIEV, 20 de octubre de 2022 (Reuters) - Rusia recibió cientos de drones Geran-2 de Irán y los usa contra Ucrania, dijo el Gobierno ucraniano."
-ASSERTED = "WASHINGTON, 13 de octubre de 2023 (AP) - Estados Unidos afirmó que Corea del Norte envió más de 1.000 contenedores de armas a Rusia."
+ASSERTED = "WASHINGTON, 13 de octubre de 2023 (AP) - Estados Unidos aseguró que Corea del Norte mandó a Rusia más de 1.000 contenedores con munición."
 DENIED = "MOSCÚ, 17 de octubre de 2023 (EFE) - El Kremlin negó que Corea del Norte esté mandando armas a Rusia: \"no hay pruebas\", dijo Dmitri Peskov."
 
 
