@@ -223,3 +223,48 @@ def test_a_claims_content_is_the_models_english_sentence_when_the_evidence_bears
     assert isinstance(record, Claim) and record.content == english and record.content_from == "model"
     [record], _ = ground_labels([_first("claims")], [ClaimLabel(speaker="John Kirby", content="Belarus supplied tanks.")], ARTICLE, CUES, GAZ)
     assert isinstance(record, Claim) and record.content_from == "clause" and record.content.startswith("Corea del Norte")
+
+
+POINTING = (
+    "LIMA, 4 mar (NTB) - Un diplomático chileno aseguró este martes que Noruega entregó seis fragatas a Chile el año pasado. "
+    "El embajador noruego en Lima, Erik Dahl, negó esa versión. "
+    "Un legislador peruano rechazó las acusaciones de que Chile viola un acuerdo regional."
+)
+
+
+def _speaking(article: str) -> list[Candidate]:
+    from armstrace.extraction.speakers import attach_speakers
+
+    found = find_candidates(article, CUES, GAZ)
+    return attach_speakers(found["claims"], found["actors"], article, CUES)
+
+
+def test_a_denial_that_points_back_is_checked_against_what_was_said_before() -> None:
+    from armstrace.extraction.ground import claim_content
+    from armstrace.extraction.statements import refers_back
+
+    said, denial, rejected = _speaking(POINTING)
+    assert [refers_back(c, CUES) for c in (said, denial, rejected)] == [False, True, False]
+    # The denied report's words are in the sentence before: the model may write them out ...
+    assert claim_content(denial, "Erik Dahl denied that six frigates were sent to Chile last year.", "Erik Dahl", POINTING, CUES, GAZ) == (
+        "Six frigates were sent to Chile last year.", ""
+    )
+    # ... and a sentence that still only points back says nothing.
+    content, fault = claim_content(denial, "The ambassador denied that version of events.", "Erik Dahl", POINTING, CUES, GAZ)
+    assert fault and content == denial.sentence.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points"),
+    [
+        ("Lars Berg dismissed the report as pure speculation.", True),
+        ("Lars Berg dismissed the reports of Norwegian frigates in Chile.", False),
+        ("Lars Berg rejected the claims that Norway sold frigates to Chile.", False),
+        ("Lars Berg rechazó las acusaciones de Chile.", True),
+    ],
+)
+def test_words_that_stand_for_a_statement_point_back_unless_they_say_what_it_said(sentence: str, points: bool) -> None:
+    from armstrace.extraction.statements import refers_back
+
+    [claim] = _speaking(f"Norway sold six frigates to Chile, NTB reported. {sentence}")[1:]
+    assert refers_back(claim, CUES) is points

@@ -53,7 +53,7 @@ def test_a_role_alone_is_the_person_the_article_named_with_it() -> None:
 
 @pytest.mark.parametrize(
     "follow",
-    ["El político ha recordado que Chile compra fusiles.", "He added that Chile buys rifles.", "The diplomat said Chile buys rifles."],
+    ["El político ha recordado hoy que Chile compra fusiles.", "He added that Chile buys rifles.", "The diplomat said Chile buys rifles."],
 )
 def test_a_pronoun_or_a_role_no_one_was_named_with_is_the_speaker_of_the_sentence_before(follow: str) -> None:
     text = f"«Nunca vendimos armas», dijo a la prensa el ministro de Comercio, Lars Berg. {follow}"
@@ -62,7 +62,7 @@ def test_a_pronoun_or_a_role_no_one_was_named_with_is_the_speaker_of_the_sentenc
 
 def test_a_capitalised_name_written_in_lower_case_is_a_common_word() -> None:
     # The gazetteer's outlet "Politico" is not "el político".
-    assert speakers("Lars Berg negó las acusaciones. El político ha recordado que Chile compra fusiles.")[-1] == ("ha recordado", "Lars Berg")
+    assert speakers("Lars Berg negó las acusaciones. El político ha recordado hoy que Chile compra fusiles.")[-1] == ("ha recordado", "Lars Berg")
 
 
 def test_a_role_after_a_sentence_with_no_speaker_is_left_to_the_model() -> None:
@@ -75,31 +75,31 @@ def test_a_quotation_that_goes_on_keeps_the_speaker_of_the_sentence_before() -> 
 
 
 def test_the_source_a_statement_opens_with_speaks_and_who_relays_it_is_the_channel() -> None:
-    assert speakers('Según la agencia Frontex, «las cifras subieron», declaró a periodistas el diputado Lars Berg.') == [("declaró", "Frontex")]
+    assert speakers('Según la agencia Frontex, «las cifras subieron», declaró a la prensa el diputado Lars Berg.') == [("declaró", "Frontex")]
     assert speakers("Según el diputado Lars Berg, Frontex ha determinado que las cifras subieron.") == [("ha determinado", "Frontex")]
 
 
 def test_sources_an_outlet_cites_speak_and_the_records_it_cites_do_not() -> None:
     assert speakers("The Financial Times reported, citing sources among Norwegian officials, that Norway sold rifles.") == [("reported", "Norwegian officials")]
-    assert speakers("Ships carried rifles to Chile, The Financial Times reported, citing intelligence records shared with the U.S.") == [("reported", "Financial Times")]
+    assert speakers("Ships carried rifles to Chile, The Financial Times reported, citing intelligence records seen by its reporters in Oslo.") == [("reported", "Financial Times")]
     # An outlet a statement opens with that cites its own sources: they speak.
-    assert speakers("Según el diario The New York Times, que cita dos fuentes del Gobierno de Chile, Noruega vendió fusiles.") == [("Según", "fuentes del Gobierno de Chile")]
+    assert speakers("Según el diario The Guardian, que citaba a fuentes del Gobierno de Chile, Noruega vendió fusiles.") == [("Según", "fuentes del Gobierno de Chile")]
     assert speakers("Según The Financial Times, citando a funcionarios británicos, Noruega vendió fusiles.") == [("Según", "funcionarios británicos")]
     # "citada por": the outlet is cited, by a channel; it still speaks.
     assert speakers("Según la agencia rusa Tass, citada por AFP, Noruega vendió fusiles.") == [("Según", "Tass")]
 
 
 def test_a_promise_is_a_claim_and_but_opens_a_new_one() -> None:
-    assert speakers("Oslo and Santiago have denied the accusations but vowed to deepen their ties.") == [("denied", "Oslo and Santiago"), ("vowed", "Oslo and Santiago")]
+    assert speakers("Oslo and Santiago denied every charge on Sunday but vowed to deepen their ties.") == [("denied", "Oslo and Santiago"), ("vowed", "Oslo and Santiago")]
 
 
 def test_a_list_of_subjects_speaks_together() -> None:
-    assert speakers("The U.S., South Korea and Ukraine say Norway sent troops to Chile.") == [("say", "U.S., South Korea and Ukraine")]
+    assert speakers("The U.K., Norway and Peru say Chile sent troops to Lima.") == [("say", "U.K., Norway and Peru")]
     assert speakers("Noruega, Suecia y Chile han condenado la venta de armas.") == [("han condenado", "Noruega, Suecia y Chile")]
 
 
 def test_what_is_reported_inside_a_report_belongs_to_who_reports_it() -> None:
-    text = "Lars Berg indicó que Noruega declaró muchas veces que no vende armas."
+    text = "Lars Berg indicó que Noruega declaró en varias ocasiones que nunca vende armas."
     assert speakers(text) == [("indicó", "Lars Berg")]
 
 
@@ -157,7 +157,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("funcionarios griegos", "Greek officials"),  # any country of the demonyms
         ("fuentes de inteligencia francesas", "French intelligence sources"),
         ("medios locales rusos", "local Russian media"),
-        ("agencias de inteligencia surcoreanas y occidentales", "South Korean and Western intelligence agencies"),
+        ("agencias de inteligencia occidentales y surcoreanas", "Western and South Korean intelligence agencies"),
         ("agencia de inteligencia de Ucrania", "Ukraine intelligence agency"),
         ("fuentes del Gobierno de Chile", "Chile government sources"),  # a described complement, in English too
         ("medios estatales", "Russian state media"),  # a state's media, the state the statement opens with
@@ -167,7 +167,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("Algunos analistas", "analysts"),  # the word that opened the sentence goes
         ("Many observers", "Observers"),
         ("The Wall Street Journal", "The Wall Street Journal"),
-        ("Norway's mission to the United Nations", "Norway mission to the United Nations"),  # where a body is posted
+        ("Peru's mission to the European Union", "Peru mission to the European Union"),  # where a body is posted
         ("Estados miembros of Unión Europea", "European Union member states"),
     ],
 )  # fmt: skip
@@ -191,18 +191,18 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # after the statement, with a few words of time before the clause ends
         ("Noruega no venderá fusiles, dijo la presidencia de Chile el 19 de julio de 2023, poniendo fin a las dudas.", "presidencia de Chile"),
         # a second verb of the sentence: the first statement's names are not its subject
-        ("Noruega confirmó que había enviado tropas a Chile en abril y admitió que sus soldados murieron.", "Noruega"),
+        ("Noruega confirmó que había mandado tropas a Chile en marzo y admitió que varios soldados resultaron heridos.", "Noruega"),
         # "como" / "as" before the verb: its subject follows it
-        ("Noruega negó que venda fusiles a Chile como había denunciado semanas atrás Estados Unidos.", "Estados Unidos"),
+        ("Noruega negó que venda fusiles a Chile como había denunciado en enero Estados Unidos.", "Estados Unidos"),
         ("Oslo sold rifles to Lima, as Reuters reported on Friday.", "Reuters"),
         # a connector opens the sentence and the statement ends with a name: the speaker before goes on
         ("Lars Berg condenó la venta. En este sentido, ha criticado el contrato firmado con Chile.", "Lars Berg"),
         # a gerund of a stance verb with its list of subjects
         ("The sale drew protests, with Oslo, Lima and Quito condemning Chile for it.", "Oslo, Lima and Quito"),
-        ("Chile has a new radar, but foreign experts question whether it works.", "foreign experts"),
+        ("Chile has a new radar, yet foreign experts question whether it works.", "foreign experts"),
         # a name first written in the capitals of a wire credit, and a name coordinated with a described group
         ("OSLO (AP) — Chile sold rifles to Peru. Oslo and Lima voiced concern over the sale.", "Oslo and Lima"),
-        ("The paper reported, citing sources among U.S. and European diplomats, that Chile sold rifles.", "U.S. and European diplomats"),
+        ("The paper said, citing sources among U.K. and Japanese diplomats, that Chile sold rifles.", "U.K. and Japanese diplomats"),
         # a headline in capitals names a country the article writes in lower case elsewhere
         ("Chile vende fusiles.\nNORUEGA CRITICA LA VENTA DE FUSILES\nNoruega habló.", "NORUEGA"),
         # in what a statement was made stands between the verb and its subject
@@ -229,7 +229,7 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # a pronoun after a quotation in straight quotes goes on with the speaker before
         ('Lars Berg denied the sales. "We sold no rifles to Chile," he said.', "Lars Berg"),
         # a passive report's subject stands before "was quoted", and "the country's" is the country that opened the sentence before
-        ('Norway has signed a deal with Chile. "Oslo is ready to sell rifles," the country\'s mission to the United Nations was quoted as saying in the press.', "Norway's mission to the United Nations"),
+        ('Norway has signed a deal with Chile. "Oslo is ready to sell rifles," the country\'s delegation to the UN was quoted as saying on Monday.', "Norway's delegation to the UN"),
         # and before the outlet that quotes it
         ("Lars Berg was quoted by the NTB agency as saying that Oslo sells rifles to Chile.", "Lars Berg"),
         # member states no name qualifies are the organisation's the article named last
@@ -239,7 +239,7 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("La hermana del presidente noruego Lars Berg negó las ventas.", None),
         # a gerund after "issued a statement" is the issuer's, and a counted group with its members
         # listed and one more joined to it speaks together
-        ("12 countries, including Chile, Peru and Norway, as well as the European Union, issued a joint statement on Monday condemning the sale.", "12 countries and the European Union"),
+        ("14 countries, including Chile, Peru and Norway, as well as NATO, issued a joint statement last Sunday condemning the sale.", "14 countries and NATO"),
     ],
 )  # fmt: skip
 def test_the_speaker_of_a_sentence_whose_subject_is_not_before_its_verb(text: str, expected: str | None) -> None:
@@ -263,18 +263,20 @@ def test_an_office_of_an_institution_is_written_in_english() -> None:
         ("It was denied that Norway sold rifles to Peru.", [True]),
         # an outlet that only relays is dropped whatever a model would say
         ("Lars Berg denied the arms deal, state media KCNA reported.", [False, False]),
+        # a denial of "the report": what the report said is in the sentences before, for the model to write
+        ("Reuters reported that Norway sold rifles to Peru. Lars Berg dismissed the report as speculation.", [False, True]),
     ],
 )
 def test_a_claim_asks_the_model_only_for_what_the_text_does_not_give(text: str, asked: list[bool]) -> None:
     found = find_candidates(text, CUES, GAZETTEER)
-    assert [needs_model(c) for c in attach_speakers(found["claims"], found["actors"], text, CUES)] == asked
+    assert [needs_model(c, CUES) for c in attach_speakers(found["claims"], found["actors"], text, CUES)] == asked
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # nobody is said to fear or believe it: no claim
-        ("El envío llegó a Lima en mayo y ha despertado temores de que Noruega venda más fusiles.", []),
+        ("El envío llegó a Lima en mayo y despertó temores de que Noruega venda más fusiles.", []),
         ("Son fusiles que se cree que Noruega vendió a Chile en 2020.", []),
         ("It is believed that Norway sold rifles to Chile in 2020.", []),
         ("Norway may have sold rifles to Chile, raising fears that more will follow.", []),
@@ -284,4 +286,22 @@ def test_a_claim_asks_the_model_only_for_what_the_text_does_not_give(text: str, 
     ],
 )
 def test_an_impersonal_statement_is_no_claim(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one unnamed person after an indefinite article speaks, even where a dateline's outlet precedes
+        ("OSLO, 3 March (NTB) - A senior Chilean diplomat said on Monday that Norway sold six frigates.", [("said", "senior Chilean diplomat")]),
+        ("A Peruvian lawmaker accused Chile of breaking the agreement.", [("accused", "Peruvian lawmaker")]),
+        ("Un legislador peruano acusó a Chile de violar el acuerdo.", [("acusó", "legislador peruano")]),
+        # with the definite article it is the person the article named
+        (
+            "El embajador noruego en Lima, Erik Dahl, negó la venta. «No vendimos fragatas», afirmó el diplomático.",
+            [("negó", "Erik Dahl"), ("afirmó", "Erik Dahl")],
+        ),
+    ],
+)
+def test_one_unnamed_person_speaks_after_an_indefinite_article(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(text) == expected

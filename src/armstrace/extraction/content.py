@@ -22,6 +22,7 @@ from ..text.dates import calendar
 from ..text.fold import normalise, word_pattern
 from ..text.language import is_english, spanish_words
 from ..text.numbers import find_quantities, roman_numerals
+from .statements import pointing_back
 
 # A name in an English sentence: capitalised words in a row ("North Korea", "Kim Yo Jong").
 _NAME = re.compile(r"[A-Z](?:[\w’'-]|\.(?=\w))*\.?(?:\s+(?:(?:de|del|de la)\s+)?[A-Z](?:[\w’'-]|\.(?=\w))*\.?)*")
@@ -270,12 +271,15 @@ def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def english_content(
-    model_content: str, clause: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer, before_verb: str = "", asides: bool = False
+    model_content: str, clause: str, evidence: str, named: Named, cues: Cues, gazetteer: Gazetteer, before_verb: str = "", asides: bool = False,
+    points_back: bool = False,
 ) -> tuple[str, str]:
     """The content to keep: the model's English sentence if the evidence bears it out, else the clause.
 
     `before_verb` is the evidence up to the claim's reporting verb. With `asides` (the evidence
-    is the clause alone), a relative clause that adds what the evidence does not say may go. The
+    is the clause alone), a relative clause that adds what the evidence does not say may go. With
+    `points_back` (the claim denies "esa versión"), a sentence that still only points back is
+    no proposition: what was said must be written out. The
     second part is what kept the model's sentence out, in words the model can be told ("" when
     it was kept).
     """
@@ -283,6 +287,8 @@ def english_content(
     said = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", " ".join(model_content.split()))
     said = _one_of_two(_without_frame(_in_english(_ATTRIBUTED.sub(".", said), gazetteer), cues), before_verb, cues)
     fault = _fault(said, evidence, named, cues, gazetteer)
+    if not fault and points_back and pointing_back(cues.referring).search(said):
+        fault = "That repeats the words that point back; say what was said before."
     if fault and asides:
         # What a non-restrictive relative clause adds to a clause's translation ("…, which is based
         # in Tehran.") the model took from elsewhere in the article; without it, the translation

@@ -171,8 +171,8 @@ class Extractor:
         found["claims"] = attach_speakers(found["claims"], found["actors"], article.text, self.cues)
         known = [a for c in found["actors"] if (a := ground.known_actor(c, self.gazetteer))]
         found["actors"] = [c for c in found["actors"] if c.known is None]
-        settled = [c for c in found["claims"] if not needs_model(c)]
-        found["claims"] = [c for c in found["claims"] if needs_model(c)]
+        settled = [c for c in found["claims"] if not needs_model(c, self.cues)]
+        found["claims"] = [c for c in found["claims"] if needs_model(c, self.cues)]
         spans = windows(article.text, self.settings.window)
         single = self.settings.resolved_strategy(self.model) == "single-pass"
         size = None if single else self.settings.batch

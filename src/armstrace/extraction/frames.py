@@ -55,12 +55,13 @@ class Frames:
     nouns: re.Pattern[str]
     adjectives: re.Pattern[str]
     english: dict[str, str]
+    one: frozenset[str]  # folded forms of one person's noun, a subject only after "a", "un"
     office_names: dict[str, str]
 
     @classmethod
     def of(cls, cues: Cues) -> Frames:
         """The frames' words and patterns, built once per article."""
-        noun, adjective = _cased(cues.described_nouns), _cased(cues.described_adjectives)
+        noun, adjective = _cased({**cues.described_nouns, **cues.described_one}), _cased(cues.described_adjectives)
         return cls(
             verbs=frozenset(normalise(v) for terms in cues.reporting.values() for v in terms),
             acts=frozenset(normalise(v) for v in (*(v for terms in cues.reporting.values() for v in terms), *cues.speech_acts)),
@@ -80,7 +81,8 @@ class Frames:
             described=re.compile(rf"\b(?:{adjective}(?:{AND}{adjective})?\s+)*{noun}(?:\s+{noun})?(?:\s+{adjective}(?:{AND}{adjective})?)*\b"),
             nouns=re.compile(rf"\b{noun}\b"),
             adjectives=re.compile(rf"\b{adjective}\b"),
-            english={**cues.described_nouns, **cues.described_adjectives},
+            english={**cues.described_nouns, **cues.described_one, **cues.described_adjectives},
+            one=frozenset(cues.described_one),
             office_names=dict(cues.office_names),
         )
 
@@ -115,6 +117,8 @@ def described_spans(
         start, end = m.start(), m.end()
         if any(n.start <= start and end <= n.end for n in names):
             continue  # "Gobierno de Irán" is a name of Iran
+        if not _described_one(article, m, frames):
+            continue
         after = _joined_name(article, end, names, media)
         if after is not None:
             end = after.end
@@ -134,6 +138,17 @@ def described_spans(
         else:
             spans.append(_of_the_country(article, start, end, names) or Span(start, end, article[start:end]))
     return sorted(spans, key=lambda s: s.start)
+
+
+# What may stand before one person's noun for the person to be unnamed: "a", "un", "an unnamed".
+_INDEFINITE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+(?:(?:unnamed|anonymous|former|anónimo|anónima|ex)\s+)?$")
+
+
+def _described_one(article: str, m: re.Match[str], frames: Frames) -> bool:
+    """Whether a description is a speaker: a group's always, one person's only after an indefinite
+    article ("A senior Chilean diplomat said"), as "the diplomat" is someone the article named."""
+    nouns = [n.group(0).lower() for n in frames.nouns.finditer(m.group(0))]
+    return not all(n in frames.one for n in nouns) or _INDEFINITE.search(article, 0, m.start()) is not None
 
 
 def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str]) -> Span | None:

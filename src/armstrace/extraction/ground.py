@@ -44,8 +44,9 @@ from ..text.fold import normalise
 from ..text.numbers import is_roman, number_words_only
 from .actor_labels import actor_kind, country_of, deliberative_kind
 from .candidates import claim_candidates
-from .spans import Candidate, Span, term_matches
+from .spans import Candidate, Span, sentences, term_matches
 from .content import english_content
+from .statements import ANTECEDENT_SENTENCES, refers_back
 
 
 def evidence(span: Span) -> Evidence:
@@ -305,10 +306,14 @@ def claim_content(
     if nothing; content.english_content)."""
     statement = candidate.statement or candidate.sentence
     within = statement.text if clause_only else candidate.sentence.text
+    points_back = refers_back(candidate, cues)
+    if points_back:  # "negó esa versión": what it denies is said before
+        before = [s for s in sentences(article) if s.end <= candidate.sentence.start][-ANTECEDENT_SENTENCES:]
+        within = article[before[0].start if before else candidate.sentence.start : candidate.sentence.end]
     # The speaker the frames resolved ("añadió el ministro": Lavrov) may be named in the content.
     named = lambda name: renders(name, within, gazetteer) or renders(name, speaker, gazetteer)  # noqa: E731
     before_verb = article[candidate.sentence.start : max(candidate.sentence.start, candidate.span.start)]
-    return english_content(said, statement.text, within, named, cues, gazetteer, before_verb, asides=clause_only)
+    return english_content(said, statement.text, within, named, cues, gazetteer, before_verb, asides=clause_only, points_back=points_back)
 
 
 def _claim(

@@ -27,7 +27,7 @@ from ..knowledge.cues import Cues
 from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
-from .statements import QUOTED_AS, goes_on
+from .statements import QUOTED_AS, goes_on, refers_back
 from .frames import Frames, described_as, described_spans, is_document_subject, name_spans, words_of
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, cited_source, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
@@ -77,15 +77,16 @@ def _unattributed(sentence: Span, frames: Frames) -> bool:
     return any(not any(a <= at < b for a, b in quoted) for at in found)
 
 
-def needs_model(claim: Candidate) -> bool:
+def needs_model(claim: Candidate, cues: Cues) -> bool:
     """Whether a claim candidate needs the model: a speaker code did not find, or English to write.
 
     An outlet that only relays is dropped whatever a model says, and a sentence in English
-    with its speaker found leaves nothing to ask: its clause is already English content.
+    with its speaker found leaves nothing to ask: its clause is already English content, unless
+    it only points back to an earlier statement ("denied the report"), whose words it lacks.
     """
     if claim.relays:
         return False
-    return claim.speaker is None or not is_english(claim.sentence.text)
+    return claim.speaker is None or not is_english(claim.sentence.text) or refers_back(claim, cues)
 
 
 # A statement issued, whose gerund says what it does: "released a statement late on Friday welcoming".

@@ -1,6 +1,7 @@
 """What a reporting verb reports: the quotation before it, the clause after it, or the clause
-before a comma it closes ("X were made abroad, said the police chief"); and when two verbs are
-one report ("said officials believe")."""
+before a comma it closes ("X were made abroad, said the police chief"); when two verbs are
+one report ("said officials believe"); and when what it reports only points back to an earlier
+statement ("negó esa versión")."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ..knowledge.cues import Cues
 from ..text.dates import credit_end
 from ..text.fold import normalise
 from .frames import DETERMINERS, words_of
-from .spans import CLOSING_QUOTES, OPENING_QUOTES, Hit, Span
+from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span
 
 
 # A second statement of the same speaker, joined to the first: "dijo que … y que …", "… but not
@@ -212,3 +213,29 @@ def _apposed_name(head: str, connectors: tuple[str, ...]) -> bool:
 
 # What a subject after its verb opens with: a determiner or a word of time or place before it.
 _SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday"))
+
+
+# Determiners that point back: "esa versión", "the report", "such claims".
+_POINTING = r"(?:el|la|los|las|ese|esa|esos|esas|este|esta|estos|estas|dicho|dicha|dichos|dichas|tal|tales|the|this|that|these|those|such)"
+# What, after the pointing words, says what was said: "the claims that …", "las acusaciones de
+# haber …", "reports of drones"; a name after "de" or "of" says only whose ("las acusaciones de Chile").
+_SAYS_WHAT = re.compile(r"\b(?i:que|that|sobre|about|según|whereby)\b|\b(?i:de|del|of)\b(?!(?:\s+[A-ZÁÉÍÓÚ][\w.-]*)+\s*(?:[.,;]|$))")
+
+
+def refers_back(claim: Candidate, cues: Cues) -> bool:
+    """Whether what a claim's verb reports only points back to a statement made before ("negó esa
+    versión", "dismissed the report as pure speculation"): what it denies or confirms is said in
+    the sentences before."""
+    after = claim.sentence.text[claim.span.end - claim.sentence.start :]
+    m = pointing_back(cues.referring).match(after)
+    return m is not None and _SAYS_WHAT.search(after, m.end()) is None
+
+
+@lru_cache(maxsize=8)
+def pointing_back(referring: tuple[str, ...]) -> re.Pattern[str]:
+    """Words that point back to a statement ("esa versión", "the report"), after any spaces."""
+    return re.compile(rf"(?i)\s*(?<!\w){_POINTING}\s+(?:{'|'.join(map(re.escape, referring))})\b")
+
+
+# How many sentences before a statement that points back may hold what it points to.
+ANTECEDENT_SENTENCES = 2

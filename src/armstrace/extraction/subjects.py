@@ -23,12 +23,13 @@ MAX_WORDS_BETWEEN = 5
 _MAX_WORDS_AFTER = 8  # of time or place after a subject that follows its verb
 
 
-def _complement(text_before: str, frames: Frames) -> bool:
+def _complement(text_before: str, frames: Frames, english: bool) -> bool:
     """A name right after a complement word ("el ministro de Rusia"), or after a title that is
-    one ("el hermano del ministro noruego Lars Berg"), is not a verb's subject."""
+    one ("el hermano del ministro noruego Lars Berg"), is not a verb's subject. `english`: the
+    sentence is English, which the few words before the name may not show."""
     words = words_of(text_before)[-2:]
     # "a" is an article in English ("…, a senior official said") and "to" in Spanish ("a Rusia").
-    articles = {"el", "la", "los", "las", "the", *(("a", "an") if is_english(text_before) else ())}
+    articles = {"el", "la", "los", "las", "the", *(("a", "an") if english else ())}
     if words and words[-1].lower() in articles:
         words = words[:-1]
     if bool(words) and words[-1].lower() in frames.complements:
@@ -76,7 +77,7 @@ _GROUP_AS_WELL_AS = re.compile(
 )
 
 
-def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames) -> Span:
+def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames, english: bool) -> Span:
     """"Rusia y Corea del Norte": a subject coordinated with the name before it is both, and
     "Norway, Chile and Peru" all three; "Norway and some 40 countries" both, and
     "10 countries, including …, as well as the EU" the ten and the EU."""
@@ -84,7 +85,7 @@ def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span,
         return Span(name.start, group.end(), article[name.start : group.end()])
     for other in names:
         if other.end < name.start and re.fullmatch(AND, article[other.end : name.start]):
-            if _complement(article[region.start : other.start], frames):
+            if _complement(article[region.start : other.start], frames, english):
                 return name  # "entre Teherán y Moscú" is a complement
             first = other
             while (listed := next((n for n in names if n.end < first.start and re.fullmatch(r"\s*,\s*", article[n.end : first.start])), None)) is not None:
@@ -101,8 +102,9 @@ def subject_before(
     `apposed`: the verb follows a comma, so its subject, if before it, ends in an apposition
     ("Rusia y Corea del Norte, que …, manifestaron"); otherwise the comma closes what the verb reports.
     """
+    english = is_english(candidate.sentence.text)
     heads = [n for n in names if region.start <= n.start and n.end <= candidate.span.start
-             and not _complement(article[region.start : n.start], frames)]  # fmt: skip
+             and not _complement(article[region.start : n.start], frames, english)]  # fmt: skip
     # "10 countries, including …, as well as the EU, issued …": the ten and the EU.
     for name in heads:
         listed = _GROUP_AS_WELL_AS.search(article, region.start, name.start)
@@ -120,7 +122,7 @@ def subject_before(
             continue  # "Lima, 3 mar.- El portavoz …, Lars Berg, negó": a nearer subject follows
         # "The Financial Times, citing intelligence sources, said": the sources speak, not the outlet.
         if _close_enough(between, frames) and (not apposed or appositive) and not frames.citing.search(between):
-            return _with_partner(name, names, article, region, frames)
+            return _with_partner(name, names, article, region, frames, english)
         if nearest:
             return None
     return None

@@ -50,11 +50,13 @@ class Cues:
     office_names: Mapping[str, str]  # a word of an office -> the office in English
     negations: tuple[str, ...]
     documents: tuple[str, ...]
+    referring: tuple[str, ...]
     impersonal: tuple[str, ...]
     habitual: tuple[str, ...]
     deliberative: tuple[str, ...]
     times: tuple[str, ...]
     described_nouns: Mapping[str, str]  # a form -> its English word
+    described_one: Mapping[str, str]  # a form of one person's noun -> its English word
     described_adjectives: Mapping[str, str]
     regions: Mapping[str, str]  # a form -> the region's English name
     translations: Mapping[str, str]  # a Spanish word of a name or a counted object -> its English word
@@ -85,9 +87,9 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "times", "not_negating", "refusals", "impersonal", "habitual", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "referring", "times", "not_negating", "refusals", "impersonal", "habitual", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
-_GROUPED = ("offices", "demonyms", "described_nouns", "described_adjectives", "regions", "translations", "modified", "launches")
+_GROUPED = ("offices", "demonyms", "described_nouns", "described_one", "described_adjectives", "regions", "translations", "modified", "launches")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -173,6 +175,7 @@ def read_cues(path: Path) -> Cues:
         articles=_joined(document, "articles", path),
         negations=_joined(document, "negations", path),
         documents=_joined(document, "documents", path),
+        referring=_joined(document, "referring", path),
         times=_joined(document, "times", path),
         not_negating=_joined(document, "not_negating", path),
         refusals=_joined(document, "refusals", path),
@@ -206,6 +209,7 @@ def read_cues(path: Path) -> Cues:
         ),
         office_names=_renderings(document, "offices", path),
         described_nouns=_renderings(document, "described_nouns", path),
+        described_one=_renderings(document, "described_one", path),
         described_adjectives=_described_adjectives(document, path),
         regions=_renderings(document, "regions", path),
         translations=_renderings(document, "translations", path),
