@@ -169,6 +169,8 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("The Wall Street Journal", "The Wall Street Journal"),
         ("Peru's mission to the European Union", "Peru mission to the European Union"),  # where a body is posted
         ("Estados miembros of Unión Europea", "European Union member states"),
+        ("legislador peruano", "Peruvian lawmaker"),  # one person the article described
+        ("Fjord Source Centre", "Fjord Source Centre"),  # one person's noun inside a name is the name's
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:

@@ -61,7 +61,9 @@ class Frames:
     @classmethod
     def of(cls, cues: Cues) -> Frames:
         """The frames' words and patterns, built once per article."""
-        noun, adjective = _cased({**cues.described_nouns, **cues.described_one}), _cased(cues.described_adjectives)
+        # One person's noun only as running text writes it: "Source" in "Open Source Centre" is a name's.
+        noun = f"(?:{_cased(cues.described_nouns)}|{any_of(list(cues.described_one))})"
+        adjective = _cased(cues.described_adjectives)
         return cls(
             verbs=frozenset(normalise(v) for terms in cues.reporting.values() for v in terms),
             acts=frozenset(normalise(v) for v in (*(v for terms in cues.reporting.values() for v in terms), *cues.speech_acts)),
