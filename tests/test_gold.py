@@ -1,4 +1,4 @@
-"""The gold set (seeds/gold/*.json) is well-formed and grounded in its articles.
+"""The gold sets (seeds/gold/*.json, bench/fresh/gold/*.json) are well-formed and grounded in their articles.
 
 These checks are mechanical: they do not say the annotation is right, only that it follows
 docs/annotation.md where code can tell (valid records, one file per seed, evidence that is
@@ -22,9 +22,10 @@ from armstrace.base.schema import Evidence, GoldArticle
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = SEEDS / "gold"
-ANNOTATOR = "gold v1 (guidelines docs/annotation.md)"
+FRESH = ROOT / "bench" / "fresh"
+ANNOTATORS = {SEEDS: "gold v1 (guidelines docs/annotation.md)", FRESH: "fresh v1 (guidelines docs/annotation.md)"}
 
-GOLD_FILES = sorted(GOLD.glob("*.json"))
+GOLD_FILES = [*sorted(GOLD.glob("*.json")), *sorted((FRESH / "gold").glob("*.json"))]
 IDS = [path.stem for path in GOLD_FILES]
 
 
@@ -34,9 +35,10 @@ def gold(path: Path) -> GoldArticle:
 
 
 @cache
-def article_text(article_id: str) -> str:
+def article_text(path: Path) -> str:
+    """The article of the gold file at `path`, beside its gold folder."""
     # Read as armstrace reads articles, so offsets mean the same thing as in extractions.
-    return read_article(SEEDS / f"{article_id}.txt").text
+    return read_article(path.parent.parent / f"{gold(path).article}.txt").text
 
 
 def evidences(annotation: GoldArticle) -> Iterator[tuple[str, int, Evidence]]:
@@ -45,19 +47,20 @@ def evidences(annotation: GoldArticle) -> Iterator[tuple[str, int, Evidence]]:
             yield field, index, item.evidence
 
 
-def test_one_gold_file_per_seed_article() -> None:
-    seeds = sorted(path.stem for path in SEEDS.glob("*.txt"))
-    assert seeds, "no seed articles"
-    assert IDS == seeds
+@pytest.mark.parametrize("folder", [SEEDS, FRESH], ids=["seeds", "fresh"])
+def test_one_gold_file_per_article(folder: Path) -> None:
+    articles = sorted(path.stem for path in folder.glob("*.txt"))
+    assert articles, f"no articles in {folder}"
+    assert sorted(path.stem for path in (folder / "gold").glob("*.json")) == articles
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
 def test_gold_file_validates(path: Path) -> None:
     annotation = gold(path)
     assert annotation.article == path.stem
-    assert annotation.source == f"seeds/{path.stem}.txt"
+    assert annotation.source == f"{path.parent.parent.relative_to(ROOT)}/{path.stem}.txt"
     assert (ROOT / annotation.source).is_file()
-    assert annotation.annotator == ANNOTATOR
+    assert annotation.annotator == ANNOTATORS[path.parent.parent]
     # Round trip: nothing in the file that the model would drop or change.
     assert GoldArticle.model_validate(annotation.model_dump(mode="json")) == annotation
 
@@ -65,7 +68,7 @@ def test_gold_file_validates(path: Path) -> None:
 @pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
 def test_evidence_is_the_articles_own_text(path: Path) -> None:
     annotation = gold(path)
-    text = article_text(annotation.article)
+    text = article_text(path)
     for field, index, evidence in evidences(annotation):
         where = f"{field}[{index}]"
         assert 0 <= evidence.start < evidence.end <= len(text), where
@@ -89,7 +92,7 @@ def test_quantities_are_parsed_by_code(path: Path) -> None:
 @pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
 def test_actors_are_one_per_name_with_their_mentions(path: Path) -> None:
     annotation = gold(path)
-    text = article_text(annotation.article)
+    text = article_text(path)
     names = [actor.name for actor in annotation.actors]
     assert len(names) == len(set(names)), "one actor per canonical name"
     for actor in annotation.actors:
