@@ -81,6 +81,8 @@ def test_the_source_a_statement_opens_with_speaks_and_who_relays_it_is_the_chann
 
 def test_sources_an_outlet_cites_speak_and_the_records_it_cites_do_not() -> None:
     assert speakers("The Financial Times reported, citing sources among Norwegian officials, that Norway sold rifles.") == [("reported", "Norwegian officials")]
+    # the verb's time may stand before the aside
+    assert speakers("The Financial Times reported last week, citing Chilean officials, that Norway sold rifles.") == [("reported", "Chilean officials")]
     assert speakers("Ships carried rifles to Chile, The Financial Times reported, citing intelligence records seen by its reporters in Oslo.") == [("reported", "Financial Times")]
     # An outlet a statement opens with that cites its own sources: they speak.
     assert speakers("Según el diario The Guardian, que citaba a fuentes del Gobierno de Chile, Noruega vendió fusiles.") == [("Según", "fuentes del Gobierno de Chile")]
@@ -171,6 +173,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("Estados miembros of Unión Europea", "European Union member states"),
         ("legislador peruano", "Peruvian lawmaker"),  # one person the article described
         ("Fjord Source Centre", "Fjord Source Centre"),  # one person's noun inside a name is the name's
+        ("Norwegian Intelligence Service", "Norwegian Intelligence Service"),  # a group's noun inside a name too
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:

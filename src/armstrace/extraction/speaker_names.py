@@ -94,6 +94,8 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     if office is not None:  # "vocero del Kremlin": Kremlin spokesman
         return f"{canonical(office.group(2))} {frames.office_names[office.group(1).lower()]}"
     m = frames.described.search(speaker)
+    if m is not None and m.group(0)[:1].isupper() and re.match(r"\s+[A-Z]", speaker[m.end() :]):
+        return None  # "National Intelligence Service": capitals run on past the noun, a name's words
     if m is None or m.group(0) == speaker.strip() and speaker.strip() in frames.english.values():
         return None if m is None else speaker.strip()
     # "Norway's mission to the UN": where the body is posted follows it in English too.

@@ -205,8 +205,10 @@ def opening_source(candidate: Candidate, names: Sequence[Span], article: str, fr
 
 
 def cited_source(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
-    """The source an aside right after the verb cites (", citing X,"), or None."""
-    return _cited(candidate.span.end, candidate, names, article, frames, frames.citing)
+    """The source an aside right after the verb, or after its time, cites (", citing X,"; "reported
+    last month, citing X,"), or None."""
+    time = re.compile(rf"(?i)\s+{frames.time}").match(article, candidate.span.end)
+    return _cited(time.end() if time else candidate.span.end, candidate, names, article, frames, frames.citing)
 
 
 # An outlet that cites its own source: "Según X, que cita a …", "citando a …", "citing …" (not
