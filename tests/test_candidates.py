@@ -107,7 +107,7 @@ def test_a_generic_word_and_the_system_named_after_it_are_one_weapon_of_the_syst
 
 @pytest.mark.parametrize(
     "text",
-    ["A Chilean paper printed satellite images of the port of Oslo.", "Explosives experts from Oslo examined the site.", "Se publicaron imágenes satelitales del puerto de Oslo."],
+    ["A Chilean paper printed satellite images of the port of Oslo.", "Explosives experts from Oslo examined the site.", "Se publicaron imágenes satelitales del puerto de Oslo.", "Sonaron las sirenas antiaéreas en Lima."],
 )
 def test_a_materiel_word_that_only_describes_another_noun_names_no_materiel(text: str) -> None:
     assert weapon_candidates(text, load_cues(), load_gazetteer()) == []

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from armstrace.base.schema import ArticleExtraction, Evidence, Weapon
+from armstrace.base.schema import Actor, ArticleExtraction, Evidence, Weapon
 from armstrace.extraction.parties import PARTY_KINDS, article_flow, party_kind, settle_parties
+from armstrace.extraction.sides import made_by
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
 
@@ -72,6 +73,28 @@ def test_materiel_between_the_two_parties_goes_no_stated_way() -> None:
     assert settled_one("Washington habló de acuerdos de armas con Rusia.", "acuerdos de armas") == ("North Korea", "Russia")
     # What two parties make together goes no way round either.
     assert settled_one("Los dos países montan una línea de producción conjunta de drones.", "drones", "drone") == ("", "")
+
+
+def test_the_country_that_uses_the_materiel_receives_it_not_the_one_it_is_used_against() -> None:
+    def one(sentence: str, words: str, label: tuple[str, str]) -> tuple[str, str]:
+        evidence = Evidence(quote=sentence, start=0, end=len(sentence), alignment="exact", score=1.0)
+        item = Weapon(description=words, category="drone", supplier=label[0], recipient=label[1], status="used", evidence=evidence)
+        countries = [Actor(name=n, mentions=[n], kind="country", country=n, country_code="", role="", evidence=evidence) for n in ("Norway", "Chile", "Peru")]
+        [settled] = settle_parties([item], countries, load_cues(), GAZETTEER)
+        return settled.supplier, settled.recipient
+
+    # a model that takes the country attacked for the recipient
+    assert one("Chile lanzó ayer 20 drones noruegos contra Lima.", "drones", ("Norway", "Peru")) == ("Norway", "Chile")
+    assert one("The Chilean army fired Norwegian drones at Peru.", "drones", ("Norway", "Peru")) == ("Norway", "Chile")
+    # the use verb's subject must stand before the materiel
+    assert one("Drones noruegos cayeron sobre Lima.", "Drones", ("Norway", "Peru")) == ("Norway", "Peru")
+
+
+def test_a_spanish_adjective_before_the_materiel_is_another_nouns() -> None:
+    sentence = "Lars Berg negó que el ejército chileno utilice drones noruegos."
+    evidence = Evidence(quote=sentence, start=0, end=len(sentence), alignment="exact", score=1.0)
+    item = Weapon(description="drones", category="drone", supplier="", recipient="", status="denied", evidence=evidence)
+    assert made_by(item, load_cues().demonyms) == "Norway"
 
 
 def test_the_materiels_adjective_says_who_made_it_and_the_receivers_own_troops_are_no_transfer() -> None:

@@ -13,7 +13,9 @@ is no transfer of the article's.
 
 Before the flow is read, a side that is not a party at all is emptied: a person (the official
 who reports the shipment), a news outlet, or a name that is no actor the article or the
-gazetteer knows (a city, a factory).
+gazetteer knows (a city, a factory); and a country the sentence says uses the materiel
+("Rusia lanzó drones iraníes contra Kiev") is its recipient, where a model takes the country
+attacked.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ..base.schema import Actor, ActorKind, ArticleExtraction, Weapon
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
-from .sides import between, made_by, sent_by_subject, sent_by_words, traded_back
+from .sides import between, made_by, sent_by_subject, sent_by_words, traded_back, used_by
 
 # States, their governments and agencies, companies and international bodies, armed groups.
 PARTY_KINDS: frozenset[ActorKind] = frozenset({"country", "government", "agency", "organisation", "armed_group"})
@@ -82,7 +84,8 @@ def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cue
     "between" the two parties goes no stated way, and troops that carry the receiving country's
     adjective are its own forces in its own war, no transfer.
     """
-    weapons = [_parties_only(w, actors, gazetteer) for w in weapons]
+    countries = [a.name for a in actors if a.kind == "country"]
+    weapons = [_user_receives(_parties_only(w, actors, gazetteer), countries, cues, gazetteer) for w in weapons]
     flow = article_flow(weapons)
     if flow is None:
         return weapons
@@ -107,6 +110,15 @@ def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cue
             weapon = weapon.model_copy(update={"supplier": pair[0], "recipient": pair[1]})
         settled.append(weapon)
     return settled
+
+
+def _user_receives(weapon: Weapon, countries: Sequence[str], cues: Cues, gazetteer: Gazetteer) -> Weapon:
+    """The transfer with the country that uses its materiel as recipient ("Rusia lanzó drones
+    iraníes contra la ciudad": Russia), where the label gave another (the country attacked)."""
+    user = used_by(weapon, countries, cues, gazetteer)
+    if user is None or user in (weapon.supplier, weapon.recipient):
+        return weapon
+    return weapon.model_copy(update={"recipient": user})
 
 
 def _elsewhere(weapon: Weapon, flow: tuple[str, str]) -> bool:

@@ -12,13 +12,14 @@ round).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from ..base.schema import Weapon
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
 from ..text.fold import alternation, normalise
+from ..text.language import is_english
 from .ground import name_forms
 
 # How far after the materiel's words "between" may name the parties: "weapons sales between
@@ -63,7 +64,9 @@ def made_by(weapon: Weapon, demonyms: Mapping[str, tuple[str, ...]]) -> str | No
         return None
     before, after = around
     before_words, after_words, country = _adjectives(tuple(demonyms.items()))
-    found = before_words.search(normalise(before) + " ") or after_words.search(normalise(after))
+    # A Spanish adjective before the words is another noun's ("el ejército ruso utilice drones iraníes").
+    ahead = before_words.search(normalise(before) + " ") if is_english(weapon.evidence.quote) else None
+    found = ahead or after_words.search(normalise(after))
     return country[found.group(1)] if found else None
 
 
@@ -97,6 +100,21 @@ def sent_by_words(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: 
 # How many words may stand between a party and its transfer verb: "North Korea for sending",
 # "Noruega está vendiendo".
 _SUBJECT_WORDS = 3
+
+
+def used_by(weapon: Weapon, countries: Sequence[str], cues: Cues, gazetteer: Gazetteer) -> str | None:
+    """The country among `countries` that a verb of use before the materiel has as its subject
+    ("Rusia lanzó 28 drones iraníes", "el ejército ruso utilice drones"), or None: the materiel's
+    user, which received it, where a model may take the country it was used against."""
+    around = _around(weapon)
+    if around is None or not countries:
+        return None
+    before = name_key(around[0])
+    names = [(c, "|".join(filter(None, (_forms(c, gazetteer), _words(cues.demonyms.get(c, ())))))) for c in countries]
+    parties = "|".join(f"(?P<p{n}>{forms})" for n, (_, forms) in enumerate(names) if forms)
+    pattern = rf"(?<!\w)(?:{parties})(?!\w)(?:\s+\S+){{0,{_SUBJECT_WORDS}}}?\s+(?:{_words(cues.using)})(?!\w)"
+    found = list(re.finditer(pattern, before))
+    return next(c for n, (c, _) in enumerate(names) if found[-1].group(f"p{n}")) if found else None
 
 
 def sent_by_subject(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> str | None:
