@@ -75,14 +75,20 @@ def test_materiel_between_the_two_parties_goes_no_stated_way() -> None:
     assert settled_one("Los dos países montan una línea de producción conjunta de drones.", "drones", "drone") == ("", "")
 
 
-def test_the_country_that_uses_the_materiel_receives_it_not_the_one_it_is_used_against() -> None:
-    def one(sentence: str, words: str, label: tuple[str, str]) -> tuple[str, str]:
-        evidence = Evidence(quote=sentence, start=0, end=len(sentence), alignment="exact", score=1.0)
-        item = Weapon(description=words, category="drone", supplier=label[0], recipient=label[1], status="used", evidence=evidence)
-        countries = [Actor(name=n, mentions=[n], kind="country", country=n, country_code="", role="", evidence=evidence) for n in ("Norway", "Chile", "Peru")]
-        [settled] = settle_parties([item], countries, load_cues(), GAZETTEER)
-        return settled.supplier, settled.recipient
+def one(sentence: str, words: str, label: tuple[str, str]) -> tuple[str, str]:
+    """The sides settled for one item of `sentence` labelled `label`, in an article of three countries."""
+    evidence = Evidence(quote=sentence, start=0, end=len(sentence), alignment="exact", score=1.0)
+    item = Weapon(description=words, category="drone", supplier=label[0], recipient=label[1], status="used", evidence=evidence)
+    countries = [Actor(name=n, mentions=[n], kind="country", country=n, country_code="", role="", evidence=evidence) for n in ("Norway", "Chile", "Peru")]
+    [settled] = settle_parties([item], countries, load_cues(), GAZETTEER)
+    return settled.supplier, settled.recipient
 
+
+def test_the_nearest_name_before_the_transfer_verb_is_its_subject() -> None:
+    assert settled_one("MOSCOW, Russia (AP) — North Korea has sent shells to the front.", "shells", "ammunition") == ("North Korea", "Russia")
+
+
+def test_the_country_that_uses_the_materiel_receives_it_not_the_one_it_is_used_against() -> None:
     # a model that takes the country attacked for the recipient
     assert one("Chile lanzó ayer 20 drones noruegos contra Lima.", "drones", ("Norway", "Peru")) == ("Norway", "Chile")
     assert one("The Chilean army fired Norwegian drones at Peru.", "drones", ("Norway", "Peru")) == ("Norway", "Chile")

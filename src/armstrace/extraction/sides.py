@@ -102,46 +102,61 @@ def sent_by_words(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: 
 _SUBJECT_WORDS = 3
 
 
+def _subject(weapon: Weapon, parties: Sequence[str], verbs: str, gazetteer: Gazetteer, adjectives: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, str, re.Match[str]] | None:
+    """The party among `parties` standing right before one of `verbs` before the materiel (the last
+    such pair), the folded words before the materiel, and the match; None if there is none. With
+    `adjectives`, a party's adjective stands for it ("el ejército ruso utilice")."""
+    around = _around(weapon)
+    if around is None or not parties:
+        return None
+    before = name_key(around[0])
+    names = [(p, "|".join(filter(None, (_forms(p, gazetteer), _words(adjectives.get(p, ())) if adjectives else "")))) for p in parties]
+    alternatives = "|".join(f"(?P<p{n}>{forms})" for n, (_, forms) in enumerate(names) if forms)
+    verb = re.compile(rf"(?:\s+\S+){{0,{_SUBJECT_WORDS}}}?\s+(?P<verb>{verbs})(?!\w)")
+    # Each name tried in turn, so that the nearest one to a verb is its subject ("South Korea (AP)
+    # — Russia has supplied": Russia), which one leftmost match would miss.
+    found = [(m, v) for m in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", before) if (v := verb.match(before, m.end()))]
+    if not found:
+        return None
+    party, last = found[-1]
+    return next(p for n, (p, _) in enumerate(names) if party.group(f"p{n}")), before, last
+
+
 def used_by(weapon: Weapon, countries: Sequence[str], cues: Cues, gazetteer: Gazetteer) -> str | None:
     """The country among `countries` that a verb of use before the materiel has as its subject
     ("Rusia lanzó 28 drones iraníes", "el ejército ruso utilice drones"), or None: the materiel's
     user, which received it, where a model may take the country it was used against."""
-    around = _around(weapon)
-    if around is None or not countries:
-        return None
-    before = name_key(around[0])
-    names = [(c, "|".join(filter(None, (_forms(c, gazetteer), _words(cues.demonyms.get(c, ())))))) for c in countries]
-    parties = "|".join(f"(?P<p{n}>{forms})" for n, (_, forms) in enumerate(names) if forms)
-    pattern = rf"(?<!\w)(?:{parties})(?!\w)(?:\s+\S+){{0,{_SUBJECT_WORDS}}}?\s+(?:{_words(cues.using)})(?!\w)"
-    found = list(re.finditer(pattern, before))
-    return next(c for n, (c, _) in enumerate(names) if found[-1].group(f"p{n}")) if found else None
+    found = _subject(weapon, countries, _words(cues.using), gazetteer, cues.demonyms)
+    return found[0] if found else None
 
 
-def sent_by_subject(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> str | None:
-    """The flow's party that the transfer verb before the materiel makes its supplier, or None.
+def transfer_subject(weapon: Weapon, parties: Sequence[str], cues: Cues, gazetteer: Gazetteer) -> tuple[str, bool] | None:
+    """The party among `parties` that the transfer verb before the materiel has as its subject, and
+    whether it supplies; None if no such verb has one.
 
     The party is the verb's subject when it stands right before it; the last such pair before
     the materiel counts. A receiving verb makes its subject the recipient, and "a cambio de" or
     "in exchange for" between the verb and the materiel turns the way round ("a cambio" alone,
     "in return", does not).
     """
-    around = _around(weapon)
-    if around is None:
+    found = _subject(weapon, parties, _words(cues.transfer), gazetteer)
+    if found is None:
         return None
-    before = name_key(around[0])
-    parties = "|".join(f"(?P<p{n}>{_forms(p, gazetteer)})" for n, p in enumerate(flow))
-    verbs = _words(cues.transfer)
-    pattern = rf"(?<!\w)(?:{parties})(?!\w)(?:\s+\S+){{0,{_SUBJECT_WORDS}}}?\s+(?P<verb>{verbs})(?!\w)"
-    found = list(re.finditer(pattern, before))
-    if not found:
-        return None
-    last = found[-1]
-    subject = flow[0] if last.group("p0") else flow[1]
+    subject, before, last = found
     receives = re.fullmatch(_words(cues.receiving), last.group("verb")) is not None
     # "a cambio de misiles" names what comes back; "entregó a cambio sistemas" ("in return") what is sent.
     taking = tuple(w for w in cues.exchange if w.endswith((" de", " for")))
     exchanged = bool(taking) and re.search(rf"(?<!\w)(?:{_words(taking)})(?!\w)", before[last.end() :]) is not None
-    supplies = receives == exchanged
+    return subject, receives == exchanged
+
+
+def sent_by_subject(weapon: Weapon, flow: tuple[str, str], cues: Cues, gazetteer: Gazetteer) -> str | None:
+    """The flow's party that the transfer verb before the materiel makes its supplier, or None
+    (`transfer_subject`)."""
+    found = transfer_subject(weapon, flow, cues, gazetteer)
+    if found is None:
+        return None
+    subject, supplies = found
     return subject if supplies else (flow[1] if subject == flow[0] else flow[0])
 
 
