@@ -62,6 +62,10 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Cabe señalar que Berg visitó Lima.", []),
         ("Oslo añadió a su registro a tres empresas de Lima.", []),
         ("Reports of Norwegian rifles in Chile surfaced last week.", []),
+        # a gerund a preposition governs, with nothing reported after it, is a noun
+        ("Chile asked Norway for radars, which give little time for warning.", []),
+        # a warning word without a verb warns only in someone's quoted words
+        ("A sale of rifles to Chile would mark a significant escalation.", []),
         ("Berg agregó a periodistas que Chile compra fusiles.", [("agregó", "asserted")]),
         # a gerund with its object as an ending reports like the gerund
         ("Tras semanas negándolo, Noruega lo ha reconocido.", [("negándolo", "denied"), ("ha reconocido", "acknowledged")]),

@@ -284,6 +284,7 @@ def test_a_claim_asks_the_model_only_for_what_the_text_does_not_give(text: str, 
         ("El envío llegó a Lima en mayo y despertó temores de que Noruega venda más fusiles.", []),
         ("Son fusiles que se cree que Noruega vendió a Chile en 2020.", []),
         ("It is believed that Norway sold rifles to Chile in 2020.", []),
+        ("The sanctions are expected to restrict flights from Lima.", []),
         ("Norway may have sold rifles to Chile, raising fears that more will follow.", []),
         # a speaker, another reporting verb or a quotation keeps the claim
         ("Lars Berg teme que Noruega venda más fusiles.", [("teme", "Lars Berg")]),
@@ -301,6 +302,10 @@ def test_an_impersonal_statement_is_no_claim(text: str, expected: list[tuple[str
         ("OSLO, 3 March (NTB) - A senior Chilean diplomat said on Monday that Norway sold six frigates.", [("said", "senior Chilean diplomat")]),
         ("A Peruvian lawmaker accused Chile of breaking the agreement.", [("accused", "Peruvian lawmaker")]),
         ("Un legislador peruano acusó a Chile de violar el acuerdo.", [("acusó", "legislador peruano")]),
+        # a surname alone opening a sentence is the person named before in full
+        ("Chile thanked Norwegian envoy Lars Berg on Monday. Berg said Oslo would send radars.", [("said", "Berg")]),
+        # after "según" the role's comma closes the source: what follows it is the statement
+        ("Según el diplomático, Chile está dispuesto a negociar.", [("Según", None)]),
         # with the definite article it is the person the article named
         (
             "El embajador noruego en Lima, Erik Dahl, negó la venta. «No vendimos fragatas», afirmó el diplomático.",

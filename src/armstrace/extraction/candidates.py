@@ -48,6 +48,9 @@ _NOT_REPORTING = re.compile(r"\s+(?:a|al|a la|a los|a las|a su|a sus|to|them to|
 _AFTER_PREPOSITION = re.compile(
     r"(?<!\w)(?:over|about|on|of|amid|despite|after|following|to|with|by|in|from|their|its|his|her|our|my|your)\s+(?:[^\W\d_]+\s+)?$", re.I
 )
+_GOVERNS = re.compile(r"(?i)\b(?:for|without|of|before)\s+$")
+# What a gerund reports starts after it ("that", a quotation, an object); a stop or comma ends it.
+_BARE = re.compile(r"\s*(?:[.,;:)]|$)")
 # How many words may stand between a joining word and a verb of the joined statement's own.
 _JOINED_VERB_REACH = 8
 
@@ -71,6 +74,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After a preposition or a possessive "reports" and "claims" are nouns: "doubts about press
     # reports that …", "ministers withdrew their first claims".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _AFTER_PREPOSITION.search(sentence.text, 0, v.start))]
+    # A gerund a preposition governs that reports nothing after it is a noun: "little time for warning."
+    verbs = [v for v in verbs if not _gerund_noun(sentence.text, v)]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",
     # "no negó que" (no denial); nor is the narrator's aside ("It is worth recalling that").
     verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged", "denied") or not _not_made(sentence.text[: v.start], cues)]
@@ -95,11 +100,21 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
         return sorted([*verbs, *more], key=lambda h: h.start)
     if cited := hits(sentence.text, {normalise(t): "asserted" for t in cues.attribution}):
         return cited[:1]
-    if content := hits(sentence.text, labelled_terms(cues.content, STANCE_PRIORITY)):
+    content = hits(sentence.text, labelled_terms(cues.content, STANCE_PRIORITY))
+    # A warning without a verb is someone's only in their quoted words: the narrator's "would
+    # mark a significant escalation" warns no one.
+    content = [c for c in content if c.label != "warned" or quoted_spans(sentence.text)]
+    if content:
         return content[:1]
     if continues_quote:
         return [Hit(0, 0, "asserted")]
     return []
+
+
+def _gerund_noun(sentence: str, verb: Hit) -> bool:
+    """Whether a reporting gerund is a noun a preposition governs, reporting nothing after it
+    ("little time for warning.", "without warning,")."""
+    return sentence[verb.start : verb.end].lower().endswith("ing") and bool(_GOVERNS.search(sentence, 0, verb.start)) and bool(_BARE.match(sentence, verb.end))
 
 
 def _reports_nothing(sentence: str, verb: Hit) -> bool:

@@ -47,7 +47,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     frames = Frames.of(cues)
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
     people = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "person"}
-    names = name_spans(Span(0, len(article), article), [a.span.text for a in actors])
+    names = name_spans(Span(0, len(article), article), [*(a.span.text for a in actors), *_surnames(actors)])
     organisations = frozenset(normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "organisation")
     every_name = described_spans(article, names, frames, media, organisations)
     per_sentence = Counter(c.sentence for c in claims)
@@ -66,6 +66,13 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             continue
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
+
+
+def _surnames(actors: Sequence[Candidate]) -> list[str]:
+    """The last word of each name of a person the gazetteer does not know ("Lammy" of "David
+    Lammy"), which a sentence may open with, where a lone capitalised word is no candidate."""
+    named = (a.span.text.split() for a in actors if a.known is None or a.known.kind == "person")
+    return [words[-1] for words in named if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words[-1]) > 2]
 
 
 def _unattributed(sentence: Span, frames: Frames) -> bool:

@@ -175,8 +175,11 @@ def subject_after(
     role = role_after(candidate, article, frames)
     if role is None:
         return None
-    if role.group(3) and (name := next((n for n in names if n.start == role.end()), None)) is not None:
-        return name
+    apposed = next((n for n in names if n.start == role.end()), None) if role.group(3) else None
+    # After "según" the role's comma may close the source: "Según el diplomático, Teherán está …"
+    # opens the statement; "Según el portavoz, Lars Berg, …" names the spokesman.
+    if apposed is not None and (normalise(candidate.span.text) not in frames.attribution or re.match(r"\s*,", article[apposed.end :])):
+        return apposed
     if len(words_of(role.group(2))) <= 2:
         return holder_of(Span(role.start(1), role.end(1), role.group(1)), holders or names, article, frames, role.group(2))
     return None
