@@ -88,6 +88,12 @@ def test_the_nearest_name_before_the_transfer_verb_is_its_subject() -> None:
     assert settled_one("MOSCOW, Russia (AP) — North Korea has sent shells to the front.", "shells", "ammunition") == ("North Korea", "Russia")
 
 
+def test_a_transfer_verb_next_to_the_materiel_gives_its_subjects_side_before_the_flow_is_read() -> None:
+    assert one("Noruega ha vendido a Chile unas 40 fragatas, según Perú.", "fragatas", ("Peru", "Chile")) == ("Norway", "Chile")
+    # a receiving verb's subject receives; the label's side it gave the other way is emptied
+    assert one("Chile compró fragatas a Noruega.", "fragatas", ("Chile", "Norway")) == ("", "Chile")
+
+
 def test_the_country_that_uses_the_materiel_receives_it_not_the_one_it_is_used_against() -> None:
     # a model that takes the country attacked for the recipient
     assert one("Chile lanzó ayer 20 drones noruegos contra Lima.", "drones", ("Norway", "Peru")) == ("Norway", "Chile")

@@ -257,8 +257,9 @@ _OPENERS = r"(?:his|her|its|their|the)\s"
 
 @lru_cache(maxsize=8)
 def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """A name, or a role with the name in apposition, and a reporting verb before "that" or a
-    name: "Lars Berg added that ", "the minister of Defence, Lars Berg, has said that "."""
+    """A name, or a role with the name in apposition, and a reporting verb before "that", "of" or
+    a name: "Lars Berg added that ", "Lars Berg warned of ", "the minister of Defence, Lars Berg,
+    has said that "."""
     alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
     name = r"(?:[A-Z][\w’'.-]*\s+){1,4}"
     role_then_name = r"(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+"
@@ -267,7 +268,7 @@ def _frame(verbs: tuple[str, ...]) -> re.Pattern[str]:
     bare = "|".join(_THATLESS)
     # Who was told may stand before "that": "Lars Berg told Reuters that …".
     told = r"(?:[A-Z][\w’'.-]*\s+){0,3}"
-    return re.compile(rf"(?:{name}|{role_then_name})(?:(?:has|have|had)\s+)?(?:(?:{alternatives})\s+{told}that\s+(?=\w)|(?:{bare})\s+(?=[A-Z]|{_OPENERS}))")
+    return re.compile(rf"(?:{name}|{role_then_name})(?:(?:has|have|had)\s+)?(?:(?:{alternatives})\s+(?:{told}that|of)\s+(?=\w)|(?:{bare})\s+(?=[A-Z]|{_OPENERS}))")
 
 
 def english_content(

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from pydantic import BaseModel
+from rapidfuzz import fuzz, process
 
 from ..base.schema import (
     Actor,
@@ -139,8 +140,6 @@ def _words(text: str) -> set[str]:
 
 def _shares_a_word(name: str, text: str) -> bool:
     """Whether a word of `name` (three letters or more, folded) is, or nearly is, one of `text`'s."""
-    from rapidfuzz import fuzz, process
-
     words = _words(text)
     return any(
         word in words or process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=_SAME_WORD) is not None
@@ -252,6 +251,15 @@ def _weapon(
     )
 
 
+def _misspelt(said: str, words: str) -> bool:
+    """Whether the model's words are the text's, written otherwise: "effectivos" for "efectivos"."""
+    return normalise(said) != normalise(words) and fuzz.ratio(normalise(said), normalise(words)) >= _MISSPELT
+
+
+# How alike (0-100) a model's words and the text's are when the model only misspelt them.
+_MISSPELT = 85
+
+
 # What a model says a number counts when it does not say: "number", "amount".
 _COUNTS_NOTHING = frozenset(("number", "amount", "quantity", "total", "figure", "count", "número", "cantidad"))
 
@@ -268,9 +276,10 @@ def _figure(candidate: Candidate, label: FigureLabel, article: str, cues: Cues, 
         words = after.split()
         shorter = (e for n in range(len(words) - 1, 0, -1) if (e := listed_english(" ".join(words[:n]))) is not None)
         counted = listed or next(shorter, None) or after or counted
-    elif listed is not None and listed_english(counted) not in (None, listed):
+    elif listed is not None and (listed_english(counted) not in (None, listed) or _misspelt(counted, after)):
         # The model named other materiel than the words right after the number ("cientos de
-        # drones" counted as "armas"): the text's words count.
+        # drones" counted as "armas"), or misspelt them ("effectivos" for "efectivos"): the
+        # text's words count.
         counted = listed
     counted = english_phrase(counted, cues, gazetteer)  # "empresas de adquisiciones": procurement companies
     return Figure(quantity=candidate.quantity, counted=counted, measures=label.measures, evidence=evidence(candidate.span))

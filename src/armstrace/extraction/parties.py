@@ -29,7 +29,7 @@ from ..base.schema import Actor, ActorKind, ArticleExtraction, Weapon
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
-from .sides import between, made_by, sent_by_subject, sent_by_words, traded_back, used_by
+from .sides import between, made_by, sent_by_subject, sent_by_words, traded_back, transfer_subject, used_by
 
 # States, their governments and agencies, companies and international bodies, armed groups.
 PARTY_KINDS: frozenset[ActorKind] = frozenset({"country", "government", "agency", "organisation", "armed_group"})
@@ -87,7 +87,7 @@ def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cue
     adjective are its own forces in its own war, no transfer.
     """
     countries = [a.name for a in actors if a.kind == "country"]
-    weapons = [_user_receives(_parties_only(w, actors, gazetteer), countries, cues, gazetteer) for w in weapons]
+    weapons = [_text_sides(_parties_only(w, actors, gazetteer), countries, cues, gazetteer) for w in weapons]
     flow = article_flow(weapons)
     if flow is None:
         return weapons
@@ -114,13 +114,26 @@ def settle_parties(weapons: Sequence[Weapon], actors: Sequence[Actor], cues: Cue
     return settled
 
 
-def _user_receives(weapon: Weapon, countries: Sequence[str], cues: Cues, gazetteer: Gazetteer) -> Weapon:
-    """The transfer with the country that uses its materiel as recipient ("Rusia lanzó drones
-    iraníes contra la ciudad": Russia), where the label gave another (the country attacked)."""
-    user = used_by(weapon, countries, cues, gazetteer)
-    if user is None or user in (weapon.supplier, weapon.recipient):
-        return weapon
-    return weapon.model_copy(update={"recipient": user})
+# How many words may stand between a transfer verb and the materiel for its subject to set a
+# side before the flow is read: farther, the verb may be another clause's, and one wrong side
+# turns the whole article's flow.
+_VERB_REACH = 6
+
+
+def _text_sides(weapon: Weapon, countries: Sequence[str], cues: Cues, gazetteer: Gazetteer) -> Weapon:
+    """The transfer with the sides its sentence's verbs give, where the label gave others: the
+    country a transfer verb has as subject ("Corea del Norte ha enviado a Rusia contenedores":
+    the supplier; of "compró", the recipient), and the one that uses the materiel ("Rusia
+    lanzó drones iraníes contra la ciudad": the recipient, where a model takes the country
+    attacked). A side the label gave that the words give the other way round is emptied."""
+    sides = {"supplier": weapon.supplier, "recipient": weapon.recipient}
+    if (sent := transfer_subject(weapon, countries, cues, gazetteer, _VERB_REACH)) is not None:
+        side, other = ("supplier", "recipient") if sent[1] else ("recipient", "supplier")
+        sides[side] = sent[0]
+        sides[other] = "" if sides[other] == sent[0] else sides[other]
+    if (user := used_by(weapon, countries, cues, gazetteer)) is not None and user != sides["supplier"]:
+        sides["recipient"] = user
+    return weapon.model_copy(update=sides) if sides != {"supplier": weapon.supplier, "recipient": weapon.recipient} else weapon
 
 
 def _elsewhere(weapon: Weapon, flow: tuple[str, str]) -> bool:

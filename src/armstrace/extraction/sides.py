@@ -130,17 +130,17 @@ def used_by(weapon: Weapon, countries: Sequence[str], cues: Cues, gazetteer: Gaz
     return found[0] if found else None
 
 
-def transfer_subject(weapon: Weapon, parties: Sequence[str], cues: Cues, gazetteer: Gazetteer) -> tuple[str, bool] | None:
+def transfer_subject(weapon: Weapon, parties: Sequence[str], cues: Cues, gazetteer: Gazetteer, reach: int | None = None) -> tuple[str, bool] | None:
     """The party among `parties` that the transfer verb before the materiel has as its subject, and
     whether it supplies; None if no such verb has one.
 
     The party is the verb's subject when it stands right before it; the last such pair before
     the materiel counts. A receiving verb makes its subject the recipient, and "a cambio de" or
     "in exchange for" between the verb and the materiel turns the way round ("a cambio" alone,
-    "in return", does not).
+    "in return", does not). With `reach`, the verb stands at most that many words before the materiel.
     """
     found = _subject(weapon, parties, _words(cues.transfer), gazetteer)
-    if found is None:
+    if found is None or (reach is not None and len(found[1][found[2].end() :].split()) > reach):
         return None
     subject, before, last = found
     receives = re.fullmatch(_words(cues.receiving), last.group("verb")) is not None
