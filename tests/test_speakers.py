@@ -174,6 +174,8 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("legislador peruano", "Peruvian lawmaker"),  # one person the article described
         ("Fjord Source Centre", "Fjord Source Centre"),  # one person's noun inside a name is the name's
         ("Norwegian Intelligence Service", "Norwegian Intelligence Service"),  # a group's noun inside a name too
+        ("la embajada de Chile en Oslo", "Chile embassy in Norway"),  # where a body is placed closes it
+        ("funcionarios chilenos en Lima", "Chilean officials in Lima"),
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:

@@ -93,6 +93,11 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     office = re.fullmatch(rf"(?:{DETERMINER}\s+)?({any_of(list(frames.office_names))})\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker.strip(), re.I)
     if office is not None:  # "vocero del Kremlin": Kremlin spokesman
         return f"{canonical(office.group(2))} {frames.office_names[office.group(1).lower()]}"
+    speaker = re.sub(rf"^(?:{DETERMINER})\s+", "", speaker.strip(), flags=re.I)  # "la embajada rusa"
+    # "la embajada de Chile en Oslo": where the body is placed closes it in English too.
+    placed = re.search(r"\s+(?:en|in)\s+([A-ZÁÉÍÓÚ][^,;:]*)$", speaker)
+    place = f" in {canonical(placed.group(1).strip())}" if placed else ""
+    speaker = speaker[: placed.start()] if placed else speaker
     m = frames.described.search(speaker)
     if m is not None and m.group(0)[:1].isupper() and re.match(r"\s+[A-Z]", speaker[m.end() :]):
         return None  # "National Intelligence Service": capitals run on past the noun, a name's words
@@ -114,4 +119,4 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     adjectives = [frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)]
     noun = " ".join(frames.english[n.group(0).lower()] for n in frames.nouns.finditer(described))
     joined = (" and " if re.search(AND, described) else " ").join(adjectives)
-    return " ".join(w for w in (name, joined, noun) if w) + where
+    return " ".join(w for w in (name, joined, noun) if w) + where + place
