@@ -66,6 +66,7 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Chile asked Norway for radars, which give little time for warning.", []),
         # a warning word without a verb warns only in someone's quoted words
         ("A sale of rifles to Chile would mark a significant escalation.", []),
+        ("Los informes rastreaban las violaciones del embargo a Chile.", []),  # nor a charge
         ("Berg agregó a periodistas que Chile compra fusiles.", [("agregó", "asserted")]),
         # a gerund with its object as an ending reports like the gerund
         ("Tras semanas negándolo, Noruega lo ha reconocido.", [("negándolo", "denied"), ("ha reconocido", "acknowledged")]),

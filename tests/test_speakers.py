@@ -308,6 +308,12 @@ def test_an_impersonal_statement_is_no_claim(text: str, expected: list[tuple[str
         ("Chile thanked Norwegian envoy Lars Berg on Monday. Berg said Oslo would send radars.", [("said", "Berg")]),
         # after "según" the role's comma closes the source: what follows it is the statement
         ("Según el diplomático, Chile está dispuesto a negociar.", [("Según", None)]),
+        # a verb joined to the clause's first one shares the subject the sentence opens with
+        ("El embajador noruego, Erik Dahl, justificó la venta ante la prensa y negó que Oslo haya vendido fragatas.", [("negó", "Erik Dahl")]),
+        # a description with a definite article is the body the article named with its noun
+        ("El Panel de Expertos de Naciones Unidas publicó un informe en marzo. Los expertos concluyeron que Chile compró fragatas.", [("publicó", "Panel de Expertos"), ("concluyeron", "Panel de Expertos")]),
+        # an outlet that goes on with its own statement speaks for itself, relaying nothing
+        ('La agencia estatal KCNA calificó de "absurdas" las informaciones y acusó a Chile de mentir.', [("calificó", "KCNA"), ("acusó", "KCNA")]),
         # with the definite article it is the person the article named
         (
             "El embajador noruego en Lima, Erik Dahl, negó la venta. «No vendimos fragatas», afirmó el diplomático.",

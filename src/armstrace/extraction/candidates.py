@@ -101,9 +101,9 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     if cited := hits(sentence.text, {normalise(t): "asserted" for t in cues.attribution}):
         return cited[:1]
     content = hits(sentence.text, labelled_terms(cues.content, STANCE_PRIORITY))
-    # A warning without a verb is someone's only in their quoted words: the narrator's "would
-    # mark a significant escalation" warns no one.
-    content = [c for c in content if c.label != "warned" or quoted_spans(sentence.text)]
+    # A warning or a charge without a verb is someone's only in their quoted words: the
+    # narrator's "would mark a significant escalation" or "violaciones" states no one's claim.
+    content = [c for c in content if c.label not in ("warned", "accused") or quoted_spans(sentence.text)]
     if content:
         return content[:1]
     if continues_quote:

@@ -56,7 +56,8 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
         previous = next((c for c in reversed(found) if not c.relays), None)
         speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
         relays = speaker is not None and (normalise(speaker.text) in media or described_as(speaker.text, frames) == "media")
-        if relays and previous is not None and previous.sentence == candidate.sentence and previous.speaker is not None:
+        # An outlet that goes on with its own statement ("KCNA calificó … y acusó …") relays nothing.
+        if relays and speaker is not None and previous is not None and previous.sentence == candidate.sentence and previous.speaker is not None and previous.speaker.text != speaker.text:
             # "X negó …, indicaron los medios estatales": the outlet is the channel of X's claim.
             found.append(replace(candidate, relays=True))
             continue
@@ -64,6 +65,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
         if speaker is None and per_sentence[candidate.sentence] == 1 and _unattributed(candidate.sentence, frames):
             continue
+        speaker = _named_body(speaker, actors, article, frames) if speaker is not None else None
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
 
@@ -111,6 +113,21 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
     another person; "añadió el diplomático" goes on with one the article named."""
     role = role_after(candidate, article, frames)
     return role is not None and re.search(r"\b(?:un|una|a|an)\s+$", article[candidate.span.end : role.start()], re.I) is not None
+
+
+# How far into its clause the name a joined verb shares may stand: "El embajador ruso, X, …".
+_OPENING_SUBJECT = 60
+
+
+def _named_body(speaker: Span, actors: Sequence[Candidate], article: str, frames: Frames) -> Span:
+    """"Los expertos concluyeron", after "el panel de expertos": the body the article named
+    before with the description's noun, where the description has a definite article."""
+    if not frames.described.fullmatch(speaker.text) or not re.search(r"(?i)\b(?:los|las|el|la|the)\s+$", article[: speaker.start]):
+        return speaker
+    nouns = [re.escape(n.group(0).lower()) for n in frames.nouns.finditer(speaker.text)]
+    named = [a.span for a in actors if a.span.end <= speaker.start and a.span.text != speaker.text
+             and any(re.search(rf"(?i)\b{n}\b", a.span.text) for n in nouns)]  # fmt: skip
+    return named[-1] if named else speaker
 
 
 def _body(speaker: Span, article: str, frames: Frames) -> Span:
@@ -220,4 +237,9 @@ def _speaker(
         )
         if not subject_named and opens and next_to(previous.sentence, sentence, article):
             return previous.speaker
+    # "El embajador ruso, Vasili Nebenzia, justificó el veto … y negó que …": a verb joined to
+    # the clause's first one shares its subject, the name the sentence opens with.
+    if not same_sentence and named_before and re.search(r"(?<!\w)(?:y|e|and)\s+$", article[region.start : candidate.span.start]):
+        if named_before[0].start - region.start <= _OPENING_SUBJECT:
+            return named_before[0]
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none
