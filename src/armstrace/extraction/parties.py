@@ -13,11 +13,12 @@ is no transfer of the article's.
 
 Before the flow is read, a side that is not a party at all is emptied: a person (the official
 who reports the shipment), a news outlet, or a name that is no actor the article or the
-gazetteer knows (a city, a factory); and a country the sentence says uses the materiel
-("Rusia lanzó drones iraníes contra Kiev") is its recipient, where a model takes the country
-attacked. The other sides the words give (the transfer verb's subject, the materiel's
-adjective) only turn a transfer of the flow round: given before the flow is read, one wrong
-side turns the whole article's flow.
+gazetteer knows (a city, a factory); the subject of a transfer verb a few words before the
+materiel gives its side ("Corea del Norte ha enviado a Rusia contenedores", whatever the model
+read); and a country the sentence says uses the materiel ("Rusia lanzó drones iraníes contra
+Kiev") is its recipient, where a model takes the country attacked. The other marks (a farther
+verb's subject, the materiel's adjective) only turn a transfer of the flow round: given before
+the flow is read, one wrong side turns the whole article's flow.
 """
 
 from __future__ import annotations
