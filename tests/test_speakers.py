@@ -314,6 +314,11 @@ def test_an_impersonal_statement_is_no_claim(text: str, expected: list[tuple[str
         ("El Panel de Expertos de Naciones Unidas publicó un informe en marzo. Los expertos concluyeron que Chile compró fragatas.", [("publicó", "Panel de Expertos"), ("concluyeron", "Panel de Expertos")]),
         # an outlet that goes on with its own statement speaks for itself, relaying nothing
         ('La agencia estatal KCNA calificó de "absurdas" las informaciones y acusó a Chile de mentir.', [("calificó", "KCNA"), ("acusó", "KCNA")]),
+        # a comma that closes the opening subject's relative clause or aside does not invert the verb
+        ("Erik Dahl, who flew to Lima on Monday, accused Chile of lying.", [("accused", "Erik Dahl")]),
+        ("Lars Berg, for his part, said Chile would buy frigates.", [("said", "Lars Berg")]),
+        # who is quoted speaks, the outlet that cites him is the channel
+        ("«Nada que comentar», se limitó a responder Lars Berg, citado por la agencia NTB.", [("citado por", "Lars Berg")]),
         # with the definite article it is the person the article named
         (
             "El embajador noruego en Lima, Erik Dahl, negó la venta. «No vendimos fragatas», afirmó el diplomático.",

@@ -119,6 +119,28 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
 _OPENING_SUBJECT = 60
 
 
+# The attribution words whose name after them is the channel, not the speaker.
+_CITED_BY = re.compile(r"(?:citad[oa]s?|quoted|cited) (?:por|by)")
+
+
+def _quoted_before_channel(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
+    """The name just before ", citado por" ("dijo Peskov, citado por RIA Novosti"), or None."""
+    before = [n for n in names if n.end <= candidate.span.start and re.fullmatch(r"\s*,?\s*", article[n.end : candidate.span.start])]
+    return before[-1] if before else None
+
+
+def _set_off(candidate: Candidate, names: Sequence[Span], article: str) -> bool:
+    """Whether the comma before the verb closes what sets off the clause's opening subject: a
+    name the clause opens with, then a comma ("Zelenskiy, who …, accused", "Pezeshkian, for his
+    part, said"), where "Rusia venderá fusiles, dijo X" opens with a statement."""
+    sentence = candidate.sentence
+    first = next((n for n in names if sentence.start <= n.start < candidate.span.start), None)
+    if first is None or words_of(article[sentence.start : first.start]):
+        return False
+    between = article[first.end : candidate.span.start]
+    return re.fullmatch(r"\s*,[^,;:«»“”\"]*,\s*", between) is not None
+
+
 def _named_body(speaker: Span, actors: Sequence[Candidate], article: str, frames: Frames) -> Span:
     """"Los expertos concluyeron", after "el panel de expertos": the body the article named
     before with the description's noun, where the description has a definite article."""
@@ -183,6 +205,9 @@ def _speaker(
     framed = quoted_as or (_ISSUED.search(article, sentence.start, candidate.span.start) if _GERUND.search(candidate.span.text) else None)
     if framed is not None:
         candidate = replace(candidate, span=Span(framed.start(), candidate.span.end, article[framed.start() : candidate.span.end]))
+    # "«…», dijo Peskov, citado por RIA Novosti": who is quoted speaks, the outlet is the channel.
+    if _CITED_BY.fullmatch(words) and (quoted := _quoted_before_channel(candidate, spoken, article)) is not None:
+        return quoted
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
         source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media)
         # "Según X, que cita a fuentes de Y, …": the sources X cites speak, X is the channel.
@@ -191,7 +216,9 @@ def _speaker(
         if source is not None and normalise(source.text) in media:
             return relayed_person(source, [n for n in spoken if normalise(n.text) in people], article, frames) or source
         return source
-    inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",")
+    # "«…», dijo X" inverts, but not a subject whose apposition or aside the comma closes:
+    # "Zelenskiy, who cut short a visit, accused Moscow", "Pezeshkian, for his part, said".
+    inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",") and not _set_off(candidate, names, article)
     # "Según la agencia, «…», declaró un diputado": the source the statement opens with speaks,
     # who reports it is the channel (docs/annotation.md).
     if inverted and (source := opening_source(candidate, every_name, article, frames)) is not None:
