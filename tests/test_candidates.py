@@ -74,6 +74,9 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Los ministros han recordado que Chile compra fusiles.", [("han recordado", "asserted")]),
         # a complement that dismisses what the verb reports makes it a denial
         ("Berg tachó de «ridículas» las acusaciones de que Noruega vende fusiles a Chile.", [("tachó", "denied")]),
+        # what a dismissed statement is called: propaganda, disinformation, fabrications
+        ("La embajada de Chile calificó de «pura propaganda» esa información.", [("calificó", "denied")]),
+        ('The embassy dismissed the findings as "fabrications".', [("dismissed", "denied")]),
         # a statement joined to the one before by "but"/"pero" or "y no" is a claim of its own
         ("Norway says it sold rifles to Chile last year but not this year.", [("says", "asserted"), ("but", "denied")]),
         ("Berg ha recordado que Noruega vendió fusiles antes, pero ha elogiado el nuevo contrato.",
