@@ -261,6 +261,11 @@ def test_a_denial_that_points_back_is_checked_against_what_was_said_before() -> 
         ("Lars Berg dismissed the reports of Norwegian frigates in Chile.", False),
         ("Lars Berg rejected the claims that Norway sold frigates to Chile.", False),
         ("Lars Berg rechazó las acusaciones de Chile.", True),
+        # further after the verb, or before it for a pronoun that stands for them
+        ("Lars Berg calificó de «pura propaganda» esas informaciones.", True),
+        ("Preguntado por esas acusaciones, Lars Berg las calificó de «infundadas».", True),
+        # a source's report is what it says
+        ("According to the report, Norway sold frigates to Chile.", False),
     ],
 )
 def test_words_that_stand_for_a_statement_point_back_unless_they_say_what_it_said(sentence: str, points: bool) -> None:

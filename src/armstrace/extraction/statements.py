@@ -227,14 +227,22 @@ def refers_back(claim: Candidate, cues: Cues) -> bool:
     versión", "dismissed the report as pure speculation"): what it denies or confirms is said in
     the sentences before."""
     after = claim.sentence.text[claim.span.end - claim.sentence.start :]
-    m = pointing_back(cues.referring).match(after)
-    return m is not None and _SAYS_WHAT.search(after, m.end()) is None
+    # The words may follow the verb at once or further on ("calificó de «pura propaganda» esas
+    # informaciones"), or stand before it for a pronoun ("Preguntado por esas acusaciones, Berg
+    # las calificó de infundadas").
+    if normalise(claim.span.text) in {normalise(a) for a in cues.attribution}:
+        return False  # "According to the report, …" says what the report says
+    before = claim.sentence.text[: claim.span.start - claim.sentence.start]
+    if re.search(r"(?i)(?<!\w)(?:lo|la|los|las)\s+$", before):
+        return pointing_back(cues.referring).search(before) is not None and re.search(r"(?i)\b(?:que|that)\b", after) is None
+    points = pointing_back(cues.referring).search(after)
+    return points is not None and _SAYS_WHAT.search(after, points.end()) is None
 
 
 @lru_cache(maxsize=8)
 def pointing_back(referring: tuple[str, ...]) -> re.Pattern[str]:
-    """Words that point back to a statement ("esa versión", "the report"), after any spaces."""
-    return re.compile(rf"(?i)\s*(?<!\w){_POINTING}\s+(?:{'|'.join(map(re.escape, referring))})\b")
+    """Words that point back to a statement ("esa versión", "the report")."""
+    return re.compile(rf"(?i)(?<!\w){_POINTING}\s+(?:\w+\s+)?(?:{'|'.join(map(re.escape, referring))})\b")
 
 
 # How many sentences before a statement that points back may hold what it points to.
