@@ -319,6 +319,11 @@ def test_an_impersonal_statement_is_no_claim(text: str, expected: list[tuple[str
         ("Lars Berg, for his part, said Chile would buy frigates.", [("said", "Lars Berg")]),
         # who is quoted speaks, the outlet that cites him is the channel
         ("«Nada que comentar», se limitó a responder Lars Berg, citado por la agencia NTB.", [("citado por", "Lars Berg")]),
+        # the outlet told before the subject, and the holder named inside the title's words
+        ("Chile compró fragatas, dijo a Reuters el ministro de Defensa noruego, Lars Berg.", [("dijo", "Lars Berg")]),
+        ("Chile compró fragatas, declaró a la agencia NTB el ministro noruego Lars Berg.", [("declaró", "Lars Berg")]),
+        ("Chile compró fragatas, dijo el ministro de Chile.", [("dijo", None)]),
+        ("«Habrá ayuda mutua», declaró el presidente noruego ante la prensa.", [("declaró", None)]),
         # with the definite article it is the person the article named
         (
             "El embajador noruego en Lima, Erik Dahl, negó la venta. «No vendimos fragatas», afirmó el diplomático.",

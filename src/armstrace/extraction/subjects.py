@@ -132,7 +132,9 @@ def subject_before(
 # el ministro", "dijeron en un comunicado los diplomáticos".
 _AUDIENCE = (
     r"(?:(?:a|ante|to)\s+(?:(?:los|las|la|the)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media)"
-    r"|(?:en|in)\s+(?:un|una|a)\s+(?:comunicado|declaración|nota|statement|communiqué))"
+    r"|(?:en|in)\s+(?:un|una|a)\s+(?:comunicado|declaración|nota|statement|communiqué)"
+    # "dijo a Reuters el ministro", "aseguró a la agencia NTB el portavoz": a name told, then the subject.
+    r"|(?:a|to)\s+(?:(?:la|el|the)\s+(?:agencia|diario|periódico|cadena|agency|newspaper)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s))"
     r"(?:\s+(?!(?:el|la|los|las|the)\b)[^\W\d_]+)?"
 )
 
@@ -180,6 +182,11 @@ def subject_after(
     # opens the statement; "Según el portavoz, Lars Berg, …" names the spokesman.
     if apposed is not None and (normalise(candidate.span.text) not in frames.attribution or re.match(r"\s*,", article[apposed.end :])):
         return apposed
+    # "el ministro noruego Lars Berg": the title's holder named inside its words (a name, not a
+    # description: "el presidente ruso ante la prensa" names no one).
+    named = next((n for n in names if role.start(2) <= n.start < role.end(2) and n.text[:1].isupper()), None)
+    if named is not None and not re.search(r"(?i)\b(?:de|del|of|que|that)\b", article[role.start(2) : named.start]):
+        return named
     if len(words_of(role.group(2))) <= 2:
         return holder_of(Span(role.start(1), role.end(1), role.group(1)), holders or names, article, frames, role.group(2))
     return None
@@ -204,7 +211,10 @@ def opening_source(candidate: Candidate, names: Sequence[Span], article: str, fr
     opening = next((a for a in sorted(frames.attribution, key=len, reverse=True) if normalise(article[start : start + len(a)]) == a), None)
     if opening is None:
         return None
-    return subject_after(replace(candidate, span=Span(start, start + len(opening), article[start : start + len(opening)])), names, article, frames)
+    source = subject_after(replace(candidate, span=Span(start, start + len(opening), article[start : start + len(opening)])), names, article, frames)
+    # "Según la agencia Frontex, …": a name the attribution's own words hold, up to their comma.
+    comma = article.find(",", start, candidate.span.start)
+    return source or next((n for n in names if start + len(opening) <= n.start and n.end <= comma), None)
 
 
 def cited_source(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
