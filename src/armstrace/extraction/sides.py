@@ -140,9 +140,11 @@ def transfer_subject(weapon: Weapon, parties: Sequence[str], cues: Cues, gazette
     "in return", does not). With `reach`, the verb stands at most that many words before the materiel.
     """
     found = _subject(weapon, parties, _words(cues.transfer), gazetteer)
-    if found is None or (reach is not None and len(found[1][found[2].end() :].split()) > reach):
+    if found is None:
         return None
     subject, before, last = found
+    if reach is not None and len(before[last.end() :].split()) > reach:
+        return None
     receives = re.fullmatch(_words(cues.receiving), last.group("verb")) is not None
     # "a cambio de misiles" names what comes back; "entregó a cambio sistemas" ("in return") what is sent.
     taking = tuple(w for w in cues.exchange if w.endswith((" de", " for")))

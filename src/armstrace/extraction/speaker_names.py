@@ -90,10 +90,10 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     """A described speaker in English, the name it takes in first: "agencias de inteligencia
     chilenas y peruanas" are Chilean and Peruvian intelligence agencies, "la
     administración Biden" the Joe Biden administration. None if `speaker` is no description."""
-    office = re.fullmatch(rf"(?:{DETERMINER}\s+)?({any_of(list(frames.office_names))})\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker.strip(), re.I)
+    speaker = re.sub(rf"^(?:{DETERMINER})\s+", "", speaker.strip(), flags=re.I)  # "la embajada rusa"
+    office = re.fullmatch(rf"({any_of(list(frames.office_names))})\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker, re.I)
     if office is not None:  # "vocero del Kremlin": Kremlin spokesman
         return f"{canonical(office.group(2))} {frames.office_names[office.group(1).lower()]}"
-    speaker = re.sub(rf"^(?:{DETERMINER})\s+", "", speaker.strip(), flags=re.I)  # "la embajada rusa"
     # "la embajada de Chile en Oslo": where the body is placed closes it in English too.
     placed = re.search(r"\s+(?:en|in)\s+([A-ZÁÉÍÓÚ][^,;:]*)$", speaker)
     place = f" in {canonical(placed.group(1).strip())}" if placed else ""
