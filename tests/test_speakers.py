@@ -7,7 +7,7 @@ import pytest
 from armstrace.extraction.candidates import find_candidates
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
-from armstrace.base.schema import Claim, Evidence
+from armstrace.base.schema import Actor, Claim, Evidence
 from armstrace.extraction.speaker_names import canonical_speakers
 from armstrace.extraction.speakers import attach_speakers, needs_model
 
@@ -174,8 +174,9 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("legislador peruano", "Peruvian lawmaker"),  # one person the article described
         ("Fjord Source Centre", "Fjord Source Centre"),  # one person's noun inside a name is the name's
         ("Norwegian Intelligence Service", "Norwegian Intelligence Service"),  # a group's noun inside a name too
-        ("la embajada de Chile en Oslo", "Chile embassy in Norway"),  # where a body is placed closes it
+        ("la embajada de Chile en Oslo", "Chile embassy in Oslo"),  # where a body is placed closes it, a city as a city
         ("funcionarios chilenos en Lima", "Chilean officials in Lima"),
+        ("embajada peruana en Seúl", "Peruvian embassy in Seoul"),  # a city in English, not its country
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:
@@ -247,10 +248,28 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # a gerund after "issued a statement" is the issuer's, and a counted group with its members
         # listed and one more joined to it speaks together
         ("14 countries, including Chile, Peru and Norway, as well as NATO, issued a joint statement last Sunday condemning the sale.", "14 countries and NATO"),
+        # "según" before the verb: the subject follows it, a description no list holds before the holder's name
+        ("Noruega venderá fusiles a Chile, según aseguró a la radio NTB el número dos de la diplomacia noruega, Lars Berg.", "Lars Berg"),
+        ('"Oslo pagará un precio", declaró la alta representante de Chile para la Pesca, Ana Ruiz, a su llegada a Lima.', "Ana Ruiz"),
+        # a verb that closes its sentence after the statement goes on with the speaker before
+        ("Lars Berg negó las ventas a Chile. A cambio, Oslo seguiría comprando cobre a Lima, añadió.", "Lars Berg"),
+        # where a body is posted is part of its description
+        ("La embajada de Chile en Oslo acusó a Noruega de vender fusiles.", "embajada de Chile en Oslo"),
+        ("Norway's embassy in Lima rejected what it called baseless allegations.", "Norway's embassy in Lima"),
     ],
 )  # fmt: skip
 def test_the_speaker_of_a_sentence_whose_subject_is_not_before_its_verb(text: str, expected: str | None) -> None:
     assert speakers(text)[-1][1] == expected
+
+
+def test_a_body_called_by_a_word_of_its_full_name_is_the_body_the_article_named() -> None:
+    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+    named = [
+        Actor(kind="government", name="Norwegian Fisheries Directorate", country="Norway", mentions=["Dirección de Pesca de Noruega"], evidence=evidence),
+        Actor(kind="person", name="Pesca Berg", country="Norway", mentions=["Pesca Berg"], evidence=evidence),
+    ]
+    claim = Claim(speaker="Pesca", stance="asserted", content="x", evidence=evidence)
+    assert canonical_speakers([claim], named, GAZETTEER, CUES)[0].speaker == "Norwegian Fisheries Directorate"
 
 
 def test_an_office_of_an_institution_is_written_in_english() -> None:

@@ -57,6 +57,7 @@ class Frames:
     english: dict[str, str]
     one: frozenset[str]  # folded forms of one person's noun, a subject only after "a", "un"
     office_names: dict[str, str]
+    cities: dict[str, str]  # a city's form -> its English name
 
     @classmethod
     def of(cls, cues: Cues) -> Frames:
@@ -86,6 +87,7 @@ class Frames:
             english={**cues.described_nouns, **cues.described_one, **cues.described_adjectives},
             one=frozenset(cues.described_one),
             office_names=dict(cues.office_names),
+            cities=dict(cues.cities),
         )
 
 
@@ -127,6 +129,7 @@ def described_spans(
             # "fuentes del Gobierno de Noruega": the body's own country joins too.
             if (country := _joined_name(article, end, names, media)) is not None:
                 end = country.end
+        end = _posted_in(article, m, end, frames)
         # "U.S. and European officials": a name coordinated with the adjective is one of the group's.
         joins = rf"(?:['’]s)?\s+|{AND}" if frames.adjectives.match(article, start) else r"(?:['’]s)?\s+"
         before = next((n for n in names if re.fullmatch(joins, article[n.end : start])), None)
@@ -167,6 +170,18 @@ def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str])
 
 # Where a body is posted: "mission to the UN", "misión ante la ONU".
 POSTED = r"to the|to|ante la|ante las|ante"
+# The bodies a state keeps in another's city, which name that city: "la embajada rusa en Seúl".
+_POSTS = frozenset(("embassy", "consulate", "mission", "delegation"))
+_IN_CITY = re.compile(r"\s+(?:en|in)\s+[A-ZÁÉÍÓÚ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚ][\w'’-]+)?")
+
+
+def _posted_in(article: str, m: re.Match[str], end: int, frames: Frames) -> int:
+    """Where a posted body's description ends, the city it is posted in taken in ("Iran's
+    embassy in London"); `end` for any other description."""
+    if not any(frames.english.get(n.group(0).lower()) in _POSTS for n in frames.nouns.finditer(m.group(0))):
+        return end
+    city = _IN_CITY.match(article, end)
+    return city.end() if city else end
 _THE_COUNTRY = re.compile(r"\b[Tt]he (?:country|nation)['’]s\s+$")
 
 

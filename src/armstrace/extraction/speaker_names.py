@@ -46,9 +46,23 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         parts = _listed(claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
         speaker = _joined([canonical(p) for p in parts]) if all(p.strip() for p in parts) else canonical(claim.speaker)
         # A body no list names, in Spanish ("Comité del Consejo de Seguridad"): its English name.
-        speaker = english_name(speaker, cues, gazetteer) if speaker == claim.speaker else speaker
+        if speaker == claim.speaker:
+            speaker = _named_in_full(speaker, actors) or english_name(speaker, cues, gazetteer)
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
+
+
+def _named_in_full(speaker: str, actors: Sequence[Actor]) -> str | None:
+    """"el Tesoro", after "el Departamento del Tesoro de Estados Unidos": a body called by a word of
+    the full name the article gave it, when one body's name holds that word (not a person's,
+    whose surname is resolved as a name, nor a country's)."""
+    words = speaker.split()
+    if not 0 < len(words) <= 2 or not speaker[:1].isupper():
+        return None
+    run = re.compile(rf"(?<!\w){re.escape(normalise(speaker))}(?!\w)")
+    holders = {a.name for a in actors if a.kind not in ("person", "country", "not_an_actor")
+               and any(run.search(normalise(form)) and normalise(form) != normalise(speaker) for form in (a.name, *a.mentions))}  # fmt: skip
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _whose_state(speaker: str, clause: str, gazetteer: Gazetteer, cues: Cues) -> str:
@@ -86,6 +100,12 @@ def _without_opener(claim: Claim, cues: Cues) -> Claim:
     return claim
 
 
+def _place(place: str, frames: Frames) -> str:
+    """A city or a country in English: a body posted in London is not posted in the United Kingdom."""
+    iso = iso_country(place)
+    return frames.cities.get(place.lower()) or (iso[1] if iso is not None else place)
+
+
 def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -> str | None:
     """A described speaker in English, the name it takes in first: "agencias de inteligencia
     chilenas y peruanas" are Chilean and Peruvian intelligence agencies, "la
@@ -96,7 +116,7 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
         return f"{canonical(office.group(2))} {frames.office_names[office.group(1).lower()]}"
     # "la embajada de Chile en Oslo": where the body is placed closes it in English too.
     placed = re.search(r"\s+(?:en|in)\s+([A-ZÁÉÍÓÚ][^,;:]*)$", speaker)
-    place = f" in {canonical(placed.group(1).strip())}" if placed else ""
+    place = f" in {_place(placed.group(1).strip(), frames)}" if placed else ""
     speaker = speaker[: placed.start()] if placed else speaker
     m = frames.described.search(speaker)
     if m is not None and m.group(0)[:1].isupper() and re.match(r"\s+[A-Z]", speaker[m.end() :]):

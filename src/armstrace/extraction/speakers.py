@@ -193,6 +193,10 @@ def _speaker(
     quoted_as = QUOTED_AS.search(article, sentence.start, candidate.span.start)
     if quoted_as is None and re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
         return as_said_subject(candidate, spoken, article)  # "como había advertido el lunes Noruega"
+    if quoted_as is None and not same_sentence and re.search(r"\bsegún\s*$", article[sentence.start : candidate.span.start], re.I):
+        # "…, según aseguró a la radio el número dos del ministerio, Lars Berg": the subject follows
+        # (after another's statement, "X aseguró …, según informó la agencia", it is the channel).
+        return subject_after(candidate, spoken, article, frames, holders=every_name) or as_said_subject(candidate, spoken, article)
     if same_sentence and previous is not None and not re.search(
         r"[,;:–—]|\s-\s|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
     ):
@@ -247,6 +251,11 @@ def _speaker(
     # A name in an aside ("citando fuentes de inteligencia,") is not the verb's subject.
     names = [n for n in names if not in_aside(n, region, article, frames)]
     named_before = [n for n in names if region.start <= n.start < candidate.span.start]
+    # "…, añadió.": a verb that closes its sentence after the statement has no subject of its
+    # own, whatever names the statement holds; the speaker of the sentence before goes on.
+    closing = inverted and re.fullmatch(r"[\s.»”\"’']*", article[candidate.span.end : sentence.end]) is not None
+    if closing and previous is not None and previous.speaker is not None and next_to(previous.sentence, sentence, article):
+        return previous.speaker
     if previous is not None and previous.speaker is not None and not named_before:
         if same_sentence:
             return previous.speaker  # "dijo … y advirtió …": one subject for both verbs

@@ -134,7 +134,7 @@ _AUDIENCE = (
     r"(?:(?:a|ante|to)\s+(?:(?:los|las|la|the)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media)"
     r"|(?:en|in)\s+(?:un|una|a)\s+(?:comunicado|declaración|nota|statement|communiqué)"
     # "dijo a Reuters el ministro", "aseguró a la agencia NTB el portavoz": a name told, then the subject.
-    r"|(?:a|to)\s+(?:(?:la|el|the)\s+(?:agencia|diario|periódico|cadena|agency|newspaper)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s))"
+    r"|(?:a|to)\s+(?:(?:la|el|the)\s+(?:agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|agency|newspaper|broadcaster|magazine)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s))"
     r"(?:\s+(?!(?:el|la|los|las|the)\b)[^\W\d_]+)?"
 )
 
@@ -176,7 +176,7 @@ def subject_after(
         return None
     role = role_after(candidate, article, frames)
     if role is None:
-        return None
+        return _closing_holder(candidate, opening, names, article)
     apposed = next((n for n in names if n.start == role.end()), None) if role.group(3) else None
     # After "según" the role's comma may close the source: "Según el diplomático, Teherán está …"
     # opens the statement; "Según el portavoz, Lars Berg, …" names the spokesman.
@@ -190,6 +190,29 @@ def subject_after(
     if len(words_of(role.group(2))) <= 2:
         return holder_of(Span(role.start(1), role.end(1), role.group(1)), holders or names, article, frames, role.group(2))
     return None
+
+
+# A description after the verb, up to the comma before its holder's name: "la alta
+# representante de la UE para Política Exterior, ".
+_DESCRIBED_HOLDER = re.compile(rf"(?:{DETERMINER})\s+[a-záéíóúñ][^,;:«»“”\"()]{{0,80}},\s*", re.I)
+
+
+# What may follow the name for it to close the sentence: the end, or a phrase of when or where
+# (", a su llegada a la reunión", ", on arrival in Brussels").
+_CLOSING = re.compile(r"[\s.»”\"’']*|\s*,\s*(?:a|al|en|durante|tras|desde|ante|at|in|on|after|during|from)\s[^«»“”\"]*", re.I)
+
+
+def _closing_holder(candidate: Candidate, at: int, names: Sequence[Span], article: str) -> Span | None:
+    """"…», declaró la alta representante de la UE, Kaja Kallas.": a person's name closing the
+    sentence after a description that follows the verb is the subject, whatever the description's
+    words (a title no list holds)."""
+    described = _DESCRIBED_HOLDER.match(article, at, candidate.sentence.end)
+    if described is None:
+        return None
+    name = next((n for n in names if n.start == described.end()), None)
+    closes = name is not None and _CLOSING.fullmatch(article, name.end, candidate.sentence.end) is not None
+    person = name is not None and len(name.text.split()) > 1 and all(w[:1].isupper() for w in name.text.split())
+    return name if closes and person else None
 
 
 def role_before(candidate: Candidate, region: Span, article: str, frames: Frames) -> Span | None:

@@ -60,6 +60,7 @@ class Cues:
     described_one: Mapping[str, str]  # a form of one person's noun -> its English word
     described_adjectives: Mapping[str, str]
     regions: Mapping[str, str]  # a form -> the region's English name
+    cities: Mapping[str, str]  # a form -> the city's English name
     translations: Mapping[str, str]  # a Spanish word of a name or a counted object -> its English word
     clauses: tuple[str, ...]
     receiving: tuple[str, ...]
@@ -90,7 +91,7 @@ _JOINED = (
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
     "negations", "documents", "referring", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
-_GROUPED = ("offices", "demonyms", "described_nouns", "described_one", "described_adjectives", "regions", "translations", "modified", "launches")
+_GROUPED = ("offices", "demonyms", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -214,6 +215,7 @@ def read_cues(path: Path) -> Cues:
         described_one=_renderings(document, "described_one", path),
         described_adjectives=_described_adjectives(document, path),
         regions=_renderings(document, "regions", path),
+        cities=_renderings(document, "cities", path),
         translations=_renderings(document, "translations", path),
     )
 
