@@ -29,10 +29,10 @@ from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, refers_back
 from .frames import Frames, described_as, described_spans, is_document_subject, name_spans, words_of
+from .sources import cited_source, opening_source, outlet_source, relayed_person, source_cited_by
 from .subjects import (
-    MAX_WORDS_BETWEEN, as_said_subject, cited_source, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
-    opening_source, outlet_source, pronoun_subject, relayed_person, role_after, role_before, source_cited_by, subject_after,
-    subject_before,
+    MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
+    pronoun_subject, role_after, role_before, subject_after, subject_before,
 )  # fmt: skip
 
 def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], article: str, cues: Cues) -> list[Candidate]:

@@ -2,21 +2,21 @@
 
 Each function reads one frame of news prose (speakers.py decides which applies): the subject
 before the verb, past an apposition, with the names it is coordinated with; the one right
-after it, or after "según"/"according to"; a role word and the person the article introduced
-with it; a source an outlet cites; the subject of "como había denunciado …"; whose fear a
-stance word names; the person an outlet relays. The last functions say when the words before
-a verb name no one ("Además,", an aside, "He").
+after it, or after "según"/"according to", or a name closing the sentence after a description
+("declaró la alta representante …, X"); a role word and the person the article introduced with
+it; the subject of "como había denunciado …"; whose fear a stance word names. The last
+functions say when the words before a verb name no one ("Además,", an aside, "He"). Sources an
+attribution or an outlet names are in sources.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..text.fold import normalise
 from ..text.language import is_english
-from .frames import AND, DETERMINER, DETERMINERS, Frames, any_of, described_as, words_of
+from .frames import AND, DETERMINER, DETERMINERS, Frames, any_of, words_of
 from .spans import Candidate, Span
 
 MAX_WORDS_BETWEEN = 5
@@ -42,7 +42,7 @@ def _complement(text_before: str, frames: Frames, english: bool) -> bool:
     return bool(of) and of[-1] in frames.complements
 
 
-def _apposition_end(between: str) -> int:
+def apposition_end(between: str) -> int:
     """Where an apposition that opens `between` (", el portavoz del Kremlin,") ends, or 0."""
     if not between.lstrip().startswith(","):
         return 0
@@ -52,7 +52,7 @@ def _apposition_end(between: str) -> int:
 
 def _close_enough(between: str, frames: Frames) -> bool:
     """Only an apposition and a few words stand between a subject and its verb."""
-    rest = between[_apposition_end(between) :]
+    rest = between[apposition_end(between) :]
     rest = rest.rstrip().rstrip("«“\"")  # "Kim Jong Un, “subrayó …": the quotation opens at the verb
     # A relative or subordinate clause between them makes the verb another subject's.
     relative = frames.subordinate.search(rest)
@@ -118,7 +118,7 @@ def subject_before(
         nearest = name is heads[-1]
         if not (nearest or appositive):
             continue
-        if not nearest and any(n.start >= name.end + _apposition_end(between) for n in heads):
+        if not nearest and any(n.start >= name.end + apposition_end(between) for n in heads):
             continue  # "Lima, 3 mar.- El portavoz …, Lars Berg, negó": a nearer subject follows
         # "The Financial Times, citing intelligence sources, said": the sources speak, not the outlet.
         if _close_enough(between, frames) and (not apposed or appositive) and not frames.citing.search(between):
@@ -226,66 +226,6 @@ def role_before(candidate: Candidate, region: Span, article: str, frames: Frames
     return None
 
 
-def opening_source(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
-    """The source an attribution at the start of the sentence names ("Según la agencia, …")."""
-    sentence = candidate.sentence
-    lead = re.match(r"[\W_]*", sentence.text)
-    start = sentence.start + (lead.end() if lead else 0)
-    opening = next((a for a in sorted(frames.attribution, key=len, reverse=True) if normalise(article[start : start + len(a)]) == a), None)
-    if opening is None:
-        return None
-    source = subject_after(replace(candidate, span=Span(start, start + len(opening), article[start : start + len(opening)])), names, article, frames)
-    # "Según la agencia Frontex, …": a name the attribution's own words hold, up to their comma.
-    comma = article.find(",", start, candidate.span.start)
-    return source or next((n for n in names if start + len(opening) <= n.start and n.end <= comma), None)
-
-
-def cited_source(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
-    """The source an aside right after the verb, or after its time, cites (", citing X,"; "reported
-    last month, citing X,"), or None."""
-    time = re.compile(rf"(?i)\s+{frames.time}").match(article, candidate.span.end)
-    return _cited(time.end() if time else candidate.span.end, candidate, names, article, frames, frames.citing)
-
-
-# An outlet that cites its own source: "Según X, que cita a …", "citando a …", "citing …" (not
-# "citada por AFP": there X is cited, by a channel).
-_CITES = re.compile(r"(?i)(?:que\s+cita(?:n|ba|ban)?|citando|citing|quoting)\b")
-
-
-def source_cited_by(source: Span, candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
-    """The source an attribution's own source cites in an aside after it ("Según el diario X, que
-    cita a tres diplomáticos chilenos, …"): they speak, X is the channel. None if it cites none."""
-    return _cited(source.end, candidate, names, article, frames, _CITES)
-
-
-def _cited(at: int, candidate: Candidate, names: Sequence[Span], article: str, frames: Frames, opening: re.Pattern[str]) -> Span | None:
-    aside = re.match(r"\s*,\s*([^,;:]*)", article[at : candidate.sentence.end])
-    if aside is None or opening.match(aside.group(1)) is None:
-        return None
-    start, end = at + aside.start(1), at + aside.end(1)
-    # "citing sources among US officials": the last name is the most particular; one far into
-    # the aside is what the cited documents are about ("citing files handed to Chile").
-    near = [
-        n for n in names
-        if start <= n.start and n.end <= end and len(words_of(article[start : n.start])) <= _CITED_REACH
-        and (n.text[:1].isupper() or _head(n.text, frames) in _WHO_SPEAK)
-    ]  # fmt: skip
-    return near[-1] if near else None
-
-
-def _head(text: str, frames: Frames) -> str:
-    """The English noun of the description a span opens with: "sources" for "fuentes del Gobierno de Chile"."""
-    m = frames.described.match(text)
-    return described_as(m.group(0), frames) if m is not None else ""
-
-
-# How many words may stand between "citing" and the source it names: "citing sources among US officials".
-_CITED_REACH = 3
-# Described sources that speak when cited; "intelligence records" or "the media" are documents and
-# channels, and the outlet citing them keeps the claim.
-_WHO_SPEAK = frozenset(("officials", "official", "sources", "intelligence sources", "diplomats", "lawmakers", "experts", "monitors", "sanctions monitors", "prosecutors", "authorities"))
-
-
 def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, qualifier: str = "") -> Span | None:
     """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then
     "el vocero". A `qualifier` the role was written with ("el presidente iraní") must be in the
@@ -334,37 +274,6 @@ def experiencer(candidate: Candidate, names: Sequence[Span], article: str) -> Sp
     joined = re.match(rf"\s+(?:entre|de|del|among|of)\s+(?:{DETERMINER}\s+)?", article[candidate.span.end : candidate.sentence.end], re.I)
     at = candidate.span.end + joined.end() if joined else -1
     return next((n for n in names if n.start == at), None)
-
-
-def outlet_source(candidate: Candidate, names: Sequence[Span], article: str, media: set[str]) -> Span | None:
-    """A news outlet a few lowercase words after "según": "según la agencia rusa Ria Novosti"."""
-    for name in names:
-        if name.start >= candidate.span.end and normalise(name.text) in media:
-            words = article[candidate.span.end : name.start]
-            return name if re.fullmatch(r"(?:\s+[a-záéíóúñ]+){1,4}\s+", words) else None
-    return None
-
-
-def relayed_person(outlet: Span, people: Sequence[Span], article: str, frames: Frames) -> Span | None:
-    """Who speaks in what an outlet relays: "Según la agencia Ria Novosti, citada por AFP,
-    Lavrov agradeció …" is Lavrov's, the outlet is its channel. The speaker is a person who
-    opens a clause after the outlet's and reports or does a speech act (a country there is what
-    the outlet reports on, "Según Reuters, Rusia envió …", and so is a person who only acts,
-    "According to Reuters, Berg arrived …"); none, and the outlet itself makes the claim."""
-    for name in people:
-        if name.start > outlet.end:
-            before = article[outlet.end : name.start]
-            if re.search(rf",\s*(?:{DETERMINER}\s+)?$", before, re.I):
-                return name if _speaks(article[name.end : name.end + 80], frames) else None
-    return None
-
-
-def _speaks(after_name: str, frames: Frames) -> bool:
-    """Whether the words after a subject open with a reporting verb or a speech act, past an
-    apposition (", el canciller,")."""
-    rest = after_name[_apposition_end(after_name) :]
-    words = [normalise(w) for w in words_of(rest)[:3]]
-    return any(" ".join(words[:n]) in frames.acts for n in (1, 2, 3))
 
 
 def _aside(segment: str, frames: Frames) -> bool:
