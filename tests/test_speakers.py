@@ -253,6 +253,12 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ('"Oslo pagará un precio", declaró la alta representante de Chile para la Pesca, Ana Ruiz, a su llegada a Lima.', "Ana Ruiz"),
         # a verb that closes its sentence after the statement goes on with the speaker before
         ("Lars Berg negó las ventas a Chile. A cambio, Oslo seguiría comprando cobre a Lima, añadió.", "Lars Berg"),
+        # an acronym in brackets is its name's, and names the subject holds as complements are no subject
+        ("La Dirección de Pesca (DP) del Ministerio de Comercio de Noruega afirmó que Chile compró fusiles.", "Dirección de Pesca"),
+        ("El Servicio de Pesca de Chile (SPC), por su parte, cree que Noruega vendió fusiles.", "Servicio de Pesca de Chile"),
+        # a body called by a common noun is the last body that spoke, not the person between
+        ("La Dirección de Pesca de Noruega afirmó que Chile compró fusiles. Lars Berg lo negó. Según el organismo, los fusiles llegaron en mayo.", "Dirección de Pesca"),
+        ("Norway's fisheries agency told lawmakers that Chile bought rifles. In return, the agency said, Peru sold copper.", "Norway's fisheries agency"),
         # where a body is posted is part of its description
         ("La embajada de Chile en Oslo acusó a Noruega de vender fusiles.", "embajada de Chile en Oslo"),
         ("Norway's embassy in Lima rejected what it called baseless allegations.", "Norway's embassy in Lima"),

@@ -49,6 +49,7 @@ class Frames:
     openers: frozenset[str]
     time: str
     documents: re.Pattern[str]
+    bodies_before: re.Pattern[str]  # "el organismo", "the agency": a body named before
     impersonal: re.Pattern[str]
     connectors: frozenset[str]
     described: re.Pattern[str]
@@ -79,6 +80,7 @@ class Frames:
             openers=cues.stopwords,
             time=rf"(?:(?:este|esta|el|on|this|last)\s+)?(?:{any_of(cues.times)})\b",
             documents=re.compile(rf"(?i)(?:{DETERMINER}\s+)?(?:{any_of(cues.documents)})\b"),
+            bodies_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:{any_of(cues.bodies_named_before)})\b"),
             impersonal=re.compile(rf"(?i)\b(?:{any_of(cues.impersonal)})\b"),
             connectors=frozenset(normalise(c) for c in cues.clauses),
             described=re.compile(rf"\b(?:{adjective}(?:{AND}{adjective})?\s+)*{noun}(?:\s+{noun})?(?:\s+{adjective}(?:{AND}{adjective})?)*\b"),
@@ -203,11 +205,21 @@ def _organisation_before(at: int, names: Sequence[Span], organisations: frozense
 
 def is_document_subject(frames: Frames, candidate: Candidate, article: str) -> bool:
     """Whether a document is the subject of the claim's verb, right after it or right before it."""
+    return _subject_is(frames.documents, candidate, article)
+
+
+def is_body_named_before(frames: Frames, candidate: Candidate, article: str) -> bool:
+    """Whether the claim's verb has for subject a body called by a common noun ("the agency
+    said", "Según el organismo"), right after it or right before it."""
+    return _subject_is(frames.bodies_before, candidate, article)
+
+
+def _subject_is(words: re.Pattern[str], candidate: Candidate, article: str) -> bool:
     after = re.match(r"\s*,?\s*", article[candidate.span.end :])
-    if frames.documents.match(article, candidate.span.end + (after.end() if after else 0)):
+    if words.match(article, candidate.span.end + (after.end() if after else 0)):
         return True
     before = article[candidate.sentence.start : candidate.span.start].rstrip()
-    return any(m.end() == len(before) for m in frames.documents.finditer(before))
+    return any(m.end() == len(before) for m in words.finditer(before))
 
 
 def described_as(text: str, frames: Frames) -> str:

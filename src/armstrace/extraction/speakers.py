@@ -28,7 +28,7 @@ from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, refers_back
-from .frames import Frames, described_as, described_spans, is_document_subject, name_spans, words_of
+from .frames import Frames, described_as, described_spans, is_body_named_before, is_document_subject, name_spans, words_of
 from .sources import cited_source, opening_source, outlet_source, relayed_person, source_cited_by
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
@@ -63,11 +63,20 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             continue
         if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
+        if speaker is None and is_body_named_before(frames, candidate, article):
+            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and _is_body(c.speaker, people, frames)), None)
         if speaker is None and per_sentence[candidate.sentence] == 1 and _unattributed(candidate.sentence, frames):
             continue
         speaker = _named_body(speaker, actors, article, frames) if speaker is not None else None
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
+
+
+def _is_body(speaker: Span, people: set[str], frames: Frames) -> bool:
+    """Whether a speaker is a body, not a person: a description, or a name with a body's word."""
+    if normalise(speaker.text) in people:
+        return False
+    return bool(described_as(speaker.text, frames)) or any(frames.bodies_before.search(f"the {w}") or frames.bodies_before.search(f"el {w}") for w in words_of(speaker.text.lower()))
 
 
 def _surnames(actors: Sequence[Candidate]) -> list[str]:
@@ -153,8 +162,12 @@ def _named_body(speaker: Span, actors: Sequence[Candidate], article: str, frames
 
 
 def _body(speaker: Span, article: str, frames: Frames) -> Span:
+    """A name with the body noun after it ("US intelligence"); not past a verb ("South Korea's spy
+    agency told lawmakers": the lawmakers are told)."""
     m = frames.body.match(article, speaker.end)
-    return Span(speaker.start, m.end(), article[speaker.start : m.end()]) if m else speaker
+    if m is None or any(normalise(w) in frames.acts for w in words_of(m.group(1))):
+        return speaker
+    return Span(speaker.start, m.end(), article[speaker.start : m.end()])
 
 
 def _speaker(

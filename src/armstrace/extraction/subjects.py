@@ -94,6 +94,25 @@ def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span,
     return name
 
 
+# An acronym in brackets right after a name is that name's: "La Dirección de Pesca (DP) afirmó".
+_GLOSS = re.compile(r"\((?:[A-Z][\w.-]{1,9})\)")
+
+
+def _past(name: Span, end: int, names: Sequence[Span], article: str) -> str:
+    """The words from a name to its verb at `end`, past an acronym glossing the name, each name
+    among them one word ("(DP) del Ministerio de Pesca de Noruega": "del Ministerio")."""
+    start = name.end
+    gloss = re.compile(r"\s*").match(article, start)
+    if gloss is not None and _GLOSS.match(article, gloss.end()):
+        start = _GLOSS.match(article, gloss.end()).end()  # type: ignore[union-attr]
+    parts, at = [], start
+    for n in names:
+        if start <= n.start and n.end <= end:
+            parts += [article[at : n.start], n.text.split()[0]]
+            at = n.end
+    return "".join([*parts, article[at:end]])
+
+
 def subject_before(
     candidate: Candidate, region: Span, names: Sequence[Span], article: str, apposed: bool, frames: Frames
 ) -> Span | None:
@@ -104,7 +123,7 @@ def subject_before(
     """
     english = is_english(candidate.sentence.text)
     heads = [n for n in names if region.start <= n.start and n.end <= candidate.span.start
-             and not _complement(article[region.start : n.start], frames, english)]  # fmt: skip
+             and not _complement(article[region.start : n.start], frames, english) and not _GLOSS.fullmatch(article, n.start - 1, n.end + 1)]  # fmt: skip
     # "10 countries, including …, as well as the EU, issued …": the ten and the EU.
     for name in heads:
         listed = _GROUP_AS_WELL_AS.search(article, region.start, name.start)
@@ -113,12 +132,13 @@ def subject_before(
     # The clause's first name with an apposition up to the verb ("Kim Yo Jong, sister of leader
     # Kim Jong Un, denied"), else the nearest one.
     for name in [*heads, *reversed(heads)]:
-        between = article[name.end : candidate.span.start]
+        raw = article[name.end : candidate.span.start]
+        between = _past(name, candidate.span.start, names, article)
         appositive = between.lstrip().startswith(",")
         nearest = name is heads[-1]
         if not (nearest or appositive):
             continue
-        if not nearest and any(n.start >= name.end + apposition_end(between) for n in heads):
+        if not nearest and any(n.start >= name.end + apposition_end(raw) for n in heads):
             continue  # "Lima, 3 mar.- El portavoz …, Lars Berg, negó": a nearer subject follows
         # "The Financial Times, citing intelligence sources, said": the sources speak, not the outlet.
         if _close_enough(between, frames) and (not apposed or appositive) and not frames.citing.search(between):
