@@ -256,6 +256,9 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # an acronym in brackets is its name's, and names the subject holds as complements are no subject
         ("La Dirección de Pesca (DP) del Ministerio de Comercio de Noruega afirmó que Chile compró fusiles.", "Dirección de Pesca"),
         ("El Servicio de Pesca de Chile (SPC), por su parte, cree que Noruega vendió fusiles.", "Servicio de Pesca de Chile"),
+        # an institution's name with the country it is of
+        ("El Ministerio de Pesca de Noruega afirmó que Chile compró fusiles.", "Ministerio de Pesca de Noruega"),
+        ("LIMA — El Ejército chileno confirmó la llegada de fusiles noruegos.", "Ejército chileno"),
         # a body called by a common noun is the last body that spoke, not the person between
         ("La Dirección de Pesca de Noruega afirmó que Chile compró fusiles. Lars Berg lo negó. Según el organismo, los fusiles llegaron en mayo.", "Dirección de Pesca"),
         ("Norway's fisheries agency told lawmakers that Chile bought rifles. In return, the agency said, Peru sold copper.", "Norway's fisheries agency"),

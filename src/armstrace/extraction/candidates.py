@@ -183,8 +183,10 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             until = anchors[n + 1].start if n + 1 < len(anchors) else len(sentence.text)
             if (answer := _RESPONDS.search(sentence.text[:until])) is not None and answer.start() > inner.end:
                 until = answer.start()  # the answer and its speaker are no part of the statement
-            # The first claim's stance words may stand in a quotation before its verb.
-            segment = sentence.text[: until] if anchor is anchors[0] else sentence.text[anchor.start : until]
+            # The first claim's stance words may stand in a quotation before its verb; the words
+            # around one do not ("Preguntado por esas acusaciones, X las calificó de «infundadas»").
+            before = sentence.text[: anchor.start] if anchor is anchors[0] else ""
+            segment = " ".join([*(before[a:b] for a, b in quoted_spans(before)), sentence.text[anchor.start : until]])
             statement = statement_of(sentence, inner, until, cues)
             n += 1
             # "X calcula que …, informó un diputado": the last verb only names the channel of X's claim.

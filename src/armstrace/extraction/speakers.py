@@ -48,6 +48,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
     people = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "person"}
     names = name_spans(Span(0, len(article), article), [*(a.span.text for a in actors), *_surnames(actors)])
+    countries = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "country"}
     organisations = frozenset(normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "organisation")
     every_name = described_spans(article, names, frames, media, organisations)
     per_sentence = Counter(c.sentence for c in claims)
@@ -68,6 +69,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
         if speaker is None and per_sentence[candidate.sentence] == 1 and _unattributed(candidate.sentence, frames):
             continue
         speaker = _named_body(speaker, actors, article, frames) if speaker is not None else None
+        speaker = _whose(speaker, countries, article, frames, cues) if speaker is not None else None
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
 
@@ -159,6 +161,21 @@ def _named_body(speaker: Span, actors: Sequence[Candidate], article: str, frames
     named = [a.span for a in actors if a.span.end <= speaker.start and a.span.text != speaker.text
              and any(re.search(rf"(?i)\b{n}\b", a.span.text) for n in nouns)]  # fmt: skip
     return named[-1] if named else speaker
+
+
+def _whose(speaker: Span, countries: set[str], article: str, frames: Frames, cues: Cues) -> Span:
+    """An institution's name with the country it is of ("Ministerio de Exteriores de Corea del Sur",
+    "El Ejército iraní"), where the article's names stop before the country it knows."""
+    if speaker.text.split()[0].lower() not in cues.translations:
+        return speaker
+    of = re.compile(r"\s+(?:de|del|de la)\s+").match(article, speaker.end)
+    if of is not None and (country := next((c for c in countries if normalise(article[of.end() : of.end() + len(c)]) == c), None)):
+        end = of.end() + len(country)
+    elif (adjective := re.compile(r"\s+").match(article, speaker.end)) and (m := frames.adjectives.match(article, adjective.end())):
+        end = m.end()
+    else:
+        return speaker
+    return Span(speaker.start, end, article[speaker.start : end])
 
 
 def _body(speaker: Span, article: str, frames: Frames) -> Span:

@@ -118,7 +118,8 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     lead = credit_end(sentence.text[: anchor.start])
     head, tail = sentence.text[lead : anchor.start], sentence.text[anchor.end :]
     comma = head.rfind(",")
-    if comma < 0:
+    # "…, el portavoz las calificó de «infundadas»": an object pronoun points back past the comma.
+    if comma < 0 or re.search(r"(?<!\w)(?:lo|la|los|las)\s*$", head, re.I):
         return None
     between = words_of(head[comma + 1 :])
     own, rest = (re.split(r"[,;:]", tail, maxsplit=1) + [""])[:2]  # the verb's own clause, and what follows it
