@@ -77,6 +77,8 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         # what a dismissed statement is called: propaganda, disinformation, fabrications
         ("La embajada de Chile calificó de «pura propaganda» esa información.", [("calificó", "denied")]),
         ('The embassy dismissed the findings as "fabrications".', [("dismissed", "denied")]),
+        # what a charge calls its object: a cover-up, complicity
+        ("La embajadora chilena, Ana Ruiz, calificó el veto de «acto de encubrimiento».", [("calificó", "accused")]),
         # words of a charge before the verb, outside a quotation, are not what it reports
         ("Preguntado por esas acusaciones, el portavoz chileno las calificó de «infundadas».", [("calificó", "denied")]),
         # a statement joined to the one before by "but"/"pero" or "y no" is a claim of its own

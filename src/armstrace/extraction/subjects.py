@@ -207,8 +207,10 @@ def subject_after(
     named = next((n for n in names if role.start(2) <= n.start < role.end(2) and n.text[:1].isupper()), None)
     if named is not None and not re.search(r"(?i)\b(?:de|del|of|que|that)\b", article[role.start(2) : named.start]):
         return named
-    if len(words_of(role.group(2))) <= 2:
-        return holder_of(Span(role.start(1), role.end(1), role.group(1)), holders or names, article, frames, role.group(2))
+    # "declaró el presidente ruso ante la Duma": where or to whom it was said qualifies no role.
+    qualifier = re.split(r"(?i)\s(?:ante|en|a|al|desde|durante|tras|before|in|at|to|on|from|during|after)\s", role.group(2))[0]
+    if len(words_of(qualifier)) <= 2:
+        return holder_of(Span(role.start(1), role.end(1), role.group(1)), holders or names, article, frames, qualifier)
     return None
 
 
