@@ -231,12 +231,14 @@ class Claim(_Frozen):
     stance: Stance
     content: str = Field(description="What is asserted or denied: one short English sentence, or the article's clause (see content_from).")
     clause: str = Field(default="", description="The clause the reporting words introduce (or the quotation), verbatim.")
-    content_from: Literal["model", "translation", "transfer", "clause"] = Field(
+    content_from: Literal["model", "translation", "transfer", "antecedent", "clause"] = Field(
         default="clause",
         description="model: the model's English sentence, whose names and numbers code found in the evidence; "
         "translation: the model's English translation of the clause, asked for when its sentence failed that check "
         "(once more with the clause alone if the first failed), whose names and numbers code found in the clause; "
         "transfer: code's sentence for the transfer the clause states (its parties and materiel, as the weapon item has them); "
+        "antecedent: for a statement that only points back (\"denied those reports\"), the English content of the claim "
+        "it points back to, in the sentences before; "
         "clause: the clause the reporting words introduce, verbatim (the model gave none, or one the evidence does not bear out).",
     )
     subject: str = ""

@@ -203,6 +203,7 @@ class Extractor:
             except (ValidationError, KeyError, TypeError):
                 pass  # an entry this code cannot read is recomputed like a missing one
         from . import ground
+        from .antecedents import antecedent_contents
         from .content import transfer_contents
         from .direction import settle_direction
         from .events import fold_events
@@ -239,6 +240,7 @@ class Extractor:
             e.calls += sum(a.usage.calls for a in answers)
             raise
         answers = [*answers, *translated]
+        claims = antecedent_contents(claims, article.text, self.cues)
         extraction = ArticleExtraction(
             article=self._info(article),
             actors=actors,
