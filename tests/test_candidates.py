@@ -77,6 +77,13 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         # what a dismissed statement is called: propaganda, disinformation, fabrications
         ("La embajada de Chile calificó de «pura propaganda» esa información.", [("calificó", "denied")]),
         ('The embassy dismissed the findings as "fabrications".', [("dismissed", "denied")]),
+        # right after a reporting verb, "reports" and "claims" are its object
+        ('Chile\'s mission to the United Nations dismissed reports of rifle sales as "groundless rumours".', [("dismissed", "denied")]),
+        # a condition states nothing
+        ("If confirmed, it would be Norway's first sale of rifles to Chile.", []),
+        ("De confirmarse, sería la primera venta de fusiles noruegos a Chile.", []),
+        # a speaker's own state negated is a denial
+        ("Lars Berg aseguró que su país no ha vendido fusiles a Chile.", [("aseguró", "denied")]),
         # what a charge calls its object: a cover-up, complicity
         ("La embajadora chilena, Ana Ruiz, calificó el veto de «acto de encubrimiento».", [("calificó", "accused")]),
         # words of a charge before the verb, outside a quotation, are not what it reports

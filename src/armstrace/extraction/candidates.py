@@ -48,6 +48,8 @@ _NOT_REPORTING = re.compile(r"\s+(?:a|al|a la|a los|a las|a su|a sus|to|them to|
 _AFTER_PREPOSITION = re.compile(
     r"(?<!\w)(?:over|about|on|of|amid|despite|after|following|to|with|by|in|from|their|its|his|her|our|my|your)\s+(?:[^\W\d_]+\s+)?$", re.I
 )
+_OBJECT_OF = re.compile(r"\s+(?:(?:the|these|those|such|las|los|esas|esos)\s+)?$", re.I)
+_CONDITION = re.compile(r"(?:^|[^\w])(?:if|unless|once|si\s+se)\s+$", re.I)
 _GOVERNS = re.compile(r"(?i)\b(?:for|without|of|before)\s+$")
 # What a gerund reports starts after it ("that", a quotation, an object); a stop or comma ends it.
 _BARE = re.compile(r"\s*(?:[.,;:)]|$)")
@@ -74,6 +76,11 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After a preposition or a possessive "reports" and "claims" are nouns: "doubts about press
     # reports that …", "ministers withdrew their first claims".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _AFTER_PREPOSITION.search(sentence.text, 0, v.start))]
+    # Right after a reporting verb they are its object: "dismissed reports of …", "rejected the claims".
+    verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _OBJECT_OF.search(sentence.text, 0, v.start)
+                                      and any(_OBJECT_OF.search(sentence.text, 0, v.start).start() == u.end for u in verbs))]  # fmt: skip
+    # A condition is no statement: "If confirmed, it would be …", "De confirmarse, …", "si se confirma".
+    verbs = [v for v in verbs if not _CONDITION.search(sentence.text, 0, v.start) and not (sentence.text[v.start : v.end].endswith("rse") and re.search(r"(?i)\bde\s+$", sentence.text[: v.start]))]
     # A gerund a preposition governs that reports nothing after it is a noun: "little time for warning."
     verbs = [v for v in verbs if not _gerund_noun(sentence.text, v)]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",

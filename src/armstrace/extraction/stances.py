@@ -16,7 +16,9 @@ STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "a
 _NEGATION_REACH = 4
 # What may stand before a statement's negation besides a name: "se", "lo", "it", "they", "has" …
 _BEFORE_NEGATION = frozenset(
-    "se lo la le les nos ya él ella ellos ellas it he she they we i has have had is are was were did does do will would can could".split()
+    "se lo la le les nos ya él ella ellos ellas it he she they we i has have had is are was were did does do will would can could"
+    # a state named by its own speaker: "que su país no ha enviado", "its government has never"
+    " su sus nuestro nuestra its their our his her país gobierno country government".split()
 )
 # A negation right before a word of wrongdoing: "no viola ningún acuerdo", "nada que ocultar"
 # deny the charge.
