@@ -77,8 +77,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # reports that …", "ministers withdrew their first claims".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _AFTER_PREPOSITION.search(sentence.text, 0, v.start))]
     # Right after a reporting verb they are its object: "dismissed reports of …", "rejected the claims".
-    verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _OBJECT_OF.search(sentence.text, 0, v.start)
-                                      and any(_OBJECT_OF.search(sentence.text, 0, v.start).start() == u.end for u in verbs))]  # fmt: skip
+    verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _object_of(sentence.text, v, verbs))]
     # A condition is no statement: "If confirmed, it would be …", "De confirmarse, …", "si se confirma".
     verbs = [v for v in verbs if not _CONDITION.search(sentence.text, 0, v.start) and not (sentence.text[v.start : v.end].endswith("rse") and re.search(r"(?i)\bde\s+$", sentence.text[: v.start]))]
     # A gerund a preposition governs that reports nothing after it is a noun: "little time for warning."
@@ -116,6 +115,12 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     if continues_quote:
         return [Hit(0, 0, "asserted")]
     return []
+
+
+def _object_of(sentence: str, noun: Hit, verbs: Sequence[Hit]) -> bool:
+    """Whether a word stands right after a reporting verb, past a determiner: its object."""
+    gap = _OBJECT_OF.search(sentence, 0, noun.start)
+    return gap is not None and any(gap.start() == verb.end for verb in verbs)
 
 
 def _gerund_noun(sentence: str, verb: Hit) -> bool:
