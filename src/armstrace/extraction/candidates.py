@@ -14,6 +14,7 @@ every item's evidence is the article's own text by construction.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from ..base.schema import Field_
