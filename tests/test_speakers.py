@@ -256,6 +256,10 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # an acronym in brackets is its name's, and names the subject holds as complements are no subject
         ("La Dirección de Pesca (DP) del Ministerio de Comercio de Noruega afirmó que Chile compró fusiles.", "Dirección de Pesca"),
         ("El Servicio de Pesca de Chile (SPC), por su parte, cree que Noruega vendió fusiles.", "Servicio de Pesca de Chile"),
+        # an outlet called by a common noun is the last outlet named
+        ("Lars Berg confirmó la venta, según la agencia Reuters. Según el mismo medio, Noruega vendió radares a Chile.", "agencia Reuters"),
+        # one person after an indefinite article before the name joined to the noun
+        ("In Lima, a Norwegian Foreign Ministry spokesperson said Chile bought rifles.", "Norwegian Foreign Ministry spokesperson"),
         # an institution's name with the country it is of
         ("El Ministerio de Pesca de Noruega afirmó que Chile compró fusiles.", "Ministerio de Pesca de Noruega"),
         ("LIMA — El Ejército chileno confirmó la llegada de fusiles noruegos.", "Ejército chileno"),

@@ -50,6 +50,7 @@ class Frames:
     time: str
     documents: re.Pattern[str]
     bodies_before: re.Pattern[str]  # "el organismo", "the agency": a body named before
+    outlets_before: re.Pattern[str]  # "el mismo medio", "the newspaper": an outlet named before
     impersonal: re.Pattern[str]
     connectors: frozenset[str]
     described: re.Pattern[str]
@@ -81,6 +82,7 @@ class Frames:
             time=rf"(?:(?:este|esta|el|on|this|last)\s+)?(?:{any_of(cues.times)})\b",
             documents=re.compile(rf"(?i)(?:{DETERMINER}\s+)?(?:{any_of(cues.documents)})\b"),
             bodies_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:{any_of(cues.bodies_named_before)})\b"),
+            outlets_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:mism[oa]\s+|same\s+)?(?:{any_of(cues.outlets_named_before)})\b"),
             impersonal=re.compile(rf"(?i)\b(?:{any_of(cues.impersonal)})\b"),
             connectors=frozenset(normalise(c) for c in cues.clauses),
             described=re.compile(rf"\b(?:{adjective}(?:{AND}{adjective})?\s+)*{noun}(?:\s+{noun})?(?:\s+{adjective}(?:{AND}{adjective})?)*\b"),
@@ -123,7 +125,9 @@ def described_spans(
         start, end = m.start(), m.end()
         if any(n.start <= start and end <= n.end for n in names):
             continue  # "Gobierno de Irán" is a name of Iran
-        if not _described_one(article, m, frames):
+        # "a State Department spokesperson": the indefinite article may stand before a name joined to the noun.
+        named = next((n for n in names if re.fullmatch(r"\s+", article[n.end : start])), None)
+        if not _described_one(article, m, frames, named.start if named is not None else start):
             continue
         after = _joined_name(article, end, names, media)
         if after is not None:
@@ -151,11 +155,12 @@ def described_spans(
 _INDEFINITE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+(?:(?:unnamed|anonymous|former|anónimo|anónima|ex)\s+)?$")
 
 
-def _described_one(article: str, m: re.Match[str], frames: Frames) -> bool:
+def _described_one(article: str, m: re.Match[str], frames: Frames, start: int) -> bool:
     """Whether a description is a speaker: a group's always, one person's only after an indefinite
-    article ("A senior Chilean diplomat said"), as "the diplomat" is someone the article named."""
+    article ("A senior Chilean diplomat said"), as "the diplomat" is someone the article named.
+    `start`: where the description opens, a name joined to its noun included."""
     nouns = [n.group(0).lower() for n in frames.nouns.finditer(m.group(0))]
-    return not all(n in frames.one for n in nouns) or _INDEFINITE.search(article, 0, m.start()) is not None
+    return not all(n in frames.one for n in nouns) or any(_INDEFINITE.search(article, 0, at) for at in {m.start(), start})
 
 
 def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str]) -> Span | None:
@@ -212,6 +217,12 @@ def is_body_named_before(frames: Frames, candidate: Candidate, article: str) -> 
     """Whether the claim's verb has for subject a body called by a common noun ("the agency
     said", "Según el organismo"), right after it or right before it."""
     return _subject_is(frames.bodies_before, candidate, article)
+
+
+def is_outlet_named_before(frames: Frames, candidate: Candidate, article: str) -> bool:
+    """Whether the claim's verb has for subject an outlet called by a common noun ("Según el
+    mismo medio", "the newspaper reported")."""
+    return _subject_is(frames.outlets_before, candidate, article)
 
 
 def _subject_is(words: re.Pattern[str], candidate: Candidate, article: str) -> bool:

@@ -52,6 +52,7 @@ class Cues:
     documents: tuple[str, ...]
     referring: tuple[str, ...]
     bodies_named_before: tuple[str, ...]
+    outlets_named_before: tuple[str, ...]
     using: tuple[str, ...]
     impersonal: tuple[str, ...]
     habitual: tuple[str, ...]
@@ -90,7 +91,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "referring", "bodies_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
 
@@ -180,6 +181,7 @@ def read_cues(path: Path) -> Cues:
         documents=_joined(document, "documents", path),
         referring=_joined(document, "referring", path),
         bodies_named_before=_joined(document, "bodies_named_before", path),
+        outlets_named_before=_joined(document, "outlets_named_before", path),
         using=_joined(document, "using", path),
         times=_joined(document, "times", path),
         not_negating=_joined(document, "not_negating", path),
