@@ -198,6 +198,8 @@ def test_currency_words_and_symbols_give_iso_codes(text: str, unit: str) -> None
         ("mil millones", 1e9),
         ("cien mil", 1e5),
         ("una docena", 12),
+        ("una decena", 10),
+        ("unas dos decenas", 20),
         ("a dozen", 12),
         ("un millón", 1e6),
         ("medio millón", 5e5),

@@ -85,7 +85,7 @@ _WORD_VALUES: dict[str, int] = {
     **_numbered("thirty forty fifty sixty seventy eighty ninety", 30, 10),
 }
 _MULTIPLIERS: dict[str, int] = {
-    "docena": 12, "docenas": 12, "dozen": 12, "hundred": 100, "centenar": 100,
+    "decena": 10, "decenas": 10, "docena": 12, "docenas": 12, "dozen": 12, "hundred": 100, "centenar": 100,
     "mil": 1000, "millar": 1000, "thousand": 1000,
 }
 # Only numbers before a scale word: 'medio millón', 'half a million'; never alone.
