@@ -77,6 +77,10 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         # what a dismissed statement is called: propaganda, disinformation, fabrications
         ("La embajada de Chile calificó de «pura propaganda» esa información.", [("calificó", "denied")]),
         ('The embassy dismissed the findings as "fabrications".', [("dismissed", "denied")]),
+        # a state's body negated in what a neutral verb reports denies it, and a fear framing it is believed
+        ("Desde Oslo, el Gobierno reiteró que el ejército noruego no vende fusiles a Chile.", [("reiteró", "denied")]),
+        ("El Gobierno chileno expresó este sábado su temor de que Noruega venda fusiles a Perú.", [("expresó", "believes")]),
+        ("Lars Berg calificó de «fantasías» esas informaciones.", [("calificó", "denied")]),
         # right after a reporting verb, "reports" and "claims" are its object
         ('Chile\'s mission to the United Nations dismissed reports of rifle sales as "groundless rumours".', [("dismissed", "denied")]),
         # a condition states nothing

@@ -177,6 +177,8 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("la embajada de Chile en Oslo", "Chile embassy in Oslo"),  # where a body is placed closes it, a city as a city
         ("funcionarios chilenos en Lima", "Chilean officials in Lima"),
         ("embajada peruana en Seúl", "Peruvian embassy in Seoul"),  # a city in English, not its country
+        ("cancillería peruana", "Peruvian foreign ministry"),
+        ("Gobierno de Chile", "Chile"),  # a state's government speaks as the state
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:
@@ -260,6 +262,12 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("Lars Berg confirmó la venta, según la agencia Reuters. Según el mismo medio, Noruega vendió radares a Chile.", "agencia Reuters"),
         # one person after an indefinite article before the name joined to the noun
         ("In Lima, a Norwegian Foreign Ministry spokesperson said Chile bought rifles.", "Norwegian Foreign Ministry spokesperson"),
+        # the noun alone with a definite article is the one described before with it
+        ('A Norwegian intelligence official said more rifles were ready. "The volume will grow," the official said.', "Norwegian intelligence official"),
+        # "según él" is who spoke before
+        ("El portavoz del Ejército chileno, Lars Berg, confirmó la llegada de fusiles. Según él, Chile recibirá más fusiles.", "Lars Berg"),
+        # a body's noun may be capitalised as part of its name
+        ("Norway's Foreign Ministry warned that any sale would breach sanctions.", "Norway's Foreign Ministry"),
         # an institution's name with the country it is of
         ("El Ministerio de Pesca de Noruega afirmó que Chile compró fusiles.", "Ministerio de Pesca de Noruega"),
         ("LIMA — El Ejército chileno confirmó la llegada de fusiles noruegos.", "Ejército chileno"),

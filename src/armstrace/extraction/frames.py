@@ -75,7 +75,8 @@ class Frames:
             subordinate=re.compile(rf"(?i)\b(?:{any_of(cues.subordinators)})\b"),
             citing=re.compile(rf"(?i)\b(?:{any_of(cues.citing)})\b"),
             # A body named by a name and a noun after it: "US intelligence", "South Korea's defense ministry".
-            body=re.compile(rf"(?:['’]s)?((?:\s+[a-z][\w-]*){{0,2}}\s+(?:{any_of(cues.bodies)}))\b"),
+            # "South Korea's Foreign Ministry": the noun may be capitalised as part of the body's name.
+            body=re.compile(rf"(?:['’]s)?((?:\s+[A-Za-z][\w-]*){{0,2}}\s+(?i:{any_of(cues.bodies)}))\b"),
             offices=cues.offices,
             roles=tuple(sorted({*cues.titles, *(w for office in cues.offices for w in office)}, key=len, reverse=True)),
             openers=cues.stopwords,

@@ -70,7 +70,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and _is_body(c.speaker, people, frames)), None)
         if speaker is None and per_sentence[candidate.sentence] == 1 and _unattributed(candidate.sentence, frames):
             continue
-        speaker = _named_body(speaker, actors, article, frames) if speaker is not None else None
+        speaker = _named_body(speaker, every_name, article, frames) if speaker is not None else None
         speaker = _whose(speaker, countries, article, frames, cues) if speaker is not None else None
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
@@ -154,14 +154,16 @@ def _set_off(candidate: Candidate, names: Sequence[Span], article: str) -> bool:
     return re.fullmatch(r"\s*,[^,;:«»“”\"]*,\s*", between) is not None
 
 
-def _named_body(speaker: Span, actors: Sequence[Candidate], article: str, frames: Frames) -> Span:
-    """"Los expertos concluyeron", after "el panel de expertos": the body the article named
-    before with the description's noun, where the description has a definite article."""
-    if not frames.described.fullmatch(speaker.text) or not re.search(r"(?i)\b(?:los|las|el|la|the)\s+$", article[: speaker.start]):
+def _named_body(speaker: Span, every_name: Sequence[Span], article: str, frames: Frames) -> Span:
+    """"Los expertos concluyeron", after "el panel de expertos"; "the official said", after "A
+    Western intelligence official said": the body or person the article named or described
+    before with the description's noun, where the description is that noun alone with a definite
+    article ("las autoridades norcoreanas" say whose they are)."""
+    if not frames.nouns.fullmatch(speaker.text) or not re.search(r"(?i)\b(?:los|las|el|la|the)\s+$", article[: speaker.start]):
         return speaker
     nouns = [re.escape(n.group(0).lower()) for n in frames.nouns.finditer(speaker.text)]
-    named = [a.span for a in actors if a.span.end <= speaker.start and a.span.text != speaker.text
-             and any(re.search(rf"(?i)\b{n}\b", a.span.text) for n in nouns)]  # fmt: skip
+    named = [s for s in every_name if s.end <= speaker.start and s.text.lower() != speaker.text.lower()
+             and any(re.search(rf"(?i)\b{n}\b", s.text) for n in nouns)]  # fmt: skip
     return named[-1] if named else speaker
 
 
@@ -244,6 +246,9 @@ def _speaker(
     # "«…», dijo Peskov, citado por RIA Novosti": who is quoted speaks, the outlet is the channel.
     if _CITED_BY.fullmatch(words) and (quoted := _quoted_before_channel(candidate, spoken, article)) is not None:
         return quoted
+    # "Según él, …", "according to her": the person who spoke before.
+    if words in frames.attribution and previous is not None and re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them)\b", article[candidate.span.end :]):
+        return previous.speaker
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
         source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media)
         # "Según X, que cita a fuentes de Y, …": the sources X cites speak, X is the channel.

@@ -18,7 +18,9 @@ _NEGATION_REACH = 4
 _BEFORE_NEGATION = frozenset(
     "se lo la le les nos ya él ella ellos ellas it he she they we i has have had is are was were did does do will would can could"
     # a state named by its own speaker: "que su país no ha enviado", "its government has never"
-    " su sus nuestro nuestra its their our his her país gobierno country government".split()
+    " su sus nuestro nuestra its their our his her país gobierno country government"
+    # a state's body, with its article and its adjective: "que el ejército ruso no emplea …"
+    " el the ejército army military fuerzas forces armada navy".split()
 )
 # A negation right before a word of wrongdoing: "no viola ningún acuerdo", "nada que ocultar"
 # deny the charge.
@@ -44,9 +46,13 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
     if stance != "asserted":
         return stance
     complement, statement = said
-    # The verb's own complement may dismiss what it reports: "tachó de «ridículas» las acusaciones de que …".
-    if "," not in complement and any(h.label == "denied" for h in hits(complement, labelled_terms(cues.content, STANCE_PRIORITY))):
+    # The verb's own complement may dismiss what it reports, or fear it: "tachó de «ridículas» las
+    # acusaciones de que …", "expresó su temor de que …".
+    framing = hits(complement, labelled_terms(cues.content, STANCE_PRIORITY)) if "," not in complement else []
+    if any(h.label == "denied" for h in framing):
         return "denied"
+    if framing:
+        return framing[0].label
     # A quoted statement that opens with its subject's own verb takes that verb's stance:
     # "«Noruega cree que …», dijeron los ministros."
     opening = hits(statement, labelled_terms(cues.reporting, reporting_order(cues)))
@@ -76,6 +82,6 @@ def _negated(statement: str, cues: Cues) -> bool:
         folded = word.lower()
         if folded in cues.negations or folded.endswith(("n't", "n’t")):
             return True
-        if not (word[:1].isupper() or folded in _BEFORE_NEGATION):
+        if not (word[:1].isupper() or folded in _BEFORE_NEGATION or cues.described_adjectives.get(folded, "")[:1].isupper()):
             return False
     return False
