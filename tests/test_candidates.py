@@ -81,6 +81,10 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Desde Oslo, el Gobierno reiteró que el ejército noruego no vende fusiles a Chile.", [("reiteró", "denied")]),
         ("El Gobierno chileno expresó este sábado su temor de que Noruega venda fusiles a Perú.", [("expresó", "believes")]),
         ("Lars Berg calificó de «fantasías» esas informaciones.", [("calificó", "denied")]),
+        # a price to pay warns; what is foreseen is believed; an English verb whose object is "no" denies
+        ('Lars Berg said Oslo would "pay a price" for any sale.', [("said", "warned")]),
+        ("Lars Berg dijo que Noruega prevé que Chile compre más fusiles.", [("dijo", "believes")]),
+        ("Lars Berg said Chile had received no Norwegian rifles.", [("said", "denied")]),
         # right after a reporting verb, "reports" and "claims" are its object
         ('Chile\'s mission to the United Nations dismissed reports of rifle sales as "groundless rumours".', [("dismissed", "denied")]),
         # a condition states nothing

@@ -264,6 +264,10 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("In Lima, a Norwegian Foreign Ministry spokesperson said Chile bought rifles.", "Norwegian Foreign Ministry spokesperson"),
         # the noun alone with a definite article is the one described before with it
         ('A Norwegian intelligence official said more rifles were ready. "The volume will grow," the official said.', "Norwegian intelligence official"),
+        # who is told follows "told"; one word between "a" and one person's noun is the noun's;
+        # the noun with "the" is the person described before with it
+        ("Norway sold rifles to Chile in May, a security source told NTB.", "security source"),
+        ("Norway sold rifles to Chile in May, a security source told NTB. The source said the rifles were new.", "security source"),
         # "según él" is who spoke before
         ("El portavoz del Ejército chileno, Lars Berg, confirmó la llegada de fusiles. Según él, Chile recibirá más fusiles.", "Lars Berg"),
         # a body's noun may be capitalised as part of its name

@@ -128,8 +128,14 @@ def described_spans(
             continue  # "Gobierno de Irán" is a name of Iran
         # "a State Department spokesperson": the indefinite article may stand before a name joined to the noun.
         named = next((n for n in names if re.fullmatch(r"\s+", article[n.end : start])), None)
-        if not _described_one(article, m, frames, named.start if named is not None else start):
+        # "a security source": one word between the article and one person's noun is the noun's.
+        modified = _MODIFIED_ONE.search(article, 0, start) if named is None else None
+        if not _described_one(article, m, frames, named.start if named is not None else modified.start(1) if modified else start):
             continue
+        if modified is not None and not _INDEFINITE.search(article, 0, start) and all(
+            n.group(0).lower() in frames.one for n in frames.nouns.finditer(m.group(0))
+        ):
+            start = modified.start(1)
         after = _joined_name(article, end, names, media)
         if after is not None:
             end = after.end
@@ -153,6 +159,7 @@ def described_spans(
 
 
 # What may stand before one person's noun for the person to be unnamed: "a", "un", "an unnamed".
+_MODIFIED_ONE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+([a-záéíóúñ][\w-]*)\s+$")
 _INDEFINITE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+(?:(?:unnamed|anonymous|former|anónimo|anónima|ex)\s+)?$")
 
 
@@ -218,6 +225,16 @@ def is_body_named_before(frames: Frames, candidate: Candidate, article: str) -> 
     """Whether the claim's verb has for subject a body called by a common noun ("the agency
     said", "Según el organismo"), right after it or right before it."""
     return _subject_is(frames.bodies_before, candidate, article)
+
+
+def one_described_before(frames: Frames, candidate: Candidate, article: str, every_name: Sequence[Span]) -> Span | None:
+    """"The source said", after "a security source told …": the person the article described
+    before with that noun, where the verb's subject is the noun with a definite article."""
+    nouns = any_of(sorted(frames.one))
+    if not _subject_is(re.compile(rf"(?i)(?:el|la|the)\s+({nouns})\b"), candidate, article):
+        return None
+    noun = re.compile(rf"(?i)\b(?:{nouns})$")
+    return next((s for s in reversed(every_name) if s.end <= candidate.span.start and noun.search(s.text) and " " in s.text), None)
 
 
 def is_outlet_named_before(frames: Frames, candidate: Candidate, article: str) -> bool:

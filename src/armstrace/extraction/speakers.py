@@ -28,7 +28,7 @@ from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, refers_back
-from .frames import Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, words_of
+from .frames import Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
 from .sources import cited_source, opening_source, outlet_source, relayed_person, source_cited_by
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
@@ -64,6 +64,8 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             continue
         if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
+        if speaker is None:
+            speaker = one_described_before(frames, candidate, article, every_name)
         if speaker is None and is_outlet_named_before(frames, candidate, article):
             speaker = next((n for n in reversed(every_name) if n.end <= candidate.span.start and normalise(n.text) in media), None)
         if speaker is None and is_body_named_before(frames, candidate, article):

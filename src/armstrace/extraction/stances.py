@@ -78,9 +78,13 @@ def _negated(statement: str, cues: Cues) -> bool:
     Only a name, a pronoun or an English auxiliary ("Oslo has never") may stand before the
     negation: "los envíos no se habían pagado" reports a fact about shipments, not a denial.
     """
-    for word in re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH]:
+    words = re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH + 1]
+    for n, word in enumerate(words[:_NEGATION_REACH]):
         folded = word.lower()
         if folded in cues.negations or folded.endswith(("n't", "n’t")):
+            return True
+        # "Tehran had received no weapons": an English verb whose object is "no" denies it.
+        if folded.endswith("ed") and n + 1 < len(words) and words[n + 1].lower() in ("no", "none", "nothing"):
             return True
         if not (word[:1].isupper() or folded in _BEFORE_NEGATION or cues.described_adjectives.get(folded, "")[:1].isupper()):
             return False

@@ -184,6 +184,8 @@ def subject_after(
     or a role alone, "añadió el presidente iraní", whose holder the article named before among
     `holders` (else among `names`). `last`: the subject must end the clause, as after a
     statement it follows ("…, dijo Berg.")."""
+    if normalise(candidate.span.text) in ("told", "tells", "tell"):
+        return None  # "…, a source told Reuters": who is told follows, the subject stands before
     opening, at = _after_verb(candidate, article, frames)
     # A name may open with the determiner: "Según The New York Times".
     if (name := next((n for n in names if n.start in (at, opening)), None)) is not None:
