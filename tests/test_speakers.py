@@ -160,8 +160,8 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("fuentes de inteligencia francesas", "French intelligence sources"),
         ("medios locales rusos", "local Russian media"),
         ("agencias de inteligencia occidentales y surcoreanas", "Western and South Korean intelligence agencies"),
-        ("agencia de inteligencia de Ucrania", "Ukraine intelligence agency"),
-        ("fuentes del Gobierno de Chile", "Chile government sources"),  # a described complement, in English too
+        ("agencia de inteligencia de Ucrania", "Ukrainian intelligence agency"),
+        ("fuentes del Gobierno de Chile", "Chilean government sources"),  # a described complement, in English too
         ("medios estatales", "Russian state media"),  # a state's media, the state the statement opens with
         ("gobierno de Irán", "Iran"),  # a name the gazetteer knows wins over the description
         ("Lars Berg", "Lars Berg"),  # no description: kept as written
@@ -169,12 +169,12 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("Algunos analistas", "analysts"),  # the word that opened the sentence goes
         ("Many observers", "Observers"),
         ("The Wall Street Journal", "The Wall Street Journal"),
-        ("Peru's mission to the European Union", "Peru mission to the European Union"),  # where a body is posted
+        ("Peru's mission to the European Union", "Peruvian mission to the European Union"),  # where a body is posted
         ("Estados miembros of Unión Europea", "European Union member states"),
         ("legislador peruano", "Peruvian lawmaker"),  # one person the article described
         ("Fjord Source Centre", "Fjord Source Centre"),  # one person's noun inside a name is the name's
         ("Norwegian Intelligence Service", "Norwegian Intelligence Service"),  # a group's noun inside a name too
-        ("la embajada de Chile en Oslo", "Chile embassy in Oslo"),  # where a body is placed closes it, a city as a city
+        ("la embajada de Chile en Oslo", "Chilean embassy in Oslo"),  # where a body is placed closes it, a city as a city
         ("funcionarios chilenos en Lima", "Chilean officials in Lima"),
         ("embajada peruana en Seúl", "Peruvian embassy in Seoul"),  # a city in English, not its country
         ("cancillería peruana", "Peruvian foreign ministry"),

@@ -46,7 +46,8 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         claim = _without_opener(claim, cues)
         known = canonical(claim.speaker) != claim.speaker
         if not known and (english := _in_english(claim.speaker, frames, canonical)) is not None:
-            named.append(claim.model_copy(update={"speaker": _whose_state(english, claim.clause, gazetteer, cues)}))
+            english = _adjectival(_whose_state(english, claim.clause, gazetteer, cues), gazetteer, cues)
+            named.append(claim.model_copy(update={"speaker": english}))
             continue
         parts = _listed(claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
         speaker = _joined([canonical(p) for p in parts]) if all(p.strip() for p in parts) else canonical(claim.speaker)
@@ -79,10 +80,27 @@ def _whose_state(speaker: str, clause: str, gazetteer: Gazetteer, cues: Cues) ->
     first = re.match(r"\W*((?:[A-Z][\w'’-]*\s*){1,3})", clause)
     known = gazetteer.actor_for(first.group(1).strip()) if first else None
     code = known.country if known is not None else ""
-    country = gazetteer.country_name(code) if code else ""
-    forms = cues.demonyms.get(country, ())
-    adjective = next((e for f, e in cues.described_adjectives.items() if f in forms and e[:1].isupper()), "")
+    adjective = _adjective(gazetteer.country_name(code), cues) if code else ""
     return f"{adjective} state media" if adjective else speaker
+
+
+def _adjective(country: str, cues: Cues) -> str:
+    """A country's English adjective ("Chilean"; "US" for the United States), or ''."""
+    forms = cues.demonyms.get(country, ())
+    return next((e for f, e in cues.described_adjectives.items() if f in forms and e[:1].isupper()), "")
+
+
+def _adjectival(speaker: str, gazetteer: Gazetteer, cues: Cues) -> str:
+    """A body of a country with the country's adjective, under the gazetteer's name where it knows
+    the body: "North Korea foreign ministry" is the North Korean Ministry of Foreign Affairs,
+    "Iran's embassy in London" the Iranian embassy in London."""
+    for country in cues.demonyms:
+        m = re.match(rf"{re.escape(country)}(?:['’]s)?\s+(?=[a-z])", speaker)
+        if m is not None and (adjective := _adjective(country, cues)):
+            speaker = f"{adjective} {speaker[m.end() :]}"
+            break
+    known = gazetteer.actor_for(speaker)
+    return known.name if known is not None else speaker
 
 
 def _listed(speaker: str) -> list[str]:
