@@ -178,6 +178,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("funcionarios chilenos en Lima", "Chilean officials in Lima"),
         ("embajada peruana en Seúl", "Peruvian embassy in Seoul"),  # a city in English, not its country
         ("cancillería peruana", "Peruvian foreign ministry"),
+        ("la prensa chilena", "Chilean press"),  # the press, not the media at large
         ("Gobierno de Chile", "Chile"),  # a state's government speaks as the state
     ],
 )  # fmt: skip

@@ -56,7 +56,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     for candidate in claims:
         previous = next((c for c in reversed(found) if not c.relays), None)
         speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
-        relays = speaker is not None and (normalise(speaker.text) in media or described_as(speaker.text, frames) == "media")
+        relays = speaker is not None and (normalise(speaker.text) in media or described_as(speaker.text, frames) in ("media", "press"))
         # An outlet that goes on with its own statement ("KCNA calificó … y acusó …") relays nothing.
         if relays and speaker is not None and previous is not None and previous.sentence == candidate.sentence and previous.speaker is not None and previous.speaker.text != speaker.text:
             # "X negó …, indicaron los medios estatales": the outlet is the channel of X's claim.
