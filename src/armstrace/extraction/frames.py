@@ -158,8 +158,9 @@ def described_spans(
     return sorted(spans, key=lambda s: s.start)
 
 
-# What may stand before one person's noun for the person to be unnamed: "a", "un", "an unnamed".
+# One word between an indefinite article and one person's noun: "a security source".
 _MODIFIED_ONE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+([a-záéíóúñ][\w-]*)\s+$")
+# What may stand before one person's noun for the person to be unnamed: "a", "un", "an unnamed".
 _INDEFINITE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+(?:(?:unnamed|anonymous|former|anónimo|anónima|ex)\s+)?$")
 
 
@@ -197,6 +198,8 @@ def _posted_in(article: str, m: re.Match[str], end: int, frames: Frames) -> int:
         return end
     city = _IN_CITY.match(article, end)
     return city.end() if city else end
+
+
 _THE_COUNTRY = re.compile(r"\b[Tt]he (?:country|nation)['’]s\s+$")
 
 

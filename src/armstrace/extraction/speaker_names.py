@@ -29,7 +29,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             by_mention.setdefault(normalise(form), actor.name)
 
     def canonical(name: str) -> str:
-        # "el Gobierno de Japón", "the Japanese government": a state's government speaks as the state.
+        # "el Gobierno de Japón", "the Japan government": a state's government speaks as the state.
         government = re.fullmatch(r"(?i)(?:el\s+|the\s+)?(?:gobierno\s+(?:de|del)\s+(.+)|(.+?)\s+government)", name.strip())
         state = iso_country(next(g for g in government.groups() if g)) if government is not None else None
         if state is not None:

@@ -82,7 +82,7 @@ def _is_body(speaker: Span, people: set[str], frames: Frames) -> bool:
     """Whether a speaker is a body, not a person: a description, or a name with a body's word."""
     if normalise(speaker.text) in people:
         return False
-    return bool(described_as(speaker.text, frames)) or any(frames.bodies_before.search(f"the {w}") or frames.bodies_before.search(f"el {w}") for w in words_of(speaker.text.lower()))
+    return bool(described_as(speaker.text, frames)) or any(frames.bodies_before.fullmatch(f"the {w}") for w in words_of(speaker.text.lower()))
 
 
 def _surnames(actors: Sequence[Candidate]) -> list[str]:
