@@ -269,6 +269,8 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # the noun with "the" is the person described before with it
         ("Norway sold rifles to Chile in May, a security source told NTB.", "security source"),
         ("Norway sold rifles to Chile in May, a security source told NTB. The source said the rifles were new.", "security source"),
+        # a title no introduction gave: the one person named whose role the gazetteer gives that office and country
+        ("Vladímir Putin recibió a Lars Berg en Moscú. «Seguiremos», declaró el presidente ruso ante la prensa.", "Vladímir Putin"),
         # "según él" is who spoke before
         ("El portavoz del Ejército chileno, Lars Berg, confirmó la llegada de fusiles. Según él, Chile recibirá más fusiles.", "Lars Berg"),
         # a body's noun may be capitalised as part of its name

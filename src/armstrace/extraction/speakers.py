@@ -70,12 +70,30 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = next((n for n in reversed(every_name) if n.end <= candidate.span.start and normalise(n.text) in media), None)
         if speaker is None and is_body_named_before(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and _is_body(c.speaker, people, frames)), None)
+        if speaker is None:
+            speaker = _titled(candidate, actors, article, frames, cues)
         if speaker is None and per_sentence[candidate.sentence] == 1 and _unattributed(candidate.sentence, frames):
             continue
         speaker = _named_body(speaker, every_name, article, frames) if speaker is not None else None
         speaker = _whose(speaker, countries, article, frames, cues) if speaker is not None else None
         found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
     return found
+
+
+def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, frames: Frames, cues: Cues) -> Span | None:
+    """"«…», declaró el presidente ruso ante la prensa", where the article never introduced the
+    president by that title: the one person the article names whose office and country the
+    gazetteer's role for them gives (Vladimir Putin: President of Russia)."""
+    role = role_after(candidate, article, frames)
+    words = words_of(re.split(r"(?i)\s(?:ante|en|a|al|desde|durante|tras|before|in|at|to|on|from|during|after)\s", role.group(2))[0]) if role else []
+    office = next((frames.office_names[w] for w in frames.office_names if role is not None and w == role.group(1).lower()), "")
+    country = next((c for c, forms in cues.demonyms.items() if len(words) == 1 and words[0].lower() in forms), "")
+    if not office or not country:
+        return None
+    held = [a for a in actors if a.known is not None and a.known.kind == "person"
+            and office.lower() in a.known.role.lower() and country.lower() in a.known.role.lower()]  # fmt: skip
+    # The person as the article first names them, whatever shorter mentions follow.
+    return held[0].span if len({a.known.name for a in held if a.known is not None}) == 1 else None
 
 
 def _is_body(speaker: Span, people: set[str], frames: Frames) -> bool:
