@@ -80,7 +80,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # Right after a reporting verb they are its object: "dismissed reports of …", "rejected the claims".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _object_of(sentence.text, v, verbs))]
     # A condition is no statement: "If confirmed, it would be …", "De confirmarse, …", "si se confirma".
-    verbs = [v for v in verbs if not _CONDITION.search(sentence.text, 0, v.start) and not (sentence.text[v.start : v.end].endswith("rse") and re.search(r"(?i)\bde\s+$", sentence.text[: v.start]))]
+    verbs = [v for v in verbs if not _conditional(sentence.text, v)]
     # A gerund a preposition governs that reports nothing after it is a noun: "little time for warning."
     verbs = [v for v in verbs if not _gerund_noun(sentence.text, v)]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",
@@ -122,6 +122,14 @@ def _object_of(sentence: str, noun: Hit, verbs: Sequence[Hit]) -> bool:
     """Whether a word stands right after a reporting verb, past a determiner: its object."""
     gap = _OBJECT_OF.search(sentence, 0, noun.start)
     return gap is not None and any(gap.start() == verb.end for verb in verbs)
+
+
+def _conditional(sentence: str, verb: Hit) -> bool:
+    """Whether a reporting verb only states a condition: after "if", "unless", "once", "si se",
+    or a Spanish infinitive after "de" ("De confirmarse, …")."""
+    if _CONDITION.search(sentence, 0, verb.start):
+        return True
+    return sentence[verb.start : verb.end].endswith("rse") and re.search(r"(?i)\bde\s+$", sentence[: verb.start]) is not None
 
 
 def _gerund_noun(sentence: str, verb: Hit) -> bool:

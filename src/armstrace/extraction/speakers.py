@@ -32,7 +32,7 @@ from .frames import Frames, described_as, described_spans, is_body_named_before,
 from .sources import cited_source, opening_source, outlet_source, relayed_person, source_cited_by
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
-    pronoun_subject, role_after, role_before, subject_after, subject_before,
+    pronoun_subject, role_after, role_before, role_qualifier, subject_after, subject_before,
 )  # fmt: skip
 
 def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], article: str, cues: Cues) -> list[Candidate]:
@@ -85,8 +85,8 @@ def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, fra
     president by that title: the one person the article names whose office and country the
     gazetteer's role for them gives (Vladimir Putin: President of Russia)."""
     role = role_after(candidate, article, frames)
-    words = words_of(re.split(r"(?i)\s(?:ante|en|a|al|desde|durante|tras|before|in|at|to|on|from|during|after)\s", role.group(2))[0]) if role else []
-    office = next((frames.office_names[w] for w in frames.office_names if role is not None and w == role.group(1).lower()), "")
+    words = words_of(role_qualifier(role)) if role is not None else []
+    office = frames.office_names.get(role.group(1).lower(), "") if role is not None else ""
     country = next((c for c, forms in cues.demonyms.items() if len(words) == 1 and words[0].lower() in forms), "")
     if not office or not country:
         return None

@@ -177,6 +177,16 @@ def role_after(candidate: Candidate, article: str, frames: Frames) -> re.Match[s
     return re.compile(rf"({any_of(frames.roles)})\b([^.;:,«»“”\"]{{0,60}})(,\s*)?", re.I).match(article, at, candidate.sentence.end)
 
 
+# Where or to whom something was said, after a role: "el presidente ruso ante la Duma".
+_SAID_WHERE = re.compile(r"(?i)\s(?:ante|en|a|al|desde|durante|tras|before|in|at|to|on|from|during|after)\s")
+
+
+def role_qualifier(role: re.Match[str]) -> str:
+    """The words that qualify a role found by `role_after`, up to where or to whom it was said:
+    "ruso" of "el presidente ruso ante la Duma"."""
+    return _SAID_WHERE.split(role.group(2))[0]
+
+
 def subject_after(
     candidate: Candidate, names: Sequence[Span], article: str, frames: Frames, last: bool = False, holders: Sequence[Span] = ()
 ) -> Span | None:
@@ -209,8 +219,7 @@ def subject_after(
     named = next((n for n in names if role.start(2) <= n.start < role.end(2) and n.text[:1].isupper()), None)
     if named is not None and not re.search(r"(?i)\b(?:de|del|of|que|that)\b", article[role.start(2) : named.start]):
         return named
-    # "declaró el presidente ruso ante la Duma": where or to whom it was said qualifies no role.
-    qualifier = re.split(r"(?i)\s(?:ante|en|a|al|desde|durante|tras|before|in|at|to|on|from|during|after)\s", role.group(2))[0]
+    qualifier = role_qualifier(role)
     if len(words_of(qualifier)) <= 2:
         return holder_of(Span(role.start(1), role.end(1), role.group(1)), holders or names, article, frames, qualifier)
     return None
