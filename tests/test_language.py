@@ -13,6 +13,8 @@ from armstrace.text.language import is_english
         "They denied it.",
         "The minister said the talks would go on.",
         "Oslo-3 launched Norsat satellite.",  # no function word: the participle tells
+        "baseless allegations",  # nor here: -less and -tions
+        "Chilean radars detect 10 Norwegian drones daily.",  # -ly
     ],
 )
 def test_english_sentences_without_an_article_read_as_english(text: str) -> None:
@@ -28,6 +30,9 @@ def test_english_sentences_without_an_article_read_as_english(text: str) -> None
         "El ministro dijo que las conversaciones seguirían.",
         "Como usted sabe.",
         "Radares noruegos, dijo usted.",
+        "operación especial",  # no function word: the accent tells
+        "rápidamente",
+        "Oslo-3 lanzó satélites",  # an accent against nothing English
     ],
 )
 def test_spanish_sentences_do_not(text: str) -> None:

@@ -26,13 +26,19 @@ def spanish_words(text: str) -> int:
     return sum(w in _SPANISH for w in re.findall(r"\w+", text.lower()))
 
 
-# English participles, which hardly a Spanish word ends in ("launched", "selling"; "usted" and
-# two others do): they decide where neither language's function words are there to.
-_PARTICIPLE = re.compile(r"\b(?!(?:usted|pared|merced)\b)[a-z]{3,}(?:ed|ing)\b")
+# Word endings only one of the languages has: they decide where the function words do not
+# ("baseless allegations", "drones destroyed daily"; "operación", "rápidamente"). English
+# participles hardly a Spanish word ends in ("usted" and two others do); -tion, -ness, -less and
+# -ly no Spanish word; an accented vowel, -ción, -mente or -idad no English one.
+_ENGLISH_FORM = re.compile(r"\b(?!(?:usted|pared|merced)\b)[a-z]{3,}(?:ed|ing)\b|\b[a-z]{2,}(?:tions?|sions?|ness|less)\b|\b[a-z]{3,}ly\b")
+_SPANISH_FORM = re.compile(r"\b\w*[áéíóúñ]\w*|\b\w+(?:mente|idad|idades|ciones)\b")
 
 
 def is_english(text: str) -> bool:
-    """Whether `text` uses more English function words than Spanish ones, or as few (none) but
-    an English participle: "Soyuz-2.1bn launched Khayam satellite."."""
-    english, spanish = sum(w in _ENGLISH for w in re.findall(r"\w+", text.lower())), spanish_words(text)
-    return english > spanish or (english == spanish == 0 and _PARTICIPLE.search(text) is not None)
+    """Whether `text` uses more English function words than Spanish ones, or as many (often none)
+    but more word endings only English has: "Oslo-3 launched Norsat satellite.", "baseless allegations"."""
+    folded = text.lower()
+    english, spanish = sum(w in _ENGLISH for w in re.findall(r"\w+", folded)), spanish_words(text)
+    if english != spanish:
+        return english > spanish
+    return len(_ENGLISH_FORM.findall(folded)) > len(_SPANISH_FORM.findall(folded))
