@@ -254,6 +254,11 @@ def test_a_verb_that_closes_its_statement_reports_the_clause_before_it(text: str
     assert claim.statement is not None and claim.statement.text == statement
 
 
+def test_a_clause_with_a_verb_of_its_own_after_the_verb_is_what_it_reports_that_or_not() -> None:
+    [claim] = claim_candidates("In a statement posted by Fiskeri, his company, he said Chile had received no rifles.", load_cues())
+    assert claim.statement is not None and claim.statement.text == "Chile had received no rifles"
+
+
 def test_a_verb_with_its_own_object_pronoun_is_no_channel_of_the_claim_before() -> None:
     found = claim_candidates("Este lunes, tras semanas negándolo, Noruega lo ha reconocido.", load_cues())
     assert [(c.span.text, c.cue, c.relays) for c in found] == [("negándolo", "denied", False), ("ha reconocido", "acknowledged", False)]
@@ -514,3 +519,12 @@ def test_weapons_not_meant_for_export_are_denied_and_what_they_are_for_is_stated
 )
 def test_a_reason_in_quotes_is_a_claim_and_a_habit_is_none(text: str, statements: list[tuple[str, str]]) -> None:
     assert [(c.cue, c.statement.text if c.statement else "") for c in claim_candidates(text, load_cues())] == statements
+
+
+def test_a_known_name_that_opens_a_longer_name_is_both() -> None:
+    # "Israel Ruiz" is a person and Israel still a state; a document's title and words a
+    # lexicon holds make no longer name, nor does a name the gazetteer has an entry for.
+    text = "El ministro chileno, Israel Ruiz, visitó Lima. Oslo Tuesday said it will buy rifles under UN Resolution 2231."
+    found = {c.span.text: c.known.name if c.known else None for c in actor_candidates(text, load_cues(), load_gazetteer())}
+    assert found["Israel Ruiz"] is None and found["Israel"] == "Israel"
+    assert "Oslo Tuesday" not in found and "UN Resolution" not in found and found["UN"] == "United Nations"

@@ -284,6 +284,10 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # where a body is posted is part of its description
         ("La embajada de Chile en Oslo acusó a Noruega de vender fusiles.", "embajada de Chile en Oslo"),
         ("Norway's embassy in Lima rejected what it called baseless allegations.", "Norway's embassy in Lima"),
+        # a pronoun before the verb is its subject, and a name after it opens what was said
+        ("Lars Berg dismissed the report. In a statement posted by Fiskeri, his trading company, he said Chile had received no rifles.", "Lars Berg"),
+        # a known name that opens a longer one is a person's name
+        ("En Lima, el ministro de Pesca chileno, Israel Ruiz, advirtió de que Noruega vende fusiles.", "Israel Ruiz"),
     ],
 )  # fmt: skip
 def test_the_speaker_of_a_sentence_whose_subject_is_not_before_its_verb(text: str, expected: str | None) -> None:

@@ -279,6 +279,37 @@ def _in_title(start: int, article: str, cues: Cues) -> bool:
     return bool(titles) and re.search(rf"(?<!\w)(?:{titles})(?:e?s)?(?: \w+)? (?:de|del|de la|de los|of|of the|for)$", before) is not None
 
 
+# How many capitalised words after a known name may make it part of a longer name.
+_LONGER = 3
+
+
+def _opens_longer(article: str, start: int, text: str, known: list[Span], common: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """Whether `text` is a longer name a known one-word name opens: "Israel Katz" is a person,
+    not only the state; the state stays a name of its own. Words a lexicon or the gazetteer
+    holds follow a name without joining it ("Iran Says", "Rusia Irán"), as do dates ("Iran
+    Tuesday"); a name the gazetteer knows ("UN Security Council") has its own entry."""
+    opening = next((k for k in known if k.start == start and " " not in k.text), None)
+    if opening is None or not text[len(opening.text) : len(opening.text) + 1].isspace():
+        return False  # "London-based" is an adjective of the city
+    if gazetteer.actor_for(text) is not None or re.match(r"\s*\d", article[start + len(text) :]):
+        return False  # "UN Resolution 2231": a document's title, whose words are not a name's
+    following = text[len(opening.text) :].split()
+    return 0 < len(following) <= _LONGER and not any(
+        normalise(w) in common or gazetteer.actor_for(w) is not None or _iso_actor(w) is not None for w in following
+    )
+
+
+def _common_words(cues: Cues) -> frozenset[str]:
+    """Words of the cue lexicons, folded: reporting, materiel, transfer and status words, titles,
+    bodies, documents, described nouns, demonyms, sentence openers and connectors, and the calendar's."""
+    lexicons = (
+        *cues.reporting.values(), *cues.weapons.values(), *cues.status.values(), cues.transfer, cues.titles,
+        cues.bodies, cues.documents, tuple(cues.described_nouns), *cues.demonyms.values(), tuple(cues.stopwords),
+    )  # fmt: skip
+    words = {w for terms in lexicons for term in terms for w in normalise(term).split()}
+    return frozenset(words) | _calendar_words(cues.connectors)
+
+
 def _iso_actor(name: str) -> KnownActor | None:
     """A country ISO 3166 names (in English or Spanish) needs no model to say what it is."""
     found = iso_country(name)
@@ -327,11 +358,12 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
                     add(article[start:end], start)
                     break
     known = [c.span for c in seen.values()]
+    common = _common_words(cues)
     unknown: dict[str, list[tuple[str, int]]] = {}
     for m in _name_pattern(cues).finditer(article):
         for text, start in _shouted_words(*_trim_stopwords(m.group(0), m.start(), cues.stopwords), gazetteer):
             text = _known_cut(text, start, known, cues.connectors)
-            if text and not any(k.start <= start < k.end for k in known):
+            if text and (not any(k.start <= start < k.end for k in known) or _opens_longer(article, start, text, known, common, gazetteer)):
                 unknown.setdefault(text, []).append((text, start))
     places = set(map(normalise, cues.places))
     # "North Korean", "European": an adjective of a country or a group names no one.

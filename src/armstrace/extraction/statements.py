@@ -138,7 +138,11 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause,
         # or an aside follows it: "…, officials told reporters on Thursday, in what they described as …"
         aside = not rest.strip() or _ASIDE.match(rest.strip()) is not None
-        closes = anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS and aside
+        # "…, he said Wagner had received no weapons": a clause with a verb of its own is what is said.
+        closes = (
+            anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS
+            and aside and _FINITE.search(own) is None
+        )  # fmt: skip
     body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
     said = words_of(body)
     # A statement has words of its own: "Norway, Chile and Peru say …" lists subjects.
@@ -198,6 +202,11 @@ _ASIDE = re.compile(r"(?:in|on|at|after|before|during|as|adding|citing|saying|ac
 # The most words a subject next to a statement's verb takes: "the Chilean navy's procurement officials
 # told", "dijo el portavoz del Kremlin, Dmitri Peskov"; more, and the verb has an object.
 _MAX_SUBJECT_WORDS = 6
+# An English auxiliary or modal, not in a relative clause: the finite verb of a clause that
+# "said" reports without "that" ("he said Wagner had received …"; "told reporters who were …" is no such clause).
+_FINITE = re.compile(
+    r"(?i)(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should|did|does)\b"
+)
 _RELATIVES = frozenset(("que", "quien", "quienes", "cual", "that", "which", "who", "whom"))
 _SUBJECT_PRONOUNS = frozenset(("it", "he", "she", "they", "we", "él", "ella", "ellos", "ellas"))
 
