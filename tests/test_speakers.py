@@ -180,6 +180,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("cancillería peruana", "Peruvian foreign ministry"),
         ("la prensa chilena", "Chilean press"),  # the press, not the media at large
         ("Gobierno de Chile", "Chile"),  # a state's government speaks as the state
+        ("régimen de Chile", "Chile"),  # and so does its regime
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:
@@ -286,6 +287,9 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("Norway's embassy in Lima rejected what it called baseless allegations.", "Norway's embassy in Lima"),
         # a pronoun before the verb is its subject, and a name after it opens what was said
         ("Lars Berg dismissed the report. In a statement posted by Fiskeri, his trading company, he said Chile had received no rifles.", "Lars Berg"),
+        # a relative clause's subject is the name it follows
+        ("El Gobierno de Chile, que durante meses negó haber comprado fusiles, no ha comentado la venta.", "Gobierno de Chile"),
+        ("Norway sold rifles to Chile in May, according to NTB, which released images of the shipment.", "NTB"),
         # a known name that opens a longer one is a person's name
         ("En Lima, el ministro de Pesca chileno, Israel Ruiz, advirtió de que Noruega vende fusiles.", "Israel Ruiz"),
     ],
@@ -384,3 +388,10 @@ def test_an_impersonal_statement_is_no_claim(text: str, expected: list[tuple[str
 )
 def test_one_unnamed_person_speaks_after_an_indefinite_article(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(text) == expected
+
+
+def test_a_leaders_regime_speaks_as_the_leaders_state() -> None:
+    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+    berg = Actor(name="Lars Berg", kind="person", country="Norway", mentions=["Lars Berg", "Berg"], evidence=evidence)
+    claim = Claim(speaker="régimen de Berg", stance="denied", content="x", clause="x", evidence=evidence)
+    assert canonical_speakers([claim], [berg], GAZETTEER, CUES)[0].speaker == "Norway"

@@ -24,16 +24,22 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
     """
     frames = Frames.of(cues)
     by_mention: dict[str, str] = {}
+    country_of: dict[str, str] = {}  # a person's name -> the country the article gives them
     for actor in actors:
         for form in (actor.name, *actor.mentions):
             by_mention.setdefault(normalise(form), actor.name)
+        if actor.kind == "person" and actor.country:
+            country_of[actor.name] = actor.country
 
     def canonical(name: str) -> str:
-        # "el Gobierno de Japón", "the Japan government": a state's government speaks as the state.
-        government = re.fullmatch(r"(?i)(?:el\s+|the\s+)?(?:gobierno\s+(?:de|del)\s+(.+)|(.+?)\s+government)", name.strip())
-        state = iso_country(next(g for g in government.groups() if g)) if government is not None else None
-        if state is not None:
-            return state[1]
+        # "el Gobierno de Japón", "the Japan government", "el régimen de Kim": a state's government,
+        # or its leader's regime, speaks as the state.
+        government = re.fullmatch(r"(?i)(?:el\s+|the\s+)?(?:(?:gobierno|régimen)\s+(?:de|del)\s+(.+)|(.+?)(?:['’]s)?\s+(?:government|regime))", name.strip())
+        if government is not None:
+            head = next(g for g in government.groups() if g)
+            state = iso_country(country_of.get(by_mention.get(normalise(head), ""), head))
+            if state is not None:
+                return state[1]
         if (known := by_mention.get(normalise(name))) is not None:
             return known
         if (entry := gazetteer.actor_for(name)) is not None:

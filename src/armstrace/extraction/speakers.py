@@ -156,6 +156,20 @@ _OPENING_SUBJECT = 60
 _CITED_BY = re.compile(r"(?:citad[oa]s?|quoted|cited) (?:por|by)")
 
 
+# A relative clause that opens right before the verb, but for a few words: ", que durante meses ",
+# ", which ".
+_RELATIVE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)\s+(?:[^\W\d]+\s+){0,3}$")
+
+
+def _relative_subject(candidate: Candidate, region: Span, names: Sequence[Span], article: str) -> Span | None:
+    """"El régimen de Kim, que durante meses negó …", "Fars, which released …": the subject of a
+    relative clause is the name it follows."""
+    m = _RELATIVE.search(article, region.start, candidate.span.start)
+    if m is None:
+        return None
+    return next((n for n in names if n.end == m.start() and region.start <= n.start), None)
+
+
 def _quoted_before_channel(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
     """The name just before ", citado por" ("dijo Peskov, citado por RIA Novosti"), or None."""
     before = [n for n in names if n.end <= candidate.span.start and re.fullmatch(r"\s*,?\s*", article[n.end : candidate.span.start])]
@@ -296,6 +310,8 @@ def _speaker(
     # "The Financial Times reported, citing intelligence sources, that …": the sources speak.
     if (cited := cited_source(candidate, every_name, article, frames)) is not None:
         return cited
+    if not inverted and (antecedent := _relative_subject(candidate, region, names, article)) is not None:
+        return antecedent
     if (before := subject_before(candidate, region, names, article, inverted, frames)) is not None:
         return before
     # "In a statement posted by X, he said Wagner had …": the pronoun is the subject, and the name
