@@ -272,6 +272,9 @@ def test_a_report_within_a_report_is_one_claim_on_the_outer_verb() -> None:
     # a few words of time before "that", and the first verb's subject again as a pronoun
     found = claim_candidates("Norway's government said publicly in May that it believed Chile was buying rifles.", load_cues())
     assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [("said", "believes", "Chile was buying rifles")]
+    # an outer verb with a stance of its own keeps it: what the inner verb's subject does is reported
+    found = claim_candidates("La Casa Blanca consideró que la admisión de Chile confirma lo que Noruega sostiene.", load_cues())
+    assert [c.cue for c in found][0] == "believes"
 
 
 def test_a_reporting_word_after_an_article_is_an_adjective() -> None:

@@ -220,7 +220,9 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             )  # fmt: skip
             said = statement.text if statement != sentence else ""
             complement = sentence.text[inner.end : statement.start - sentence.start] if said else ""
-            stance = claim_stance(inner, stance, segment, (complement, said), cues)
+            # The outer verb's own stance, if it has one, is the speaker's ("consideró que la admisión
+            # confirma …" believes); a neutral one takes the inner verb's ("said officials believe").
+            stance = claim_stance(inner if anchor.label in ("", "asserted") else anchor, stance, segment, (complement, said), cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
             found.append(Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays))
         previous_claimed = bool(anchors)
