@@ -180,6 +180,9 @@ def _open_at_end(text: str) -> bool:
     return any(end == len(text) and text[start] in "“«\"" for start, end in quoted_spans(text)) and text[-1:] not in "”»\""
 
 
+_SUBORDINATE = re.compile(r"(?i)(?<!\w)(?:que|that)(?!\w)")
+
+
 def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
     """One candidate per attributed statement: its sentence, reporting words, stance and clause."""
     found: list[Candidate] = []
@@ -220,9 +223,11 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             )  # fmt: skip
             said = statement.text if statement != sentence else ""
             complement = sentence.text[inner.end : statement.start - sentence.start] if said else ""
-            # The outer verb's own stance, if it has one, is the speaker's ("consideró que la admisión
-            # confirma …" believes); a neutral one takes the inner verb's ("said officials believe").
-            stance = claim_stance(inner if anchor.label in ("", "asserted") else anchor, stance, segment, (complement, said), cues)
+            # An outer verb with a stance of its own keeps it over a verb inside its "que" clause
+            # ("consideró que la admisión confirma …" believes); a neutral one takes the inner verb's
+            # ("said officials believe"), as a dismissal does what it goes on to say ("negó … y aseguró").
+            within = anchor.label not in ("", "asserted") and _SUBORDINATE.search(sentence.text, anchor.end, inner.start) is not None
+            stance = claim_stance(anchor if within else inner, stance, segment, (complement, said), cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
             found.append(Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays))
         previous_claimed = bool(anchors)
