@@ -181,6 +181,8 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("la prensa chilena", "Chilean press"),  # the press, not the media at large
         ("Gobierno de Chile", "Chile"),  # a state's government speaks as the state
         ("régimen de Chile", "Chile"),  # and so does its regime
+        ("fuerza aérea chilena", "Chilean air force"),
+        ("Peru's air force", "Peruvian air force"),
     ],
 )  # fmt: skip
 def test_a_described_speaker_is_written_in_english(written: str, english: str) -> None:
@@ -287,6 +289,8 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("Norway's embassy in Lima rejected what it called baseless allegations.", "Norway's embassy in Lima"),
         # a pronoun before the verb is its subject, and a name after it opens what was said
         ("Lars Berg dismissed the report. In a statement posted by Fiskeri, his trading company, he said Chile had received no rifles.", "Lars Berg"),
+        # a country's air force is a body of it
+        ("Norway's air force says it has shot down 30 Chilean drones since May.", "Norway's air force"),
         # a relative clause's subject is the name it follows
         ("El Gobierno de Chile, que durante meses negó haber comprado fusiles, no ha comentado la venta.", "Gobierno de Chile"),
         ("Norway sold rifles to Chile in May, according to NTB, which released images of the shipment.", "NTB"),
