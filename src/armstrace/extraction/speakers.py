@@ -264,7 +264,11 @@ def _speaker(
     if quoted_as is None and not same_sentence and re.search(r"\bsegún\s*$", article[sentence.start : candidate.span.start], re.I):
         # "…, según aseguró a la radio el número dos del ministerio, Lars Berg": the subject follows
         # (after another's statement, "X aseguró …, según informó la agencia", it is the channel).
-        return subject_after(candidate, spoken, article, frames, holders=every_name) or as_said_subject(candidate, spoken, article)
+        # "…, según publicó el diario X, que cita a fuentes …": the sources the outlet cites speak.
+        source = subject_after(candidate, spoken, article, frames, holders=every_name) or outlet_source(candidate, spoken, article, media)
+        if source is not None:
+            return source_cited_by(source, candidate, every_name, article, frames) or source
+        return as_said_subject(candidate, spoken, article)
     if same_sentence and previous is not None and not re.search(
         r"[,;:–—]|\s-\s|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
     ):
