@@ -289,6 +289,8 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         ("Norway's embassy in Lima rejected what it called baseless allegations.", "Norway's embassy in Lima"),
         # a pronoun before the verb is its subject, and a name after it opens what was said
         ("Lars Berg dismissed the report. In a statement posted by Fiskeri, his trading company, he said Chile had received no rifles.", "Lars Berg"),
+        # "replicó" reports, after the quotation, and the outlet that carried the statement is its channel
+        ("«Es falso», replicó el Ministerio de Pesca noruego en un comunicado recogido por la agencia Reuters.", "Ministerio de Pesca noruego"),
         # after "según" and a verb, the sources the outlet cites speak
         ("Noruega vendió 40 fusiles a Chile, según publicó este martes el diario Financial Times, que cita a fuentes chilenas.", "fuentes chilenas"),
         # a country's air force is a body of it
