@@ -37,7 +37,8 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         government = re.fullmatch(r"(?i)(?:el\s+|the\s+)?(?:(?:gobierno|régimen)\s+(?:de|del)\s+(.+)|(.+?)(?:['’]s)?\s+(?:government|regime))", name.strip())
         if government is not None:
             head = next(g for g in government.groups() if g)
-            state = iso_country(country_of.get(by_mention.get(normalise(head), ""), head))
+            person = by_mention.get(normalise(head), "")
+            state = iso_country(country_of.get(person, head))
             if state is not None:
                 return state[1]
         if (known := by_mention.get(normalise(name))) is not None:

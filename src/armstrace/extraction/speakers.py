@@ -321,8 +321,9 @@ def _speaker(
     # "In a statement posted by X, he said Wagner had …": the pronoun is the subject, and the name
     # after the verb opens what was said; "he" is who spoke before, if anyone did.
     if not inverted and pronoun_subject(article[region.start : candidate.span.start].rsplit(",", 1)[-1], frames):
-        adjacent = previous is not None and (same_sentence or next_to(previous.sentence, sentence, article))
-        return previous.speaker if adjacent and previous is not None else None
+        if previous is not None and (same_sentence or next_to(previous.sentence, sentence, article)):
+            return previous.speaker
+        return None
     if not inverted and (after := subject_after(candidate, names, article, frames, holders=every_name)) is not None:
         return after
     role = role_before(candidate, region, article, frames) if not inverted else None

@@ -1,0 +1,196 @@
+"""The names in an article that may be actors: what the gazetteer knows, and capitalised spans
+that are neither places, offices, dates nor weapons (candidates.py finds the other fields').
+
+A name the gazetteer or ISO 3166 knows needs no model to say what it is; any other is a
+candidate the model labels. Each distinct name is a candidate once, at its first occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..knowledge.countries import iso_country
+from ..knowledge.cues import Cues
+from ..knowledge.gazetteer import Gazetteer, KnownActor
+from ..text.dates import calendar
+from ..text.fold import alternation, find_all, normalise
+from ..text.numbers import is_roman
+from .spans import Candidate, Span, inside, phrases, sentence_at, sentences, site_paragraphs
+
+_CAPITALISED = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’\-.]*\w|[A-ZÁÉÍÓÚÑÜ])"
+
+
+def _name_pattern(cues: Cues) -> re.Pattern[str]:
+    connectors = "|".join(re.escape(c) for c in sorted(cues.connectors, key=len, reverse=True))
+    joiner = rf"(?:[ \t]+(?:(?:{connectors})[ \t]+)?)" if connectors else r"[ \t]+"
+    return re.compile(rf"(?<![\w.]){_CAPITALISED}(?:{joiner}{_CAPITALISED})*")
+
+
+def _trim_stopwords(text: str, start: int, stopwords: frozenset[str]) -> tuple[str, int]:
+    """Drop leading words that only start a sentence ('Según Tass' -> 'Tass')."""
+    words = text.split()
+    while words and words[0] in stopwords:
+        cut = text.index(words[0]) + len(words[0])
+        rest = text[cut:]
+        start += cut + len(rest) - len(rest.lstrip())
+        text = rest.strip()
+        words = text.split()
+    return text, start
+
+
+def _shouted_words(text: str, start: int, gazetteer: Gazetteer) -> list[tuple[str, int]]:
+    """A run of capitals in a headline written in capitals ("NORUEGA CRITICA LA") is words, not
+    one name: of them, the names the gazetteer or ISO 3166 knows."""
+    if not text.isupper() or " " not in text:
+        return [(text, start)]
+    words = ((m.group(0), start + m.start()) for m in re.finditer(r"\S+", text))
+    return [(w, at) for w, at in words if gazetteer.actor_for(w) is not None or _iso_actor(w) is not None]
+
+
+def _known_cut(text: str, start: int, known: list[Span], connectors: tuple[str, ...]) -> str:
+    """The part of a capitalised span before the first known name inside it."""
+    for k in known:
+        if start < k.start < start + len(text):
+            head = text[: k.start - start].rstrip()
+            for connector in sorted(connectors, key=len, reverse=True):
+                if head.endswith(" " + connector):
+                    head = head[: -len(connector)].rstrip()
+            return head
+    return text
+
+
+def _opens_sentence(start: int, spans: list[Span], article: str) -> bool:
+    s = sentence_at(spans, start)
+    return s is not None and article[s.start : start].strip(" \"“«'‘(¡¿") == ""
+
+
+def _in_title(start: int, article: str, cues: Cues) -> bool:
+    """Whether the name at `start` completes an office: "ministro de Defensa", "secretary of State",
+    "los ministros europeos de Exteriores"."""
+    titles = alternation(cues.titles, normalise)
+    before = normalise(article[max(0, start - 40) : start])
+    return bool(titles) and re.search(rf"(?<!\w)(?:{titles})(?:e?s)?(?: \w+)? (?:de|del|de la|de los|of|of the|for)$", before) is not None
+
+
+# How many capitalised words after a known name may make it part of a longer name.
+_LONGER = 3
+
+
+def _opens_longer(article: str, start: int, text: str, known: list[Span], common: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """Whether `text` is a longer name a known one-word name opens: "Israel Katz" is a person,
+    not only the state; the state stays a name of its own. Words a lexicon or the gazetteer
+    holds follow a name without joining it ("Iran Says", "Rusia Irán"), as do dates ("Iran
+    Tuesday"); a name the gazetteer knows ("UN Security Council") has its own entry."""
+    opening = next((k for k in known if k.start == start and " " not in k.text), None)
+    if opening is None or not text[len(opening.text) : len(opening.text) + 1].isspace():
+        return False  # "London-based" is an adjective of the city
+    if gazetteer.actor_for(text) is not None or re.match(r"\s*\d", article[start + len(text) :]):
+        return False  # "UN Resolution 2231": a document's title, whose words are not a name's
+    following = text[len(opening.text) :].split()
+    return 0 < len(following) <= _LONGER and not any(
+        normalise(w) in common or gazetteer.actor_for(w) is not None or _iso_actor(w) is not None for w in following
+    )
+
+
+def _common_words(cues: Cues) -> frozenset[str]:
+    """Words of the cue lexicons, folded: reporting, materiel, transfer and status words, titles,
+    bodies, documents, described nouns, demonyms, sentence openers and connectors, and the calendar's."""
+    lexicons = (
+        *cues.reporting.values(), *cues.weapons.values(), *cues.status.values(), cues.transfer, cues.titles,
+        cues.bodies, cues.documents, tuple(cues.described_nouns), *cues.demonyms.values(), tuple(cues.stopwords),
+    )  # fmt: skip
+    words = {w for terms in lexicons for term in terms for w in normalise(term).split()}
+    return frozenset(words) | _calendar_words(cues.connectors)
+
+
+def _iso_actor(name: str) -> KnownActor | None:
+    """A country ISO 3166 names (in English or Spanish) needs no model to say what it is."""
+    found = iso_country(name)
+    return KnownActor(name=found[1], kind="country", country=found[0]) if found else None
+
+
+@cache
+def _calendar_words(connectors: tuple[str, ...]) -> frozenset[str]:
+    """Months (abbreviations too) and weekdays, folded, with the connectors that join them to a name."""
+    words = (*(n for month in calendar().months for n in month), *calendar().days, *connectors)
+    return frozenset(normalise(w) for w in words)
+
+
+def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Candidate]:
+    """Each distinct name in the article (first occurrence): known aliases, capitalised spans.
+
+    An unknown single word that only ever opens a sentence ("Apreciamos", "Sigamos") is a
+    capitalised verb, not a name, and is left out.
+    """
+    spans = sentences(article)
+    site = site_paragraphs(article, cues)
+    seen: dict[str, Candidate] = {}
+
+    def add(text: str, start: int) -> None:
+        key = normalise(text)
+        # "siglo XI": a numeral, not Xi Jinping.
+        if len(re.findall(r"\w", key)) < 2 or key in seen or inside(start, site) or is_roman(text):
+            return
+        sentence = sentence_at(spans, start) or Span(start, start + len(text), text)
+        seen[key] = Candidate(
+            "actors", Span(start, start + len(text), text), sentence, known=gazetteer.actor_for(text) or _iso_actor(text)
+        )
+
+    folded = normalise(article)
+    for actor in gazetteer.actors:
+        for alias in actor.surfaces:
+            if normalise(alias) not in folded:
+                continue  # most aliases are absent: a substring test is far cheaper than a search
+            # Each alias on its own, so that a name inside a longer one counts ("ONU" in "Consejo
+            # de Seguridad de la ONU"); matching folds case, the gazetteer judges the casing.
+            pattern = phrases([alias])
+            for start, end in find_all(article, pattern) if pattern is not None else []:
+                # A capitalised name found in lower case is a common word: "político" is no Politico.
+                cased = alias.islower() or not article[start:end].islower()
+                if cased and gazetteer.actor_for(article[start:end]) is not None and not inside(start, site):
+                    add(article[start:end], start)
+                    break
+    known = [c.span for c in seen.values()]
+    common = _common_words(cues)
+    unknown: dict[str, list[tuple[str, int]]] = {}
+    for m in _name_pattern(cues).finditer(article):
+        for text, start in _shouted_words(*_trim_stopwords(m.group(0), m.start(), cues.stopwords), gazetteer):
+            text = _known_cut(text, start, known, cues.connectors)
+            if text and (not any(k.start <= start < k.end for k in known) or _opens_longer(article, start, text, known, common, gazetteer)):
+                unknown.setdefault(text, []).append((text, start))
+    places = set(map(normalise, cues.places))
+    # "North Korean", "European": an adjective of a country or a group names no one.
+    adjectives = {normalise(f) for forms in cues.demonyms.values() for f in forms} | {normalise(e) for e in cues.described_adjectives.values()}
+    dates = _calendar_words(cues.connectors)
+    # Words of weapons proper: "technology", "troops" or "parts" may end an institution's name.
+    materiel = frozenset(
+        normalise(t) for category, terms in cues.weapons.items() if category not in _NOT_WEAPONS for t in terms if " " not in t
+    )
+    for text, where in unknown.items():
+        single = " " not in text
+        if single and all(_opens_sentence(start, spans, article) for _, start in where):
+            continue
+        if normalise(text) in places | adjectives:
+            continue
+        if all(_in_title(start, article, cues) for _, start in where) and _iso_actor(text) is None:
+            continue  # "ministro de Defensa": a portfolio; "diplomáticos de Chile": a country
+        if set(normalise(text).replace(".", " ").split()) <= dates:
+            continue  # "Feb", "of May": a date, not a name
+        bare = " ".join(w for w in text.split() if normalise(w) not in adjectives)  # "Iranian Shahed": Shahed
+        if _names_materiel(text, gazetteer, materiel) or (bare != text and _names_materiel(bare, gazetteer, materiel)):
+            continue  # "KN-23", "Sukhoi Su-35 fighter jets", "Iranian Shahed": a weapon, not an actor
+        add(text, where[0][1])
+    return sorted(seen.values(), key=lambda c: c.span.start)
+
+
+_NOT_WEAPONS = frozenset(("components", "other", "troops", "military_equipment"))
+# A designation: letters, a dash and digits ("KN-23", "Su-35", "S-300", "Fateh-360").
+_DESIGNATION = re.compile(r"(?<!\w)[A-Za-z]+-\d")
+
+
+def _names_materiel(text: str, gazetteer: Gazetteer, materiel: frozenset[str]) -> bool:
+    """Whether a capitalised span names a weapon: a system the gazetteer knows, a designation,
+    or words that end in a materiel word ("Sukhoi Su-35 fighter jets")."""
+    last = normalise(text).split()[-1] if text.split() else ""
+    return gazetteer.weapon_for(text) is not None or _DESIGNATION.search(text) is not None or last in materiel
