@@ -20,6 +20,7 @@ from ..base.schema import Field_
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import find_all, normalise
+from .interviews import answer_lines, in_answer
 from .materiel import figure_candidates, weapon_candidates
 from .name_candidates import actor_candidates
 from .stances import STANCE_PRIORITY, claim_stance, reporting_order
@@ -179,11 +180,13 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
     """One candidate per attributed statement: its sentence, reporting words, stance and clause."""
     found: list[Candidate] = []
     previous_claimed = False
+    answers = answer_lines(article)
     for sentence in _attributed_sentences(article, cues):
         # All of it a quotation: closed at its end, or left open to the paragraph's end (the
         # quotation paragraph that follows an attributed one).
         quoted = sentence.text[:1] in OPENING_QUOTES and (sentence.text.rstrip(".")[-1:] in CLOSING_QUOTES or _open_at_end(sentence.text))
-        anchors = _claim_anchors(sentence, cues, continues_quote=quoted and previous_claimed)
+        # An interview's answer says what the person interviewed holds, with or without a verb.
+        anchors = _claim_anchors(sentence, cues, continues_quote=(quoted and previous_claimed) or in_answer(sentence.start, answers))
         stance = "asserted"
         n = 0
         while n < len(anchors):

@@ -33,6 +33,23 @@ def opening_source(candidate: Candidate, names: Sequence[Span], article: str, fr
     return source or next((n for n in names if start + len(opening) <= n.start and n.end <= comma), None)
 
 
+def document_issuer(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """The issuer of a document an attribution names: "according to a statement from the White
+    House National Security Council", "según un comunicado oficial del Ministerio": who issued
+    it speaks (docs/annotation.md), else None."""
+    issued = _ISSUED_BY.match(article, candidate.span.end, candidate.sentence.end)
+    if issued is None or not frames.documents.fullmatch(issued.group(1)):
+        return None
+    return next((n for n in names if n.start == issued.end()), None)
+
+
+# A document and who issued it, after an attribution: "a statement from the", "un comunicado oficial del".
+_ISSUED_BY = re.compile(
+    rf"(?i)\s+(?:(?:a|an|un|una|{DETERMINER})\s+)?(?:[^\W\d_]+\s+){{0,2}}?([^\W\d_]+)"
+    rf"(?:\s+[^\W\d_]+){{0,2}}?\s+(?:from|by|of|de|del|de la)\s+(?:{DETERMINER}\s+)?"
+)
+
+
 def cited_source(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
     """The source an aside right after the verb, or after its time, cites (", citing X,"; "reported
     last month, citing X,"), or None."""

@@ -25,9 +25,15 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
     frames = Frames.of(cues)
     by_mention: dict[str, str] = {}
     country_of: dict[str, str] = {}  # a person's name -> the country the article gives them
+    # A body's mention with the adjective after it ("Ministerio de Defensa iraní"), by the words
+    # before the adjective, which a speaker's name may stop at.
+    qualified: dict[str, set[str]] = {}
     for actor in actors:
         for form in (actor.name, *actor.mentions):
             by_mention.setdefault(normalise(form), actor.name)
+            *head, last = form.split() or [""]
+            if head and last.islower():
+                qualified.setdefault(normalise(" ".join(head)), set()).add(actor.name)
         if actor.kind == "person" and actor.country:
             country_of[actor.name] = actor.country
 
@@ -43,6 +49,8 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
                 return state[1]
         if (known := by_mention.get(normalise(name))) is not None:
             return known
+        if len(bodies := qualified.get(normalise(name), set())) == 1:
+            return next(iter(bodies))
         if (entry := gazetteer.actor_for(name)) is not None:
             return entry.name
         iso = iso_country(name)
@@ -102,7 +110,9 @@ def _adjectival(speaker: str, gazetteer: Gazetteer, cues: Cues) -> str:
     the body: "North Korea foreign ministry" is the North Korean Ministry of Foreign Affairs,
     "Iran's embassy in London" the Iranian embassy in London."""
     for country in cues.demonyms:
-        m = re.match(rf"{re.escape(country)}(?:['’]s)?\s+(?=[a-z])", speaker)
+        # A capital after the country may open another name ("Russia Today"), not after its
+        # possessive ("Russia's Defence Ministry").
+        m = re.match(rf"{re.escape(country)}(?:['’]s\s+|\s+(?=[a-z]))", speaker)
         if m is not None and (adjective := _adjective(country, cues)):
             speaker = f"{adjective} {speaker[m.end() :]}"
             break

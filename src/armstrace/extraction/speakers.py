@@ -29,7 +29,9 @@ from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, refers_back
 from .frames import Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
-from .sources import cited_source, opening_source, outlet_source, relayed_person, source_cited_by
+from .counted_groups import counted_group
+from .interviews import answer_lines, in_answer, interviewee
+from .sources import cited_source, document_issuer, opening_source, outlet_source, relayed_person, source_cited_by
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
     pronoun_subject, role_after, role_before, role_qualifier, subject_after, subject_before,
@@ -48,14 +50,24 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
     people = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "person"}
     names = name_spans(Span(0, len(article), article), [*(a.span.text for a in actors), *_surnames(actors)])
-    countries = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "country"}
+    states = {normalise(a.span.text): a.known.name for a in actors if a.known is not None and a.known.kind == "country"}
+    countries = set(states)
     organisations = frozenset(normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "organisation")
     every_name = described_spans(article, names, frames, media, organisations)
     per_sentence = Counter(c.sentence for c in claims)
+    answers = answer_lines(article)
+    others = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind != "person"}
     found: list[Candidate] = []
     for candidate in claims:
         previous = next((c for c in reversed(found) if not c.relays), None)
-        speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
+        attributes = normalise(candidate.span.text) in frames.attribution
+        speaker = counted_group(candidate, names, states, article, attributes)
+        # An interview's answer is the interviewee's, but for a speaker its own verb names.
+        answered = in_answer(candidate.sentence.start, answers)
+        if speaker is None and not (answered and not candidate.span.text.strip()):
+            speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
+        if speaker is None and answered:
+            speaker = interviewee(names, people, others, article)
         relays = speaker is not None and (normalise(speaker.text) in media or described_as(speaker.text, frames) in ("media", "press"))
         # An outlet that goes on with its own statement ("KCNA calificó … y acusó …") relays nothing.
         if relays and speaker is not None and previous is not None and previous.sentence == candidate.sentence and previous.speaker is not None and previous.speaker.text != speaker.text:
@@ -288,13 +300,16 @@ def _speaker(
     if words in frames.attribution and previous is not None and re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them)\b", article[candidate.span.end :]):
         return previous.speaker
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
-        source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media)
+        source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media) or document_issuer(candidate, every_name, article, frames)
         # "Según X, que cita a fuentes de Y, …": the sources X cites speak, X is the channel.
         if source is not None and (cited := source_cited_by(source, candidate, every_name, article, frames)) is not None:
             return cited
         if source is not None and normalise(source.text) in media:
             return relayed_person(source, [n for n in spoken if normalise(n.text) in people], article, frames) or source
-        return source
+        # "El Ministerio …, en un comunicado: …", "X said in a statement": a document with no
+        # issuer after it is the clause's subject's, found as a verb's is.
+        if source is not None or not frames.documents.search(words.split()[-1]):
+            return source
     # "«…», dijo X" inverts, but not a subject whose apposition or aside the comma closes:
     # "Zelenskiy, who cut short a visit, accused Moscow", "Pezeshkian, for his part, said".
     inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",") and not _set_off(candidate, names, article)
@@ -358,7 +373,8 @@ def _speaker(
             return previous.speaker
     # "El embajador ruso, Vasili Nebenzia, justificó el veto … y negó que …": a verb joined to
     # the clause's first one shares its subject, the name the sentence opens with.
-    if not same_sentence and named_before and re.search(r"(?<!\w)(?:y|e|and)\s+$", article[region.start : candidate.span.start]):
+    # So does one joined by "mientras" or "while": "Pyongyang promete apoyo … mientras niega …".
+    if not same_sentence and named_before and re.search(r"(?<!\w)(?:y|e|and|mientras|while)\s+$", article[region.start : candidate.span.start]):
         if named_before[0].start - region.start <= _OPENING_SUBJECT:
             return named_before[0]
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none

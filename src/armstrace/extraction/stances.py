@@ -75,8 +75,9 @@ def _opens_with_subject(before: str) -> bool:
 def _negated(statement: str, cues: Cues) -> bool:
     """Whether a statement opens by negating its verb: "Irán no envió", "Nunca hemos", "it hasn't".
 
-    Only a name, a pronoun or an English auxiliary ("Oslo has never") may stand before the
-    negation: "los envíos no se habían pagado" reports a fact about shipments, not a denial.
+    Only a name ("Corea del Norte no ha"), a pronoun or an English auxiliary ("Oslo has never")
+    may stand before the negation: "los envíos no se habían pagado" reports a fact about
+    shipments, not a denial.
     """
     words = re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH + 1]
     for n, word in enumerate(words[:_NEGATION_REACH]):
@@ -86,6 +87,6 @@ def _negated(statement: str, cues: Cues) -> bool:
         # "Tehran had received no weapons": an English verb whose object is "no" denies it.
         if folded.endswith("ed") and n + 1 < len(words) and words[n + 1].lower() in ("no", "none", "nothing"):
             return True
-        if not (word[:1].isupper() or folded in _BEFORE_NEGATION or cues.described_adjectives.get(folded, "")[:1].isupper()):
+        if not (word[:1].isupper() or folded in _BEFORE_NEGATION or folded in cues.connectors or cues.described_adjectives.get(folded, "")[:1].isupper()):
             return False
     return False

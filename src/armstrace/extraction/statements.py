@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..knowledge.cues import Cues
-from ..text.dates import credit_end
+from ..text.dates import caption_end, credit_end
 from ..text.fold import normalise
 from .frames import DETERMINERS, words_of
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span
@@ -87,14 +87,18 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     joined = goes_on(sentence.text[anchor.start : anchor.end])
     if not joined and (quoted := _quoted_before(sentence, anchor.start)) is not None:
         return quoted
-    if anchor.start == anchor.end:  # a quotation continued: all of it is the statement
-        inner = sentence.text.strip(OPENING_QUOTES + CLOSING_QUOTES + ". ")
+    if anchor.start == anchor.end:  # a quotation continued, or an answer: all of it is the statement
+        inner = sentence.text.strip(OPENING_QUOTES + CLOSING_QUOTES + ". —–")  # an answer's dash too
         start = sentence.text.index(inner)
         return Span(sentence.start + start, sentence.start + start + len(inner), inner)
     tail = sentence.text[anchor.end : until]
     if _attributes(sentence, anchor, cues) and (source := re.match(r"[^,;:]{1,80},", tail)):
         tail = tail[source.end() :]  # "Según el diario NTB, Chile compra …" reports what follows its source
     that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60])
+    # "X, subrayó su embajador, Kim Song, que habló de …": past a comma, "que" may open a
+    # relative clause of the subject, and what the verb closes is before it.
+    if that and not joined and "," in tail[: that.start()] and (before := _statement_before(sentence, anchor, cues)) is not None:
+        return before
     if that and not joined:
         tail = tail[that.end() :]
     elif not joined and (before := _statement_before(sentence, anchor, cues)) is not None:
@@ -115,7 +119,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     report", "X, UN monitors told the committee". "Shoigú, calificó a Corea de socio" and "Berg,
     again denied the sales" report what follows."""
     # "OSLO, Norway (AP) — Norway has supplied …, an official said": the lead is no statement.
-    lead = credit_end(sentence.text[: anchor.start])
+    lead = max(credit_end(sentence.text[: anchor.start]), caption_end(sentence.text[: anchor.start]))
     head, tail = sentence.text[lead : anchor.start], sentence.text[anchor.end :]
     comma = head.rfind(",")
     # "…, el portavoz las calificó de «infundadas»": an object pronoun points back past the comma.
@@ -132,7 +136,8 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     elif not between:  # inversion: the subject follows the verb, "dijo Kirby", "informó el lunes un diputado"
         # A document may be described at length: "said the statement released late Friday by …".
         document = len(clause) > 1 and clause[0].lower() in DETERMINERS and clause[1].lower() in cues.documents
-        closes = bool(clause) and (len(clause) <= _MAX_SUBJECT_WORDS or document) and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
+        short = len(clause) <= _MAX_SUBJECT_WORDS or _inverted_subject(clause, cues)
+        closes = bool(clause) and (short or document) and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
     elif not clause:  # "…, state media reported, as …": a verb with nothing after it reports what came before
         closes = len(between) <= _MAX_SUBJECT_WORDS
     else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause,
@@ -150,6 +155,17 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         return None
     start = sentence.text.index(body, lead)
     return Span(sentence.start + start, sentence.start + start + len(body), body)
+
+
+def _inverted_subject(clause: list[str], cues: Cues) -> bool:
+    """Whether the words after a verb open with a person or a body and are a subject, up to an
+    aside ("subrayó el mandatario durante un encuentro con …"), counted without the words that
+    join a name ("el vicepresidente del Consejo de la Federación" is three words of a name)."""
+    head = next((w for w in clause if w.lower() not in _SUBJECT_OPENERS), "")
+    folded = head.lower()
+    speaks = head[:1].isupper() or any(folded in words for words in (cues.titles, cues.office_names, cues.described_nouns, cues.described_one, cues.bodies))
+    aside = next((n for n, w in enumerate(clause) if n and _ASIDE.fullmatch(w)), len(clause))
+    return speaks and len([w for w in clause[:aside] if w.lower() not in _JOINING]) <= _MAX_SUBJECT_WORDS
 
 
 def _attributes(sentence: Span, anchor: Hit, cues: Cues) -> bool:
@@ -221,8 +237,12 @@ def _apposed_name(head: str, connectors: tuple[str, ...]) -> bool:
     return len(parts) > 1 and (name(words_of(parts[0]), 1) or name(words_of(parts[-1]), 2))
 
 
+# A possessive opens a subject after its verb as an article does: "subrayó su embajador".
+_POSSESSIVES = ("su", "sus", "his", "her", "its", "their")
 # What a subject after its verb opens with: a determiner or a word of time or place before it.
-_SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday"))
+_SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday", *_POSSESSIVES))
+# The words that join the parts of a body's name or a role: "del Consejo de la Federación".
+_JOINING = frozenset(("de", "del", "la", "las", "los", "el", "of", "the"))
 
 
 # Determiners that point back: "esa versión", "the report", "such claims".

@@ -98,6 +98,13 @@ def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span,
 _GLOSS = re.compile(r"\((?:[A-Z][\w.-]{1,9})\)")
 
 
+def _in_brackets(name: Span, verb: int, article: str) -> bool:
+    """Whether a name stands in brackets closed before the verb: "funcionarios israelíes (citados
+    por el diario Haaretz) sostienen" are the subject, the outlet in brackets is an aside."""
+    opened = article.rfind("(", 0, name.start)
+    return opened >= 0 and article.rfind(")", opened, name.start) < 0 and 0 <= article.find(")", name.end, verb)
+
+
 def _past(name: Span, end: int, names: Sequence[Span], article: str) -> str:
     """The words from a name to its verb at `end`, past an acronym glossing the name, each name
     among them one word ("(DP) del Ministerio de Pesca de Noruega": "del Ministerio")."""
@@ -123,7 +130,8 @@ def subject_before(
     """
     english = is_english(candidate.sentence.text)
     heads = [n for n in names if region.start <= n.start and n.end <= candidate.span.start
-             and not _complement(article[region.start : n.start], frames, english) and not _GLOSS.fullmatch(article, n.start - 1, n.end + 1)]  # fmt: skip
+             and not _complement(article[region.start : n.start], frames, english) and not _GLOSS.fullmatch(article, n.start - 1, n.end + 1)
+             and not _in_brackets(n, candidate.span.start, article)]  # fmt: skip
     # "10 countries, including …, as well as the EU, issued …": the ten and the EU.
     for name in heads:
         listed = _GROUP_AS_WELL_AS.search(article, region.start, name.start)
@@ -159,6 +167,10 @@ _AUDIENCE = (
 )
 
 
+# A possessive opens a subject after its verb as an article does: "subrayó su embajador, Kim Song".
+_POSSESSIVES = ("su", "sus", "his", "her", "its", "their")
+
+
 def _after_verb(candidate: Candidate, article: str, frames: Frames) -> tuple[int, int]:
     """Where the words after the verb open, past time, audience and a determiner: with the
     determiner and without it."""
@@ -166,7 +178,7 @@ def _after_verb(candidate: Candidate, article: str, frames: Frames) -> tuple[int
     gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?(?:{_AUDIENCE}\s*,?\s*)?", follows, re.I)
     opening = candidate.span.end + (gap.end() if gap else 0)
     # English "a" only after "according to": after a Spanish verb "a" is "to" ("dijo a Rusia").
-    words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else DETERMINERS
+    words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else (*DETERMINERS, *_POSSESSIVES)
     determiner = re.match(rf"(?:{'|'.join(words)})\s+", article[opening : candidate.sentence.end], re.I)
     return opening, opening + (determiner.end() if determiner else 0)
 

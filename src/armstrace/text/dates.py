@@ -66,6 +66,17 @@ def credit_end(text: str) -> int:
     return found.end() if found else 0
 
 
+# A photo's caption ends with its date and a dash before the story's sentence: "…, en Moscú,
+# el 22 de junio de 2023 – El presidente …".
+_CAPTION = re.compile(rf"{_DATE.pattern}\s+[—–-]\s+", re.IGNORECASE)
+
+
+def caption_end(text: str) -> int:
+    """Where the text starts after a caption that ends with a date and a dash, 0 if none."""
+    found = list(_CAPTION.finditer(text))
+    return found[-1].end() if found else 0
+
+
 def _iso(m: re.Match[str]) -> str | None:
     if m.group("y3"):
         y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))

@@ -1,0 +1,45 @@
+"""A counted group of states as a speaker: "Both countries have described …", "los dos gobiernos
+calificaron …", "según los tres gobiernos, …" are the last so many states the article named
+before the verb, joined ("Russia and North Korea") as two speakers' names are."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ..text.fold import normalise
+from .spans import Candidate, Span
+
+_COUNTS = {"both": 2, "ambos": 2, "ambas": 2, "two": 2, "dos": 2, "three": 3, "tres": 3, "four": 4, "cuatro": 4}
+_GROUP = (
+    rf"(?:(?:the|los|las|these|those|estos|esos)\s+)?({'|'.join(_COUNTS)})\s+"
+    r"(?:countries|governments|nations|states|capitals|allies|países|gobiernos|naciones|estados|capitales|aliados)"
+)
+# The group right before its verb, perhaps with an auxiliary or an adverb between them.
+_BEFORE_VERB = re.compile(rf"(?i)(?<!\w){_GROUP}\s+(?:(?:have|has|had|also|jointly|han|habían|también)\s+)*$")
+# The group right after "según" or "according to".
+_AFTER_SOURCE = re.compile(rf"(?i)\s+{_GROUP}\b")
+
+
+def counted_group(candidate: Candidate, names: Sequence[Span], countries: Mapping[str, str], article: str, attributes: bool) -> Span | None:
+    """The states a counted group before the verb (or after an attribution) means, as one span
+    whose text joins their names; None where no such group is the subject, or fewer states were named.
+
+    `countries`: the article's names of states, folded, to the state's name.
+    """
+    if attributes:
+        group = _AFTER_SOURCE.match(article, candidate.span.end, candidate.sentence.end)
+    else:
+        group = _BEFORE_VERB.search(article, candidate.sentence.start, candidate.span.start)
+    if group is None:
+        return None
+    wanted = _COUNTS[group.group(1).lower()]
+    named: list[str] = []
+    for name in sorted((n for n in names if n.end <= group.start()), key=lambda n: n.start, reverse=True):
+        state = countries.get(normalise(name.text))
+        if state is not None and state not in named:
+            named.append(state)
+        if len(named) == wanted:
+            states = named[::-1]
+            return Span(group.start(), group.end(), f"{', '.join(states[:-1])} and {states[-1]}")
+    return None

@@ -1,0 +1,96 @@
+"""Speakers and statements in frames beyond a subject next to its verb: an inverted subject with
+an aside, a document's issuer, a name in brackets, a counted group of states, a verb joined by
+"mientras", and an interview's answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrace.base.schema import Actor, Claim, Evidence
+from armstrace.extraction.candidates import claim_candidates, find_candidates
+from armstrace.extraction.speaker_names import canonical_speakers
+from armstrace.extraction.speakers import attach_speakers
+from armstrace.knowledge.cues import load_cues
+from armstrace.knowledge.gazetteer import load_gazetteer
+
+CUES = load_cues()
+GAZETTEER = load_gazetteer()
+EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    found = find_candidates(text, CUES, GAZETTEER)
+    claims = attach_speakers(found["claims"], found["actors"], text, CUES)
+    return [(c.span.text, c.speaker.text if c.speaker else None) for c in claims if not c.relays]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "stance"),
+    [
+        # an inverted subject followed by an aside, or joined by "del … de la"
+        ("Chile no ha vendido fusiles a Noruega, subrayó el ministro durante una visita a Lima.", "Chile no ha vendido fusiles a Noruega", "denied"),
+        ("Perú no ha recibido fusiles de Chile, recalcó el vicepresidente del Consejo de la Federación, Lars Berg, en declaraciones a la prensa.",
+         "Perú no ha recibido fusiles de Chile", "denied"),
+        # a possessive opens the subject; the relative clause after it reports nothing
+        ("Corea del Sur no ha enviado fusiles a Perú, subrayó su embajador, Lars Berg, que habló de rumores.", "Corea del Sur no ha enviado fusiles a Perú", "denied"),
+        # a photo's caption, ending with its date and a dash, is no part of the statement
+        ("Lars Berg habla en Oslo, el 2 de mayo de 2024 – Noruega venderá fusiles a Chile, dijo la presidencia de Chile el 3 de mayo de 2024.",
+         "Noruega venderá fusiles a Chile", "asserted"),
+    ],
+)  # fmt: skip
+def test_a_statement_before_an_inverted_subject(text: str, statement: str, stance: str) -> None:
+    [claim] = claim_candidates(text, CUES)
+    assert claim.statement is not None and (claim.statement.text, claim.cue) == (statement, stance)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile no ha enviado fusiles a Perú, subrayó su embajador, Lars Berg, que habló de rumores.", "Lars Berg"),
+        # a document's issuer speaks, and a document alone is its subject's
+        ("Oslo sold rifles to Chile in May, according to a statement from the Norwegian Refugee Council.", "Norwegian Refugee Council"),
+        ("El Consejo Noruego salió al paso en un comunicado: Oslo no ha vendido fusiles.", "Consejo Noruego"),
+        # a name in brackets is an aside, not the subject
+        ("Funcionarios noruegos (citados por el diario Aftenposten) sostienen que Chile compró fusiles.", "Funcionarios noruegos"),
+        # "mientras" joins a verb to the subject the sentence opens with
+        ("Oslo promete apoyo a Lima mientras niega haber vendido fusiles a Perú", "Oslo"),
+    ],
+)  # fmt: skip
+def test_a_speaker_past_an_aside_or_a_document(text: str, expected: str) -> None:
+    assert speakers(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Noruega y Chile firmaron un acuerdo en Lima. Los dos gobiernos calificaron su relación de «ejemplar».", "Norway and Chile"),
+        ("Chile, Peru and Norway met in Oslo. Both countries have described the deal as legal.", "Peru and Norway"),
+        ("Noruega, Chile y Perú pidieron una investigación: según los tres gobiernos, la venta viola el embargo.", "Norway, Chile and Peru"),
+    ],
+)  # fmt: skip
+def test_a_counted_group_of_states_is_the_last_states_named(text: str, expected: str) -> None:
+    assert speakers(text)[-1][1] == expected
+
+
+def test_an_interview_answer_is_the_interviewees_claim() -> None:
+    text = (
+        "Lars Berg, portavoz del Ministerio de Pesca de Noruega, responde a las preguntas de este diario.\n\n"
+        "—¿Vende Noruega fusiles a Chile?\n"
+        "—No, Noruega no ha vendido fusiles a Chile. Solo enviamos cascos.\n\n"
+        "—Perú asegura que compró rifles noruegos. ¿Qué responde?\n"
+        "—Nos preocupa que Lima difunda rumores.\n"
+    )
+    claims = attach_speakers(claim_candidates(text, CUES), find_candidates(text, CUES, GAZETTEER)["actors"], text, CUES)
+    assert [(c.statement.text if c.statement else "", c.cue, c.speaker.text if c.speaker else None) for c in claims] == [
+        ("No, Noruega no ha vendido fusiles a Chile", "denied", "Lars Berg"),
+        ("Solo enviamos cascos", "asserted", "Lars Berg"),
+        # the question's own report is the interviewer's, with the speaker it names
+        ("compró rifles noruegos", "asserted", "Perú"),
+        ("Lima difunda rumores", "believes", "Lars Berg"),
+    ]
+
+
+def test_a_body_named_with_its_countrys_adjective_after_it_is_that_body() -> None:
+    named = [Actor(kind="government", name="Norwegian Ministry of Fisheries", country="Norway", mentions=["Ministerio de Pesca noruego"], evidence=EVIDENCE)]
+    claim = Claim(speaker="Ministerio de Pesca", stance="asserted", content="x", evidence=EVIDENCE)
+    assert canonical_speakers([claim], named, GAZETTEER, CUES)[0].speaker == "Norwegian Ministry of Fisheries"
