@@ -27,6 +27,26 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "statement", "stance"),
     [
+        # a subject set off by commas between the statement and its verb
+        ("Norway sold rifles to Chile, Norway's deputy UN ambassador, Lars Berg, said after a closed-door meeting.", "Norway sold rifles to Chile", "asserted"),
+        ("Noruega vendió fusiles a Chile, el embajador noruego, Lars Berg, dijo tras la reunión.", "Noruega vendió fusiles a Chile", "asserted"),
+        ('"Oslo\'s rifles never left Norway," Lars Berg, the envoy of Norway, told reporters.', "Oslo's rifles never left Norway", "asserted"),
+        # a breach is a charge
+        ("The sales are a flagrant breach of the embargo, Lars Berg, the envoy of Norway, said.", "The sales are a flagrant breach of the embargo", "accused"),
+        # what follows the colon after the verb's own words
+        ("Lars Berg resumió así el informe: «Chile compró fusiles noruegos en mayo».", "«Chile compró fusiles noruegos en mayo»", "asserted"),
+        # what someone expects is a belief
+        ("Chilean officials say they expect the rifles to arrive in May.", "the rifles to arrive in May", "believes"),
+    ],
+)  # fmt: skip
+def test_a_statement_past_its_subject_or_its_verbs_own_words(text: str, statement: str, stance: str) -> None:
+    claim = claim_candidates(text, CUES)[-1]
+    assert claim.statement is not None and (claim.statement.text, claim.cue) == (statement, stance)
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "stance"),
+    [
         # an inverted subject followed by an aside, or joined by "del … de la"
         ("Chile no ha vendido fusiles a Noruega, subrayó el ministro durante una visita a Lima.", "Chile no ha vendido fusiles a Noruega", "denied"),
         ("Perú no ha recibido fusiles de Chile, recalcó el vicepresidente del Consejo de la Federación, Lars Berg, en declaraciones a la prensa.",

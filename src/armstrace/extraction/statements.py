@@ -59,6 +59,11 @@ def within_earlier_report(text: str, verbs: list[Hit]) -> list[Hit]:
     return [v for n, v in enumerate(verbs) if not (n and _STATE_OF_MIND.search(text, 0, v.start))]
 
 
+# The verb's own words up to a colon, a few and no quotation among them.
+_COLON = re.compile(r"[^:;«»“”\"]{1,60}:\s*(?=\S)")
+_OPENING_OF = {"”": "“", "»": "«", "’": "‘"}
+
+
 def _quoted_before(sentence: Span, at: int) -> Span | None:
     """The quotation that ends right before a reporting verb ('“…”, dijo X'), or before the
     subject of a passive one ('"…," the envoy was quoted as saying'), if there is one."""
@@ -71,7 +76,8 @@ def _quoted_before(sentence: Span, at: int) -> Span | None:
     if not head or head[-1] not in CLOSING_QUOTES:
         return None
     body = head[:-1].rstrip(".,;")
-    opening = max(body.rfind(q) for q in OPENING_QUOTES)
+    # The mark that opens this quotation: an apostrophe inside it ("Putin's") opens nothing.
+    opening = body.rfind(_OPENING_OF.get(head[-1], head[-1]))
     inner = body[opening + 1 :].strip() if opening >= 0 else body.strip()
     if not inner:
         return None
@@ -87,6 +93,8 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     joined = goes_on(sentence.text[anchor.start : anchor.end])
     if not joined and (quoted := _quoted_before(sentence, anchor.start)) is not None:
         return quoted
+    if not joined and (before := _before_subject(sentence, anchor, until, cues)) is not None:
+        return before
     if anchor.start == anchor.end:  # a quotation continued, or an answer: all of it is the statement
         inner = sentence.text.strip(OPENING_QUOTES + CLOSING_QUOTES + ". —–")  # an answer's dash too
         start = sentence.text.index(inner)
@@ -103,6 +111,9 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
         tail = tail[that.end() :]
     elif not joined and (before := _statement_before(sentence, anchor, cues)) is not None:
         return before
+    # "resumió así el informe: «…»", "dijo a la prensa: …": what follows the colon is what was said.
+    if not that and (colon := _COLON.match(tail)) is not None and len(words_of(tail[colon.end() :])) >= 3:
+        tail = tail[colon.end() :]
     body = tail.strip(" ,;:.-–—")
     # The next claim's subject may be a relative pronoun ("… al Centro X, que dijo …"): it is not this one's.
     body = re.sub(r"[\s,]+(?:y|e|and|but|pero|aunque|although|que|quien|quienes|which|who)$", "", body)
@@ -162,10 +173,56 @@ def _inverted_subject(clause: list[str], cues: Cues) -> bool:
     aside ("subrayó el mandatario durante un encuentro con …"), counted without the words that
     join a name ("el vicepresidente del Consejo de la Federación" is three words of a name)."""
     head = next((w for w in clause if w.lower() not in _SUBJECT_OPENERS), "")
-    folded = head.lower()
-    speaks = head[:1].isupper() or any(folded in words for words in (cues.titles, cues.office_names, cues.described_nouns, cues.described_one, cues.bodies))
+    speaks = head[:1].isupper() or _speaker_noun(head, cues)
     aside = next((n for n, w in enumerate(clause) if n and _ASIDE.fullmatch(w)), len(clause))
     return speaks and len([w for w in clause[:aside] if w.lower() not in _JOINING]) <= _MAX_SUBJECT_WORDS
+
+
+def _before_subject(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span | None:
+    """What a verb closes when its subject, set off by commas, stands between it and the
+    statement: "X, Britain's deputy UN envoy, Lars Berg, said after the meeting", "«…», Lars
+    Berg, the envoy, told reporters", where the verb's own clause is short or an aside."""
+    chain = _subject_set_off(sentence.text[: anchor.start], cues)
+    own = re.split(r"[,;:]", sentence.text[anchor.end : until], maxsplit=1)[0]
+    if chain is None or re.search(r"(?i)(?<!\w)(?:que|that)(?!\w)", own) or not (len(words_of(own)) <= 2 or _ASIDE.match(own.strip())):
+        return None
+    if (quoted := _quoted_before(sentence, chain)) is not None:
+        return quoted
+    lead = max(credit_end(sentence.text[:chain]), caption_end(sentence.text[:chain]))
+    body = sentence.text[lead:chain].strip(" ,;:-–—")
+    if len(words_of(body)) < 3:
+        return None
+    start = sentence.text.index(body, lead)
+    return Span(sentence.start + start, sentence.start + start + len(body), body)
+
+
+def _subject_set_off(head: str, cues: Cues) -> int | None:
+    """Where a subject set off by commas right before a verb starts ("…, Britain's deputy UN
+    envoy, Lars Berg, said"): parts between commas, from the verb back, that are a name or a
+    role, at least one a name; None if there is none, or nothing before it."""
+    body = head.rstrip()
+    if not body.endswith(","):
+        return None
+    commas = [m.start() for m in re.finditer(",", body)]
+    starts, chain, named = [0, *(c + 1 for c in commas[:-1])], None, False
+    for start, end in reversed(list(zip(starts, commas))):
+        part = body[start:end]
+        closing = re.match(rf"\s*[{CLOSING_QUOTES}]?\s*", part)
+        words = words_of(part)
+        if words and all(w[:1].isupper() or w in cues.connectors for w in words) and words[-1][:1].isupper():
+            named = True
+        elif not (0 < len(words) <= _MAX_SUBJECT_WORDS and any(_speaker_noun(w, cues) for w in words)):
+            break
+        chain = start + (closing.end() if closing else 0)
+        if closing is not None and closing.group(0).strip():
+            break  # a quotation closes right before the subject: it is the statement
+    return chain if named and chain else None
+
+
+def _speaker_noun(word: str, cues: Cues) -> bool:
+    """Whether a word names a person's office or a body: "ambassador", "portavoz", "officials"."""
+    folded = word.lower()
+    return any(folded in words for words in (cues.titles, cues.office_names, cues.described_nouns, cues.described_one, cues.bodies))
 
 
 def _attributes(sentence: Span, anchor: Hit, cues: Cues) -> bool:

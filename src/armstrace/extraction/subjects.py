@@ -61,9 +61,11 @@ def _close_enough(between: str, frames: Frames) -> bool:
 
 _GROUP_NOUNS = "countries|nations|states|governments|allies|países|naciones|estados|gobiernos|aliados"
 # "… and some 40 countries": a counted group coordinated with a name, up to the verb.
+# "… and three European allies", "y tres aliados europeos": the count in words too, and an adjective.
+_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
 _COUNTED_GROUP = re.compile(
-    rf"{AND}(?:(?:nearly|almost|about|some|more than|over|other|casi|unos|unas|más de|alrededor de|otros|otras)\s+)*\d+\s+"
-    rf"(?:other\s+|otros\s+|otras\s+)?(?:{_GROUP_NOUNS})",
+    rf"{AND}(?:(?:nearly|almost|about|some|more than|over|other|casi|unos|unas|más de|alrededor de|otros|otras)\s+)*{_COUNT}\s+"
+    rf"(?:other\s+|otros\s+|otras\s+|[A-Z][a-z]+\s+)?(?:{_GROUP_NOUNS})(?:\s+[a-záéíóúñ]+)?",
     re.I,
 )
 
