@@ -114,3 +114,47 @@ def test_a_body_named_with_its_countrys_adjective_after_it_is_that_body() -> Non
     named = [Actor(kind="government", name="Norwegian Ministry of Fisheries", country="Norway", mentions=["Ministerio de Pesca noruego"], evidence=EVIDENCE)]
     claim = Claim(speaker="Ministerio de Pesca", stance="asserted", content="x", evidence=EVIDENCE)
     assert canonical_speakers([claim], named, GAZETTEER, CUES)[0].speaker == "Norwegian Ministry of Fisheries"
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        # a second statement joined by "y" and a negating word, or by "ni" and a verb of its own
+        ("Lars Berg dijo que Noruega no vende fusiles y nadie los ha pedido.", [("Noruega no vende fusiles", "denied"), ("nadie los ha pedido", "denied")]),
+        ("Lars Berg afirmó que Noruega no tiene asesores en Chile ni ha enviado fusiles.",
+         [("Noruega no tiene asesores en Chile", "denied"), ("ha enviado fusiles", "denied")]),
+        # a list's "ni" joins no second statement
+        ("Lars Berg afirmó que Noruega no envió fusiles ni cascos.", [("Noruega no envió fusiles ni cascos", "denied")]),
+        # an estimate is stated, not believed (docs/annotation.md)
+        ("Norwegian officials estimate that Chile bought 300 rifles.", [("Chile bought 300 rifles", "asserted")]),
+        # a charge dismissed, a forgery, a tale: denials
+        ("«Es una acusación sin fundamento», declaró Lars Berg.", [("Es una acusación sin fundamento", "denied")]),
+        ("Lars Berg tachó el informe de «burda falsificación».", [("el informe de «burda falsificación»", "denied")]),
+        ("Lars Berg calificó la noticia de «cuento para niños».", [("la noticia de «cuento para niños»", "denied")]),
+        # concern is a belief
+        ("Lars Berg said Norway was deeply concerned by the sales.", [("Norway was deeply concerned by the sales", "believes")]),
+        # details withheld are no statement of their own
+        ("Lars Berg added that Chile had asked for rifles, but gave no details.", [("Chile had asked for rifles, but gave no details", "asserted")]),
+    ],
+)  # fmt: skip
+def test_the_statements_a_sentence_holds_and_their_stances(text: str, statements: list[tuple[str, str]]) -> None:
+    assert [(c.statement.text if c.statement else "", c.cue) for c in claim_candidates(text, CUES)] == statements
+
+
+def test_a_verb_in_a_relative_clause_does_not_make_the_last_verb_its_channel() -> None:
+    text = "A Norwegian ship that Lima accuses of moving rifles has been docked in Oslo for weeks, researchers at the Nansen Institute said."
+    claims = claim_candidates(text, CUES)
+    assert [(c.span.text, c.relays) for c in claims] == [("accuses", False), ("said", False)]
+    assert claims[-1].statement is not None and claims[-1].statement.text.startswith("A Norwegian ship that Lima accuses")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A senior Norwegian defence official, speaking on condition of anonymity, said Chile had bought rifles.", "senior Norwegian defence official"),
+        ("«Chile compró fusiles», resumió uno de los autores del estudio, Lars Berg.", "Lars Berg"),
+        ("Aftenposten publicó, citando a funcionarios de inteligencia noruegos, que Chile compró fusiles.", "funcionarios de inteligencia noruegos"),
+    ],
+)  # fmt: skip
+def test_a_described_or_cited_speaker_keeps_its_words(text: str, expected: str) -> None:
+    assert speakers(text)[-1][1] == expected

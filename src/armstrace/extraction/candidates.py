@@ -172,6 +172,8 @@ def _open_at_end(text: str) -> bool:
     return any(end == len(text) and text[start] in "“«\"" for start, end in quoted_spans(text)) and text[-1:] not in "”»\""
 
 
+# A relative pronoun and a short subject before a verb: "que Washington acusa", "that Kyiv says".
+_RELATIVE_BEFORE = re.compile(r"(?i)(?<!\w)(?:that|which|que)\s+(?:[^\W\d_]+\s+){1,3}$")
 # The word that opens a verb's complement clause.
 _SUBORDINATE = re.compile(r"(?i)(?<!\w)(?:que|that)(?!\w)")
 
@@ -215,6 +217,9 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
                 # "después de meses negándolo, Oslo lo ha admitido": a verb with its own object pronoun
                 # makes a statement of its own, not the channel of the one before.
                 and not re.search(r"(?<!\w)(?:lo|la|los|las)\s+$", sentence.text[: anchor.start], re.I)
+                # "A ship that Washington accuses of …, researchers said": a verb in a relative clause
+                # reports its own charge, what the last verb says is the sentence's.
+                and not _RELATIVE_BEFORE.search(sentence.text, 0, found[-1].span.start - sentence.start)
             )  # fmt: skip
             said = statement.text if statement != sentence else ""
             complement = sentence.text[inner.end : statement.start - sentence.start] if said else ""

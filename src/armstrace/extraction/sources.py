@@ -78,7 +78,7 @@ def _cited(at: int, candidate: Candidate, names: Sequence[Span], article: str, f
     near = [
         n for n in names
         if start <= n.start and n.end <= end and len(words_of(article[start : n.start])) <= _CITED_REACH
-        and (n.text[:1].isupper() or _head(n.text, frames) in _WHO_SPEAK)
+        and (n.text[:1].isupper() or _head(n.text, frames).rsplit(" ", 1)[-1] in _WHO_SPEAK)
     ]  # fmt: skip
     return near[-1] if near else None
 
@@ -91,9 +91,10 @@ def _head(text: str, frames: Frames) -> str:
 
 # How many words may stand between "citing" and the source it names: "citing sources among US officials".
 _CITED_REACH = 3
-# Described sources that speak when cited; "intelligence records" or "the media" are documents and
-# channels, and the outlet citing them keeps the claim.
-_WHO_SPEAK = frozenset(("officials", "official", "sources", "intelligence sources", "diplomats", "lawmakers", "experts", "monitors", "sanctions monitors", "prosecutors", "authorities"))
+# Described sources that speak when cited, by their last word ("intelligence officials");
+# "intelligence records" or "the media" are documents and channels, and the outlet citing them
+# keeps the claim.
+_WHO_SPEAK = frozenset(("officials", "official", "sources", "diplomats", "lawmakers", "experts", "monitors", "prosecutors", "authorities"))
 
 
 def outlet_source(candidate: Candidate, names: Sequence[Span], article: str, media: set[str]) -> Span | None:

@@ -27,8 +27,8 @@ from ..knowledge.cues import Cues
 from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
-from .statements import QUOTED_AS, goes_on, refers_back
-from .frames import Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
+from .statements import QUOTED_AS, goes_on, named_words, refers_back
+from .frames import DETERMINERS, Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
 from .counted_groups import counted_group
 from .interviews import answer_lines, in_answer, interviewee
 from .sources import cited_source, document_issuer, opening_source, outlet_source, relayed_person, source_cited_by
@@ -194,7 +194,8 @@ def _set_off(candidate: Candidate, names: Sequence[Span], article: str) -> bool:
     part, said"), where "Rusia venderá fusiles, dijo X" opens with a statement."""
     sentence = candidate.sentence
     first = next((n for n in names if sentence.start <= n.start < candidate.span.start), None)
-    if first is None or words_of(article[sentence.start : first.start]):
+    # "A senior official, speaking on condition of anonymity, said": an article may open the clause.
+    if first is None or any(w.lower() not in (*DETERMINERS, "a") for w in words_of(article[sentence.start : first.start])):
         return False
     between = article[first.end : candidate.span.start]
     return re.fullmatch(r"\s*,[^,;:«»“”\"]*,\s*", between) is not None
@@ -259,7 +260,7 @@ def _speaker(
         # verb's subject, but for a few words after its last comma ("…, state media KCNA reported").
         end = previous.statement.end
         comma = article.rfind(",", previous.statement.start, candidate.span.start)
-        if comma >= 0 and len(words_of(article[comma : candidate.span.start])) <= MAX_WORDS_BETWEEN:
+        if comma >= 0 and len(named_words(words_of(article[comma : candidate.span.start]))) <= MAX_WORDS_BETWEEN:
             end = min(end, comma)
         shut.append((previous.statement.start, end))
     spoken = [n for n in every_name if sentence.start <= n.start and n.end <= sentence.end

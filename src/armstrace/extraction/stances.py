@@ -63,7 +63,9 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
     text = statement or segment
     marks = hits(text, labelled_terms(cues.content, STANCE_PRIORITY))
     if marks:
-        return "denied" if marks[0].label == "accused" and _NOT.search(text, 0, marks[0].start) else marks[0].label
+        # A charge and a word that dismisses it deny the charge: "una acusación sin fundamento".
+        dismissed = marks[0].label == "accused" and (_NOT.search(text, 0, marks[0].start) or any(m.label == "denied" for m in marks))
+        return "denied" if dismissed else marks[0].label
     return "denied" if _negated(statement, cues) else stance
 
 

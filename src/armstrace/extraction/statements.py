@@ -26,7 +26,10 @@ CONTRASTS = re.compile(r"(?:pero|but|porque|because)(?!\w)", re.I)
 GOES_ON = re.compile(
     r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)|(?<!\w)(?:pero|but)(?!\w)"
     r"|(?<!\w)(?:porque|because)(?=\s*[«“\"])"
-    rf"|(?<!\w)(?:y|and)(?=\s+(?:no|not|never|nunca|tampoco)(?!\w))|{INFERS.pattern}",
+    rf"|(?<!\w)(?:y|and)(?=\s+(?:no|not|never|nunca|tampoco|ningún|ninguna|nadie|nobody|none)(?!\w))"
+    # "no tiene asesores … ni ha enviado drones": "ni" before a verb of its own, not a list's "ni"
+    r"|(?<!\w)ni(?=\s+(?:ha|han|había|habían|he|hemos|va|van|tiene|tienen|tendrá|tendrán)(?!\w))"
+    rf"|{INFERS.pattern}",
     re.I,
 )
 
@@ -148,6 +151,8 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         # A document may be described at length: "said the statement released late Friday by …".
         document = len(clause) > 1 and clause[0].lower() in DETERMINERS and clause[1].lower() in cues.documents
         short = len(clause) <= _MAX_SUBJECT_WORDS or _inverted_subject(clause, cues)
+        # "…, speaking on condition of anonymity, said Chile had bought …": a clause, not a subject.
+        short = short and _FINITE.search(own) is None
         closes = bool(clause) and (short or document) and (clause[0][:1].isupper() or clause[0].lower() in _SUBJECT_OPENERS)
     elif not clause:  # "…, state media reported, as …": a verb with nothing after it reports what came before
         closes = len(between) <= _MAX_SUBJECT_WORDS
@@ -156,7 +161,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         aside = not rest.strip() or _ASIDE.match(rest.strip()) is not None
         # "…, he said Wagner had received no weapons": a clause with a verb of its own is what is said.
         closes = (
-            anchor.label == "asserted" and len(between) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS
+            anchor.label == "asserted" and len(named_words(between)) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS
             and aside and _FINITE.search(own) is None
         )  # fmt: skip
     body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
@@ -175,7 +180,12 @@ def _inverted_subject(clause: list[str], cues: Cues) -> bool:
     head = next((w for w in clause if w.lower() not in _SUBJECT_OPENERS), "")
     speaks = head[:1].isupper() or _speaker_noun(head, cues)
     aside = next((n for n, w in enumerate(clause) if n and _ASIDE.fullmatch(w)), len(clause))
-    return speaks and len([w for w in clause[:aside] if w.lower() not in _JOINING]) <= _MAX_SUBJECT_WORDS
+    return speaks and len(named_words(clause[:aside])) <= _MAX_SUBJECT_WORDS
+
+
+def named_words(words: list[str]) -> list[str]:
+    """A subject's words but those that join a name ("researchers at the Royal United Services Institute")."""
+    return [w for w in words if w.lower() not in _JOINING]
 
 
 def _before_subject(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span | None:
@@ -299,7 +309,7 @@ _POSSESSIVES = ("su", "sus", "his", "her", "its", "their")
 # What a subject after its verb opens with: a determiner or a word of time or place before it.
 _SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday", *_POSSESSIVES))
 # The words that join the parts of a body's name or a role: "del Consejo de la Federación".
-_JOINING = frozenset(("de", "del", "la", "las", "los", "el", "of", "the"))
+_JOINING = frozenset(("de", "del", "la", "las", "los", "el", "of", "the", "at"))
 
 
 # Determiners that point back: "esa versión", "the report", "such claims".

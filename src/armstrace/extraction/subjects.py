@@ -241,7 +241,7 @@ def subject_after(
 
 # A description after the verb, up to the comma before its holder's name: "la alta
 # representante de la UE para Política Exterior, ".
-_DESCRIBED_HOLDER = re.compile(rf"(?:{DETERMINER})\s+[a-záéíóúñ][^,;:«»“”\"()]{{0,80}},\s*", re.I)
+_DESCRIBED_HOLDER = re.compile(rf"(?:{DETERMINER}|uno de los|una de las|one of the)\s+[a-záéíóúñ][^,;:«»“”\"()]{{0,80}},\s*", re.I)
 
 
 # What may follow the name for it to close the sentence: the end, or a phrase of when or where
