@@ -35,8 +35,6 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         ("The sales are a flagrant breach of the embargo, Lars Berg, the envoy of Norway, said.", "The sales are a flagrant breach of the embargo", "accused"),
         # what follows the colon after the verb's own words
         ("Lars Berg resumió así el informe: «Chile compró fusiles noruegos en mayo».", "«Chile compró fusiles noruegos en mayo»", "asserted"),
-        # what someone expects is a belief
-        ("Chilean officials say they expect the rifles to arrive in May.", "the rifles to arrive in May", "believes"),
     ],
 )  # fmt: skip
 def test_a_statement_past_its_subject_or_its_verbs_own_words(text: str, statement: str, stance: str) -> None:
@@ -157,4 +155,34 @@ def test_a_verb_in_a_relative_clause_does_not_make_the_last_verb_its_channel() -
     ],
 )  # fmt: skip
 def test_a_described_or_cited_speaker_keeps_its_words(text: str, expected: str) -> None:
+    assert speakers(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«Noruega no vende fusiles a Chile y no planea venderlos», dijo Lars Berg.",
+         [("Noruega no vende fusiles a Chile", "denied", "Lars Berg"), ("no planea venderlos", "denied", "Lars Berg")]),
+        ('"Oslo has never sold rifles to Chile, and there is no contract for more," Lars Berg, the envoy, told reporters.',
+         [("Oslo has never sold rifles to Chile", "denied", "Lars Berg"), ("there is no contract for more", "denied", "Lars Berg")]),
+        # a contrast inside the quotation is the same statement's
+        ("«Noruega vendió cascos, pero no fusiles», dijo Lars Berg.", [("Noruega vendió cascos, pero no fusiles", "asserted", "Lars Berg")]),
+    ],
+)  # fmt: skip
+def test_a_quotation_before_its_verb_that_goes_on_is_two_statements(text: str, expected: list[tuple[str, str, str]]) -> None:
+    claims = attach_speakers(claim_candidates(text, CUES), find_candidates(text, CUES, GAZETTEER)["actors"], text, CUES)
+    assert [(c.statement.text if c.statement else "", c.cue, c.speaker.text if c.speaker else "") for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person named right after a portfolio, with a cited channel in the relative clause's aside
+        ("Más duro fue el viceministro noruego de Exteriores Lars Berg, quien, citado por la agencia NTB, calificó la venta de ilegal.", "Lars Berg"),
+        # an inverted subject after words of time
+        ("Noruega venderá fusiles a Chile, anunció este martes el secretario del Consejo de Seguridad noruego, Lars Berg, tras una reunión.", "Lars Berg"),
+        ("La oficina presidencial chilena consideró que la venta es legal y advirtió de que habrá más.", "oficina presidencial chilena"),
+    ],
+)  # fmt: skip
+def test_a_speaker_named_after_a_portfolio_or_a_time_or_described_as_an_office(text: str, expected: str) -> None:
     assert speakers(text)[-1][1] == expected

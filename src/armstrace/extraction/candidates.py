@@ -14,6 +14,7 @@ every item's evidence is the article's own text by construction.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 
 from ..base.schema import Field_
@@ -229,9 +230,34 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             within = anchor.label not in ("", "asserted") and _SUBORDINATE.search(sentence.text, anchor.end, inner.start) is not None
             stance = claim_stance(anchor if within else inner, stance, segment, (complement, said), cues)
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
-            found.append(Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays))
+            found.extend(_split_quotation(Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays), cues))
         previous_claimed = bool(anchors)
     return found
+
+
+def _split_quotation(claim: Candidate, cues: Cues) -> list[Candidate]:
+    """A quotation before its verb that goes on to a second statement ("«El control es nuestro, y
+    ningún país tendrá acceso», declaró X"): two claims, as "dijo que … y que …" makes two, the
+    second's words the ones that join it, its stance its own."""
+    quoted = claim.statement
+    if quoted is None or claim.relays or quoted.end > claim.span.start or quoted == claim.sentence:
+        return [claim]
+    # Only "y"/"and"/"ni": a contrast or a reason inside a quotation is the same statement's.
+    joins = [(a, b) for a, b in find_all(quoted.text, GOES_ON) if a > 0 and re.match(r"(?i)(?:y|e|and|ni)\b", quoted.text[a:b])]
+    if not joins:
+        return [claim]
+    a, b = joins[0]
+    first, rest = quoted.text[:a].rstrip(" ,;"), quoted.text[b:].strip(" ,;")
+    if len(first.split()) < 3 or len(rest.split()) < 2:
+        return [claim]
+    at = quoted.start + quoted.text.index(rest, b)
+    second = Span(at, at + len(rest), rest)
+    stance = claim_stance(Hit(0, 0, ""), claim.cue, rest, ("", rest), cues)
+    joined = Span(quoted.start + a, quoted.start + b, quoted.text[a:b])
+    return [
+        replace(claim, statement=Span(quoted.start, quoted.start + len(first), first)),
+        Candidate("claims", joined, claim.sentence, cue=stance, statement=second),
+    ]
 
 
 def find_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> dict[Field_, list[Candidate]]:

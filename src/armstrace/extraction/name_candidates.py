@@ -174,7 +174,11 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         if normalise(text) in places | adjectives:
             continue
         if all(_in_title(start, article, cues) for _, start in where) and _iso_actor(text) is None:
-            continue  # "ministro de Defensa": a portfolio; "diplomáticos de Chile": a country
+            # "ministro de Defensa": a portfolio; "diplomáticos de Chile": a country; but "de
+            # Exteriores Kim Son Gyong" names the minister after the portfolio.
+            if (holder := _after_portfolio(text, cues)) is not None:
+                add(holder, where[0][1] + text.index(holder))
+            continue
         if set(normalise(text).replace(".", " ").split()) <= dates:
             continue  # "Feb", "of May": a date, not a name
         bare = " ".join(w for w in text.split() if normalise(w) not in adjectives)  # "Iranian Shahed": Shahed
@@ -182,6 +186,17 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             continue  # "KN-23", "Sukhoi Su-35 fighter jets", "Iranian Shahed": a weapon, not an actor
         add(text, where[0][1])
     return sorted(seen.values(), key=lambda c: c.span.start)
+
+
+def _after_portfolio(text: str, cues: Cues) -> str | None:
+    """The name after a portfolio's words in one capitalised run ("Exteriores Kim Son Gyong":
+    Kim Son Gyong), if two words or more are left; None if the run is only the portfolio."""
+    words = text.split()
+    n = 0
+    while n < len(words) and (normalise(words[n]) in cues.translations or words[n] in cues.connectors):
+        n += 1
+    rest = words[n:]
+    return " ".join(rest) if 0 < n and len(rest) > 1 and not any(normalise(w) in cues.translations for w in rest) else None
 
 
 _NOT_WEAPONS = frozenset(("components", "other", "troops", "military_equipment"))

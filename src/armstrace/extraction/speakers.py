@@ -170,7 +170,8 @@ _CITED_BY = re.compile(r"(?:citad[oa]s?|quoted|cited) (?:por|by)")
 
 # A relative clause that opens right before the verb, but for a few words: ", que durante meses ",
 # ", which ".
-_RELATIVE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)\s+(?:[^\W\d]+\s+){0,3}$")
+# ", quien, citado por la agencia KCNA, " with an aside after the pronoun.
+_RELATIVE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)(?:\s*,[^,;:«»“”\"]{1,60},)?\s+(?:[^\W\d]+\s+){0,3}$")
 
 
 def _relative_subject(candidate: Candidate, region: Span, names: Sequence[Span], article: str) -> Span | None:
@@ -330,7 +331,7 @@ def _speaker(
     # "The Financial Times reported, citing intelligence sources, that …": the sources speak.
     if (cited := cited_source(candidate, every_name, article, frames)) is not None:
         return cited
-    if not inverted and (antecedent := _relative_subject(candidate, region, names, article)) is not None:
+    if (antecedent := _relative_subject(candidate, region, names, article)) is not None:
         return antecedent
     if (before := subject_before(candidate, region, names, article, inverted, frames)) is not None:
         return before

@@ -26,9 +26,10 @@ CONTRASTS = re.compile(r"(?:pero|but|porque|because)(?!\w)", re.I)
 GOES_ON = re.compile(
     r"(?<!\w)(?:y|e|and) (?:que|that)(?!\w)|(?<!\w)(?:pero|but)(?!\w)"
     r"|(?<!\w)(?:porque|because)(?=\s*[«“\"])"
-    rf"|(?<!\w)(?:y|and)(?=\s+(?:no|not|never|nunca|tampoco|ningún|ninguna|nadie|nobody|none)(?!\w))"
+    # (matched on folded text: "ningun", "habia")
+    rf"|(?<!\w)(?:y|and)(?=\s+(?:there\s+(?:is|are|was|were)\s+)?(?:no|not|never|nunca|tampoco|ningun|ninguna|nadie|nobody|none)(?!\w))"
     # "no tiene asesores … ni ha enviado drones": "ni" before a verb of its own, not a list's "ni"
-    r"|(?<!\w)ni(?=\s+(?:ha|han|había|habían|he|hemos|va|van|tiene|tienen|tendrá|tendrán)(?!\w))"
+    r"|(?<!\w)ni(?=\s+(?:ha|han|habia|habian|he|hemos|va|van|tiene|tienen|tendra|tendran)(?!\w))"
     rf"|{INFERS.pattern}",
     re.I,
 )
@@ -145,8 +146,10 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     anchor_text = sentence.text[anchor.start : anchor.end]
     if _attributes(sentence, anchor, cues):
         closes = not between
-    elif _apposed_name(head[:comma], cues.connectors) or {w.lower() for w in between} & _RELATIVES:
-        closes = False  # "El ministro, Serguéi Shoigú, calificó…", "un mensaje, en el que abogaba…"
+    elif _apposed_name(head[:comma], cues.connectors) or {w.lower() for w in between} & _RELATIVES or _RELATIVE_ASIDE.search(head):
+        # "El ministro, Serguéi Shoigú, calificó…", "un mensaje, en el que abogaba…", "X, quien,
+        # citado por la agencia Y, calificó…"
+        closes = False
     elif not between:  # inversion: the subject follows the verb, "dijo Kirby", "informó el lunes un diputado"
         # A document may be described at length: "said the statement released late Friday by …".
         document = len(clause) > 1 and clause[0].lower() in DETERMINERS and clause[1].lower() in cues.documents
@@ -177,7 +180,8 @@ def _inverted_subject(clause: list[str], cues: Cues) -> bool:
     """Whether the words after a verb open with a person or a body and are a subject, up to an
     aside ("subrayó el mandatario durante un encuentro con …"), counted without the words that
     join a name ("el vicepresidente del Consejo de la Federación" is three words of a name)."""
-    head = next((w for w in clause if w.lower() not in _SUBJECT_OPENERS), "")
+    # "anunció este martes el secretario …": past the words of time too.
+    head = next((w for w in clause if w.lower() not in _SUBJECT_OPENERS and w.lower() not in cues.times), "")
     speaks = head[:1].isupper() or _speaker_noun(head, cues)
     aside = next((n for n, w in enumerate(clause) if n and _ASIDE.fullmatch(w)), len(clause))
     return speaks and len(named_words(clause[:aside])) <= _MAX_SUBJECT_WORDS
@@ -194,7 +198,9 @@ def _before_subject(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span
     Berg, the envoy, told reporters", where the verb's own clause is short or an aside."""
     chain = _subject_set_off(sentence.text[: anchor.start], cues)
     own = re.split(r"[,;:]", sentence.text[anchor.end : until], maxsplit=1)[0]
-    if chain is None or re.search(r"(?i)(?<!\w)(?:que|that)(?!\w)", own) or not (len(words_of(own)) <= 2 or _ASIDE.match(own.strip())):
+    # The verb's own words: a few, an aside, or whom it was told ("told the daily RBC on Wednesday").
+    told = re.match(r"(?i)\s*(?:a|al|to)\b", own) is not None or sentence.text[anchor.start : anchor.end].lower() in ("told", "tells")
+    if chain is None or re.search(r"(?i)(?<!\w)(?:que|that)(?!\w)", own) or not (len(words_of(own)) <= 2 or _ASIDE.match(own.strip()) or told):
         return None
     if (quoted := _quoted_before(sentence, chain)) is not None:
         return quoted
@@ -221,7 +227,7 @@ def _subject_set_off(head: str, cues: Cues) -> int | None:
         words = words_of(part)
         if words and all(w[:1].isupper() or w in cues.connectors for w in words) and words[-1][:1].isupper():
             named = True
-        elif not (0 < len(words) <= _MAX_SUBJECT_WORDS and any(_speaker_noun(w, cues) for w in words)):
+        elif not (0 < len(named_words(words)) <= _MAX_SUBJECT_WORDS and any(_speaker_noun(w, cues) for w in words)):
             break
         chain = start + (closing.end() if closing else 0)
         if closing is not None and closing.group(0).strip():
@@ -290,6 +296,8 @@ _MAX_SUBJECT_WORDS = 6
 _FINITE = re.compile(
     r"(?i)(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should|did|does)\b"
 )
+# A relative pronoun, then an aside set off by commas, right before the verb.
+_RELATIVE_ASIDE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)\s*,[^,;:«»“”\"]{1,60},\s*$")
 _RELATIVES = frozenset(("que", "quien", "quienes", "cual", "that", "which", "who", "whom"))
 _SUBJECT_PRONOUNS = frozenset(("it", "he", "she", "they", "we", "él", "ella", "ellos", "ellas"))
 
@@ -309,7 +317,7 @@ _POSSESSIVES = ("su", "sus", "his", "her", "its", "their")
 # What a subject after its verb opens with: a determiner or a word of time or place before it.
 _SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday", *_POSSESSIVES))
 # The words that join the parts of a body's name or a role: "del Consejo de la Federación".
-_JOINING = frozenset(("de", "del", "la", "las", "los", "el", "of", "the", "at"))
+_JOINING = frozenset(("de", "del", "la", "las", "los", "el", "of", "the", "at", "for"))
 
 
 # Determiners that point back: "esa versión", "the report", "such claims".
