@@ -131,6 +131,8 @@ def test_a_body_named_with_its_countrys_adjective_after_it_is_that_body() -> Non
         ("Lars Berg calificó la noticia de «cuento para niños».", [("la noticia de «cuento para niños»", "denied")]),
         # concern is a belief
         ("Lars Berg said Norway was deeply concerned by the sales.", [("Norway was deeply concerned by the sales", "believes")]),
+        # a think tank is a body, not a belief
+        ("Norway sold rifles to Chile, think tank says", [("Norway sold rifles to Chile", "asserted")]),
         # details withheld are no statement of their own
         ("Lars Berg added that Chile had asked for rifles, but gave no details.", [("Chile had asked for rifles, but gave no details", "asserted")]),
     ],

@@ -74,6 +74,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _object_of(sentence.text, v, verbs))]
     # A condition is no statement: "If confirmed, it would be …", "De confirmarse, …", "si se confirma".
     verbs = [v for v in verbs if not _conditional(sentence.text, v)]
+    # "think tank" is a body, not a belief.
+    verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) == "think" and re.match(r"\s+tanks?\b", sentence.text[v.end :], re.I))]
     # A gerund a preposition governs that reports nothing after it is a noun: "little time for warning."
     verbs = [v for v in verbs if not _gerund_noun(sentence.text, v)]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",
