@@ -14,8 +14,8 @@ every item's evidence is the article's own text by construction.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..base.schema import Field_
 from ..knowledge.cues import Cues

@@ -47,6 +47,7 @@ def interviewee(names: Sequence[Span], people: set[str], others: set[str], artic
 
 
 def in_answer(at: int, answers: Sequence[tuple[int, int]]) -> bool:
+    """Whether the offset `at` is inside one of the answer lines."""
     return any(start <= at < end for start, end in answers)
 
 

@@ -169,8 +169,7 @@ _CITED_BY = re.compile(r"(?:citad[oa]s?|quoted|cited) (?:por|by)")
 
 
 # A relative clause that opens right before the verb, but for a few words: ", que durante meses ",
-# ", which ".
-# ", quien, citado por la agencia KCNA, " with an aside after the pronoun.
+# ", which ", or an aside after the pronoun: ", quien, citado por la agencia KCNA, ".
 _RELATIVE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)(?:\s*,[^,;:«»“”\"]{1,60},)?\s+(?:[^\W\d]+\s+){0,3}$")
 
 
