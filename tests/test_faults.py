@@ -16,7 +16,7 @@ from armstrace.extraction.run import run_extract
 from armstrace.base.settings import Settings
 
 from support.cli import run_cli as _run
-from support.faultserver import Reply, fault_server
+from support.faultserver import Reply, fault_server, labeller
 from support.labels import LABELS, answering
 from support.model import ask
 
@@ -205,3 +205,32 @@ def test_a_run_stopped_by_a_401_lists_the_articles_it_never_started(tmp_path: Pa
     assert [(a["id"], a["status"]) for a in run["articles"]] == [("0", "failed"), ("1", "skipped"), ("2", "skipped")]
     assert run["articles"][0]["usage"]["calls"] == 1
     assert run["articles"][1]["reason"].startswith("not started: the run stopped (") and not run["complete"]
+
+
+def test_an_answer_cut_at_the_token_limit_loses_its_items_not_the_article(tmp_path: Path) -> None:
+    """Over a real loopback server: the model's answer to one materiel call runs out of answer
+    tokens; that item is dropped with the reason, every other item of the article is kept, and
+    the article is not cached whole, so a run with more answer tokens asks again."""
+    first = labeller(lambda tool: LABELS[tool])
+
+    def answer(request: dict[str, Any]) -> dict[str, Any]:
+        body = first(request)
+        if request["tools"][0]["function"]["name"] == "WeaponLabel" and "misiles" in json.dumps(request["messages"][-1], ensure_ascii=False):
+            body["choices"][0]["finish_reason"] = "length"
+        return body
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Lars Berg dijo que Oslo vendió 40 radares a Lima.\nBerg negó que hubiera misiles.\n", encoding="utf-8")
+    settings = Settings(base_url="", model="test-model", cache_dir=tmp_path / "cache", reasks=0)
+    with fault_server(Reply(answer=answer)) as server:
+        summary = run_extract([tmp_path / "in"], tmp_path / "out", settings.model_copy(update={"base_url": server.base_url}))
+        first_run = len(server.requests)
+        again = run_extract([tmp_path / "in"], tmp_path / "again", settings.model_copy(update={"base_url": server.base_url}))
+        # Only the unanswered call is asked again: the others' answers are cached.
+        asked_again = [r["body"]["tools"][0]["function"]["name"] for r in server.requests[first_run:]]
+    assert [a.status for a in summary.articles] == ["ok"]
+    written = json.loads((tmp_path / "out" / "articles" / "a.json").read_text(encoding="utf-8"))
+    assert [c["evidence"]["quote"] for c in written["claims"]] == ["Lars Berg dijo que Oslo vendió 40 radares a Lima.", "Berg negó que hubiera misiles."]
+    [lost] = [d for d in written["dropped"] if d["reason"].startswith("unanswered: ")]
+    assert lost["field"] == "weapons" and "answer tokens" in lost["reason"] and lost["quote"] == "Berg negó que hubiera misiles."
+    assert [a.status for a in again.articles] == ["ok"] and asked_again == ["WeaponLabel"]

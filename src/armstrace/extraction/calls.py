@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from ..base.schema import Actor, Field_, Usage
+from ..base.schema import Actor, Dropped, Field_, Usage
 
 if TYPE_CHECKING:
     from .spans import Candidate, Span
@@ -22,6 +22,17 @@ class Answer:
     usage: Usage = Usage()
     recorded: Usage = Usage()
     cached: bool = False
+    # Why the model's answer could not be read ("ran out of answer tokens …"): its candidates
+    # are dropped with this reason, and the rest of the article is kept.
+    refused: str = ""
+
+
+def refused(call: Call, answer: Answer) -> tuple[list[BaseModel], list[Dropped]]:
+    """No records for a call whose answer could not be read, and each of its candidates dropped
+    with the reason."""
+    # An actor is dropped by its name, as grounding drops one; any other item by its sentence.
+    quotes = [c.span.text if call.field == "actors" else c.sentence.text for c in call.batch]
+    return [], [Dropped(field=call.field, reason=f"unanswered: {answer.refused}", quote=quote) for quote in quotes]
 
 
 @dataclass(frozen=True)

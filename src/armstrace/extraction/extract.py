@@ -33,7 +33,7 @@ from ..base.schema import (
 )  # fmt: skip
 from ..base.settings import Settings
 from .cache import Cache, digest
-from .calls import Answer, Call, Plan, plan
+from .calls import Answer, Call, Plan, plan, refused
 from .load import Article
 from .prompt import PromptFile, format_items, render
 
@@ -222,7 +222,7 @@ class Extractor:
             for c in planned.settled
         ]
         asked = [
-            (call.batch[0].span.start, ground.ground_labels(call.batch, a.labels, article.text, self.cues, self.gazetteer))
+            (call.batch[0].span.start, ground.ground_labels(call.batch, a.labels, article.text, self.cues, self.gazetteer) if not a.refused else refused(call, a))
             for call, a in zip(calls, answers)
         ]
         grounded = [found for _, found in sorted([*asked, *settled], key=lambda pair: pair[0])]
@@ -256,7 +256,10 @@ class Extractor:
             ),
         )
         distinct = len({call.key for call in [*calls, *translations]})
-        self.cache.put(key, {"calls": distinct, "extraction": extraction.model_dump(mode="json")})
+        # An article some call of which went unanswered is not kept whole: asked again (with more
+        # answer tokens, say), the call may be answered.
+        if not any(a.refused for a in answers):
+            self.cache.put(key, {"calls": distinct, "extraction": extraction.model_dump(mode="json")})
         return extraction
 
     def _from_article_cache(self, article: Article, entry: dict[str, Any]) -> ArticleExtraction:
@@ -305,7 +308,7 @@ class Extractor:
             results: list[Answer] = []
             try:
                 for call in calls:
-                    results.append(await self._call(call))
+                    results.append(await self._answer(call))
             except ArmstraceError as e:
                 e.calls += sum(r.usage.calls for r in results)
                 raise
@@ -315,7 +318,7 @@ class Extractor:
         firsts: dict[str, Call] = {}
         for call in calls:
             firsts.setdefault(call.key, call)
-        tasks = {id(c): asyncio.ensure_future(self._call(c)) for c in firsts.values()}
+        tasks = {id(c): asyncio.ensure_future(self._answer(c)) for c in firsts.values()}
         try:
             await asyncio.gather(*tasks.values())
         except ArmstraceError as e:
@@ -325,7 +328,16 @@ class Extractor:
         finally:
             for task in tasks.values():
                 task.cancel()
-        return [tasks[id(c)].result() if id(c) in tasks else await self._call(c) for c in calls]
+        return [tasks[id(c)].result() if id(c) in tasks else await self._answer(c) for c in calls]
+
+    async def _answer(self, call: Call) -> Answer:
+        """The call's answer, or, where the model's answer cannot be read (it ran out of answer
+        tokens, or its JSON stayed invalid), a refused one: that call's candidates are lost, not
+        the article. An endpoint that fails still fails the article, to be asked again."""
+        try:
+            return await self._call(call)
+        except ExtractionError as e:
+            return Answer([], usage=Usage(calls=e.calls), refused=e.message)
 
     async def _call(self, call: Call) -> Answer:
         labels: list[BaseModel] | None = None
