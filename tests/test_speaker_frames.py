@@ -33,6 +33,11 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         ('"Oslo\'s rifles never left Norway," Lars Berg, the envoy of Norway, told reporters.', "Oslo's rifles never left Norway", "asserted"),
         # a breach is a charge
         ("The sales are a flagrant breach of the embargo, Lars Berg, the envoy of Norway, said.", "The sales are a flagrant breach of the embargo", "accused"),
+        # a demonstrative's noun and the relative clause after it are what is condemned
+        ("Los ministros han condenado «enérgicamente» esta decisión que «socava el embargo» de armas.",
+         "esta decisión que «socava el embargo» de armas", "accused"),
+        # a time after the verb is no object: what follows "que" is said
+        ("Lars Berg dijo este lunes que Noruega vende fusiles.", "Noruega vende fusiles", "asserted"),
         # what follows the colon after the verb's own words
         ("Lars Berg resumió así el informe: «Chile compró fusiles noruegos en mayo».", "«Chile compró fusiles noruegos en mayo»", "asserted"),
     ],

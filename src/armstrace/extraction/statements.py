@@ -111,7 +111,11 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     # relative clause of the subject, and what the verb closes is before it.
     if that and not joined and "," in tail[: that.start()] and (before := _statement_before(sentence, anchor, cues)) is not None:
         return before
-    if that and not joined:
+    # "condenaron esta decisión que «socava …»": the verb's object and its relative clause are what
+    # is condemned, not the relative clause alone.
+    if that and not joined and (object_at := _object_before(tail[: that.start()], cues)) is not None:
+        tail, that = tail[object_at:], None
+    elif that and not joined:
         tail = tail[that.end() :]
     elif not joined and (before := _statement_before(sentence, anchor, cues)) is not None:
         return before
@@ -174,6 +178,22 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         return None
     start = sentence.text.index(body, lead)
     return Span(sentence.start + start, sentence.start + start + len(body), body)
+
+
+def _object_before(words_before: str, cues: Cues) -> int | None:
+    """Where the verb's object starts when the words between it and a "que" are that object, a
+    noun after a demonstrative ("esta decisión que …", "this report that …"), which the "que"
+    then qualifies; None for a time ("este lunes"), a person or body speaking, or no object.
+    An adverb of manner may come first: "condenaron «enérgicamente» esta decisión que …"."""
+    found = _DEMONSTRATIVE.search(words_before)
+    if found is None or any(not w.lower().endswith(("mente", "ly")) for w in words_of(words_before[: found.start()])):
+        return None
+    noun = next(iter(words_of(words_before[found.end() :])), "").lower()
+    return found.start() if noun and noun not in cues.times and not _speaker_noun(noun, cues) else None
+
+
+# A demonstrative that opens a verb's object: "condenó esta decisión que …".
+_DEMONSTRATIVE = re.compile(r"(?i)(?<!\w)(?:esta|este|estas|estos|esa|ese|esas|esos|this|these)(?!\w)")
 
 
 def _inverted_subject(clause: list[str], cues: Cues) -> bool:
