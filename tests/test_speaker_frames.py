@@ -73,6 +73,9 @@ def test_a_statement_before_an_inverted_subject(text: str, statement: str, stanc
         # a document's issuer speaks, and a document alone is its subject's
         ("Oslo sold rifles to Chile in May, according to a statement from the Norwegian Refugee Council.", "Norwegian Refugee Council"),
         ("El Consejo Noruego salió al paso en un comunicado: Oslo no ha vendido fusiles.", "Consejo Noruego"),
+        ("Oslo no vende fusiles, según un comentario firmado por el Consejo Noruego.", "Consejo Noruego"),
+        # a verb of saying after one that limits it
+        ("El ministro noruego, Lars Berg, se limitó a decir que Oslo coopera con muchos países.", "Lars Berg"),
         # a name in brackets is an aside, not the subject
         ("Funcionarios noruegos (citados por el diario Aftenposten) sostienen que Chile compró fusiles.", "Funcionarios noruegos"),
         # "mientras" joins a verb to the subject the sentence opens with
@@ -136,6 +139,7 @@ def test_a_body_named_with_its_countrys_adjective_after_it_is_that_body() -> Non
         ("Lars Berg calificó la noticia de «cuento para niños».", [("la noticia de «cuento para niños»", "denied")]),
         # concern is a belief
         ("Lars Berg said Norway was deeply concerned by the sales.", [("Norway was deeply concerned by the sales", "believes")]),
+        ("Lars Berg volvió a negar que Noruega venda fusiles.", [("Noruega venda fusiles", "denied")]),
         # a think tank is a body, not a belief
         ("Norway sold rifles to Chile, think tank says", [("Norway sold rifles to Chile", "asserted")]),
         # details withheld are no statement of their own

@@ -43,10 +43,11 @@ def document_issuer(candidate: Candidate, names: Sequence[Span], article: str, f
     return next((n for n in names if n.start == issued.end()), None)
 
 
-# A document and who issued it, after an attribution: "a statement from the", "un comunicado oficial del".
+# A document and who issued it, after an attribution: "a statement from the", "un comunicado oficial del",
+# "un comentario firmado por el".
 _ISSUED_BY = re.compile(
     rf"(?i)\s+(?:(?:a|an|un|una|{DETERMINER})\s+)?(?:[^\W\d_]+\s+){{0,2}}?([^\W\d_]+)"
-    rf"(?:\s+[^\W\d_]+){{0,2}}?\s+(?:from|by|of|de|del|de la)\s+(?:{DETERMINER}\s+)?"
+    rf"(?:\s+[^\W\d_]+){{0,2}}?\s+(?:from|by|of|de|del|de la|por)\s+(?:{DETERMINER}\s+)?"
 )
 
 
