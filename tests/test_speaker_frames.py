@@ -76,6 +76,10 @@ def test_a_statement_before_an_inverted_subject(text: str, statement: str, stanc
         ("Oslo no vende fusiles, según un comentario firmado por el Consejo Noruego.", "Consejo Noruego"),
         # a verb of saying after one that limits it
         ("El ministro noruego, Lars Berg, se limitó a decir que Oslo coopera con muchos países.", "Lars Berg"),
+        # a person who opens the sentence speaks, the outlet credited at its end is the channel
+        ("Vladimir Putin, who attended the ceremony, praised the rifles, according to the TASS news agency.", "Vladimir Putin"),
+        # "by his count": the one who spoke before
+        ("Lars Berg said Chile had bought rifles. By his count, at least 20 have reached Peru.", "Lars Berg"),
         # a name in brackets is an aside, not the subject
         ("Funcionarios noruegos (citados por el diario Aftenposten) sostienen que Chile compró fusiles.", "Funcionarios noruegos"),
         # "mientras" joins a verb to the subject the sentence opens with
@@ -140,6 +144,10 @@ def test_a_body_named_with_its_countrys_adjective_after_it_is_that_body() -> Non
         # concern is a belief
         ("Lars Berg said Norway was deeply concerned by the sales.", [("Norway was deeply concerned by the sales", "believes")]),
         ("Lars Berg volvió a negar que Noruega venda fusiles.", [("Noruega venda fusiles", "denied")]),
+        # what is called illegitimate, a provocation or an unfriendly act is charged
+        ("La misión chilena calificó de «ilegítimas» las medidas.", [("de «ilegítimas» las medidas", "accused")]),
+        ("«La venta de fusiles a Perú es un acto inamistoso», dijo Lars Berg.", [("La venta de fusiles a Perú es un acto inamistoso", "accused")]),
+        ("El Estado Mayor chileno duda de que Perú haya podido usar esos fusiles.", [("Perú haya podido usar esos fusiles", "believes")]),
         # a think tank is a body, not a belief
         ("Norway sold rifles to Chile, think tank says", [("Norway sold rifles to Chile", "asserted")]),
         # details withheld are no statement of their own

@@ -49,6 +49,7 @@ class Frames:
     openers: frozenset[str]
     time: str
     documents: re.Pattern[str]
+    referring: frozenset[str]  # what stands for a statement: "report", "informe", "claims"
     bodies_before: re.Pattern[str]  # "el organismo", "the agency": a body named before
     outlets_before: re.Pattern[str]  # "el mismo medio", "the newspaper": an outlet named before
     impersonal: re.Pattern[str]
@@ -82,6 +83,7 @@ class Frames:
             openers=cues.stopwords,
             time=rf"(?:(?:este|esta|el|on|this|last)\s+)?(?:{any_of(cues.times)})\b",
             documents=re.compile(rf"(?i)(?:{DETERMINER}\s+)?(?:{any_of(cues.documents)})\b"),
+            referring=frozenset(cues.referring),
             bodies_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:{any_of(cues.bodies_named_before)})\b"),
             outlets_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:mism[oa]\s+|same\s+)?(?:{any_of(cues.outlets_named_before)})\b"),
             impersonal=re.compile(rf"(?i)\b(?:{any_of(cues.impersonal)})\b"),

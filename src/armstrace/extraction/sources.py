@@ -38,7 +38,8 @@ def document_issuer(candidate: Candidate, names: Sequence[Span], article: str, f
     House National Security Council", "según un comunicado oficial del Ministerio": who issued
     it speaks (docs/annotation.md), else None."""
     issued = _ISSUED_BY.match(article, candidate.span.end, candidate.sentence.end)
-    if issued is None or not frames.documents.fullmatch(issued.group(1)):
+    # A document, or what stands for a statement ("a confidential report by the UN panel").
+    if issued is None or not (frames.documents.fullmatch(issued.group(1)) or issued.group(1).lower() in frames.referring):
         return None
     return next((n for n in names if n.start == issued.end()), None)
 
@@ -119,6 +120,17 @@ def relayed_person(outlet: Span, people: Sequence[Span], article: str, frames: F
             if re.search(rf",\s*(?:{DETERMINER}\s+)?$", before, re.I):
                 return name if _speaks(article[name.end : name.end + 80], frames) else None
     return None
+
+
+def opening_person(candidate: Candidate, people: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """Who speaks in a sentence an outlet is credited with at its end: "Kim Jong Un, who attended
+    the ceremony, hailed the ship …, according to the Korean Central News Agency" is Kim's, the
+    agency its channel; the person must open the sentence and report or do a speech act."""
+    sentence = candidate.sentence
+    first = next((n for n in people if sentence.start <= n.start and n.end <= candidate.span.start), None)
+    if first is None or words_of(article[sentence.start : first.start]):
+        return None
+    return first if _speaks(article[first.end : first.end + 80], frames) else None
 
 
 def _speaks(after_name: str, frames: Frames) -> bool:

@@ -31,7 +31,7 @@ from .statements import QUOTED_AS, goes_on, named_words, refers_back
 from .frames import DETERMINERS, Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
 from .counted_groups import counted_group
 from .interviews import answer_lines, in_answer, interviewee
-from .sources import cited_source, document_issuer, opening_source, outlet_source, relayed_person, source_cited_by
+from .sources import cited_source, document_issuer, opening_person, opening_source, outlet_source, relayed_person, source_cited_by
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
     pronoun_subject, role_after, role_before, role_qualifier, subject_after, subject_before,
@@ -297,8 +297,10 @@ def _speaker(
     # "«…», dijo Peskov, citado por RIA Novosti": who is quoted speaks, the outlet is the channel.
     if _CITED_BY.fullmatch(words) and (quoted := _quoted_before_channel(candidate, spoken, article)) is not None:
         return quoted
-    # "Según él, …", "according to her": the person who spoke before.
-    if words in frames.attribution and previous is not None and re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them)\b", article[candidate.span.end :]):
+    # "Según él, …", "according to her", "By his count, …": the person who spoke before.
+    if words in frames.attribution and previous is not None and (
+        re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them)\b", article[candidate.span.end :]) or re.search(r"\b(?:his|her|their)\b", words)
+    ):
         return previous.speaker
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
         source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media) or document_issuer(candidate, every_name, article, frames)
@@ -306,7 +308,8 @@ def _speaker(
         if source is not None and (cited := source_cited_by(source, candidate, every_name, article, frames)) is not None:
             return cited
         if source is not None and normalise(source.text) in media:
-            return relayed_person(source, [n for n in spoken if normalise(n.text) in people], article, frames) or source
+            speaking = [n for n in spoken if normalise(n.text) in people]
+            return relayed_person(source, speaking, article, frames) or opening_person(candidate, speaking, article, frames) or source
         # "El Ministerio …, en un comunicado: …", "X said in a statement": a document with no
         # issuer after it is the clause's subject's, found as a verb's is.
         if source is not None or not frames.documents.search(words.split()[-1]):
@@ -320,7 +323,8 @@ def _speaker(
         return source
     # "…, said Lars Berg, the envoy": what follows an inverted verb is its subject, not what it reports
     if inverted and framed is None and (after := subject_after(candidate, spoken, article, frames, last=True, holders=every_name)) is not None:
-        return after  # "«…», dijo Berg"
+        # "…, informó el diario X, citando a altos funcionarios iraníes": the officials speak.
+        return source_cited_by(after, candidate, every_name, article, frames) or after  # "«…», dijo Berg"
     start = max(sentence.start, previous.span.end if same_sentence and previous is not None else 0)
     colon = max(article.rfind(":", start, candidate.span.start), article.rfind(";", start, candidate.span.start))
     region = Span(max(start, colon + 1), candidate.span.start, "")
