@@ -148,6 +148,8 @@ def test_a_body_named_with_its_countrys_adjective_after_it_is_that_body() -> Non
         ("La misión chilena calificó de «ilegítimas» las medidas.", [("de «ilegítimas» las medidas", "accused")]),
         ("«La venta de fusiles a Perú es un acto inamistoso», dijo Lars Berg.", [("La venta de fusiles a Perú es un acto inamistoso", "accused")]),
         ("El Estado Mayor chileno duda de que Perú haya podido usar esos fusiles.", [("Perú haya podido usar esos fusiles", "believes")]),
+        # a short quoted phrase after the verb is one statement, "but" and all
+        ("Oslo has said the sales are \"nobody's business but ours\".", [("the sales are \"nobody's business but ours\"", "asserted")]),
         # a think tank is a body, not a belief
         ("Norway sold rifles to Chile, think tank says", [("Norway sold rifles to Chile", "asserted")]),
         # details withheld are no statement of their own

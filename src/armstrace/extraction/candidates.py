@@ -93,11 +93,14 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     if verbs:
         # A joined statement with a verb of its own ("pero Irán negó") is that verb's claim.
         # "… but declined to elaborate" joins no statement.
+        # Inside a short quotation after the verb the words are the quoted phrase's own: "is
+        # «nobody's business but ours»".
         refused = tuple(normalise(r) for r in cues.refusals)
+        phrases = [(a, b) for a, b in quoted if a > verbs[0].end and len(sentence.text[a:b].split()) <= _QUOTED_PHRASE]
         more = [
             Hit(a, b, "believes" if INFERS.fullmatch(sentence.text, a, b) else "") for a, b in find_all(sentence.text, GOES_ON)
             if a > verbs[0].end and not any(0 < v.start - b and len(sentence.text[b : v.start].split()) <= _JOINED_VERB_REACH for v in verbs)
-            and not normalise(sentence.text[b:]).lstrip().startswith(refused)
+            and not normalise(sentence.text[b:]).lstrip().startswith(refused) and not inside(a, phrases)
         ]  # fmt: skip
         return sorted([*verbs, *more], key=lambda h: h.start)
     if cited := hits(sentence.text, {normalise(t): "asserted" for t in cues.attribution}):
@@ -175,6 +178,8 @@ def _open_at_end(text: str) -> bool:
     return any(end == len(text) and text[start] in "“«\"" for start, end in quoted_spans(text)) and text[-1:] not in "”»\""
 
 
+# The most words of a quoted phrase after a verb, inside which "but" or "y no" joins no statement.
+_QUOTED_PHRASE = 8
 # A relative pronoun and a short subject before a verb: "que Washington acusa", "that Kyiv says".
 _RELATIVE_BEFORE = re.compile(r"(?i)(?<!\w)(?:that|which|que)\s+(?:[^\W\d_]+\s+){1,3}$")
 # The word that opens a verb's complement clause.
