@@ -13,15 +13,11 @@ from armstrace.extraction.speakers import attach_speakers
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
 
+from support.speakers import speakers
+
 CUES = load_cues()
 GAZETTEER = load_gazetteer()
 EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    found = find_candidates(text, CUES, GAZETTEER)
-    claims = attach_speakers(found["claims"], found["actors"], text, CUES)
-    return [(c.span.text, c.speaker.text if c.speaker else None) for c in claims if not c.relays]
 
 
 @pytest.mark.parametrize(

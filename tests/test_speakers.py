@@ -7,18 +7,14 @@ import pytest
 from armstrace.extraction.candidates import find_candidates
 from armstrace.knowledge.cues import load_cues
 from armstrace.knowledge.gazetteer import load_gazetteer
+
+from support.speakers import speakers
 from armstrace.base.schema import Actor, Claim, Evidence
 from armstrace.extraction.speaker_names import canonical_speakers
 from armstrace.extraction.speakers import attach_speakers, needs_model
 
 CUES = load_cues()
 GAZETTEER = load_gazetteer()
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    found = find_candidates(text, CUES, GAZETTEER)
-    claims = attach_speakers(found["claims"], found["actors"], text, CUES)
-    return [(c.span.text, c.speaker.text if c.speaker else None) for c in claims if not c.relays]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,8 @@ from ..text.fold import normalise
 from .spans import Candidate, Span, sentences
 
 DETERMINERS = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "the", "an")
+# A possessive opens a subject after its verb as an article does: "subrayó su embajador".
+POSSESSIVES = ("su", "sus", "his", "her", "its", "their")
 DETERMINER = f"(?:{'|'.join(DETERMINERS)})"
 AND = r"\s+(?:y|e|and|&)\s+"
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..knowledge.cues import Cues
 from ..text.dates import caption_end, credit_end
 from ..text.fold import normalise
-from .frames import DETERMINERS, words_of
+from .frames import DETERMINERS, POSSESSIVES, words_of
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span
 
 
@@ -332,10 +332,8 @@ def _apposed_name(head: str, connectors: tuple[str, ...]) -> bool:
     return len(parts) > 1 and (name(words_of(parts[0]), 1) or name(words_of(parts[-1]), 2))
 
 
-# A possessive opens a subject after its verb as an article does: "subrayó su embajador".
-_POSSESSIVES = ("su", "sus", "his", "her", "its", "their")
 # What a subject after its verb opens with: a determiner or a word of time or place before it.
-_SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday", *_POSSESSIVES))
+_SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday", *POSSESSIVES))
 # The words that join the parts of a body's name or a role: "del Consejo de la Federación".
 _JOINING = frozenset(("de", "del", "la", "las", "los", "el", "of", "the", "at", "for"))
 

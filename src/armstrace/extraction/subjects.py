@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ..text.fold import normalise
 from ..text.language import is_english
-from .frames import AND, DETERMINER, DETERMINERS, Frames, any_of, words_of
+from .frames import AND, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, words_of
 from .spans import Candidate, Span
 
 MAX_WORDS_BETWEEN = 5
@@ -169,10 +169,6 @@ _AUDIENCE = (
 )
 
 
-# A possessive opens a subject after its verb as an article does: "subrayó su embajador, Kim Song".
-_POSSESSIVES = ("su", "sus", "his", "her", "its", "their")
-
-
 def _after_verb(candidate: Candidate, article: str, frames: Frames) -> tuple[int, int]:
     """Where the words after the verb open, past time, audience and a determiner: with the
     determiner and without it."""
@@ -180,7 +176,7 @@ def _after_verb(candidate: Candidate, article: str, frames: Frames) -> tuple[int
     gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?(?:{_AUDIENCE}\s*,?\s*)?", follows, re.I)
     opening = candidate.span.end + (gap.end() if gap else 0)
     # English "a" only after "according to": after a Spanish verb "a" is "to" ("dijo a Rusia").
-    words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else (*DETERMINERS, *_POSSESSIVES)
+    words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else (*DETERMINERS, *POSSESSIVES)
     determiner = re.match(rf"(?:{'|'.join(words)})\s+", article[opening : candidate.sentence.end], re.I)
     return opening, opening + (determiner.end() if determiner else 0)
 
