@@ -21,6 +21,7 @@ from ..base.schema import Field_
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import find_all, normalise
+from .frames import words_of
 from .interviews import answer_lines, in_answer
 from .materiel import figure_candidates, weapon_candidates
 from .name_candidates import actor_candidates
@@ -70,6 +71,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After a preposition or a possessive "reports" and "claims" are nouns: "doubts about press
     # reports that …", "ministers withdrew their first claims".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _AFTER_PREPOSITION.search(sentence.text, 0, v.start))]
+    # After a people's adjective too: "dismissed as slander Western claims that …".
+    verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _after_adjective(sentence.text[: v.start], cues))]
     # Right after a reporting verb they are its object: "dismissed reports of …", "rejected the claims".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _object_of(sentence.text, v, verbs))]
     # A condition is no statement: "If confirmed, it would be …", "De confirmarse, …", "si se confirma".
@@ -90,6 +93,11 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     outside = [v for v in verbs if not inside(v.start, quoted)]
     # A verb quoted inside someone's statement is part of it, not a statement of its own.
     verbs = outside or verbs
+    # "Según diplomáticos occidentales, X …: Washington sostiene que …": a source the sentence
+    # opens with, whose clause a colon closes before the verb, makes a claim of its own.
+    opening = next(iter(hits(sentence.text, {normalise(t): "asserted" for t in cues.attribution})), None)
+    if verbs and opening is not None and not sentence.text[: opening.start].strip(OPENING_QUOTES + " ") and _CLOSED.search(sentence.text, opening.end, verbs[0].start):
+        verbs = [opening, *verbs]
     if verbs:
         # A joined statement with a verb of its own ("pero Irán negó") is that verb's claim.
         # "… but declined to elaborate" joins no statement.
@@ -114,6 +122,13 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     if continues_quote:
         return [Hit(0, 0, "asserted")]
     return []
+
+
+def _after_adjective(before: str, cues: Cues) -> bool:
+    """Whether the words before end with a country's or a people's adjective ("Western", "US")."""
+    words = before.split()
+    last = normalise(words[-1]) if words else ""
+    return last in {normalise(f) for forms in cues.demonyms.values() for f in forms} or last in {normalise(a) for a in cues.described_adjectives}
 
 
 def _object_of(sentence: str, noun: Hit, verbs: Sequence[Hit]) -> bool:
@@ -189,6 +204,7 @@ _SUBORDINATE = re.compile(r"(?i)(?<!\w)(?:que|that)(?!\w)")
 def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
     """One candidate per attributed statement: its sentence, reporting words, stance and clause."""
     found: list[Candidate] = []
+    attributed = frozenset(normalise(t) for t in cues.attribution)
     previous_claimed = False
     answers = answer_lines(article)
     for sentence in _attributed_sentences(article, cues):
@@ -210,6 +226,8 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
                 n += 1
                 inner = anchors[n]
             until = anchors[n + 1].start if n + 1 < len(anchors) else len(sentence.text)
+            if normalise(sentence.text[anchor.start : anchor.end]) in attributed and (closed := _CLOSED.search(sentence.text, anchor.end, until)):
+                until = closed.end() - 1
             if (answer := _RESPONDS.search(sentence.text[:until])) is not None and answer.start() > inner.end:
                 until = answer.start()  # the answer and its speaker are no part of the statement
             # The first claim's stance words may stand in a quotation before its verb; the words
@@ -242,6 +260,12 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
     return found
 
 
+# A source's clause closed by a colon or a semicolon, past the comma after the source.
+_CLOSED = re.compile(r",[^;:«»“”\"]+?[:;]")
+
+_ELLIPTICAL = frozenset(("lo", "la", "los", "las", "le", "les", "se", "it", "so", "that", "will", "would", "do", "does", "did", "not", "no"))
+
+
 def _split_quotation(claim: Candidate, cues: Cues) -> list[Candidate]:
     """A quotation before its verb that goes on to a second statement ("«El control es nuestro, y
     ningún país tendrá acceso», declaró X"): two claims, as "dijo que … y que …" makes two, the
@@ -255,7 +279,8 @@ def _split_quotation(claim: Candidate, cues: Cues) -> list[Candidate]:
         return [claim]
     a, b = joins[0]
     first, rest = quoted.text[:a].rstrip(" ,;"), quoted.text[b:].strip(" ,;")
-    if len(first.split()) < 3 or len(rest.split()) < 2:
+    # "… y no lo hará": a verb that only repeats the first statement's, by a pronoun, is no second one.
+    if len(first.split()) < 3 or len([w for w in words_of(rest) if w.lower() not in _ELLIPTICAL]) < 2:
         return [claim]
     at = quoted.start + quoted.text.index(rest, b)
     second = Span(at, at + len(rest), rest)

@@ -86,7 +86,8 @@ class Frames:
             time=rf"(?:(?:este|esta|el|on|this|last)\s+)?(?:{any_of(cues.times)})\b",
             documents=re.compile(rf"(?i)(?:{DETERMINER}\s+)?(?:{any_of(cues.documents)})\b"),
             referring=frozenset(cues.referring),
-            bodies_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:{any_of(cues.bodies_named_before)})\b"),
+            # "la agencia de espionaje": a short complement may follow the noun.
+            bodies_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:{any_of(cues.bodies_named_before)})(?:\s+(?:de|del|of)\s+[^\W\d_]+)?\b"),
             outlets_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:mism[oa]\s+|same\s+)?(?:{any_of(cues.outlets_named_before)})\b"),
             impersonal=re.compile(rf"(?i)\b(?:{any_of(cues.impersonal)})\b"),
             connectors=frozenset(normalise(c) for c in cues.clauses),
@@ -165,7 +166,7 @@ def described_spans(
 # One word between an indefinite article and one person's noun: "a security source".
 _MODIFIED_ONE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+([a-záéíóúñ][\w-]*)\s+$")
 # What may stand before one person's noun for the person to be unnamed: "a", "un", "an unnamed".
-_INDEFINITE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+(?:(?:unnamed|anonymous|former|anónimo|anónima|ex)\s+)?$")
+_INDEFINITE = re.compile(r"(?i)(?<!\w)(?:a|an|one|un|una)\s+(?:(?:unnamed|anonymous|former|anónimo|anónima|ex)\s+)?$")
 
 
 def _described_one(article: str, m: re.Match[str], frames: Frames, start: int) -> bool:
@@ -179,7 +180,7 @@ def _described_one(article: str, m: re.Match[str], frames: Frames, start: int) -
 def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str]) -> Span | None:
     """The name joined to a description that ends at `end` ("agencia de inteligencia de
     Chile", "mission to the UN", "la administración Biden"), or None."""
-    joined = re.match(rf"\s+(?:(?:de|del|de la|de los|de las|of|of the|{POSTED})\s+)?", article[end:])
+    joined = re.match(rf"\s+(?:(?:de|del|de la|de los|de las|of|of the|for the|for|at the|at|{POSTED})\s+)?", article[end:])
     at = end + joined.end() if joined else -1
     # "to the United Nations": the name may hold the article itself.
     after = next((n for n in names if n.start == at or (n.start < at < n.end and normalise(article[n.start : at]) == "the")), None)

@@ -155,11 +155,15 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
     common = _common_words(cues)
     unknown: dict[str, list[tuple[str, int]]] = {}
     for m in _name_pattern(cues).finditer(article):
-        for text, start in _shouted_words(*_trim_stopwords(m.group(0), m.start(), cues.stopwords), gazetteer):
+        # "Shenzhen-based Wintrek Logistics": where a firm is based is no part of its name.
+        based = _BASED.match(m.group(0))
+        run, at = (m.group(0)[based.end() :], m.start() + based.end()) if based else (m.group(0), m.start())
+        for text, start in _shouted_words(*_trim_stopwords(run, at, cues.stopwords), gazetteer):
             text = _known_cut(text, start, known, cues.connectors)
             if text and (not any(k.start <= start < k.end for k in known) or _opens_longer(article, start, text, known, common, gazetteer)):
                 unknown.setdefault(text, []).append((text, start))
     places = set(map(normalise, cues.places))
+    bodies = frozenset(normalise(b) for b in cues.bodies_named_before)
     # "North Korean", "European": an adjective of a country or a group names no one.
     adjectives = {normalise(f) for forms in cues.demonyms.values() for f in forms} | {normalise(e) for e in cues.described_adjectives.values()}
     dates = _calendar_words(cues.connectors)
@@ -173,7 +177,9 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             continue
         if normalise(text) in places | adjectives:
             continue
-        if all(_in_title(start, article, cues) for _, start in where) and _iso_actor(text) is None:
+        # "portavoz del Ministerio de Unificación": after a title, a body's name is no portfolio.
+        body = normalise(text.split()[0]) in bodies and len(text.split()) > 1
+        if all(_in_title(start, article, cues) for _, start in where) and _iso_actor(text) is None and not body:
             # "ministro de Defensa": a portfolio; "diplomáticos de Chile": a country; but "de
             # Exteriores Kim Son Gyong" names the minister after the portfolio.
             if (holder := _after_portfolio(text, cues)) is not None:
@@ -186,6 +192,9 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             continue  # "KN-23", "Sukhoi Su-35 fighter jets", "Iranian Shahed": a weapon, not an actor
         add(text, where[0][1])
     return sorted(seen.values(), key=lambda c: c.span.start)
+
+
+_BASED = re.compile(r"[\w.]+(?:\s[\w.]+)?-based\s+(?=\S)")
 
 
 def _after_portfolio(text: str, cues: Cues) -> str | None:

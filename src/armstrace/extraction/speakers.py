@@ -29,7 +29,9 @@ from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, named_words, refers_back
 from .frames import DETERMINERS, Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
+from .continued import closes_where, gerund_subject, goes_on_from, parenthetical
 from .counted_groups import counted_group
+from .speaker_spans import body, named_body, whose
 from .interviews import answer_lines, in_answer, interviewee
 from .sources import cited_source, document_issuer, opening_person, opening_source, outlet_source, relayed_person, source_cited_by
 from .subjects import (
@@ -86,9 +88,9 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = _titled(candidate, actors, article, frames, cues)
         if speaker is None and per_sentence[candidate.sentence] == 1 and _unattributed(candidate.sentence, frames):
             continue
-        speaker = _named_body(speaker, every_name, article, frames) if speaker is not None else None
-        speaker = _whose(speaker, countries, article, frames, cues) if speaker is not None else None
-        found.append(replace(candidate, speaker=_body(speaker, article, frames)) if speaker is not None else candidate)
+        speaker = named_body(speaker, every_name, article, frames) if speaker is not None else None
+        speaker = whose(speaker, countries, article, frames, cues) if speaker is not None else None
+        found.append(replace(candidate, speaker=body(speaker, article, frames)) if speaker is not None else candidate)
     return found
 
 
@@ -179,7 +181,14 @@ def _relative_subject(candidate: Candidate, region: Span, names: Sequence[Span],
     m = _RELATIVE.search(article, region.start, candidate.span.start)
     if m is None:
         return None
-    return next((n for n in names if n.end == m.start() and region.start <= n.start), None)
+    end = m.start()
+    # "el investigador X, del instituto SWP, quien cree": who believes is the person, not the institute.
+    if re.match(r"(?i),\s*(?:quien|quienes|who)\b", article[m.start() :]) and (of := _OF_ASIDE.search(article, region.start, end)):
+        end = of.start()
+    return next((n for n in names if n.end == end and region.start <= n.start), None)
+
+
+_OF_ASIDE = re.compile(r"(?i),\s*(?:del|de la|de los|de las|of|from|at)\s[^,;:«»“”\"]*$")
 
 
 def _quoted_before_channel(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
@@ -199,43 +208,6 @@ def _set_off(candidate: Candidate, names: Sequence[Span], article: str) -> bool:
         return False
     between = article[first.end : candidate.span.start]
     return re.fullmatch(r"\s*,[^,;:«»“”\"]*,\s*", between) is not None
-
-
-def _named_body(speaker: Span, every_name: Sequence[Span], article: str, frames: Frames) -> Span:
-    """"Los expertos concluyeron", after "el panel de expertos"; "the official said", after "A
-    Western intelligence official said": the body or person the article named or described
-    before with the description's noun, where the description is that noun alone with a definite
-    article ("las autoridades norcoreanas" say whose they are)."""
-    if not frames.nouns.fullmatch(speaker.text) or not re.search(r"(?i)\b(?:los|las|el|la|the)\s+$", article[: speaker.start]):
-        return speaker
-    nouns = [re.escape(n.group(0).lower()) for n in frames.nouns.finditer(speaker.text)]
-    named = [s for s in every_name if s.end <= speaker.start and s.text.lower() != speaker.text.lower()
-             and any(re.search(rf"(?i)\b{n}\b", s.text) for n in nouns)]  # fmt: skip
-    return named[-1] if named else speaker
-
-
-def _whose(speaker: Span, countries: set[str], article: str, frames: Frames, cues: Cues) -> Span:
-    """An institution's name with the country it is of ("Ministerio de Exteriores de Corea del Sur",
-    "El Ejército iraní"), where the article's names stop before the country it knows."""
-    if speaker.text.split()[0].lower() not in cues.translations:
-        return speaker
-    of = re.compile(r"\s+(?:de|del|de la)\s+").match(article, speaker.end)
-    if of is not None and (country := next((c for c in countries if normalise(article[of.end() : of.end() + len(c)]) == c), None)):
-        end = of.end() + len(country)
-    elif (adjective := re.compile(r"\s+").match(article, speaker.end)) and (m := frames.adjectives.match(article, adjective.end())):
-        end = m.end()
-    else:
-        return speaker
-    return Span(speaker.start, end, article[speaker.start : end])
-
-
-def _body(speaker: Span, article: str, frames: Frames) -> Span:
-    """A name with the body noun after it ("US intelligence"); not past a verb ("South Korea's spy
-    agency told lawmakers": the lawmakers are told)."""
-    m = frames.body.match(article, speaker.end)
-    if m is None or any(normalise(w) in frames.acts for w in words_of(m.group(1))):
-        return speaker
-    return Span(speaker.start, m.end(), article[speaker.start : m.end()])
 
 
 def _speaker(
@@ -271,6 +243,13 @@ def _speaker(
         return previous.speaker  # a quotation that goes on from the statement before
     if not candidate.span.text.strip() or goes_on(candidate.span.text):
         return previous.speaker if same_sentence and previous is not None else None
+    at = candidate.span.start - sentence.start
+    if parenthetical(sentence.text, at, at + len(candidate.span.text)):
+        return previous.speaker if previous is not None and (same_sentence or next_to(previous.sentence, sentence, article)) else None
+    if goes_on_from(candidate, previous, article):
+        return previous.speaker if previous is not None else None
+    if (opening := gerund_subject(candidate, previous, spoken, article)) is not None:
+        return opening
     quoted_as = QUOTED_AS.search(article, sentence.start, candidate.span.start)
     if quoted_as is None and re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
         return as_said_subject(candidate, spoken, article)  # "como había advertido el lunes Noruega"
@@ -299,7 +278,7 @@ def _speaker(
         return quoted
     # "Según él, …", "according to her", "By his count, …": the person who spoke before.
     if words in frames.attribution and previous is not None and (
-        re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them)\b", article[candidate.span.end :]) or re.search(r"\b(?:his|her|their)\b", words)
+        re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them|sus?\s+(?:cálculos|cuentas|estimaciones|datos|palabras))\b", article[candidate.span.end :]) or re.search(r"\b(?:his|her|their)\b", words)
     ):
         return previous.speaker
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
@@ -346,8 +325,10 @@ def _speaker(
         return None
     if not inverted and (after := subject_after(candidate, names, article, frames, holders=every_name)) is not None:
         return after
-    role = role_before(candidate, region, article, frames) if not inverted else None
-    if role is not None and (holder := holder_of(role, every_name, article, frames)) is not None:
+    found_role = role_before(candidate, region, article, frames) if not inverted else None
+    # A role with a long complement names whom it describes; it does not go on with the last speaker.
+    role = found_role[0] if found_role is not None and not found_role[1] else None
+    if found_role is not None and (holder := holder_of(found_role[0], every_name, article, frames, found_role[1])) is not None:
         return holder
     if (person := described_person(candidate, region, every_name, article)) is not None:
         return person
@@ -356,7 +337,9 @@ def _speaker(
     named_before = [n for n in names if region.start <= n.start < candidate.span.start]
     # "…, añadió.": a verb that closes its sentence after the statement has no subject of its
     # own, whatever names the statement holds; the speaker of the sentence before goes on.
-    closing = inverted and re.fullmatch(r"[\s.»”\"’']*", article[candidate.span.end : sentence.end]) is not None
+    closing = inverted and (
+        re.fullmatch(r"[\s.»”\"’']*", article[candidate.span.end : sentence.end]) is not None or closes_where(candidate, every_name, article, frames)
+    )
     if closing and previous is not None and previous.speaker is not None and next_to(previous.sentence, sentence, article):
         return previous.speaker
     if previous is not None and previous.speaker is not None and not named_before:

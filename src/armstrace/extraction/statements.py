@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..knowledge.cues import Cues
 from ..text.dates import caption_end, credit_end
 from ..text.fold import normalise
+from .continued import parenthetical
 from .frames import DETERMINERS, POSSESSIVES, words_of
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span
 
@@ -95,6 +96,10 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     The clause runs to the next claim of the sentence; "dijo el viernes que X" gives X.
     """
     joined = goes_on(sentence.text[anchor.start : anchor.end])
+    if parenthetical(sentence.text, anchor.start, anchor.end):
+        # "Pyongyang, he said, has shipped …": the words around the verb are what it reports.
+        body = sentence.text[:until].rstrip(" ,;.")
+        return Span(sentence.start, sentence.start + len(body), body)
     if not joined and (quoted := _quoted_before(sentence, anchor.start)) is not None:
         return quoted
     if not joined and (before := _before_subject(sentence, anchor, until, cues)) is not None:
@@ -165,7 +170,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         closes = len(between) <= _MAX_SUBJECT_WORDS
     else:  # "…, UN monitors told the committee." ends the sentence with the verb's own clause,
         # or an aside follows it: "…, officials told reporters on Thursday, in what they described as …"
-        aside = not rest.strip() or _ASIDE.match(rest.strip()) is not None
+        aside = not rest.strip() or _AFTER_CLAUSE.match(rest.strip()) is not None
         # "…, he said Wagner had received no weapons": a clause with a verb of its own is what is said.
         closes = (
             anchor.label == "asserted" and len(named_words(between)) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS
@@ -247,7 +252,7 @@ def _subject_set_off(head: str, cues: Cues) -> int | None:
         words = words_of(part)
         if words and all(w[:1].isupper() or w in cues.connectors for w in words) and words[-1][:1].isupper():
             named = True
-        elif not (0 < len(named_words(words)) <= _MAX_SUBJECT_WORDS and any(_speaker_noun(w, cues) for w in words)):
+        elif not (0 < len(named_words(words)) <= _MAX_APPOSITION_WORDS and any(_speaker_noun(w, cues) for w in words)):
             break
         chain = start + (closing.end() if closing else 0)
         if closing is not None and closing.group(0).strip():
@@ -307,10 +312,14 @@ def subject_of_next(between: str, cues: Cues) -> bool:
 # What opens an aside after a verb's own clause, not a statement: a preposition or a participle,
 # in lower case (a capital opens a clause of its own).
 _ASIDE = re.compile(r"(?:in|on|at|after|before|during|as|adding|citing|saying|according|without|en|tras|durante|añadiendo|citando|según)\b")
+# After the verb's own clause and a comma any gerund opens an aside: "…, told the Guardian, crediting data that …".
+_AFTER_CLAUSE = re.compile(rf"{_ASIDE.pattern}|[a-z]+ing\b|[a-záéíóúñ]+(?:ando|iendo)\b")
 
 # The most words a subject next to a statement's verb takes: "the Chilean navy's procurement officials
 # told", "dijo el portavoz del Kremlin, Dmitri Peskov"; more, and the verb has an object.
 _MAX_SUBJECT_WORDS = 6
+# An apposition set off by commas may be longer: "Russia's envoy to international organisations in Vienna".
+_MAX_APPOSITION_WORDS = 8
 # An English auxiliary or modal, not in a relative clause: the finite verb of a clause that
 # "said" reports without "that" ("he said Wagner had received …"; "told reporters who were …" is no such clause).
 _FINITE = re.compile(

@@ -161,7 +161,7 @@ def subject_before(
 # Whom a statement was made to, or in what, between the verb and its subject: "dijo a la prensa
 # el ministro", "dijeron en un comunicado los diplomáticos".
 _AUDIENCE = (
-    r"(?:(?:a|ante|to)\s+(?:(?:los|las|la|the)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media)"
+    r"(?:(?:a|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
     r"|(?:en|in)\s+(?:un|una|a)\s+(?:comunicado|declaración|nota|statement|communiqué)"
     # "dijo a Reuters el ministro", "aseguró a la agencia NTB el portavoz": a name told, then the subject.
     r"|(?:a|to)\s+(?:(?:la|el|the)\s+(?:agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|agency|newspaper|broadcaster|magazine)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s))"
@@ -218,7 +218,7 @@ def subject_after(
         return None
     role = role_after(candidate, article, frames)
     if role is None:
-        return _closing_holder(candidate, opening, names, article)
+        return _closing_holder(candidate, opening, names, article) or _titled_name(at, names, article)
     apposed = next((n for n in names if n.start == role.end()), None) if role.group(3) else None
     # After "según" the role's comma may close the source: "Según el diplomático, Teherán está …"
     # opens the statement; "Según el portavoz, Lars Berg, …" names the spokesman.
@@ -229,10 +229,28 @@ def subject_after(
     named = next((n for n in names if role.start(2) <= n.start < role.end(2) and n.text[:1].isupper()), None)
     if named is not None and not re.search(r"(?i)\b(?:de|del|of|que|that)\b", article[role.start(2) : named.start]):
         return named
+    # "el viceministro de Exteriores Kazem Gharibabadi": a person's name right after the portfolio.
+    if named is not None and len(named.text.split()) > 1 and _PORTFOLIO.fullmatch(article[role.start(2) : named.start]):
+        return named
     qualifier = role_qualifier(role)
     if len(words_of(qualifier)) <= 2:
         return holder_of(Span(role.start(1), role.end(1), role.group(1)), holders or names, article, frames, qualifier)
     return None
+
+
+_PORTFOLIO = re.compile(r"\s*(?:de|del|of)\s+(?:[A-ZÁÉÍÓÚ][\w-]*\s+){1,3}")
+
+
+# One or two lowercase words before a person's name: "el investigador", "analyst", "la experta".
+_TITLE_WORDS = re.compile(r"(?:(?:el|la|the)\s+)?[a-záéíóúñ]{4,}(?:\s+[a-záéíóúñ]{4,})?\s+")
+
+
+def _titled_name(at: int, names: Sequence[Span], article: str) -> Span | None:
+    """"recuerda el investigador Hamidreza Azizi", "said analyst Jenny Town": a person's name
+    (two capitalised words or more) after a word that describes them."""
+    title = _TITLE_WORDS.match(article, at)
+    name = next((n for n in names if title is not None and n.start == title.end()), None)
+    return name if name is not None and len(name.text.split()) > 1 and all(w[:1].isupper() for w in name.text.split()) else None
 
 
 # A description after the verb, up to the comma before its holder's name: "la alta
@@ -258,15 +276,21 @@ def _closing_holder(candidate: Candidate, at: int, names: Sequence[Span], articl
     return name if closes and person else None
 
 
-def role_before(candidate: Candidate, region: Span, article: str, frames: Frames) -> Span | None:
-    """"El vocero destacó": a role word opening the clause just before the verb."""
+def role_before(candidate: Candidate, region: Span, article: str, frames: Frames) -> tuple[Span, str] | None:
+    """"El vocero destacó": a role word opening the clause just before the verb, and the
+    complement it has when that is long enough to tell one holder from another ("El jefe del
+    espionaje militar ucraniano aseguró"), else ""."""
     before = article[region.start : candidate.span.start]
     for role in frames.roles:
         m = re.search(rf"(?:^|[,.]\s*|\b)(?:{DETERMINER}\s+)?({re.escape(role)})\b([^,;:]*)$", before, re.I)
-        if m and len(words_of(m.group(2))) <= 3:
+        if m and len(words_of(m.group(2))) <= _LONG_COMPLEMENT:
             start = region.start + m.start(1)
-            return Span(start, start + len(m.group(1)), m.group(1))
+            return Span(start, start + len(m.group(1)), m.group(1)), m.group(2) if len(words_of(m.group(2))) > 3 else ""
     return None
+
+
+# The most words of a role's complement before its verb; past three they must fit its holder's.
+_LONG_COMPLEMENT = 6
 
 
 def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, qualifier: str = "") -> Span | None:
@@ -279,14 +303,23 @@ def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, q
     # del Kremlin, Dmitri Peskov".
     introduced = re.compile(rf"\b(?:{office})(?:(?:\s+[^\s.;:,«»“”\"]+){{0,2}}\s+|\s[^.;:,«»“”\"]{{0,60}},\s*)$", re.I)
     wanted = {normalise(w) for w in words_of(qualifier)}
+    # A long complement says the office in other words ("del espionaje militar ucraniano" for "de
+    # la inteligencia militar ucraniana"): two in three of its words' stems will do.
+    loose = len(wanted) > 3
     for name in reversed([n for n in names if n.end <= role.start]):
         introduction = article[max(0, name.start - 80) : name.start]
         if introduced.search(introduction) is None:
             continue
         last = [m.start() for m in re.finditer(rf"\b(?:{office})\b", introduction, re.I)][-1]
-        if wanted <= {normalise(w) for w in words_of(introduction[last:])}:
+        have = {normalise(w) for w in words_of(introduction[last:])}
+        if wanted <= have or (loose and 3 * len(_stems(wanted) & _stems(have)) >= 2 * len(_stems(wanted))):
             return name
     return None
+
+
+def _stems(words: set[str]) -> set[str]:
+    """The first five letters of each word of four letters or more: "ucraniano" and "ucraniana" agree."""
+    return {w[:5] for w in words if len(w) >= 4}
 
 
 def described_person(candidate: Candidate, region: Span, names: Sequence[Span], article: str) -> Span | None:

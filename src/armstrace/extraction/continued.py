@@ -1,0 +1,114 @@
+"""Verbs whose subject is the speaker of the claim before, though words stand between them.
+
+The frames in speakers.py read a subject where the sentence names one; these read where it
+does not, because the verb only goes on with the speaker just quoted:
+
+- a parenthetical verb inside the statement: "A cambio, dijo, el Kremlin paga …", "Pyongyang,
+  he said, has shipped …" (the names around it are what was said);
+- a verb joined by "y" / "and" to the statement before, with no subject of its own: "negó
+  que … y tildó el informe de …";
+- a verb in a relative clause about the occasion: "en una rueda de prensa, en la que tachó …",
+  "at a briefing in which he called …";
+- a verb after its statement that closes the sentence with where or to whom it was said, and
+  no one named: "«…», señaló en un comunicado.", "…, he told reporters."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .frames import Frames, words_of
+from .spans import Candidate, Span, quoted_spans
+
+# ", dijo, " / ", he said, ": a reporting verb set off by commas inside its own statement.
+_OPENS_ASIDE = re.compile(r"(?i)(?<![»”\"’']),\s*(?:(?:he|she|it|we|they|él|ella|ellos|ellas)\s+)?$")
+_CLOSES_ASIDE = re.compile(r"\s*,\s*\S")
+
+# "… y tildó", ", and called": nothing but the conjunction, and pronouns or adverbs that are no subject.
+_JOINED = re.compile(
+    r"[\s,]*(?:y|e|and)\s+(?:(?:lo|la|los|las|le|les|se|también|además|luego|later|then|also)\s+)*",
+    re.I,
+)
+
+# "en la que tachó", "during which he called": the relative clause's subject is the main clause's.
+_OCCASION = re.compile(
+    r"(?i)(?:\b(?:en|durante|tras)\s+(?:el|la|los|las)\s+(?:que|cual|cuales)|\b(?:in|during|at|after)\s+which)"
+    r"\s+(?:(?:lo|la|los|las|le|les|se|también|además|he|she|they|it|also)\s+)*$"
+)
+
+# "en un comunicado", "a la prensa", "to reporters", "in a statement on Tuesday": where or to whom.
+_WHERE = re.compile(
+    r"\s+(?:en|a|al|ante|durante|desde|in|to|at|during|on|with|con)\s+(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+[\s.»”\"’']*",
+)
+
+
+def parenthetical(sentence: str, start: int, end: int) -> bool:
+    """Whether the verb at `start:end` of the sentence stands set off by commas inside what it
+    reports ("A cambio, dijo, …")."""
+    before = sentence[:start]
+    return (
+        start < end
+        and _OPENS_ASIDE.search(before) is not None
+        and bool(words_of(before.rsplit(",", 1)[0]))
+        and _CLOSES_ASIDE.match(sentence, end) is not None
+    )
+
+
+def goes_on_from(candidate: Candidate, previous: Candidate | None, article: str) -> bool:
+    """Whether the claim's speaker is the previous claim's, in the same sentence: a verb joined
+    to its statement, or one in a relative clause about the occasion."""
+    if previous is None or previous.sentence != candidate.sentence or previous.speaker is None:
+        return False
+    if previous.statement is not None and previous.statement.end <= candidate.span.start:
+        if _JOINED.fullmatch(article, previous.statement.end, candidate.span.start):
+            return True
+    return _OCCASION.search(article, candidate.sentence.start, candidate.span.start) is not None
+
+
+def closes_where(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> bool:
+    """Whether the words after the verb to the sentence's end only say where or to whom it was
+    said, naming no one: "señaló en un comunicado.", "dijo a la prensa."."""
+    statement = candidate.statement
+    # The verb right after its statement: no subject stands between them.
+    if statement is None or statement.end > candidate.span.start or not re.fullmatch(r"[\s»”\"’',]*", article[statement.end : candidate.span.start]):
+        return False
+    # Nor a name outside a quotation in the statement: it may be the subject (an apposition the
+    # statement took in) or what was said, which only a model tells apart.
+    sentence = candidate.sentence
+    quoted = [(sentence.start + a, sentence.start + b) for a, b in quoted_spans(sentence.text)]
+    if any(statement.start <= n.start < candidate.span.start and not any(a <= n.start < b for a, b in quoted) for n in names):
+        return False
+    end = sentence.end
+    rest = _WHERE.fullmatch(article, candidate.span.end, end)
+    if rest is None or any(candidate.span.end <= n.start < end for n in names):
+        return False
+    words = words_of(rest.group(0))
+    return not any(w[:1].isupper() for w in words) and frames.nouns.search(rest.group(0)) is None and not any(
+        w.lower() in frames.roles for w in words
+    )
+
+
+_GERUND = re.compile(r"(?:ing|ando|iendo)$", re.I)
+# Names listed as one subject: "Britain, France and Germany", "Rusia y Corea del Norte".
+_LISTED = re.compile(r"\s*,\s*|\s*,?\s+(?:and|y|e)\s+")
+
+
+def gerund_subject(candidate: Candidate, previous: Candidate | None, names: Sequence[Span], article: str) -> Span | None:
+    """"Britain, France and Germany triggered the mechanism, accusing Tehran …", "…, told
+    reporters, adding that …": a gerund after a comma has its clause's subject, the speaker of
+    the sentence's claim before it or the names the sentence opens with."""
+    sentence = candidate.sentence
+    if not _GERUND.search(candidate.span.text) or not re.search(r",\s*$", article[sentence.start : candidate.span.start]):
+        return None
+    if previous is not None and previous.sentence == sentence:
+        return previous.speaker
+    listed = [n for n in names if sentence.start <= n.start < candidate.span.start]
+    if not listed or any(w.lower() not in ("the", "el", "la", "los", "las") for w in words_of(article[sentence.start : listed[0].start])):
+        return None
+    last = listed[0]
+    for name in listed[1:]:
+        if _LISTED.fullmatch(article, last.end, name.start) is None:
+            break
+        last = name
+    return Span(listed[0].start, last.end, article[listed[0].start : last.end])

@@ -1,0 +1,50 @@
+"""A speaker's span completed once a frame found it: the body a bare noun stands for, the
+country an institution is of, the body noun after a name ("Los expertos concluyeron" after "el
+panel de expertos"; "Ministerio de Exteriores de Corea del Sur"; "US intelligence")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..knowledge.cues import Cues
+from ..text.fold import normalise
+from .frames import Frames, words_of
+from .spans import Span
+
+
+def named_body(speaker: Span, every_name: Sequence[Span], article: str, frames: Frames) -> Span:
+    """"Los expertos concluyeron", after "el panel de expertos"; "the official said", after "A
+    Western intelligence official said": the body or person the article named or described
+    before with the description's noun, where the description is that noun alone with a definite
+    article ("las autoridades norcoreanas" say whose they are)."""
+    if not frames.nouns.fullmatch(speaker.text) or not re.search(r"(?i)\b(?:los|las|el|la|the)\s+$", article[: speaker.start]):
+        return speaker
+    nouns = [re.escape(n.group(0).lower()) for n in frames.nouns.finditer(speaker.text)]
+    named = [s for s in every_name if s.end <= speaker.start and s.text.lower() != speaker.text.lower()
+             and any(re.search(rf"(?i)\b{n}\b", s.text) for n in nouns)]  # fmt: skip
+    return named[-1] if named else speaker
+
+
+def whose(speaker: Span, countries: set[str], article: str, frames: Frames, cues: Cues) -> Span:
+    """An institution's name with the country it is of ("Ministerio de Exteriores de Corea del Sur",
+    "El Ejército iraní"), where the article's names stop before the country it knows."""
+    if speaker.text.split()[0].lower() not in cues.translations:
+        return speaker
+    of = re.compile(r"\s+(?:de|del|de la)\s+").match(article, speaker.end)
+    if of is not None and (country := next((c for c in countries if normalise(article[of.end() : of.end() + len(c)]) == c), None)):
+        end = of.end() + len(country)
+    elif (adjective := re.compile(r"\s+").match(article, speaker.end)) and (m := frames.adjectives.match(article, adjective.end())):
+        end = m.end()
+    else:
+        return speaker
+    return Span(speaker.start, end, article[speaker.start : end])
+
+
+def body(speaker: Span, article: str, frames: Frames) -> Span:
+    """A name with the body noun after it ("US intelligence"); not past a verb ("South Korea's spy
+    agency told lawmakers": the lawmakers are told)."""
+    m = frames.body.match(article, speaker.end)
+    if m is None or any(normalise(w) in frames.acts for w in words_of(m.group(1))):
+        return speaker
+    return Span(speaker.start, m.end(), article[speaker.start : m.end()])
