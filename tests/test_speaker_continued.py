@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from armstrace.base.schema import Actor, Claim, Evidence
 from armstrace.extraction.candidates import claim_candidates
+from armstrace.extraction.speaker_names import canonical_speakers
 
-from support.speakers import CUES, speakers
+from support.speakers import CUES, GAZETTEER, speakers
+
+EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
 
 
 @pytest.mark.parametrize(
@@ -108,3 +112,16 @@ def test_a_speaker_named_by_a_role_a_title_or_a_list(text: str, expected: str) -
 )  # fmt: skip
 def test_the_words_that_decide_claims_and_stances(text: str, statements: list[tuple[str, str]]) -> None:
     assert [(c.statement.text if c.statement else "", c.cue) for c in claim_candidates(text, CUES)] == statements
+
+
+@pytest.mark.parametrize(
+    ("speaker", "named", "expected"),
+    [
+        ("Diplomats at the UN", [], "diplomats at the United Nations"),
+        ("portavoz del Ministerio de Pesca", [("Ministerio de Pesca", "Peruvian Ministry of Fisheries")], "Peruvian Ministry of Fisheries spokesman"),
+    ],
+)  # fmt: skip
+def test_a_described_speaker_with_its_body_in_english(speaker: str, named: list[tuple[str, str]], expected: str) -> None:
+    actors = [Actor(kind="government", name=name, country="Peru", mentions=[mention], evidence=EVIDENCE) for mention, name in named]
+    claim = Claim(speaker=speaker, stance="asserted", content="x", evidence=EVIDENCE)
+    assert canonical_speakers([claim], actors, GAZETTEER, CUES)[0].speaker == expected

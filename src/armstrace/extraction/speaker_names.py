@@ -166,6 +166,9 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -
     # "Norway's mission to the UN": where the body is posted follows it in English too.
     posted = re.fullmatch(rf"\s+(?:{POSTED})\s+(?:the\s+)?(.+)", speaker[m.end() :], re.I)
     where = f" to the {canonical(posted.group(1).strip())}" if posted else ""
+    # "Diplomats at the UN", "a spokesperson for the Foreign Ministry": so in English too.
+    if (serving := re.fullmatch(r"\s+(at|for)\s+(the\s+)?(.+)", speaker[m.end() :], re.I)) is not None:
+        posted, where = serving, f" {serving.group(1).lower()} {'the ' if serving.group(2) else ''}{canonical(serving.group(3).strip())}"
     rest = (speaker[: m.start()] + " " + ("" if posted else speaker[m.end() :])).strip()
     complement = re.match(r"(?:de|del|de la|de los|de las|of|of the)\s+", rest, re.I)
     name = re.sub(r"['’]s$", "", rest[complement.end() :] if complement else rest).strip()
