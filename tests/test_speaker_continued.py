@@ -101,6 +101,9 @@ def test_a_speaker_named_by_a_role_a_title_or_a_list(text: str, expected: str) -
         # a source the sentence opens with, its clause closed by a colon before another's verb
         ("Según diplomáticos europeos, el embargo complica los envíos: Lima sostiene que Oslo ha vendido fusiles.",
          [("el embargo complica los envíos", "asserted"), ("Oslo ha vendido fusiles", "asserted")]),
+        # a statement joined by "and that" takes its verb's stance, not the denial before it
+        ("Lars Berg said that Oslo has not sold rifles to Chile and that any rifles Lima uses are its own.",
+         [("Oslo has not sold rifles to Chile", "denied"), ("any rifles Lima uses are its own", "asserted")]),
         # a violation foreseen is a warning
         ("Lars Berg recordó que cualquier venta de fusiles a Perú violaría el embargo.", [("cualquier venta de fusiles a Perú violaría el embargo", "warned")]),
         # a gerund after the verb's own clause opens an aside: what was said comes before

@@ -205,6 +205,7 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
     """One candidate per attributed statement: its sentence, reporting words, stance and clause."""
     found: list[Candidate] = []
     attributed = frozenset(normalise(t) for t in cues.attribution)
+    negations = frozenset(normalise(t) for t in cues.negations)
     previous_claimed = False
     answers = answer_lines(article)
     for sentence in _attributed_sentences(article, cues):
@@ -213,7 +214,7 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
         quoted = sentence.text[:1] in OPENING_QUOTES and (sentence.text.rstrip(".")[-1:] in CLOSING_QUOTES or _open_at_end(sentence.text))
         # An interview's answer says what the person interviewed holds, with or without a verb.
         anchors = _claim_anchors(sentence, cues, continues_quote=(quoted and previous_claimed) or in_answer(sentence.start, answers))
-        stance = "asserted"
+        stance = said_as = "asserted"
         n = 0
         while n < len(anchors):
             anchor = inner = anchors[n]
@@ -253,7 +254,13 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             # ("consideró que la admisión confirma …" believes); a neutral one takes the inner verb's
             # ("said officials believe"), as a dismissal does what it goes on to say ("negó … y aseguró").
             within = anchor.label not in ("", "asserted") and _SUBORDINATE.search(sentence.text, anchor.end, inner.start) is not None
-            stance = claim_stance(anchor if within else inner, stance, segment, (complement, said), cues)
+            # A statement joined by "y que" / "and that" takes its verb's stance, not the one the
+            # statement before it took from its own words ("said that X has not … and that Y");
+            # one joined by a negation ("ni ha enviado") goes on denying.
+            verb = anchor if within else inner
+            negated = not verb.label and bool(set(normalise(sentence.text[verb.start : verb.end]).split()) & negations)
+            stance = claim_stance(verb, stance if negated else said_as, segment, (complement, said), cues)
+            said_as = verb.label or said_as
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
             found.extend(_split_quotation(Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays), cues))
         previous_claimed = bool(anchors)
