@@ -38,6 +38,9 @@ EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
         ("Lars Berg afirmó que Noruega vende fusiles. Según sus cálculos, Chile ha comprado ya 2.000.", [("afirmó", "Lars Berg"), ("Según", "Lars Berg")]),
         # a gerund after its clause: the clause's subject, a list of states as one
         ("Norway, Chile and Peru triggered the mechanism in May, accusing Lima of lying.", [("accusing", "Norway, Chile and Peru")]),
+        # an infinitive giving the reason: what the clause's subject holds
+        ("Noruega, Chile y Perú activaron el mecanismo a finales de agosto al considerar que Lima incumple sus compromisos.",
+         [("al considerar que", "Noruega, Chile y Perú")]),
         ('"No rifles will cross this border," Lars Berg told reporters, adding that the first trucks would run next year.',
          [("told", "Lars Berg"), ("adding", "Lars Berg")]),
     ],

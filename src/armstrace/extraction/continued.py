@@ -90,16 +90,20 @@ def closes_where(candidate: Candidate, names: Sequence[Span], article: str, fram
 
 
 _GERUND = re.compile(r"(?:ing|ando|iendo)$", re.I)
+# "al considerar que": an infinitive giving the clause's reason.
+_INFINITIVE = re.compile(r"(?i)(?:al|por)\s+\w+(?:ar|er|ir)\b")
 # Names listed as one subject: "Britain, France and Germany", "Rusia y Corea del Norte".
 _LISTED = re.compile(r"\s*,\s*|\s*,?\s+(?:and|y|e)\s+")
 
 
 def gerund_subject(candidate: Candidate, previous: Candidate | None, names: Sequence[Span], article: str) -> Span | None:
     """"Britain, France and Germany triggered the mechanism, accusing Tehran …", "…, told
-    reporters, adding that …": a gerund after a comma has its clause's subject, the speaker of
-    the sentence's claim before it or the names the sentence opens with."""
+    reporters, adding that …", "activaron el mecanismo al considerar que …": a gerund after a
+    comma, or an infinitive of reason, has its clause's subject, the speaker of the sentence's
+    claim before it or the names the sentence opens with."""
     sentence = candidate.sentence
-    if not _GERUND.search(candidate.span.text) or not re.search(r",\s*$", article[sentence.start : candidate.span.start]):
+    gerund = _GERUND.search(candidate.span.text) is not None and re.search(r",\s*$", article[sentence.start : candidate.span.start]) is not None
+    if not gerund and not _INFINITIVE.match(candidate.span.text):
         return None
     if previous is not None and previous.sentence == sentence:
         return previous.speaker
