@@ -28,6 +28,8 @@ EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
         # a relative clause about the occasion, after a portfolio and its holder's name
         ("«Noruega no vende fusiles», insistió el viceministro de Exteriores Lars Berg en una rueda de prensa, en la que tachó las sanciones de «chantaje».",
          [("insistió", "Lars Berg"), ("tachó", "Lars Berg")]),
+        # with no claim before it, the names the sentence opens with
+        ("La embajada chilena respondió con un comunicado en el que rechazó que Chile compre fusiles.", [("rechazó", "embajada chilena")]),
         # a verb that closes its sentence with where it was said goes on with the speaker before
         ("El Ministerio de Exteriores chileno calificó la venta de «nula». La cooperación con Oslo «continuará», señaló en un comunicado.",
          [("calificó", "Ministerio de Exteriores chileno"), ("señaló", "Ministerio de Exteriores chileno")]),

@@ -107,6 +107,21 @@ def gerund_subject(candidate: Candidate, previous: Candidate | None, names: Sequ
         return None
     if previous is not None and previous.sentence == sentence:
         return previous.speaker
+    return _opening_names(candidate, names, article)
+
+
+def occasion_subject(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
+    """"La embajada respondió con un comunicado en el que rechazó …": with no claim before it in
+    the sentence, a verb in a relative clause about the occasion has the names the sentence
+    opens with for subject."""
+    if _OCCASION.search(article, candidate.sentence.start, candidate.span.start) is None:
+        return None
+    return _opening_names(candidate, names, article)
+
+
+def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
+    """The name the sentence opens with (past a determiner), or the names listed with it."""
+    sentence = candidate.sentence
     listed = [n for n in names if sentence.start <= n.start < candidate.span.start]
     if not listed or any(w.lower() not in ("the", "el", "la", "los", "las") for w in words_of(article[sentence.start : listed[0].start])):
         return None

@@ -29,7 +29,7 @@ from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, named_words, refers_back
 from .frames import DETERMINERS, Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
-from .continued import closes_where, gerund_subject, goes_on_from, parenthetical
+from .continued import closes_where, gerund_subject, goes_on_from, occasion_subject, parenthetical
 from .counted_groups import counted_group
 from .speaker_spans import body, named_body, whose
 from .interviews import answer_lines, in_answer, interviewee
@@ -248,7 +248,7 @@ def _speaker(
         return previous.speaker if previous is not None and (same_sentence or next_to(previous.sentence, sentence, article)) else None
     if goes_on_from(candidate, previous, article):
         return previous.speaker if previous is not None else None
-    if (opening := gerund_subject(candidate, previous, spoken, article)) is not None:
+    if (opening := gerund_subject(candidate, previous, spoken, article) or occasion_subject(candidate, spoken, article)) is not None:
         return opening
     quoted_as = QUOTED_AS.search(article, sentence.start, candidate.span.start)
     if quoted_as is None and re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
