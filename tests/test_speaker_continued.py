@@ -30,6 +30,20 @@ EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
          [("insistió", "Lars Berg"), ("tachó", "Lars Berg")]),
         # with no claim before it, the names the sentence opens with
         ("La embajada chilena respondió con un comunicado en el que rechazó que Chile compre fusiles.", [("rechazó", "embajada chilena")]),
+        # a verb joined by "y" to a clause that is no claim: the subject the sentence opens with, past its role
+        ("El líder chileno, Lars Berg, recibió este sábado al ministro peruano, Jon Nilsen, y le prometió que Lima tendrá fusiles.",
+         [("prometió", "Lars Berg")]),
+        # past a wire story's lead
+        ("LIMA, 30 de noviembre (El Comercio) — El líder chileno, Lars Berg, recibió al ministro peruano, Jon Nilsen, y le aseguró "
+         "que Lima tendrá fusiles, según la agencia oficial EFE.", [("aseguró", "Lars Berg")]),
+        ("Chile's ambassador, Lars Berg, welcomed the move, saying Norway was \"showing the way\".", [("saying", "Lars Berg")]),
+        # naming in quoted words is a claim; "in his view" is the speaker before's
+        ('Chile\'s ambassador, Lars Berg, called the sanctions "illegitimate" and said there was "no evidence" of rifles.',
+         [("called", "Lars Berg"), ("said", "Lars Berg")]),
+        ("Lars Berg said the sanctions were wrong. In his view, Lima is looking for a pretext.", [("said", "Lars Berg"), ("In his view", "Lars Berg")]),
+        # a Korean name's family name alone, later
+        ("El diputado Hong Jang-won explicó que Chile compra fusiles. Según Hong, Perú compra 11.000 cascos.",
+         [("explicó", "Hong Jang-won"), ("Según", "Hong")]),
         # a verb that closes its sentence with where it was said goes on with the speaker before
         ("El Ministerio de Exteriores chileno calificó la venta de «nula». La cooperación con Oslo «continuará», señaló en un comunicado.",
          [("calificó", "Ministerio de Exteriores chileno"), ("señaló", "Ministerio de Exteriores chileno")]),
@@ -114,6 +128,17 @@ def test_a_speaker_named_by_a_role_a_title_or_a_list(text: str, expected: str) -
         # a gerund after the verb's own clause opens an aside: what was said comes before
         ("Chilean rifles have become more accurate, a senior official told the Guardian, crediting data that Lima shares.",
          [("Chilean rifles have become more accurate", "asserted")]),
+        # no doubt is no denial; a pretext, a cover and an expectation; what a visit concerned is no belief
+        ("«Ya no hay duda de dónde está Lima», escribió Lars Berg.", [("Ya no hay duda de dónde está Lima", "asserted")]),
+        ("Lars Berg argued that Lima's space programme is a cover for missiles.", [("Lima's space programme is a cover for missiles", "accused")]),
+        ("The ministry said it expected Lima to hand over rifles.", [("it expected Lima to hand over rifles", "believes")]),
+        ('An official said the visit concerned "trade".', [('the visit concerned "trade"', "asserted")]),
+        ("Lars Berg said Chile was deeply concerned about the sales.", [("Chile was deeply concerned about the sales", "believes")]),
+        # a name given is no statement, nor is a Spanish verb's form after "de" or "un"
+        ('A firm called Nordlys Shipping sold "rifles" to Chile.', []),
+        ("Chile presenta un avión de alerta temprana y Lima sospecha de ayuda noruega.", [("de ayuda noruega", "believes")]),
+        # "a su juicio" is what the speaker holds, as "considera" is (docs/annotation.md)
+        ("A su juicio, Lima busca un pretexto.", [("Lima busca un pretexto", "believes")]),
         # a parenthetical verb reports the words around it
         ("Lima, she said, has bought more rifles.", [("Lima, she said, has bought more rifles", "asserted")]),
     ],

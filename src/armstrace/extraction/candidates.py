@@ -25,7 +25,7 @@ from .frames import words_of
 from .interviews import answer_lines, in_answer
 from .materiel import figure_candidates, weapon_candidates
 from .name_candidates import actor_candidates
-from .stances import STANCE_PRIORITY, claim_stance, reporting_order
+from .stances import STANCE_PRIORITY, claim_stance, concern, reporting_order
 from .statements import GOES_ON, INFERS, one_report, statement_of, within_earlier_report
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, quoted_spans, story_sentences
 
@@ -40,6 +40,11 @@ _RESPONDS = re.compile(
 # with what follows them then.
 _NOT_REPORTING_VERB = re.compile(r"(?:anad|agreg)(?:io|e|en|ieron|aron|o)|adds?|added|reports|claims")
 _NOT_REPORTING = re.compile(r"\s+(?:a|al|a la|a los|a las|a su|a sus|to|them to|it to|of)\b", re.I)
+_CALLED_AS = re.compile(r"(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[\w'’-]+){1,6}?\s+[«“\"]")
+_VIEW = re.compile(r"juicio|opinión|view|opinion")
+_NOUN_BEFORE = re.compile(r"(?<!\w)(?:de|del|un|una|su|sus)\s+$")
+# "a firm called …", "so-called": a name given, not a statement.
+_NAMING = re.compile(r"(?i)(?:so-|\b(?:company|firm|group|ship|vessel|tanker|entity|programme|program|system|project|operation|network|unit|organi[sz]ation)\s+)$")
 _AFTER_PREPOSITION = re.compile(
     r"(?<!\w)(?:over|about|on|of|amid|despite|after|following|to|with|by|in|from|their|its|his|her|our|my|your)\s+(?:[^\W\d_]+\s+)?$", re.I
 )
@@ -65,6 +70,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # nothing; in a headline written in capitals it says nothing.
     shouted = sentence.text.upper() == sentence.text
     verbs = [v for v in verbs if shouted or v.start == 0 or not sentence.text[v.start].isupper() or not sentence.text[: v.start].strip(OPENING_QUOTES + " ")]
+    # After "de", "un", "su" a Spanish verb's form is a noun: "un avión de alerta temprana", "su denuncia".
+    verbs = [v for v in verbs if not _NOUN_BEFORE.search(sentence.text, 0, v.start)]
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
@@ -75,6 +82,15 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _after_adjective(sentence.text[: v.start], cues))]
     # Right after a reporting verb they are its object: "dismissed reports of …", "rejected the claims".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _object_of(sentence.text, v, verbs))]
+    # "called" names in quoted words what it reports ("called the sanctions "illegitimate""); "called
+    # for talks", "a firm called Nordlys" report nothing.
+    verbs = [
+        v for v in verbs if normalise(sentence.text[v.start : v.end]) not in ("called", "calling")
+        or (_CALLED_AS.match(sentence.text, v.end) and not _NAMING.search(sentence.text, 0, v.start))
+    ]  # fmt: skip
+    # "concerned" is a state of mind after "be" or before what it is about; "the visit concerned
+    # trade" says what something was about.
+    verbs = [v for v in verbs if normalise(sentence.text[v.start : v.end]) != "concerned" or concern(sentence.text, v)]
     # A condition is no statement: "If confirmed, it would be …", "De confirmarse, …", "si se confirma".
     verbs = [v for v in verbs if not _conditional(sentence.text, v)]
     # "think tank" is a body, not a belief.
@@ -111,7 +127,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
             and not normalise(sentence.text[b:]).lstrip().startswith(refused) and not inside(a, phrases)
         ]  # fmt: skip
         return sorted([*verbs, *more], key=lambda h: h.start)
-    if cited := hits(sentence.text, {normalise(t): "asserted" for t in cues.attribution}):
+    # "A su juicio", "in his view": what is held, not stated.
+    if cited := hits(sentence.text, {normalise(t): "believes" if _VIEW.search(t) else "asserted" for t in cues.attribution}):
         return cited[:1]
     content = hits(sentence.text, labelled_terms(cues.content, STANCE_PRIORITY))
     # A warning or a charge without a verb is someone's only in their quoted words: the

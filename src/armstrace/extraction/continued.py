@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text.dates import caption_end, credit_end
 from .frames import Frames, words_of
 from .spans import Candidate, Span, quoted_spans
 
@@ -110,6 +111,20 @@ def gerund_subject(candidate: Candidate, previous: Candidate | None, names: Sequ
     return _opening_names(candidate, names, article)
 
 
+def joined_subject(candidate: Candidate, previous: Candidate | None, names: Sequence[Span], article: str) -> Span | None:
+    """"El líder norcoreano, Kim Jong Un, recibió al ministro … y le prometió que …": a verb joined
+    by "y" to a clause that is no claim has that clause's subject, the name the sentence opens with."""
+    if previous is not None and previous.sentence == candidate.sentence:
+        return None
+    if not _JOINED_VERB.search(article, candidate.sentence.start, candidate.span.start):
+        return None
+    return _opening_names(candidate, names, article)
+
+
+# "… y le prometió", "… and said": the conjunction right before the verb, but for a pronoun or an adverb.
+_JOINED_VERB = re.compile(r"[\s,](?:y|e|and)\s+(?:(?:le|les|lo|la|se|also|then|later|luego|además)\s+)?$", re.I)
+
+
 def occasion_subject(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
     """"La embajada respondió con un comunicado en el que rechazó …": with no claim before it in
     the sentence, a verb in a relative clause about the occasion has the names the sentence
@@ -120,14 +135,35 @@ def occasion_subject(candidate: Candidate, names: Sequence[Span], article: str) 
 
 
 def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
-    """The name the sentence opens with (past a determiner), or the names listed with it."""
+    """The name the sentence opens with (past a determiner), or the names listed with it; past
+    a role set off before it ("El líder norcoreano, Kim Jong Un, …") or after a possessive
+    ("Ukraine's ambassador, Vasyl Myroshnychenko, …"), the person named."""
     sentence = candidate.sentence
-    listed = [n for n in names if sentence.start <= n.start < candidate.span.start]
-    if not listed or any(w.lower() not in ("the", "el", "la", "los", "las") for w in words_of(article[sentence.start : listed[0].start])):
+    # A wire story's lead ("PYONGYANG, 30 de noviembre (El Comercio) — ") opens no clause.
+    lead = sentence.start + max(credit_end(sentence.text), caption_end(sentence.text))
+    listed = [n for n in names if lead <= n.start < candidate.span.start]
+    if not listed:
         return None
+    before = article[lead : listed[0].start]
+    if _ROLE_BEFORE.fullmatch(before) and not before.strip().lower() in _DETERMINERS:
+        # A name the candidates cut in two ("Andrii", "Sibiga") is one name here.
+        whole = [n for n in listed[1:2] if re.fullmatch(r"\s+", article[listed[0].end : n.start])]
+        end = whole[0].end if whole else listed[0].end
+        return Span(listed[0].start, end, article[listed[0].start : end])
+    if any(w.lower() not in _DETERMINERS for w in words_of(before)):
+        return None
+    if len(listed) > 1 and re.search(r"['’]s$", article[listed[0].start : listed[0].end + 2]) and _ROLE_AFTER.fullmatch(article, listed[0].end, listed[1].start):
+        return listed[1]
     last = listed[0]
     for name in listed[1:]:
         if _LISTED.fullmatch(article, last.end, name.start) is None:
             break
         last = name
     return Span(listed[0].start, last.end, article[listed[0].start : last.end])
+
+
+_DETERMINERS = ("the", "el", "la", "los", "las")
+# "El líder norcoreano, ", "Chile's ambassador, ": a role in lowercase words set off before the name.
+_ROLE_BEFORE = re.compile(r"(?:(?i:el|la|the)\s+|[A-ZÁÉÍÓÚ][\w-]*['’]s\s+)?[a-záéíóúñ][\w\s-]{2,60},\s*")
+# "'s ambassador, ": a possessive's role, then the name.
+_ROLE_AFTER = re.compile(r"(?:['’]s)?\s+[a-z][\w\s-]{2,60},\s*")

@@ -29,7 +29,7 @@ from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, named_words, refers_back
 from .frames import DETERMINERS, Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
-from .continued import closes_where, gerund_subject, goes_on_from, occasion_subject, parenthetical
+from .continued import closes_where, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
 from .counted_groups import counted_group
 from .speaker_spans import body, named_body, whose
 from .interviews import answer_lines, in_answer, interviewee
@@ -118,10 +118,14 @@ def _is_body(speaker: Span, people: set[str], frames: Frames) -> bool:
 
 
 def _surnames(actors: Sequence[Candidate]) -> list[str]:
-    """The last word of each name of a person the gazetteer does not know ("Lammy" of "David
-    Lammy"), which a sentence may open with, where a lone capitalised word is no candidate."""
-    named = (a.span.text.split() for a in actors if a.known is None or a.known.kind == "person")
-    return [words[-1] for words in named if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words[-1]) > 2]
+    """The surname of each name of a person the gazetteer does not know ("Lammy" of "David
+    Lammy", "Hong" of "Hong Jang-won"), which a sentence may open with, where a lone capitalised
+    word is no candidate."""
+    named = [a.span.text.split() for a in actors if a.known is None or a.known.kind == "person"]
+    last = [words[-1] for words in named if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words[-1]) > 2]
+    # A Korean name puts the family name first, before a hyphenated given name: "Hong Jang-won" is Hong.
+    first = [words[0] for words in named if len(words) == 2 and "-" in words[1] and words[0][:1].isupper() and len(words[0]) > 1]
+    return [*last, *first]
 
 
 def _unattributed(sentence: Span, frames: Frames) -> bool:
@@ -248,7 +252,8 @@ def _speaker(
         return previous.speaker if previous is not None and (same_sentence or next_to(previous.sentence, sentence, article)) else None
     if goes_on_from(candidate, previous, article):
         return previous.speaker if previous is not None else None
-    if (opening := gerund_subject(candidate, previous, spoken, article) or occasion_subject(candidate, spoken, article)) is not None:
+    opening = gerund_subject(candidate, previous, spoken, article) or occasion_subject(candidate, spoken, article)
+    if (opening := opening or joined_subject(candidate, previous, spoken, article)) is not None:
         return opening
     quoted_as = QUOTED_AS.search(article, sentence.start, candidate.span.start)
     if quoted_as is None and re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
@@ -276,9 +281,9 @@ def _speaker(
     # "«…», dijo Peskov, citado por RIA Novosti": who is quoted speaks, the outlet is the channel.
     if _CITED_BY.fullmatch(words) and (quoted := _quoted_before_channel(candidate, spoken, article)) is not None:
         return quoted
-    # "Según él, …", "according to her", "By his count, …": the person who spoke before.
+    # "Según él, …", "according to her", "By his count, …", "A su juicio, …": the person who spoke before.
     if words in frames.attribution and previous is not None and (
-        re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them|sus?\s+(?:cálculos|cuentas|estimaciones|datos|palabras))\b", article[candidate.span.end :]) or re.search(r"\b(?:his|her|their)\b", words)
+        re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them|sus?\s+(?:cálculos|cuentas|estimaciones|datos|palabras))\b", article[candidate.span.end :]) or re.search(r"\b(?:his|her|their|su|sus)\b", words)
     ):
         return previous.speaker
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge.cues import Cues
+from ..text.fold import normalise
 from .spans import Hit, hits, labelled_terms
 from .statements import CONTRASTS
 
@@ -55,7 +56,7 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
         return framing[0].label
     # A quoted statement that opens with its subject's own verb takes that verb's stance:
     # "«Noruega cree que …», dijeron los ministros."
-    opening = hits(statement, labelled_terms(cues.reporting, reporting_order(cues)))
+    opening = [h for h in hits(statement, labelled_terms(cues.reporting, reporting_order(cues))) if normalise(statement[h.start : h.end]) != "concerned" or concern(statement, h)]
     if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]):
         return opening[0].label
     # Stance words count in what the verb reports, not in the words around it ("dijo …, en
@@ -67,6 +68,16 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
         dismissed = marks[0].label == "accused" and (_NOT.search(text, 0, marks[0].start) or any(m.label == "denied" for m in marks))
         return "denied" if dismissed else marks[0].label
     return "denied" if _negated(statement, cues) else stance
+
+
+def concern(text: str, hit: Hit) -> bool:
+    """Whether "concerned" at `hit` is a state of mind: after "be" or an adverb, or before what it
+    is about ("was deeply concerned about"); "the visit concerned trade" says what a thing was about."""
+    return bool(_CONCERN.search(text, 0, hit.start) or _CONCERN_OF.match(text, hit.end))
+
+
+_CONCERN = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|remains?|remained|seemed|appeared|very|deeply|increasingly|gravely|seriously)\s+$")
+_CONCERN_OF = re.compile(r"(?i)\s+(?:about|by|over|that|at)\b")
 
 
 def _opens_with_subject(before: str) -> bool:
@@ -81,6 +92,10 @@ def _negated(statement: str, cues: Cues) -> bool:
     may stand before the negation: "los envíos no se habían pagado" reports a fact about
     shipments, not a denial.
     """
+    # "Ya no hay duda de …", "not only …": a negation that asserts.
+    opening = normalise(statement).lstrip("«“\"' ")
+    if any(opening.startswith(normalise(p)) for p in cues.not_negating):
+        return False
     words = re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH + 1]
     for n, word in enumerate(words[:_NEGATION_REACH]):
         folded = word.lower()
