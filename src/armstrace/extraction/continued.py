@@ -11,6 +11,11 @@ does not, because the verb only goes on with the speaker just quoted:
   "at a briefing in which he called …";
 - a verb after its statement that closes the sentence with where or to whom it was said, and
   no one named: "«…», señaló en un comunicado.", "…, he told reporters."
+
+And verbs whose subject opens the sentence though another name stands nearer: a gerund after its
+clause ("Britain, France and Germany triggered the mechanism, accusing …"), an infinitive of
+reason ("… al considerar que …"), and a verb joined to a clause that is no claim ("El líder
+norcoreano, Kim Jong Un, recibió al ministro … y le prometió …").
 """
 
 from __future__ import annotations
@@ -26,11 +31,11 @@ from .spans import Candidate, Span, quoted_spans
 _OPENS_ASIDE = re.compile(r"(?i)(?<![»”\"’']),\s*(?:(?:he|she|it|we|they|él|ella|ellos|ellas)\s+)?$")
 _CLOSES_ASIDE = re.compile(r"\s*,\s*\S")
 
-# "… y tildó", ", and called": nothing but the conjunction, and pronouns or adverbs that are no subject.
-_JOINED = re.compile(
-    r"[\s,]*(?:y|e|and)\s+(?:(?:lo|la|los|las|le|les|se|también|además|luego|later|then|also)\s+)*",
-    re.I,
-)
+# Pronouns and adverbs between a conjunction and its verb that are no subject: "y le prometió".
+_NO_SUBJECT = r"(?:(?:lo|la|los|las|le|les|se|también|además|luego|later|then|also)\s+)*"
+# "… y tildó", ", and called": nothing but the conjunction before the verb.
+_JOINED = re.compile(rf"[\s,]*(?:y|e|and)\s+{_NO_SUBJECT}", re.I)
+_JOINED_VERB = re.compile(rf"[\s,](?:y|e|and)\s+{_NO_SUBJECT}$", re.I)
 
 # "en la que tachó", "during which he called": the relative clause's subject is the main clause's.
 _OCCASION = re.compile(
@@ -120,9 +125,6 @@ def joined_subject(candidate: Candidate, previous: Candidate | None, names: Sequ
         return None
     return _opening_names(candidate, names, article)
 
-
-# "… y le prometió", "… and said": the conjunction right before the verb, but for a pronoun or an adverb.
-_JOINED_VERB = re.compile(r"[\s,](?:y|e|and)\s+(?:(?:le|les|lo|la|se|also|then|later|luego|además)\s+)?$", re.I)
 
 
 def occasion_subject(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
