@@ -126,7 +126,6 @@ def joined_subject(candidate: Candidate, previous: Candidate | None, names: Sequ
     return _opening_names(candidate, names, article)
 
 
-
 def occasion_subject(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
     """"La embajada respondió con un comunicado en el que rechazó …": with no claim before it in
     the sentence, a verb in a relative clause about the occasion has the names the sentence
@@ -147,12 +146,12 @@ def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) ->
     if not listed:
         return None
     before = article[lead : listed[0].start]
-    if _ROLE_BEFORE.fullmatch(before) and not before.strip().lower() in _DETERMINERS:
+    if _ROLE_BEFORE.fullmatch(before) and before.strip().lower() not in _DEFINITE:
         # A name the candidates cut in two ("Andrii", "Sibiga") is one name here.
         whole = [n for n in listed[1:2] if re.fullmatch(r"\s+", article[listed[0].end : n.start])]
         end = whole[0].end if whole else listed[0].end
         return Span(listed[0].start, end, article[listed[0].start : end])
-    if any(w.lower() not in _DETERMINERS for w in words_of(before)):
+    if any(w.lower() not in _DEFINITE for w in words_of(before)):
         return None
     if len(listed) > 1 and re.search(r"['’]s$", article[listed[0].start : listed[0].end + 2]) and _ROLE_AFTER.fullmatch(article, listed[0].end, listed[1].start):
         return listed[1]
@@ -164,7 +163,8 @@ def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) ->
     return Span(listed[0].start, last.end, article[listed[0].start : last.end])
 
 
-_DETERMINERS = ("the", "el", "la", "los", "las")
+# Only a definite article may open the clause before its subject ("a" or "un" would describe one).
+_DEFINITE = ("the", "el", "la", "los", "las")
 # "El líder norcoreano, ", "Chile's ambassador, ": a role in lowercase words set off before the name.
 _ROLE_BEFORE = re.compile(r"(?:(?i:el|la|the)\s+|[A-ZÁÉÍÓÚ][\w-]*['’]s\s+)?[a-záéíóúñ][\w\s-]{2,60},\s*")
 # "'s ambassador, ": a possessive's role, then the name.
