@@ -95,7 +95,8 @@ def closes_where(candidate: Candidate, names: Sequence[Span], article: str, fram
     )
 
 
-_GERUND = re.compile(r"(?:ing|ando|iendo)$", re.I)
+# A verb form that is a gerund: "accusing", "acusando", "diciendo".
+GERUND = re.compile(r"(?:ing|ando|iendo)$", re.I)
 # "al considerar que": an infinitive giving the clause's reason.
 _INFINITIVE = re.compile(r"(?i)(?:al|por)\s+\w+(?:ar|er|ir)\b")
 # Names listed as one subject: "Britain, France and Germany", "Rusia y Corea del Norte".
@@ -108,7 +109,7 @@ def gerund_subject(candidate: Candidate, previous: Candidate | None, names: Sequ
     comma, or an infinitive of reason, has its clause's subject, the speaker of the sentence's
     claim before it or the names the sentence opens with."""
     sentence = candidate.sentence
-    gerund = _GERUND.search(candidate.span.text) is not None and re.search(r",\s*$", article[sentence.start : candidate.span.start]) is not None
+    gerund = GERUND.search(candidate.span.text) is not None and re.search(r",\s*$", article[sentence.start : candidate.span.start]) is not None
     if not gerund and not _INFINITIVE.match(candidate.span.text):
         return None
     if previous is not None and previous.sentence == sentence:

@@ -29,7 +29,7 @@ from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, named_words, refers_back
 from .frames import DETERMINERS, Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
-from .continued import closes_where, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
+from .continued import GERUND, closes_where, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
 from .counted_groups import counted_group
 from .speaker_spans import body, named_body, whose
 from .interviews import answer_lines, in_answer, interviewee
@@ -156,7 +156,6 @@ _ISSUED = re.compile(
     r"(?:\s+(?:on|this|last|el|este)\s+[^\W\d_]+)?\s*,?\s*$",
     re.I,
 )
-_GERUND = re.compile(r"(?:ing|ando|iendo)$", re.I)
 
 
 def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
@@ -275,7 +274,7 @@ def _speaker(
         return experiencer(candidate, every_name, article)  # "el temor entre las potencias occidentales"
     # "…», the envoy was quoted as saying", "X issued a statement on Tuesday condemning …": the
     # subject stands before "was" or "issued".
-    framed = quoted_as or (_ISSUED.search(article, sentence.start, candidate.span.start) if _GERUND.search(candidate.span.text) else None)
+    framed = quoted_as or (_ISSUED.search(article, sentence.start, candidate.span.start) if GERUND.search(candidate.span.text) else None)
     if framed is not None:
         candidate = replace(candidate, span=Span(framed.start(), candidate.span.end, article[framed.start() : candidate.span.end]))
     # "«…», dijo Peskov, citado por RIA Novosti": who is quoted speaks, the outlet is the channel.
