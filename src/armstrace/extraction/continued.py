@@ -146,6 +146,11 @@ def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) ->
     listed = [n for n in names if lead <= n.start < candidate.span.start]
     if not listed:
         return None
+    # "El embajador de Ucrania en la India, Oleksandr Polishchuk, …": past a role and its complement, the person.
+    role = _ROLE_OF.match(article, lead, candidate.span.start)
+    person = next((n for n in listed if role is not None and n.start == role.end()), None)
+    if person is not None and re.match(r"\s*,", article[person.end : candidate.span.start]):
+        return person
     before = article[lead : listed[0].start]
     if _ROLE_BEFORE.fullmatch(before) and before.strip().lower() not in _DEFINITE:
         # A name the candidates cut in two ("Andrii", "Sibiga") is one name here.
@@ -168,5 +173,6 @@ def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) ->
 _DEFINITE = ("the", "el", "la", "los", "las")
 # "El líder norcoreano, ", "Chile's ambassador, ": a role in lowercase words set off before the name.
 _ROLE_BEFORE = re.compile(r"(?:(?i:el|la|the)\s+|[A-ZÁÉÍÓÚ][\w-]*['’]s\s+)?[a-záéíóúñ][\w\s-]{2,60},\s*")
+_ROLE_OF = re.compile(r"\s*(?i:el|la|the)\s+[a-záéíóúñ][\w-]*\s+(?:de|del|of)\s+[^,;:«»“”\"]{2,60},\s*")
 # "'s ambassador, ": a possessive's role, then the name.
 _ROLE_AFTER = re.compile(r"(?:['’]s)?\s+[a-z][\w\s-]{2,60},\s*")

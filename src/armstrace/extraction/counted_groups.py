@@ -1,6 +1,8 @@
 """A counted group of states as a speaker: "Both countries have described …", "los dos gobiernos
 calificaron …", "según los tres gobiernos, …" are the last so many states the article named
-before the verb, joined ("Russia and North Korea") as two speakers' names are."""
+before the verb, joined ("Russia and North Korea") as two speakers' names are; and the counted
+groups a named subject is coordinated with ("Norway and some 40 countries"), which subjects.py
+reads."""
 
 from __future__ import annotations
 
@@ -8,7 +10,28 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..text.fold import normalise
+from .frames import AND
 from .spans import Candidate, Span
+
+_GROUP_NOUNS = "countries|nations|states|governments|allies|países|naciones|estados|gobiernos|aliados"
+# "… and some 40 countries": a counted group coordinated with a name, up to the verb.
+# "… and three European allies", "y tres aliados europeos": the count in words too, and an adjective.
+_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
+COUNTED_GROUP = re.compile(
+    rf"{AND}(?:(?:nearly|almost|about|some|more than|over|other|casi|unos|unas|más de|alrededor de|otros|otras)\s+)*{_COUNT}\s+"
+    rf"(?:other\s+|otros\s+|otras\s+|[A-Z][a-z]+\s+)?(?:{_GROUP_NOUNS})(?:\s+[a-záéíóúñ]+)?",
+    re.I,
+)
+
+
+# "10 countries, including Chile and Peru, as well as the European Union": a counted group, its
+# members listed, and one more it is joined with.
+GROUP_AS_WELL_AS = re.compile(
+    rf"(\d+\s+(?:{_GROUP_NOUNS})),\s+(?:including|incluidos|incluidas|entre ellos|entre ellas)\s[^;:.]*?,\s+"
+    r"(?:as well as|así como|además de)\s+$",
+    re.I,
+)
+
 
 _COUNTS = {"both": 2, "ambos": 2, "ambas": 2, "two": 2, "dos": 2, "three": 3, "tres": 3, "four": 4, "cuatro": 4}
 _GROUP = (

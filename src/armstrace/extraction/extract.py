@@ -208,6 +208,7 @@ class Extractor:
         from .direction import settle_direction
         from .events import fold_events
         from .parties import settle_parties
+        from .speaker_actors import speaker_actors
         from .speaker_names import canonical_speakers
         from .status import settle_status
 
@@ -228,7 +229,9 @@ class Extractor:
         grounded = [found for _, found in sorted([*asked, *settled], key=lambda pair: pair[0])]
         records = [r for found, _ in grounded for r in found]
         actors = ground.merge_actors([*planned.known, *(r for r in records if isinstance(r, Actor))])
-        claims = canonical_speakers([r for r in records if isinstance(r, Claim)], actors, self.gazetteer, self.cues)
+        as_written = [r for r in records if isinstance(r, Claim)]
+        claims = canonical_speakers(as_written, actors, self.gazetteer, self.cues)
+        actors = speaker_actors(as_written, claims, actors, article.text, self.cues, self.gazetteer)
         weapons = settle_direction([r for r in records if isinstance(r, Weapon)], self.cues, self.gazetteer)
         weapons = settle_parties(weapons, actors, self.cues, self.gazetteer)
         # A transfer's status reads the claims' own words (the verbatim clause), not their English.

@@ -245,6 +245,13 @@ def one_described_before(frames: Frames, candidate: Candidate, article: str, eve
     return next((s for s in reversed(every_name) if s.end <= candidate.span.start and noun.search(s.text) and " " in s.text), None)
 
 
+def is_role_named_before(frames: Frames, candidate: Candidate, article: str) -> bool:
+    """Whether an attribution's source is a person called by a role alone, a comma closing it
+    ("Según la dirigente, …", "According to the minister, …")."""
+    role = re.compile(rf"(?i)(?:el|la|the)\s+(?:{any_of(frames.roles)})\s*,")
+    return normalise(candidate.span.text) in frames.attribution and _subject_is(role, candidate, article)
+
+
 def is_outlet_named_before(frames: Frames, candidate: Candidate, article: str) -> bool:
     """Whether the claim's verb has for subject an outlet called by a common noun ("Según el
     mismo medio", "the newspaper reported")."""

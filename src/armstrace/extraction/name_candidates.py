@@ -173,7 +173,8 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
     )
     for text, where in unknown.items():
         single = " " not in text
-        if single and all(_opens_sentence(start, spans, article) for _, start in where):
+        # A country ISO 3166 names is a name wherever it stands ("Lithuania, which borders …, said").
+        if single and _iso_actor(text) is None and all(_opens_sentence(start, spans, article) for _, start in where):
             continue
         if normalise(text) in places | adjectives:
             continue

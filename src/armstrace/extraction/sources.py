@@ -44,6 +44,17 @@ def document_issuer(candidate: Candidate, names: Sequence[Span], article: str, f
     return next((n for n in names if n.start == issued.end()), None)
 
 
+def document_named_before(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """"Según el informe, …" after "un informe de la inteligencia militar de Ucrania": the issuer
+    the article gave that document before speaks, else None."""
+    named = re.match(r"(?i)\s+(?:el|la|the)\s+(?:mism[oa]\s+|same\s+)?([^\W\d_]+)\s*,", article[candidate.span.end : candidate.sentence.end])
+    if named is None or not (frames.documents.fullmatch(named.group(1)) or named.group(1).lower() in frames.referring):
+        return None
+    issued = re.compile(rf"(?i)\b{re.escape(named.group(1))}\s+(?:from|by|of|de|del|de la|por)\s+(?:{DETERMINER}\s+)?")
+    starts = {m.end() for m in issued.finditer(article, 0, candidate.sentence.start)}
+    return next((n for n in reversed(names) if n.start in starts), None)
+
+
 # A document and who issued it, after an attribution: "a statement from the", "un comunicado oficial del",
 # "un comentario firmado por el".
 _ISSUED_BY = re.compile(

@@ -28,6 +28,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
     # A body's mention with the adjective after it ("Ministerio de Defensa iraní"), by the words
     # before the adjective, which a speaker's name may stop at.
     qualified: dict[str, set[str]] = {}
+    demonym_of = {form: country for country, forms in cues.demonyms.items() for form in forms}
     for actor in actors:
         for form in (actor.name, *actor.mentions):
             by_mention.setdefault(normalise(form), actor.name)
@@ -38,21 +39,27 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             country_of[actor.name] = actor.country
 
     def canonical(name: str) -> str:
-        # "el Gobierno de Japón", "the Japan government", "el régimen de Kim": a state's government,
-        # or its leader's regime, speaks as the state.
-        government = re.fullmatch(r"(?i)(?:el\s+|the\s+)?(?:(?:gobierno|régimen)\s+(?:de|del)\s+(.+)|(.+?)(?:['’]s)?\s+(?:government|regime))", name.strip())
+        # "el Gobierno de Japón", "el Gobierno iraquí", "the Japan government", "el régimen de Kim":
+        # a state's government, or its leader's regime, speaks as the state (docs/annotation.md).
+        government = re.fullmatch(r"(?i)(?:el\s+|the\s+)?(?:(?:gobierno|régimen)\s+(?:(?:de|del)\s+)?(.+)|(.+?)(?:['’]s)?\s+(?:government|regime))", name.strip())
         if government is not None:
             head = next(g for g in government.groups() if g)
             person = by_mention.get(normalise(head), "")
-            state = iso_country(country_of.get(person, head))
+            state = iso_country(country_of.get(person) or demonym_of.get(head.lower()) or head)
             if state is not None:
                 return state[1]
+        # "the official IRNA news agency": the outlet the article names.
+        outlet = re.fullmatch(r"(?i)(?:the\s+)?(?:official\s+|state\s+)?(.+?)\s+(?:news\s+agency|agency|newspaper|daily|broadcaster)", name.strip())
+        if outlet is not None and (normalise(outlet.group(1)) in by_mention or gazetteer.actor_for(outlet.group(1)) is not None):
+            name = outlet.group(1)
         if (known := by_mention.get(normalise(name))) is not None:
             return known
         if len(bodies := qualified.get(normalise(name), set())) == 1:
             return next(iter(bodies))
         if (entry := gazetteer.actor_for(name)) is not None:
             return entry.name
+        if (entry := _possessed(name, gazetteer, cues)) is not None:
+            return entry
         iso = iso_country(name)
         return iso[1] if iso is not None else name
 
@@ -67,10 +74,23 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         parts = _listed(claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
         speaker = _joined([canonical(p) for p in parts]) if all(p.strip() for p in parts) else canonical(claim.speaker)
         # A body no list names, in Spanish ("Comité del Consejo de Seguridad"): its English name.
+        # An actor's own name ("India") is no word of another's ("Ministerio … de la India").
         if speaker == claim.speaker:
-            speaker = _named_in_full(speaker, actors) or english_name(speaker, cues, gazetteer)
+            whole = None if normalise(speaker) in by_mention else _named_in_full(speaker, actors)
+            speaker = whole or english_name(speaker, cues, gazetteer)
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
+
+
+def _possessed(name: str, gazetteer: Gazetteer, cues: Cues) -> str | None:
+    """"Ukraine's Security Service": a state's body the gazetteer knows as "Security Service of
+    Ukraine" or "Ukrainian Security Service"; None if it knows neither."""
+    possessive = re.fullmatch(r"(.+?)['’]s\s+([A-Z].*)", name.strip())
+    state = iso_country(possessive.group(1)) if possessive is not None else None
+    if possessive is None or state is None:
+        return None
+    forms = (f"{possessive.group(2)} of {state[1]}", f"{_adjective(state[1], cues)} {possessive.group(2)}")
+    return next((entry.name for form in forms if (entry := gazetteer.actor_for(form)) is not None), None)
 
 
 def _named_in_full(speaker: str, actors: Sequence[Actor]) -> str | None:

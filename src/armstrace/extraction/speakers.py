@@ -24,16 +24,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..knowledge.cues import Cues
+from ..text.dates import credit_end
 from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, named_words, refers_back
-from .frames import DETERMINERS, Frames, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, name_spans, one_described_before, words_of
+from .frames import DETERMINERS, Frames, any_of, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, is_role_named_before, name_spans, one_described_before, words_of
 from .continued import GERUND, closes_where, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
 from .counted_groups import counted_group
 from .speaker_spans import body, named_body, whose
 from .interviews import answer_lines, in_answer, interviewee
-from .sources import cited_source, document_issuer, opening_person, opening_source, outlet_source, relayed_person, source_cited_by
+from .sources import cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_source, relayed_person, source_cited_by
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
     pronoun_subject, role_after, role_before, role_qualifier, subject_after, subject_before,
@@ -59,6 +60,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     per_sentence = Counter(c.sentence for c in claims)
     answers = answer_lines(article)
     others = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind != "person"}
+    bodies = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind in ("government", "agency", "organisation")}
     found: list[Candidate] = []
     for candidate in claims:
         previous = next((c for c in reversed(found) if not c.relays), None)
@@ -83,7 +85,11 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
         if speaker is None and is_outlet_named_before(frames, candidate, article):
             speaker = next((n for n in reversed(every_name) if n.end <= candidate.span.start and normalise(n.text) in media), None)
         if speaker is None and is_body_named_before(frames, candidate, article):
-            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and _is_body(c.speaker, people, frames)), None)
+            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and _is_body(c.speaker, people, bodies, frames)), None)
+        if speaker is None and is_role_named_before(frames, candidate, article):
+            # "Según la dirigente, …": the person who spoke last, whom no introduction gave that role.
+            said = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
+            speaker = said if said is not None and not _is_body(said, people, bodies, frames) else None
         if speaker is None:
             speaker = _titled(candidate, actors, article, frames, cues)
         if speaker is None and per_sentence[candidate.sentence] == 1 and _unattributed(candidate.sentence, frames):
@@ -110,11 +116,12 @@ def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, fra
     return held[0].span if len({a.known.name for a in held if a.known is not None}) == 1 else None
 
 
-def _is_body(speaker: Span, people: set[str], frames: Frames) -> bool:
-    """Whether a speaker is a body, not a person: a description, or a name with a body's word."""
+def _is_body(speaker: Span, people: set[str], bodies: set[str], frames: Frames) -> bool:
+    """Whether a speaker is a body, not a person: one the gazetteer knows ("HUR"), a description,
+    or a name with a body's word."""
     if normalise(speaker.text) in people:
         return False
-    return bool(described_as(speaker.text, frames)) or any(frames.bodies_before.fullmatch(f"the {w}") for w in words_of(speaker.text.lower()))
+    return normalise(speaker.text) in bodies or bool(described_as(speaker.text, frames)) or any(frames.bodies_before.fullmatch(f"the {w}") for w in words_of(speaker.text.lower()))
 
 
 def _surnames(actors: Sequence[Candidate]) -> list[str]:
@@ -200,16 +207,23 @@ def _quoted_before_channel(candidate: Candidate, names: Sequence[Span], article:
     return before[-1] if before else None
 
 
-def _set_off(candidate: Candidate, names: Sequence[Span], article: str) -> bool:
+def _set_off(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> bool:
     """Whether the comma before the verb closes what sets off the clause's opening subject: a
     name the clause opens with, then a comma ("Zelenskiy, who …, accused", "Pezeshkian, for his
     part, said"), where "Rusia venderá fusiles, dijo X" opens with a statement."""
     sentence = candidate.sentence
-    first = next((n for n in names if sentence.start <= n.start < candidate.span.start), None)
-    # "A senior official, speaking on condition of anonymity, said": an article may open the clause.
-    if first is None or any(w.lower() not in (*DETERMINERS, "a") for w in words_of(article[sentence.start : first.start])):
+    lead = sentence.start + credit_end(sentence.text)  # "KIEV, 20 oct (France 24) — " opens no clause
+    first = next((n for n in names if lead <= n.start < candidate.span.start), None)
+    if first is None:
         return False
     between = article[first.end : candidate.span.start]
+    # "Its foreign minister, Gabrielius Landsbergis, accused": a role the name is apposed to.
+    role = re.fullmatch(rf"(?i)\s*(?:[^\W\d_]+\s+){{0,3}}(?:{any_of(frames.roles)})\s*,\s*", article[lead : first.start])
+    if role is not None and re.fullmatch(r"\s*,\s*", between):
+        return True
+    # "A senior official, speaking on condition of anonymity, said": an article may open the clause.
+    if any(w.lower() not in (*DETERMINERS, "a") for w in words_of(article[lead : first.start])):
+        return False
     return re.fullmatch(r"\s*,[^,;:«»“”\"]*,\s*", between) is not None
 
 
@@ -286,7 +300,8 @@ def _speaker(
     ):
         return previous.speaker
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
-        source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media) or document_issuer(candidate, every_name, article, frames)
+        source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media)
+        source = source or document_issuer(candidate, every_name, article, frames) or document_named_before(candidate, every_name, article, frames)
         # "Según X, que cita a fuentes de Y, …": the sources X cites speak, X is the channel.
         if source is not None and (cited := source_cited_by(source, candidate, every_name, article, frames)) is not None:
             return cited
@@ -299,7 +314,7 @@ def _speaker(
             return source
     # "«…», dijo X" inverts, but not a subject whose apposition or aside the comma closes:
     # "Zelenskiy, who cut short a visit, accused Moscow", "Pezeshkian, for his part, said".
-    inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",") and not _set_off(candidate, names, article)
+    inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",") and not _set_off(candidate, names, article, frames)
     # "Según la agencia, «…», declaró un diputado": the source the statement opens with speaks,
     # who reports it is the channel (docs/annotation.md).
     if inverted and (source := opening_source(candidate, every_name, article, frames)) is not None:
@@ -314,9 +329,12 @@ def _speaker(
     statement_first = statement is not None and statement.end <= candidate.span.start
     if statement_first and (after := subject_after(candidate, names, article, frames, holders=every_name)) is not None:
         return after
-    # "The Financial Times reported, citing intelligence sources, that …": the sources speak.
+    # "The Financial Times reported, citing intelligence sources, that …": the sources speak; but
+    # in "«…», Lukashenko said, according to X" the subject speaks and X is the channel.
     if (cited := cited_source(candidate, every_name, article, frames)) is not None:
-        return cited
+        according = re.match(r"(?i)\s*,\s*(?:según|according)\b", article[candidate.span.end :])
+        subject = subject_before(candidate, region, names, article, inverted, frames) if according else None
+        return subject if subject is not None and normalise(subject.text) not in media else cited
     if (antecedent := _relative_subject(candidate, region, names, article)) is not None:
         return antecedent
     if (before := subject_before(candidate, region, names, article, inverted, frames)) is not None:

@@ -57,7 +57,10 @@ def _confirms(weapon: Weapon, status: WeaponStatus, claims: Sequence[Claim], cue
     if not weapon.supplier or not weapon.recipient or weapon.category in _GENERIC:
         return False
     stated = _stated(weapon, claims)
-    if any(c.stance == "acknowledged" or (c.stance == "asserted" and _speaks_for_a_party(c.speaker, weapon, gazetteer)) for c in stated):
+    # A party asserting something else in the sentence where the transfer is denied ("negó que
+    # exporte armas y aseguró que los misiles solo disuaden") confirms nothing.
+    asserts = status != "denied"
+    if any(c.stance == "acknowledged" or (asserts and c.stance == "asserted" and _speaks_for_a_party(c.speaker, weapon, gazetteer)) for c in stated):
         return True
     return status in ("delivered", "used") and not stated and not _reported(weapon.evidence.quote, weapon.description, cues)
 

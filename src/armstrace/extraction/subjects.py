@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text.dates import credit_end
 from ..text.fold import normalise
 from ..text.language import is_english
+from .counted_groups import COUNTED_GROUP, GROUP_AS_WELL_AS
 from .frames import AND, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, words_of
 from .spans import Candidate, Span
 
@@ -59,31 +61,11 @@ def _close_enough(between: str, frames: Frames) -> bool:
     return len(words_of(rest)) <= MAX_WORDS_BETWEEN and not relative and not re.search(r"[;:«»“”\"]", rest)
 
 
-_GROUP_NOUNS = "countries|nations|states|governments|allies|países|naciones|estados|gobiernos|aliados"
-# "… and some 40 countries": a counted group coordinated with a name, up to the verb.
-# "… and three European allies", "y tres aliados europeos": the count in words too, and an adjective.
-_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
-_COUNTED_GROUP = re.compile(
-    rf"{AND}(?:(?:nearly|almost|about|some|more than|over|other|casi|unos|unas|más de|alrededor de|otros|otras)\s+)*{_COUNT}\s+"
-    rf"(?:other\s+|otros\s+|otras\s+|[A-Z][a-z]+\s+)?(?:{_GROUP_NOUNS})(?:\s+[a-záéíóúñ]+)?",
-    re.I,
-)
-
-
-# "10 countries, including Chile and Peru, as well as the European Union": a counted group, its
-# members listed, and one more it is joined with.
-_GROUP_AS_WELL_AS = re.compile(
-    rf"(\d+\s+(?:{_GROUP_NOUNS})),\s+(?:including|incluidos|incluidas|entre ellos|entre ellas)\s[^;:.]*?,\s+"
-    r"(?:as well as|así como|además de)\s+$",
-    re.I,
-)
-
-
 def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span, frames: Frames, english: bool) -> Span:
     """"Rusia y Corea del Norte": a subject coordinated with the name before it is both, and
     "Norway, Chile and Peru" all three; "Norway and some 40 countries" both, and
     "10 countries, including …, as well as the EU" the ten and the EU."""
-    if (group := _COUNTED_GROUP.match(article, name.end, region.end)) is not None and not article[group.end() : region.end].strip(" ,"):
+    if (group := COUNTED_GROUP.match(article, name.end, region.end)) is not None and not article[group.end() : region.end].strip(" ,"):
         return Span(name.start, group.end(), article[name.start : group.end()])
     for other in names:
         if other.end < name.start and re.fullmatch(AND, article[other.end : name.start]):
@@ -122,6 +104,9 @@ def _past(name: Span, end: int, names: Sequence[Span], article: str) -> str:
     return "".join([*parts, article[at:end]])
 
 
+_NAMED_AS = re.compile(rf"\s*,\s*(?:{DETERMINER}\s+)?", re.I)
+
+
 def subject_before(
     candidate: Candidate, region: Span, names: Sequence[Span], article: str, apposed: bool, frames: Frames
 ) -> Span | None:
@@ -131,12 +116,14 @@ def subject_before(
     ("Rusia y Corea del Norte, que …, manifestaron"); otherwise the comma closes what the verb reports.
     """
     english = is_english(candidate.sentence.text)
-    heads = [n for n in names if region.start <= n.start and n.end <= candidate.span.start
+    # A wire story's lead ("SEÚL, 17 de mayo (El Observador) — ") names a place, not a subject.
+    start = max(region.start, candidate.sentence.start + credit_end(candidate.sentence.text))
+    heads = [n for n in names if start <= n.start and n.end <= candidate.span.start
              and not _complement(article[region.start : n.start], frames, english) and not _GLOSS.fullmatch(article, n.start - 1, n.end + 1)
              and not _in_brackets(n, candidate.span.start, article)]  # fmt: skip
     # "10 countries, including …, as well as the EU, issued …": the ten and the EU.
     for name in heads:
-        listed = _GROUP_AS_WELL_AS.search(article, region.start, name.start)
+        listed = GROUP_AS_WELL_AS.search(article, region.start, name.start)
         if listed is not None and not article[name.end : candidate.span.start].strip(" ,"):
             return Span(listed.start(), name.end, f"{listed.group(1)} and {name.text}")
     # The clause's first name with an apposition up to the verb ("Kim Yo Jong, sister of leader
@@ -152,6 +139,10 @@ def subject_before(
             continue  # "Lima, 3 mar.- El portavoz …, Lars Berg, negó": a nearer subject follows
         # "The Financial Times, citing intelligence sources, said": the sources speak, not the outlet.
         if _close_enough(between, frames) and (not apposed or appositive) and not frames.citing.search(between):
+            # "Ukraine's military intelligence agency, the HUR, said": the name a description is given.
+            named = next((n for n in heads if name.text[:1].islower() and n.text[:1].isupper() and _NAMED_AS.fullmatch(article, name.end, n.start)), None)
+            if named is not None and re.match(r"\s*,", article[named.end : candidate.span.start]):
+                return named
             return _with_partner(name, names, article, region, frames, english)
         if nearest:
             return None
@@ -162,7 +153,9 @@ def subject_before(
 # el ministro", "dijeron en un comunicado los diplomáticos".
 _AUDIENCE = (
     r"(?:(?:a|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
-    r"|(?:en|in)\s+(?:un|una|a)\s+(?:comunicado|declaración|nota|statement|communiqué)"
+    r"|(?:en|in|at)\s+(?:un|una|a|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
+    r"|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing)"
+    r"|(?:en|at)\s+(?:rueda|conferencia)\s+de\s+prensa"
     # "dijo a Reuters el ministro", "aseguró a la agencia NTB el portavoz": a name told, then the subject.
     r"|(?:a|to)\s+(?:(?:la|el|the)\s+(?:agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|agency|newspaper|broadcaster|magazine)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s))"
     r"(?:\s+(?!(?:el|la|los|las|the)\b)[^\W\d_]+)?"

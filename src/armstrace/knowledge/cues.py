@@ -84,6 +84,7 @@ class Cues:
     source: tuple[str, ...]
     exchange: tuple[str, ...]
     demonyms: Mapping[str, tuple[str, ...]]
+    institutions: Mapping[str, tuple[str, ...]]  # an actor kind -> the described nouns of that kind
 
 
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
@@ -93,7 +94,7 @@ _JOINED = (
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
     "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
-_GROUPED = ("offices", "demonyms", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
+_GROUPED = ("offices", "demonyms", "institutions", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -204,6 +205,8 @@ def read_cues(path: Path) -> Cues:
         modified=_keyed(document, "modified", ("after", "before"), path),
         # [launches]: the words of space, and of a launch.
         launches=_keyed(document, "launches", ("space", "launch"), path),
+        # [institutions]: the described nouns that name one institution of a state, by actor kind.
+        institutions=_keyed(document, "institutions", ("government", "agency"), path),
         # [demonyms]: a country's canonical name, then its adjectives in either language.
         demonyms=MappingProxyType({
             country: _terms(words, f"{path}: [demonyms] {country}", lowercase=True)

@@ -1,0 +1,105 @@
+"""Speakers that are institutions, and the frames around them: a dateline before the subject, a
+role and a name in apposition, a channel after "according to", a document or a role named
+before, a government by its adjective, and the institutions the article describes as actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrace.base.schema import Claim, Evidence
+from armstrace.extraction.speaker_actors import speaker_actors
+from armstrace.extraction.speaker_names import canonical_speakers
+from armstrace.extraction.status import settle_status
+
+from support.speakers import CUES, GAZETTEER, speakers
+
+EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire story's lead names a place the gazetteer knows, not the subject
+        ("SEÚL, 3 de junio (La Nación) — Ana Torres, hermana del presidente Luis Torres, negó este lunes que Perú venda armas.",
+         [("negó", "Ana Torres")]),
+        ("LIMA, 20 oct (EFE) — Un grupo de militares chilenos se encuentra en Tacna para adiestrar a las tropas, aseguró este jueves "
+         "la representante del presidente de Perú en Tacna, Ana Torres.", [("aseguró", "Ana Torres")]),
+        # a country ISO 3166 knows opens the sentence, a relative clause after it
+        ("Peru, which borders Chile, said it was \"taking the report seriously\".", [("said", "Peru")]),
+        # a role set off before the name: the name speaks, not what the verb is about
+        ("Peru said it was \"taking the report seriously\". Its foreign minister, Ana Torres, accused Santiago of lying.",
+         [("said", "Peru"), ("accused", "Ana Torres")]),
+        # "according to" after a person's verb names the channel
+        ("\"We repair planes here,\" Torres said, according to Pul Pervogo, a Telegram channel close to his office.", [("said", "Torres")]),
+        # but an outlet that reports "according to" its sources relays them
+        ("The Financial Times reported, according to intelligence sources, that Peru sent drones.", [("reported", "intelligence sources")]),
+        # a described body and the name it is given in apposition
+        ("Chile's military intelligence agency, the HUR, said on Tuesday that Peruvian specialists had been working there. "
+         "According to the agency, the plant makes 30 drones a month.", [("said", "HUR"), ("According to", "HUR")]),
+        # where a statement was made, between the verb and its subject
+        ("\"Ni una sola arma ha salido\", dijo en rueda de prensa semanal el portavoz del Ejecutivo, Lars Berg.", [("dijo", "Lars Berg")]),
+        # a role alone after "según": the person who spoke before
+        ("Ana Torres negó que Perú venda armas. Según la dirigente, las acusaciones son falsas.", [("negó", "Ana Torres"), ("Según", "Ana Torres")]),
+        # a document the article attributed before speaks for its issuer, and so does "el documento"
+        ("El Gobierno peruano negó que venda drones, como sostiene un informe de la inteligencia militar de Ucrania.\n\n"
+         "Según el informe, citado por el diario El Tiempo, al menos 12 drones aparecieron en Lima. El documento añade que llegaron por mar.",
+         [("negó", "Gobierno peruano"), ("Según", "inteligencia militar de Ucrania"), ("añade", "inteligencia militar de Ucrania")]),
+        # a verb joined to a clause that is no claim: past a role with its complement, the person
+        ("El embajador de Chile en Perú, Lars Berg, pidió a Lima \"más controles\" y afirmó que su Gobierno compartirá las pruebas.",
+         [("afirmó", "Lars Berg")]),
+    ],
+)
+def test_institutions_roles_and_channels_around_the_verb(text: str, expected: list[tuple[str, str]]) -> None:
+    assert speakers(f"Titular de prueba\n\n{text}") == expected
+
+
+@pytest.mark.parametrize(
+    ("speaker", "name"),
+    [
+        ("El Gobierno iraquí", "Iraq"),  # a government by its adjective is its state
+        ("the Georgian government", "Georgia"),
+        ("Gobierno de coalición", "coalición government"),  # no state: left to the description
+        ("the official IRNA news agency", "IRNA"),  # an outlet by its name
+        ("Kiev y Vilna", "Ukraine and Lithuania"),  # a capital stands for its state
+        ("Ukraine's Security Service", "Security Service of Ukraine"),  # a state's body the gazetteer knows
+        ("intelligence agency", "intelligence agency"),
+    ],
+)
+def test_speakers_named_as_the_state_outlet_or_body_they_are(speaker: str, name: str) -> None:
+    claim = Claim(speaker=speaker, stance="asserted", content="x", evidence=EVIDENCE)
+    assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == name
+
+
+def test_an_institution_the_article_describes_speaks_as_an_actor_of_its_state() -> None:
+    article = ("La embajada iraní en Bagdad negó el envío. La embajada de Chile en Lima lo confirmó. "
+               "Fuentes de seguridad iraquíes lo dijeron. La inteligencia militar de Ucrania lo denunció.")  # fmt: skip
+    said = [Claim(speaker=s, stance="asserted", content="x", evidence=EVIDENCE)
+            for s in ("La embajada iraní en Bagdad", "embajada de Chile en Lima", "Fuentes de seguridad iraquíes", "inteligencia militar de Ucrania")]  # fmt: skip
+    named = canonical_speakers(said, [], GAZETTEER, CUES)
+    actors = speaker_actors(said, named, [], article, CUES, GAZETTEER)
+    found = {(a.name, a.kind, a.country_code, a.mentions[0], article[a.evidence.start : a.evidence.end]) for a in actors}
+    assert found == {
+        ("Iranian embassy in Baghdad", "government", "IR", "embajada iraní en Bagdad", "embajada iraní en Bagdad"),
+        ("Chilean embassy in Lima", "government", "CL", "embajada de Chile en Lima", "embajada de Chile en Lima"),
+        # the gazetteer's entry gives kind and country; sources are no institution
+        ("Ukrainian military intelligence", "agency", "UA", "inteligencia militar de Ucrania", "inteligencia militar de Ucrania"),
+    }
+    # an actor the article already has is not added again
+    assert speaker_actors(said, named, actors, article, CUES, GAZETTEER) == actors
+
+
+def test_a_party_asserting_something_else_where_it_denies_the_transfer_confirms_nothing() -> None:
+    from armstrace.base.schema import Weapon
+
+    denial = Evidence(quote="Perú negó que exporte misiles a Chile y aseguró que los misiles solo disuaden.", start=0, end=76, alignment="exact", score=1.0)
+    report = Evidence(quote="Chile ha lanzado 40 misiles peruanos.", start=100, end=137, alignment="exact", score=1.0)
+    weapons = [
+        Weapon(description="misiles", category="other_missile", supplier="Peru", recipient="Chile", status="denied", evidence=denial),
+        Weapon(description="misiles", category="other_missile", supplier="Peru", recipient="Chile", status="alleged", evidence=report),
+    ]
+    claims = [
+        Claim(speaker="Peru", stance="denied", content="exporte misiles a Chile", evidence=denial),
+        Claim(speaker="Peru", stance="asserted", content="los misiles solo disuaden", evidence=denial),
+        Claim(speaker="Ukraine", stance="asserted", content="Chile ha lanzado 40 misiles peruanos", evidence=report),
+    ]
+    assert [w.status for w in settle_status(weapons, claims, CUES, GAZETTEER)] == ["denied", "alleged"]
