@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,21 @@ def test_eval_against_the_same_prompt_as_baseline_reports_no_change(tmp_path: Pa
     assert report.changes == []
     assert report.below_min == ["weapons", "figures"]
     assert report.exit_code == 1
+
+
+def test_an_eval_reads_only_its_gold_articles_from_an_output_folder_an_earlier_run_filled(tmp_path: Path) -> None:
+    settings = replay_settings(tmp_path / "cache")
+    fewer = tmp_path / "gold"
+    fewer.mkdir()
+    for gold in sorted((SEEDS / "gold").glob("*.json"))[1:]:
+        shutil.copy(gold, fewer)
+    for text in SEEDS.glob("*.txt"):
+        shutil.copy(text, tmp_path)
+    with replay_seeds():
+        whole = run_eval(SEEDS / "gold", tmp_path / "eval", settings)
+        part = run_eval(fewer, tmp_path / "eval", settings)
+
+    first = sorted((SEEDS / "gold").glob("*.json"))[0].stem
+    left_out = json.loads(next((tmp_path / "eval").rglob(f"articles/{first}.json")).read_text(encoding="utf-8"))
+    assert left_out["claims"]  # the earlier run's article is still in the folder
+    assert part.current.english_claims[1] == whole.current.english_claims[1] - len(left_out["claims"])

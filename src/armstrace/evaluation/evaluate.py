@@ -130,7 +130,9 @@ def _evaluate_prompt(
 
     summary = run_extract(sources, out, settings)
     texts = {g.article: src.read_text(encoding="utf-8") for g, src in zip(golds, sources)}
-    extractions = _extractions(out)
+    # The gold articles' only: an output folder may hold other articles from an earlier run.
+    wanted = {g.article for g in golds}
+    extractions = {k: e for k, e in _extractions(out).items() if k in wanted}
     scores, failed = _score_run(golds, extractions, texts, matcher, match)
     plan = settings.call_plan(summary.model)
     strategy = f"{plan['strategy']}, {plan['mode']}"

@@ -34,15 +34,16 @@ def speaker_actors(
         if normalise(after.speaker) in have or after.speaker in added:
             continue
         words = re.sub(rf"(?i)^(?:{DETERMINER})\s+", "", before.speaker.strip())
-        kind = _institution(words, frames, cues)
-        state = _state(words, cues, gazetteer)
+        # One the gazetteer knows by its English name ("Ukrainian military intelligence") is its entry.
+        known = gazetteer.actor_for(after.speaker)
+        if known is not None and known.kind not in ("country", "person"):
+            kind, state = known.kind, (known.country, gazetteer.country_name(known.country)) if known.country else None
+        else:
+            kind, state = _institution(words, frames, cues), _state(words, cues, gazetteer)
         start = article.find(words)
         if kind is None or state is None or start < 0:
             continue
         evidence = Evidence(quote=words, start=start, end=start + len(words), alignment="exact", score=1.0)
-        # One the gazetteer knows by its English name ("Ukrainian military intelligence") is its entry.
-        if (known := gazetteer.actor_for(after.speaker)) is not None and known.kind != "country":
-            kind, state = known.kind, iso_country(known.country) or state
         added[after.speaker] = Actor(
             name=after.speaker, mentions=[words], kind=kind, country=state[1], country_code=state[0], evidence=evidence
         )
