@@ -47,6 +47,29 @@ EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
         # a verb joined to a clause that is no claim: past a role with its complement, the person
         ("El embajador de Chile en Perú, Lars Berg, pidió a Lima \"más controles\" y afirmó que su Gobierno compartirá las pruebas.",
          [("afirmó", "Lars Berg")]),
+        # a role with its complement before the name set off: the person, not the body the role names
+        ("El portavoz de la agrupación de fuerzas Sur, Lars Berg, explicó que las vainas llevan la fecha.", [("explicó", "Lars Berg")]),
+        # to whom it was said, "al diario X", between the verb and its subject
+        ("Ana Torres dijo que Perú vende. \"Perú no vende misiles\", declaró al diario Etemad el portavoz de la comisión de "
+         "Defensa del Parlamento, Lars Berg.", [("dijo", "Ana Torres"), ("declaró", "Lars Berg")]),
+        # a person's name, not the body of their affiliation
+        ("\"Every casing carries a date,\" said Lars Berg of the Southern group of forces.", [("said", "Lars Berg")]),
+        # where it was said, set off between a body and its verb
+        ("Russia's defence ministry, in a statement carried by the state news agency RIA Novosti, called the display \"a staged show\".",
+         [("called", "Russia's defence ministry")]),
+        # a group named before with a demonstrative
+        ("Fuentes de seguridad peruanas aseguraron que 40 camiones salieron. Según esas fuentes, hubo tres envíos.",
+         [("aseguraron", "Fuentes de seguridad peruanas"), ("Según", "Fuentes de seguridad peruanas")]),
+        ("US officials said Peru sent drones. Those officials said the drones were new.", [("said", "US officials"), ("said", "US officials")]),
+        # to whom it was said, as the occasion of the next verb
+        ("Lars Berg negó las acusaciones, dijo al portal Aktuality.sk, al que explicó que sus contactos se limitaban a la compra de piezas.",
+         [("negó", "Lars Berg"), ("explicó", "Lars Berg")]),
+        # a described body with the name that owns it
+        ("Chile's military intelligence agency says Peru has been sending shells since last autumn.",
+         [("says", "Chile's military intelligence agency")]),
+        # the wire credit in a sentence of its own after a date's full stop ("20 May.")
+        ("BRUSELAS, 20 May. (EUROPA PRESS) - El Consejo de Chile ha aprobado sanciones contra siete entidades a las que acusa de "
+         "vender drones.", [("acusa", "Consejo de Chile")]),
     ],
 )
 def test_institutions_roles_and_channels_around_the_verb(text: str, expected: list[tuple[str, str]]) -> None:
@@ -63,6 +86,7 @@ def test_institutions_roles_and_channels_around_the_verb(text: str, expected: li
         ("Kiev y Vilna", "Ukraine and Lithuania"),  # a capital stands for its state
         ("Ukraine's Security Service", "Security Service of Ukraine"),  # a state's body the gazetteer knows
         ("intelligence agency", "intelligence agency"),
+        ("Ukraine's military intelligence agency", "Ukrainian military intelligence"),  # with a generic noun closing it
     ],
 )
 def test_speakers_named_as_the_state_outlet_or_body_they_are(speaker: str, name: str) -> None:
@@ -103,3 +127,16 @@ def test_a_party_asserting_something_else_where_it_denies_the_transfer_confirms_
         Claim(speaker="Ukraine", stance="asserted", content="Chile ha lanzado 40 misiles peruanos", evidence=report),
     ]
     assert [w.status for w in settle_status(weapons, claims, CUES, GAZETTEER)] == ["denied", "alleged"]
+
+
+def test_a_described_speaker_after_a_possessive_is_the_state_named_before_it() -> None:
+    quote = "North Korea did not respond, but its state media have repeatedly denied that the country sells weapons."
+    claim = Claim(speaker="state media", stance="denied", content="x", evidence=Evidence(quote=quote, start=0, end=len(quote), alignment="exact", score=1.0))
+    assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == "North Korean state media"
+
+
+def test_how_one_regards_oneself_is_no_belief() -> None:
+    from armstrace.extraction.candidates import claim_candidates
+
+    found = claim_candidates("Titular\n\nEl ministro anunció que Chile se considera libre de vender fusiles. Se cree que Perú compra.", CUES)
+    assert [(c.span.text, c.cue) for c in found] == [("anunció", "asserted"), ("cree", "believes")]

@@ -25,7 +25,7 @@ from .frames import words_of
 from .interviews import answer_lines, in_answer
 from .materiel import figure_candidates, weapon_candidates
 from .name_candidates import actor_candidates
-from .stances import STANCE_PRIORITY, claim_stance, concern, reporting_order
+from .stances import STANCE_PRIORITY, claim_stance, concern, reflexive, reporting_order
 from .statements import GOES_ON, INFERS, one_report, statement_of, within_earlier_report
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, quoted_spans, story_sentences
 
@@ -95,6 +95,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     verbs = [v for v in verbs if not _conditional(sentence.text, v)]
     # "think tank" is a body, not a belief.
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) == "think" and re.match(r"\s+tanks?\b", sentence.text[v.end :], re.I))]
+    # "Moscú se considera vinculado": how one regards oneself, with no "que", states no belief.
+    verbs = [v for v in verbs if not reflexive(sentence.text, v)]
     # A gerund a preposition governs that reports nothing after it is a noun: "little time for warning."
     verbs = [v for v in verbs if not _gerund_noun(sentence.text, v)]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",

@@ -39,7 +39,9 @@ _JOINED_VERB = re.compile(rf"[\s,](?:y|e|and)\s+{_NO_SUBJECT}$", re.I)
 
 # "en la que tachó", "during which he called": the relative clause's subject is the main clause's.
 _OCCASION = re.compile(
-    r"(?i)(?:\b(?:en|durante|tras)\s+(?:el|la|los|las)\s+(?:que|cual|cuales)|\b(?:in|during|at|after)\s+which)"
+    # "…, dijo al portal X, al que explicó …": to whom it was said, as the occasion.
+    r"(?i)(?:\b(?:en|durante|tras|a|con)\s+(?:el|la|los|las)\s+(?:que|cual|cuales)|\b(?:al|del)\s+(?:que|cual)|\b(?:a|con)\s+quienes?"
+    r"|\b(?:in|during|at|after)\s+which|\b(?:to|with)\s+whom)"
     r"\s+(?:(?:lo|la|los|las|le|les|se|también|además|he|she|they|it|also)\s+)*$"
 )
 

@@ -252,6 +252,25 @@ def is_role_named_before(frames: Frames, candidate: Candidate, article: str) -> 
     return normalise(candidate.span.text) in frames.attribution and _subject_is(role, candidate, article)
 
 
+# "esas fuentes", "the same officials": a group the article described before.
+_THOSE = r"(?:esas|esos|estas|estos|dichas|dichos|las mismas|los mismos|those|these|the same)"
+
+
+def group_described_before(frames: Frames, candidate: Candidate, article: str, every_name: Sequence[Span]) -> Span | None:
+    """"Según esas fuentes", "Las mismas fuentes hablan", "those officials said": the group the
+    article described before with that noun, where the verb's subject is the noun after a
+    demonstrative."""
+    those = re.compile(rf"(?i){_THOSE}\s+({frames.nouns.pattern})")
+    after = re.match(r"\s*,?\s*", article[candidate.span.end :])
+    found = those.match(article, candidate.span.end + (after.end() if after else 0))
+    before = article[candidate.sentence.start : candidate.span.start].rstrip()
+    found = found or next((m for m in those.finditer(before) if m.end() == len(before)), None)
+    if found is None:
+        return None
+    noun = re.compile(rf"(?i)\b{re.escape(found.group(1))}\b")
+    return next((s for s in reversed(every_name) if s.end <= candidate.sentence.start and noun.search(s.text)), None)
+
+
 def is_outlet_named_before(frames: Frames, candidate: Candidate, article: str) -> bool:
     """Whether the claim's verb has for subject an outlet called by a common noun ("Según el
     mismo medio", "the newspaper reported")."""

@@ -68,7 +68,8 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         claim = _without_opener(claim, cues)
         known = canonical(claim.speaker) != claim.speaker
         if not known and (english := _in_english(claim.speaker, frames, canonical)) is not None:
-            english = _adjectival(_whose_state(english, claim.clause, gazetteer, cues), gazetteer, cues)
+            english = _whose_state(english, claim.clause, gazetteer, cues)
+            english = _adjectival(_possessor(english, claim.speaker, claim.evidence.quote, gazetteer, cues), gazetteer, cues)
             named.append(claim.model_copy(update={"speaker": english}))
             continue
         parts = _listed(claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
@@ -85,11 +86,13 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
 def _possessed(name: str, gazetteer: Gazetteer, cues: Cues) -> str | None:
     """"Ukraine's Security Service": a state's body the gazetteer knows as "Security Service of
     Ukraine" or "Ukrainian Security Service"; None if it knows neither."""
-    possessive = re.fullmatch(r"(.+?)['’]s\s+([A-Z].*)", name.strip())
+    possessive = re.fullmatch(r"(.+?)['’]s\s+(\w.*)", name.strip())
     state = iso_country(possessive.group(1)) if possessive is not None else None
     if possessive is None or state is None:
         return None
-    forms = (f"{possessive.group(2)} of {state[1]}", f"{_adjective(state[1], cues)} {possessive.group(2)}")
+    # A generic noun may close the body's name: "military intelligence agency" is its intelligence.
+    bodies = (possessive.group(2), re.sub(r"\s+(?:agency|service)$", "", possessive.group(2)))
+    forms = [form for b in bodies for form in (f"{b} of {state[1]}", f"{_adjective(state[1], cues)} {b}")]
     return next((entry.name for form in forms if (entry := gazetteer.actor_for(form)) is not None), None)
 
 
@@ -117,6 +120,18 @@ def _whose_state(speaker: str, clause: str, gazetteer: Gazetteer, cues: Cues) ->
     code = known.country if known is not None else ""
     adjective = _adjective(gazetteer.country_name(code), cues) if code else ""
     return f"{adjective} state media" if adjective else speaker
+
+
+def _possessor(speaker: str, written: str, sentence: str, gazetteer: Gazetteer, cues: Cues) -> str:
+    """"North Korea did not respond, but its state media denied …": a described speaker after a
+    possessive is the state's the sentence named last before it (North Korean state media)."""
+    owned = re.search(rf"(?i)\b(?:its|su|sus)\s+{re.escape(written.strip())}", sentence)
+    if owned is None or speaker.split()[0][:1].isupper():
+        return speaker
+    states = [k for m in re.finditer(r"[A-ZÁÉÍÓÚ][\w'’-]*(?:\s+(?:del\s+)?[A-ZÁÉÍÓÚ][\w'’-]*)*", sentence[: owned.start()])
+              if (k := gazetteer.actor_for(m.group(0))) is not None and k.kind == "country"]  # fmt: skip
+    adjective = _adjective(gazetteer.country_name(states[-1].country), cues) if states else ""
+    return f"{adjective} {speaker}" if adjective else speaker
 
 
 def _adjective(country: str, cues: Cues) -> str:

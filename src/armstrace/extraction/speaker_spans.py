@@ -18,7 +18,8 @@ def named_body(speaker: Span, every_name: Sequence[Span], article: str, frames: 
     Western intelligence official said": the body or person the article named or described
     before with the description's noun, where the description is that noun alone with a definite
     article ("las autoridades norcoreanas" say whose they are)."""
-    if not frames.nouns.fullmatch(speaker.text) or not re.search(r"(?i)\b(?:los|las|el|la|the)\s+$", article[: speaker.start]):
+    before = r"(?i)\b(?:los|las|el|la|the|esos|esas|estos|estas|dichos|dichas|those|these|(?:los|las)\s+mism[oa]s|the\s+same)\s+$"
+    if not frames.nouns.fullmatch(speaker.text) or not re.search(before, article[: speaker.start]):
         return speaker
     nouns = [re.escape(n.group(0).lower()) for n in frames.nouns.finditer(speaker.text)]
     named = [s for s in every_name if s.end <= speaker.start and s.text.lower() != speaker.text.lower()
@@ -48,3 +49,23 @@ def body(speaker: Span, article: str, frames: Frames) -> Span:
     if m is None or any(normalise(w) in frames.acts for w in words_of(m.group(1))):
         return speaker
     return Span(speaker.start, m.end(), article[speaker.start : m.end()])
+
+
+def affiliated(speaker: Span, cues: Cues) -> Span:
+    """"Lars Berg of the Southern group of forces": a person's name, not the body their
+    affiliation names; a body's own name ("Ministry of the Interior") stays whole."""
+    m = re.match(r"((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\s+of\s+the\s+", speaker.text)
+    if m is None or any(normalise(w) in cues.translations or w.lower() in cues.bodies for w in m.group(1).split()):
+        return speaker
+    return Span(speaker.start, speaker.start + m.end(1), m.group(1))
+
+
+def possessed(speaker: Span, article: str) -> Span:
+    """"Ukraine's military intelligence agency says": a described body with the name that owns it."""
+    if not speaker.text[:1].islower():
+        return speaker
+    owner = re.search(r"(?<![\w'’])[A-ZÁÉÍÓÚ][\w-]*(?:[ \t]+[A-ZÁÉÍÓÚ][\w-]*){0,2}['’]s[ \t]+(?:[a-z][\w-]*[ \t]+)?$", article[max(0, speaker.start - 60) : speaker.start])
+    if owner is None:
+        return speaker
+    start = speaker.start - (len(article[max(0, speaker.start - 60) : speaker.start]) - owner.start())
+    return Span(start, speaker.end, article[start : speaker.end])

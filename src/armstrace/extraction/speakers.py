@@ -29,10 +29,10 @@ from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, named_words, refers_back
-from .frames import DETERMINERS, Frames, any_of, described_as, described_spans, is_body_named_before, is_document_subject, is_outlet_named_before, is_role_named_before, name_spans, one_described_before, words_of
+from .frames import DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body_named_before, is_document_subject, is_outlet_named_before, is_role_named_before, name_spans, one_described_before, words_of
 from .continued import GERUND, closes_where, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
 from .counted_groups import counted_group
-from .speaker_spans import body, named_body, whose
+from .speaker_spans import affiliated, body, named_body, possessed, whose
 from .interviews import answer_lines, in_answer, interviewee
 from .sources import cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_source, relayed_person, source_cited_by
 from .subjects import (
@@ -81,7 +81,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
         if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
         if speaker is None:
-            speaker = one_described_before(frames, candidate, article, every_name)
+            speaker = one_described_before(frames, candidate, article, every_name) or group_described_before(frames, candidate, article, every_name)
         if speaker is None and is_outlet_named_before(frames, candidate, article):
             speaker = next((n for n in reversed(every_name) if n.end <= candidate.span.start and normalise(n.text) in media), None)
         if speaker is None and is_body_named_before(frames, candidate, article):
@@ -96,7 +96,8 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             continue
         speaker = named_body(speaker, every_name, article, frames) if speaker is not None else None
         speaker = whose(speaker, countries, article, frames, cues) if speaker is not None else None
-        found.append(replace(candidate, speaker=body(speaker, article, frames)) if speaker is not None else candidate)
+        speaker = affiliated(possessed(body(speaker, article, frames), article), cues) if speaker is not None else None
+        found.append(replace(candidate, speaker=speaker) if speaker is not None else candidate)
     return found
 
 
@@ -216,7 +217,8 @@ def _set_off(candidate: Candidate, names: Sequence[Span], article: str, frames: 
     first = next((n for n in names if lead <= n.start < candidate.span.start), None)
     if first is None:
         return False
-    between = article[first.end : candidate.span.start]
+    tail = frames.body.match(article, first.end, candidate.span.start)  # "Russia's defence ministry, …,"
+    between = article[tail.end() if tail else first.end : candidate.span.start]
     # "Its foreign minister, Gabrielius Landsbergis, accused": a role the name is apposed to.
     role = re.fullmatch(rf"(?i)\s*(?:[^\W\d_]+\s+){{0,3}}(?:{any_of(frames.roles)})\s*,\s*", article[lead : first.start])
     if role is not None and re.fullmatch(r"\s*,\s*", between):

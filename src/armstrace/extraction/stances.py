@@ -56,7 +56,10 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
         return framing[0].label
     # A quoted statement that opens with its subject's own verb takes that verb's stance:
     # "«Noruega cree que …», dijeron los ministros."
-    opening = [h for h in hits(statement, labelled_terms(cues.reporting, reporting_order(cues))) if normalise(statement[h.start : h.end]) != "concerned" or concern(statement, h)]
+    opening = [
+        h for h in hits(statement, labelled_terms(cues.reporting, reporting_order(cues)))
+        if (normalise(statement[h.start : h.end]) != "concerned" or concern(statement, h)) and not reflexive(statement, h)
+    ]  # fmt: skip
     if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]):
         return opening[0].label
     # Stance words count in what the verb reports, not in the words around it ("dijo …, en
@@ -68,6 +71,11 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
         dismissed = marks[0].label == "accused" and (_NOT.search(text, 0, marks[0].start) or any(m.label == "denied" for m in marks))
         return "denied" if dismissed else marks[0].label
     return "denied" if _negated(statement, cues) else stance
+
+
+def reflexive(text: str, hit: Hit) -> bool:
+    """"Moscú se considera vinculado": how one regards oneself, no "que" after it, is no belief stated."""
+    return hit.label == "believes" and re.search(r"(?i)\bse\s+$", text[: hit.start]) is not None and not re.match(r"\s+que\b", text[hit.end :])
 
 
 def concern(text: str, hit: Hit) -> bool:

@@ -155,7 +155,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     anchor_text = sentence.text[anchor.start : anchor.end]
     if _attributes(sentence, anchor, cues):
         closes = not between
-    elif _apposed_name(head[:comma], cues.connectors) or {w.lower() for w in between} & _RELATIVES or _RELATIVE_ASIDE.search(head):
+    elif _apposed_name(head[:comma], cues.connectors) or {w.lower() for w in between} & _RELATIVES or _RELATIVE_ASIDE.search(head) or _IN_A_DOCUMENT.search(head):
         # "El ministro, Serguéi Shoigú, calificó…", "un mensaje, en el que abogaba…", "X, quien,
         # citado por la agencia Y, calificó…"
         closes = False
@@ -327,6 +327,8 @@ _FINITE = re.compile(
 )
 # A relative pronoun, then an aside set off by commas, right before the verb.
 _RELATIVE_ASIDE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)\s*,[^,;:«»“”\"]{1,60},\s*$")
+# "Russia's defence ministry, in a statement carried by RIA Novosti, called …": where it was said, set off.
+_IN_A_DOCUMENT = re.compile(r"(?i),\s*(?:in|en|through|a través de)\s+(?:a|an|its|his|her|their|un|una|su|sus)\s+[^,;:«»“”\"]{1,80},\s*$")
 _RELATIVES = frozenset(("que", "quien", "quienes", "cual", "that", "which", "who", "whom"))
 _SUBJECT_PRONOUNS = frozenset(("it", "he", "she", "they", "we", "él", "ella", "ellos", "ellas"))
 

@@ -104,6 +104,11 @@ def _past(name: Span, end: int, names: Sequence[Span], article: str) -> str:
     return "".join([*parts, article[at:end]])
 
 
+def _role_in(opening: str, frames: Frames) -> bool:
+    """Whether the words a clause opens with before its first name are a role and its complement."""
+    return re.match(rf"(?i)\s*(?:{DETERMINER}\s+)?(?:[^\W\d_]+\s+)?(?:{any_of(frames.roles)})\s+(?:de|del|of)\b", opening) is not None
+
+
 _NAMED_AS = re.compile(rf"\s*,\s*(?:{DETERMINER}\s+)?", re.I)
 
 
@@ -129,18 +134,23 @@ def subject_before(
     # The clause's first name with an apposition up to the verb ("Kim Yo Jong, sister of leader
     # Kim Jong Un, denied"), else the nearest one.
     for name in [*heads, *reversed(heads)]:
-        raw = article[name.end : candidate.span.start]
-        between = _past(name, candidate.span.start, names, article)
+        # "Russia's defence ministry, in a statement, called": the body noun after the name is the name's.
+        tail = frames.body.match(article, name.end, candidate.span.start)
+        named = name if tail is None else Span(name.start, tail.end(), article[name.start : tail.end()])
+        raw = article[named.end : candidate.span.start]
+        between = _past(named, candidate.span.start, names, article)
         appositive = between.lstrip().startswith(",")
         nearest = name is heads[-1]
         if not (nearest or appositive):
             continue
-        if not nearest and any(n.start >= name.end + apposition_end(raw) for n in heads):
+        if not nearest and any(n.start >= named.end + apposition_end(raw) for n in heads):
             continue  # "Lima, 3 mar.- El portavoz …, Lars Berg, negó": a nearer subject follows
         # "The Financial Times, citing intelligence sources, said": the sources speak, not the outlet.
         if _close_enough(between, frames) and (not apposed or appositive) and not frames.citing.search(between):
-            # "Ukraine's military intelligence agency, the HUR, said": the name a description is given.
-            named = next((n for n in heads if name.text[:1].islower() and n.text[:1].isupper() and _NAMED_AS.fullmatch(article, name.end, n.start)), None)
+            # "Ukraine's military intelligence agency, the HUR, said": the name a description is given;
+            # "El portavoz de la agrupación Sur, Lars Berg, explicó": the person a role's complement names.
+            described = name.text[:1].islower() or _role_in(article[start : name.start], frames)
+            named = next((n for n in heads if described and n.text[:1].isupper() and _NAMED_AS.fullmatch(article, name.end, n.start)), None)
             if named is not None and re.match(r"\s*,", article[named.end : candidate.span.start]):
                 return named
             return _with_partner(name, names, article, region, frames, english)
@@ -152,12 +162,12 @@ def subject_before(
 # Whom a statement was made to, or in what, between the verb and its subject: "dijo a la prensa
 # el ministro", "dijeron en un comunicado los diplomáticos".
 _AUDIENCE = (
-    r"(?:(?:a|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
+    r"(?:(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
     r"|(?:en|in|at)\s+(?:un|una|a|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
     r"|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing)"
     r"|(?:en|at)\s+(?:rueda|conferencia)\s+de\s+prensa"
     # "dijo a Reuters el ministro", "aseguró a la agencia NTB el portavoz": a name told, then the subject.
-    r"|(?:a|to)\s+(?:(?:la|el|the)\s+(?:agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|agency|newspaper|broadcaster|magazine)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s))"
+    r"|(?:a|al|to)\s+(?:(?:la|el|the)\s+)?(?:(?:agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|agency|newspaper|broadcaster|magazine)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s))"
     r"(?:\s+(?!(?:el|la|los|las|the)\b)[^\W\d_]+)?"
 )
 

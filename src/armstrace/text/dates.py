@@ -57,7 +57,8 @@ _DATELINE = re.compile(rf"^\s*(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{{1,40}},
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 # A wire story's lead: a place, perhaps its region or a date, the agency in brackets and a
 # dash ("OSLO, Norway (AP) —", "Lima, 3 mar (EFE).-", "QUITO (AFP) -").
-_CREDIT = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'-]{1,40}(?:,[^()—–\n]{0,40})?\([^()\n]{1,30}\)\s*\.?\s*[-—–]+\s*")
+# The place may stand in the sentence before, when the date's full stop ended it ("20 May.").
+_CREDIT = re.compile(r"^\s*(?:[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'-]{1,40}(?:,[^()—–\n]{0,40})?)?\([^()\n]{1,30}\)\s*\.?\s*[-—–]+\s*")
 
 
 def credit_end(text: str) -> int:
