@@ -36,6 +36,7 @@ def speaker_actors(
         words = re.sub(rf"(?i)^(?:{DETERMINER})\s+", "", before.speaker.strip())
         # One the gazetteer knows by its English name ("Ukrainian military intelligence") is its entry.
         known = gazetteer.actor_for(after.speaker)
+        kind: ActorKind | None
         if known is not None and known.kind not in ("country", "person"):
             kind, state = known.kind, (known.country, gazetteer.country_name(known.country)) if known.country else None
         else:

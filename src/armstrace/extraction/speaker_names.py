@@ -58,8 +58,8 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             return next(iter(bodies))
         if (entry := gazetteer.actor_for(name)) is not None:
             return entry.name
-        if (entry := _possessed(name, gazetteer, cues)) is not None:
-            return entry
+        if (owned := _possessed(name, gazetteer, cues)) is not None:
+            return owned
         iso = iso_country(name)
         return iso[1] if iso is not None else name
 

@@ -150,9 +150,9 @@ def subject_before(
             # "Ukraine's military intelligence agency, the HUR, said": the name a description is given;
             # "El portavoz de la agrupación Sur, Lars Berg, explicó": the person a role's complement names.
             described = name.text[:1].islower() or _role_in(article[start : name.start], frames)
-            named = next((n for n in heads if described and n.text[:1].isupper() and _NAMED_AS.fullmatch(article, name.end, n.start)), None)
-            if named is not None and re.match(r"\s*,", article[named.end : candidate.span.start]):
-                return named
+            given = next((n for n in heads if described and n.text[:1].isupper() and _NAMED_AS.fullmatch(article, name.end, n.start)), None)
+            if given is not None and re.match(r"\s*,", article[given.end : candidate.span.start]):
+                return given
             return _with_partner(name, names, article, region, frames, english)
         if nearest:
             return None
