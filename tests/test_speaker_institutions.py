@@ -70,6 +70,11 @@ EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
         # the wire credit in a sentence of its own after a date's full stop ("20 May.")
         ("BRUSELAS, 20 May. (EUROPA PRESS) - El Consejo de Chile ha aprobado sanciones contra siete entidades a las que acusa de "
          "vender drones.", [("acusa", "Consejo de Chile")]),
+        # a counted group of states with its adjective
+        ("Francia, Alemania y el Reino Unido activaron el mecanismo. Los tres países europeos advirtieron de que Irán ha transferido drones.",
+         [("advirtieron", "France, Germany and United Kingdom")]),
+        ("France, Germany and Britain acted. The three European countries warned that Iran had sent drones.",
+         [("warned", "France, Germany and United Kingdom")]),
     ],
 )
 def test_institutions_roles_and_channels_around_the_verb(text: str, expected: list[tuple[str, str]]) -> None:
@@ -140,3 +145,10 @@ def test_how_one_regards_oneself_is_no_belief() -> None:
 
     found = claim_candidates("Titular\n\nEl ministro anunció que Chile se considera libre de vender fusiles. Se cree que Perú compra.", CUES)
     assert [(c.span.text, c.cue) for c in found] == [("anunció", "asserted"), ("cree", "believes")]
+
+
+def test_not_being_able_to_confirm_is_no_denial() -> None:
+    from armstrace.extraction.candidates import claim_candidates
+
+    found = claim_candidates("Titular\n\nEl Departamento de Estado dijo no poder confirmar las muertes. Peru said it could not confirm the report.", CUES)
+    assert [c.cue for c in found] == ["asserted", "asserted"]

@@ -34,9 +34,12 @@ GROUP_AS_WELL_AS = re.compile(
 
 
 _COUNTS = {"both": 2, "ambos": 2, "ambas": 2, "two": 2, "dos": 2, "three": 3, "tres": 3, "four": 4, "cuatro": 4}
+# An adjective may stand before the noun in English or after it in Spanish: "the three European
+# countries", "los tres países europeos".
 _GROUP = (
-    rf"(?:(?:the|los|las|these|those|estos|esos)\s+)?({'|'.join(_COUNTS)})\s+"
+    rf"(?:(?:the|los|las|these|those|estos|esos)\s+)?({'|'.join(_COUNTS)})\s+(?:[A-Z][a-z]+\s+)?"
     r"(?:countries|governments|nations|states|capitals|allies|países|gobiernos|naciones|estados|capitales|aliados)"
+    r"(?:\s+(?!han\b|habían\b|también\b)[a-záéíóúñ]+(?:os|as|es))?"
 )
 # The group right before its verb, perhaps with an auxiliary or an adverb between them.
 _BEFORE_VERB = re.compile(rf"(?i)(?<!\w){_GROUP}\s+(?:(?:have|has|had|also|jointly|han|habían|también)\s+)*$")

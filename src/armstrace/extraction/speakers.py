@@ -282,7 +282,7 @@ def _speaker(
             return source_cited_by(source, candidate, every_name, article, frames) or source
         return as_said_subject(candidate, spoken, article)
     if same_sentence and previous is not None and not re.search(
-        r"[,;:–—]|\s-\s|\s(?:y|e|pero|and|but)\s", article[previous.span.end : candidate.span.start]
+        r"[,;:–—]|\s-\s|\s(?:y|e|pero|mientras|and|but|as|while)\s", article[previous.span.end : candidate.span.start]
     ):
         return previous.speaker  # reported within a report: "El vocero señaló que Chile anunció …"
     words = normalise(candidate.span.text)

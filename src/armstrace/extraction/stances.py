@@ -100,9 +100,10 @@ def _negated(statement: str, cues: Cues) -> bool:
     may stand before the negation: "los envíos no se habían pagado" reports a fact about
     shipments, not a denial.
     """
-    # "Ya no hay duda de …", "not only …": a negation that asserts.
-    opening = normalise(statement).lstrip("«“\"' ")
-    if any(opening.startswith(normalise(p)) for p in cues.not_negating):
+    # "Ya no hay duda de …", "not only …", "it could not confirm": a negation that asserts, or
+    # says what is not known, after the few words a negation may follow.
+    opening = " ".join(normalise(statement).lstrip("«“\"' ").split()[: _NEGATION_REACH + 2])
+    if any(re.search(rf"(?<!\w){re.escape(normalise(p))}(?!\w)", opening) for p in cues.not_negating):
         return False
     words = re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH + 1]
     for n, word in enumerate(words[:_NEGATION_REACH]):
