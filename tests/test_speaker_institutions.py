@@ -70,6 +70,10 @@ EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
         # the wire credit in a sentence of its own after a date's full stop ("20 May.")
         ("BRUSELAS, 20 May. (EUROPA PRESS) - El Consejo de Chile ha aprobado sanciones contra siete entidades a las que acusa de "
          "vender drones.", [("acusa", "Consejo de Chile")]),
+        # where it was said, then what: "que" opens the statement, not a subject
+        ("La ministra de Exteriores, Ana Torres, dijo en rueda de prensa que Lima «se ha convertido en un proveedor».", [("dijo", "Ana Torres")]),
+        # a complement's name is not what a relative clause is about
+        ("El Gobierno peruano aprobó su libro blanco de Defensa, que acusa a Chile de vender misiles.", [("acusa", None)]),
         # a counted group of states with its adjective
         ("Francia, Alemania y el Reino Unido activaron el mecanismo. Los tres países europeos advirtieron de que Irán ha transferido drones.",
          [("advirtieron", "France, Germany and United Kingdom")]),
@@ -77,7 +81,7 @@ EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
          [("warned", "France, Germany and United Kingdom")]),
     ],
 )
-def test_institutions_roles_and_channels_around_the_verb(text: str, expected: list[tuple[str, str]]) -> None:
+def test_institutions_roles_and_channels_around_the_verb(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(f"Titular de prueba\n\n{text}") == expected
 
 

@@ -196,7 +196,9 @@ def _relative_subject(candidate: Candidate, region: Span, names: Sequence[Span],
     # "el investigador X, del instituto SWP, quien cree": who believes is the person, not the institute.
     if re.match(r"(?i),\s*(?:quien|quienes|who)\b", article[m.start() :]) and (of := _OF_ASIDE.search(article, region.start, end)):
         end = of.start()
-    return next((n for n in names if n.end == end and region.start <= n.start), None)
+    # "su libro blanco de Defensa, que acusa …": a complement's name is not what the clause is about.
+    named = next((n for n in names if n.end == end and region.start <= n.start), None)
+    return None if named is not None and re.search(r"(?i)\b(?:de|del|of)\s+$", article[region.start : named.start]) else named
 
 
 _OF_ASIDE = re.compile(r"(?i),\s*(?:del|de la|de los|de las|of|from|at)\s[^,;:«»“”\"]*$")

@@ -168,7 +168,7 @@ _AUDIENCE = (
     r"|(?:en|at)\s+(?:rueda|conferencia)\s+de\s+prensa"
     # "dijo a Reuters el ministro", "aseguró a la agencia NTB el portavoz": a name told, then the subject.
     r"|(?:a|al|to)\s+(?:(?:la|el|the)\s+)?(?:(?:agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|agency|newspaper|broadcaster|magazine)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s))"
-    r"(?:\s+(?!(?:el|la|los|las|the)\b)[^\W\d_]+)?"
+    r"(?:\s+(?!(?:el|la|los|las|the|que|that|si|if)\b)[^\W\d_]+)?"
 )
 
 
