@@ -74,6 +74,9 @@ EVIDENCE = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
         ("La ministra de Exteriores, Ana Torres, dijo en rueda de prensa que Lima «se ha convertido en un proveedor».", [("dijo", "Ana Torres")]),
         # a complement's name is not what a relative clause is about
         ("El Gobierno peruano aprobó su libro blanco de Defensa, que acusa a Chile de vender misiles.", [("acusa", None)]),
+        # an office of a body nobody was named holding speaks as that office, "la portavoz" a woman's
+        ("Ana Torres dijo que Perú vende. La portavoz del Ministerio de Exteriores ruso calificó el comunicado de «calumnias».",
+         [("dijo", "Ana Torres"), ("calificó", "La portavoz del Ministerio de Exteriores ruso")]),
         # a counted group of states with its adjective
         ("Francia, Alemania y el Reino Unido activaron el mecanismo. Los tres países europeos advirtieron de que Irán ha transferido drones.",
          [("advirtieron", "France, Germany and United Kingdom")]),
@@ -96,6 +99,9 @@ def test_institutions_roles_and_channels_around_the_verb(text: str, expected: li
         ("Ukraine's Security Service", "Security Service of Ukraine"),  # a state's body the gazetteer knows
         ("intelligence agency", "intelligence agency"),
         ("Ukraine's military intelligence agency", "Ukrainian military intelligence"),  # with a generic noun closing it
+        ("La portavoz del Ministerio de Exteriores ruso", "Russian Ministry of Foreign Affairs spokeswoman"),
+        ("la vocera del Kremlin", "Kremlin spokeswoman"),
+        ("el vocero del Kremlin", "Kremlin spokesman"),
     ],
 )
 def test_speakers_named_as_the_state_outlet_or_body_they_are(speaker: str, name: str) -> None:

@@ -65,9 +65,10 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
 
     named = []
     for claim in claims:
+        woman = re.match(r"(?i)la\s", claim.speaker.strip()) is not None  # "la portavoz": a spokeswoman
         claim = _without_opener(claim, cues)
         known = canonical(claim.speaker) != claim.speaker
-        if not known and (english := _in_english(claim.speaker, frames, canonical)) is not None:
+        if not known and (english := _in_english(claim.speaker, frames, canonical, woman)) is not None:
             english = _whose_state(english, claim.clause, gazetteer, cues)
             english = _adjectival(_possessor(english, claim.speaker, claim.evidence.quote, gazetteer, cues), gazetteer, cues)
             named.append(claim.model_copy(update={"speaker": english}))
@@ -181,14 +182,15 @@ def _place(place: str, frames: Frames) -> str:
     return frames.cities.get(place.lower()) or (iso[1] if iso is not None else place)
 
 
-def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str]) -> str | None:
+def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str], woman: bool = False) -> str | None:
     """A described speaker in English, the name it takes in first: "agencias de inteligencia
     chilenas y peruanas" are Chilean and Peruvian intelligence agencies, "la
     administración Biden" the Joe Biden administration. None if `speaker` is no description."""
     speaker = re.sub(rf"^(?:{DETERMINER})\s+", "", speaker.strip(), flags=re.I)  # "la embajada rusa"
     office = re.fullmatch(rf"({any_of(list(frames.office_names))})\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker, re.I)
-    if office is not None:  # "vocero del Kremlin": Kremlin spokesman
-        return f"{canonical(office.group(2))} {frames.office_names[office.group(1).lower()]}"
+    if office is not None:  # "vocero del Kremlin": Kremlin spokesman; "la portavoz del Ministerio …": its spokeswoman
+        title = frames.office_names[office.group(1).lower()]
+        return f"{canonical(office.group(2))} {'spokeswoman' if woman and title == 'spokesman' else title}"
     # "la embajada de Chile en Oslo": where the body is placed closes it in English too.
     placed = re.search(r"\s+(?:en|in)\s+([A-ZÁÉÍÓÚ][^,;:]*)$", speaker)
     place = f" in {_place(placed.group(1).strip(), frames)}" if placed else ""

@@ -358,6 +358,14 @@ def _speaker(
         return holder
     if (person := described_person(candidate, region, every_name, article)) is not None:
         return person
+    # "La portavoz del Ministerio de Exteriores ruso calificó …", whom the article never named: the
+    # office of the body its complement names is the speaker.
+    of_body = found_role is not None and re.match(r"(?i)\s+(?:de|del|of|at|for)\s", found_role[1])
+    if found_role is not None and of_body and any(found_role[0].end < n.start < candidate.span.start for n in every_name):
+        end = found_role[0].end + len(article[found_role[0].end : candidate.span.start].rstrip(" ,"))
+        # with "la", which says "la portavoz" is a woman
+        start = found_role[0].start - len(la.group(0)) if (la := re.search(r"(?i)\bla\s+$", article[: found_role[0].start])) else found_role[0].start
+        return Span(start, end, article[start:end])
     # A name in an aside ("citando fuentes de inteligencia,") is not the verb's subject.
     names = [n for n in names if not in_aside(n, region, article, frames)]
     named_before = [n for n in names if region.start <= n.start < candidate.span.start]
