@@ -150,3 +150,9 @@ def _speaks(after_name: str, frames: Frames) -> bool:
     rest = after_name[apposition_end(after_name) :]
     words = [normalise(w) for w in words_of(rest)[:3]]
     return any(" ".join(words[:n]) in frames.acts for n in (1, 2, 3))
+
+
+def quoted_before_channel(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
+    """The name just before ", citado por" ("dijo Peskov, citado por RIA Novosti"), or None."""
+    before = [n for n in names if n.end <= candidate.span.start and re.fullmatch(r"\s*,?\s*", article[n.end : candidate.span.start])]
+    return before[-1] if before else None

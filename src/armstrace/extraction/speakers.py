@@ -34,7 +34,7 @@ from .continued import GERUND, closes_where, gerund_subject, goes_on_from, joine
 from .counted_groups import counted_group
 from .speaker_spans import affiliated, body, named_body, possessed, whose
 from .interviews import answer_lines, in_answer, interviewee
-from .sources import cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_source, relayed_person, source_cited_by
+from .sources import cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_source, quoted_before_channel, relayed_person, source_cited_by
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
     pronoun_subject, role_after, role_before, role_qualifier, subject_after, subject_before,
@@ -204,12 +204,6 @@ def _relative_subject(candidate: Candidate, region: Span, names: Sequence[Span],
 _OF_ASIDE = re.compile(r"(?i),\s*(?:del|de la|de los|de las|of|from|at)\s[^,;:«»“”\"]*$")
 
 
-def _quoted_before_channel(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
-    """The name just before ", citado por" ("dijo Peskov, citado por RIA Novosti"), or None."""
-    before = [n for n in names if n.end <= candidate.span.start and re.fullmatch(r"\s*,?\s*", article[n.end : candidate.span.start])]
-    return before[-1] if before else None
-
-
 def _set_off(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> bool:
     """Whether the comma before the verb closes what sets off the clause's opening subject: a
     name the clause opens with, then a comma ("Zelenskiy, who …, accused", "Pezeshkian, for his
@@ -296,7 +290,7 @@ def _speaker(
     if framed is not None:
         candidate = replace(candidate, span=Span(framed.start(), candidate.span.end, article[framed.start() : candidate.span.end]))
     # "«…», dijo Peskov, citado por RIA Novosti": who is quoted speaks, the outlet is the channel.
-    if _CITED_BY.fullmatch(words) and (quoted := _quoted_before_channel(candidate, spoken, article)) is not None:
+    if _CITED_BY.fullmatch(words) and (quoted := quoted_before_channel(candidate, spoken, article)) is not None:
         return quoted
     # "Según él, …", "according to her", "By his count, …", "A su juicio, …": the person who spoke before.
     if words in frames.attribution and previous is not None and (
@@ -360,7 +354,8 @@ def _speaker(
         return person
     # "La portavoz del Ministerio de Exteriores ruso calificó …", whom the article never named: the
     # office of the body its complement names is the speaker.
-    of_body = found_role is not None and re.match(r"(?i)\s+(?:de|del|of|at|for)\s", found_role[1])
+    # (A definite role: "a vice director at …" describes someone, whom the article may name after.)
+    of_body = found_role is not None and re.match(r"(?i)\s+(?:de|del|of)\s", found_role[1]) and re.search(r"(?i)\b(?:el|la|the)\s+$", article[: found_role[0].start])
     if found_role is not None and of_body and any(found_role[0].end < n.start < candidate.span.start for n in every_name):
         end = found_role[0].end + len(article[found_role[0].end : candidate.span.start].rstrip(" ,"))
         # with "la", which says "la portavoz" is a woman
