@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text.dates import caption_end, credit_end
+from ..text.dates import story_start
 from .frames import Frames, words_of
 from .spans import Candidate, Span, quoted_spans
 
@@ -144,7 +144,7 @@ def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) ->
     ("Ukraine's ambassador, Vasyl Myroshnychenko, …"), the person named."""
     sentence = candidate.sentence
     # A wire story's lead ("PYONGYANG, 30 de noviembre (El Comercio) — ") opens no clause.
-    lead = sentence.start + max(credit_end(sentence.text), caption_end(sentence.text))
+    lead = sentence.start + story_start(sentence.text)
     listed = [n for n in names if lead <= n.start < candidate.span.start]
     if not listed:
         return None

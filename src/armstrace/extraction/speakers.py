@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..knowledge.cues import Cues
-from ..text.dates import credit_end
+from ..text.dates import story_start
 from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
@@ -209,7 +209,7 @@ def _set_off(candidate: Candidate, names: Sequence[Span], article: str, frames: 
     name the clause opens with, then a comma ("Zelenskiy, who …, accused", "Pezeshkian, for his
     part, said"), where "Rusia venderá fusiles, dijo X" opens with a statement."""
     sentence = candidate.sentence
-    lead = sentence.start + credit_end(sentence.text)  # "KIEV, 20 oct (France 24) — " opens no clause
+    lead = sentence.start + story_start(sentence.text)  # "KIEV, 20 oct (France 24) — " opens no clause
     first = next((n for n in names if lead <= n.start < candidate.span.start), None)
     if first is None:
         return False

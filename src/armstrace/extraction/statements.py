@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..knowledge.cues import Cues
-from ..text.dates import caption_end, credit_end
+from ..text.dates import story_start
 from ..text.fold import normalise
 from .continued import parenthetical
 from .frames import DETERMINERS, POSSESSIVES, words_of
@@ -143,7 +143,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     report", "X, UN monitors told the committee". "Shoigú, calificó a Corea de socio" and "Berg,
     again denied the sales" report what follows."""
     # "OSLO, Norway (AP) — Norway has supplied …, an official said": the lead is no statement.
-    lead = max(credit_end(sentence.text[: anchor.start]), caption_end(sentence.text[: anchor.start]))
+    lead = story_start(sentence.text[: anchor.start])
     head, tail = sentence.text[lead : anchor.start], sentence.text[anchor.end :]
     comma = head.rfind(",")
     # "…, el portavoz las calificó de «infundadas»": an object pronoun points back past the comma.
@@ -229,7 +229,7 @@ def _before_subject(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span
         return None
     if (quoted := _quoted_before(sentence, chain)) is not None:
         return quoted
-    lead = max(credit_end(sentence.text[:chain]), caption_end(sentence.text[:chain]))
+    lead = story_start(sentence.text[:chain])
     body = sentence.text[lead:chain].strip(" ,;:-–—")
     if len(words_of(body)) < 3:
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text.dates import credit_end
+from ..text.dates import story_start
 from ..text.fold import normalise
 from ..text.language import is_english
 from .counted_groups import COUNTED_GROUP, GROUP_AS_WELL_AS
@@ -122,7 +122,7 @@ def subject_before(
     """
     english = is_english(candidate.sentence.text)
     # A wire story's lead ("SEÚL, 17 de mayo (El Observador) — ") names a place, not a subject.
-    start = max(region.start, candidate.sentence.start + credit_end(candidate.sentence.text))
+    start = max(region.start, candidate.sentence.start + story_start(candidate.sentence.text))
     heads = [n for n in names if start <= n.start and n.end <= candidate.span.start
              and not _complement(article[region.start : n.start], frames, english) and not _GLOSS.fullmatch(article, n.start - 1, n.end + 1)
              and not _in_brackets(n, candidate.span.start, article)]  # fmt: skip

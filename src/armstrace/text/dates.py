@@ -78,6 +78,12 @@ def caption_end(text: str) -> int:
     return found[-1].end() if found else 0
 
 
+def story_start(text: str) -> int:
+    """Where a sentence's own words start, past a wire story's lead or a photo caption, 0 if
+    neither opens it: what they name opens no clause."""
+    return max(credit_end(text), caption_end(text))
+
+
 def _iso(m: re.Match[str]) -> str | None:
     if m.group("y3"):
         y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
