@@ -101,7 +101,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     verbs = [v for v in verbs if not _gerund_noun(sentence.text, v)]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",
     # "no negó que" (no denial); nor is the narrator's aside ("It is worth recalling that").
-    verbs = [v for v in verbs if v.label not in ("asserted", "acknowledged", "denied") or not _not_made(sentence.text[: v.start], cues)]
+    unmade = [v for v in verbs if v.label in ("asserted", "acknowledged", "denied") and _not_made(sentence.text[: v.start], cues)]
+    verbs = [v for v in verbs if v not in unmade]
     # "officials often deny such sales", "a veces niegan": a habit, no statement.
     verbs = [v for v in verbs if not _habitual(sentence.text[: v.start], cues)]
     # "añadió a su registro", "added them to", "reports of shipments": adding to something and
@@ -125,7 +126,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
         phrases = [(a, b) for a, b in quoted if a > verbs[0].end and len(sentence.text[a:b].split()) <= _QUOTED_PHRASE]
         more = [
             Hit(a, b, "believes" if INFERS.fullmatch(sentence.text, a, b) else "") for a, b in find_all(sentence.text, GOES_ON)
-            if a > verbs[0].end and not any(0 < v.start - b and len(sentence.text[b : v.start].split()) <= _JOINED_VERB_REACH for v in verbs)
+            # "… pero no mencionó el arsenal": a clause joined to say what was not said joins no statement.
+            if a > verbs[0].end and not any(0 < v.start - b and len(sentence.text[b : v.start].split()) <= _JOINED_VERB_REACH for v in (*verbs, *unmade))
             and not normalise(sentence.text[b:]).lstrip().startswith(refused) and not inside(a, phrases)
         ]  # fmt: skip
         return sorted([*verbs, *more], key=lambda h: h.start)
@@ -260,6 +262,8 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             relays = (
                 bool(found) and found[-1].sentence == sentence and statement.start <= found[-1].span.start
                 and not _RESPONDS.search(sentence.text[: anchor.start])
+                # "A says X; B denies it": past a semicolon a verb has a subject of its own.
+                and ";" not in sentence.text[found[-1].span.end - sentence.start : anchor.start]
                 # "después de meses negándolo, Oslo lo ha admitido": a verb with its own object pronoun
                 # makes a statement of its own, not the channel of the one before.
                 and not re.search(r"(?<!\w)(?:lo|la|los|las)\s+$", sentence.text[: anchor.start], re.I)

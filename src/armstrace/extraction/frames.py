@@ -241,7 +241,9 @@ def one_described_before(frames: Frames, candidate: Candidate, article: str, eve
     nouns = any_of(sorted(frames.one))
     if not _subject_is(re.compile(rf"(?i)(?:el|la|the)\s+({nouns})\b"), candidate, article):
         return None
-    noun = re.compile(rf"(?i)\b(?:{nouns})$")
+    # the noun ends an English description ("a security source") and opens a Spanish one ("una
+    # fuente del Servicio de Seguridad")
+    noun = re.compile(rf"(?i)\b(?:{nouns})$|^(?:(?:un|una|el|la)\s+)?(?:{nouns})\s+(?:de|del)\s")
     return next((s for s in reversed(every_name) if s.end <= candidate.span.start and noun.search(s.text) and " " in s.text), None)
 
 
@@ -277,11 +279,18 @@ def is_outlet_named_before(frames: Frames, candidate: Candidate, article: str) -
     return _subject_is(frames.outlets_before, candidate, article)
 
 
+# The attribution words whose name after them is the channel, not the speaker.
+CITED_BY = re.compile(r"(?:citad[oa]s?|quoted|cited) (?:por|by)")
+# "La fuente, citada por la agencia UNIAN, aseguró": the aside stands between subject and verb.
+_CITED_ASIDE = re.compile(r"(?i),\s*(?:citad[oa]s?|quoted|cited)\s+(?:por|by)\s[^,;:]{1,60},$")
+
+
 def _subject_is(words: re.Pattern[str], candidate: Candidate, article: str) -> bool:
     after = re.match(r"\s*,?\s*", article[candidate.span.end :])
     if words.match(article, candidate.span.end + (after.end() if after else 0)):
         return True
     before = article[candidate.sentence.start : candidate.span.start].rstrip()
+    before = _CITED_ASIDE.sub("", before)
     return any(m.end() == len(before) for m in words.finditer(before))
 
 

@@ -29,7 +29,7 @@ from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, named_words, refers_back
-from .frames import DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body_named_before, is_document_subject, is_outlet_named_before, is_role_named_before, name_spans, one_described_before, words_of
+from .frames import CITED_BY, DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body_named_before, is_document_subject, is_outlet_named_before, is_role_named_before, name_spans, one_described_before, words_of
 from .continued import GERUND, closes_where, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
 from .counted_groups import counted_group
 from .speaker_spans import affiliated, body, named_body, possessed, whose
@@ -176,11 +176,6 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
 # How far into its clause the name a joined verb shares may stand: "El embajador ruso, X, …".
 _OPENING_SUBJECT = 60
 
-
-# The attribution words whose name after them is the channel, not the speaker.
-_CITED_BY = re.compile(r"(?:citad[oa]s?|quoted|cited) (?:por|by)")
-
-
 # A relative clause that opens right before the verb, but for a few words: ", que durante meses ",
 # ", which ", or an aside after the pronoun: ", quien, citado por la agencia KCNA, ".
 _RELATIVE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)(?:\s*,[^,;:«»“”\"]{1,60},)?\s+(?:[^\W\d]+\s+){0,3}$")
@@ -290,7 +285,7 @@ def _speaker(
     if framed is not None:
         candidate = replace(candidate, span=Span(framed.start(), candidate.span.end, article[framed.start() : candidate.span.end]))
     # "«…», dijo Peskov, citado por RIA Novosti": who is quoted speaks, the outlet is the channel.
-    if _CITED_BY.fullmatch(words) and (quoted := quoted_before_channel(candidate, spoken, article)) is not None:
+    if CITED_BY.fullmatch(words) and (quoted := quoted_before_channel(candidate, spoken, article)) is not None:
         return quoted
     # "Según él, …", "according to her", "By his count, …", "A su juicio, …": the person who spoke before.
     if words in frames.attribution and previous is not None and (

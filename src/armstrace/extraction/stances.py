@@ -21,8 +21,13 @@ _BEFORE_NEGATION = frozenset(
     # a state named by its own speaker: "que su país no ha enviado", "its government has never"
     " su sus nuestro nuestra its their our his her país gobierno country government"
     # a state's body, with its article and its adjective: "que el ejército ruso no emplea …"
-    " el the ejército army military fuerzas forces armada navy".split()
+    " el the ejército army military fuerzas forces armada navy"
+    # what is said not to exist: "there are none", "there were no North Korean troops"
+    " there".split()
 )
+# An aside set off by commas among a statement's first words ("North Korea, it said, has not …").
+_ASIDE = re.compile(r",\s+(?:[^\s,]+\s+){0,3}[^\s,]+,\s*")
+_ASIDE_REACH = 60
 # A negation right before a word of wrongdoing: "no viola ningún acuerdo", "nada que ocultar"
 # deny the charge.
 _NOT = re.compile(r"(?<!\w)(?:no|not|never|nunca|jamás|nada|nothing)\s+(?:[^\W\d_]+\s+)?$", re.I)
@@ -105,6 +110,10 @@ def _negated(statement: str, cues: Cues) -> bool:
     opening = " ".join(normalise(statement).lstrip("«“\"' ").split()[: _NEGATION_REACH + 2])
     if any(re.search(rf"(?<!\w){re.escape(normalise(p))}(?!\w)", opening) for p in cues.not_negating):
         return False
+    # "North Korea, it said, “has not sold …”": the aside that names the speaker is no word of
+    # what it said.
+    if (aside := _ASIDE.search(statement, 0, _ASIDE_REACH)) is not None:
+        statement = statement[: aside.start()] + " " + statement[aside.end() :]
     words = re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH + 1]
     for n, word in enumerate(words[:_NEGATION_REACH]):
         folded = word.lower()

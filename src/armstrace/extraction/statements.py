@@ -65,6 +65,7 @@ def within_earlier_report(text: str, verbs: list[Hit]) -> list[Hit]:
 
 
 # The verb's own words up to a colon, a few and no quotation among them.
+_NEXT_SUBJECT = re.compile(r";(?:\s+[^\s,;:«»“”\"]+){1,6}\s*$")
 _COLON = re.compile(r"[^:;«»“”\"]{1,60}:\s*(?=\S)")
 _OPENING_OF = {"”": "“", "»": "«", "’": "‘"}
 
@@ -127,6 +128,9 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     # "resumió así el informe: «…»", "dijo a la prensa: …": what follows the colon is what was said.
     if not that and (colon := _COLON.match(tail)) is not None and len(words_of(tail[colon.end() :])) >= 3:
         tail = tail[colon.end() :]
+    # "Kyiv says X; Moscow says …": a semicolon before the next claim's subject closes this one.
+    if until < len(sentence.text) and (semicolon := _NEXT_SUBJECT.search(tail)) is not None:
+        tail = tail[: semicolon.start()]
     body = tail.strip(" ,;:.-–—")
     # The next claim's subject may be a relative pronoun ("… al Centro X, que dijo …"): it is not this one's.
     body = re.sub(r"[\s,]+(?:y|e|and|but|pero|aunque|although|que|quien|quienes|which|who)$", "", body)

@@ -1,0 +1,45 @@
+"""Where one reported clause ends and the next begins: a semicolon between two speakers, an aside
+that names the speaker inside a statement, a channel set off between subject and verb, and a
+joined clause that says what was not said."""
+
+from __future__ import annotations
+
+from armstrace.extraction.candidates import claim_candidates
+
+from support.speakers import CUES, speakers
+
+
+def test_a_semicolon_gives_the_next_verb_its_own_subject() -> None:
+    headline = "Peru says Bolivian troops crossed the border; Chile says there are none\n\nText."
+    assert speakers(headline) == [("says", "Peru"), ("says", "Chile")]
+    found = claim_candidates(headline, CUES)
+    assert [(c.statement.text if c.statement else "", c.cue) for c in found] == [
+        ("Bolivian troops crossed the border", "asserted"), ("there are none", "denied"),
+    ]  # fmt: skip
+
+
+def test_a_denial_after_a_semicolon_is_its_subjects_not_a_relay() -> None:
+    assert speakers("Peru says Chilean rifles reached Bolivia; Chile denies it\n\nText.") == [("says", "Peru"), ("denies", "Chile")]
+
+
+def test_an_aside_naming_the_speaker_does_not_hide_the_negation() -> None:
+    found = claim_candidates("Titular\n\nPeru, it said, “has not sold Chile a single rifle”.", CUES)
+    assert [c.cue for c in found] == ["denied"]
+
+
+def test_there_is_none_is_a_denial() -> None:
+    found = claim_candidates("Titular\n\nThe embassy said there were “no Peruvian soldiers” in Bolivia.", CUES)
+    assert [c.cue for c in found] == ["denied"]
+
+
+def test_a_source_cited_by_an_outlet_is_the_source_named_before() -> None:
+    text = (
+        "Titular\n\nEl arsenal guardaba fusiles peruanos, según una fuente del Ministerio de Defensa de Chile. "
+        "La fuente, citada por la agencia Andina, aseguró que el depósito recibió tres trenes."
+    )
+    assert speakers(text) == [("según", "fuente del Ministerio de Defensa de Chile"), ("aseguró", "fuente del Ministerio de Defensa de Chile")]
+
+
+def test_a_clause_saying_what_was_not_said_joins_no_statement() -> None:
+    found = claim_candidates("Titular\n\nEl gobernador informó de un incendio en la base, pero no mencionó el arsenal.", CUES)
+    assert [(c.span.text, c.cue) for c in found] == [("informó", "asserted")]
