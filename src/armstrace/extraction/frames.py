@@ -285,6 +285,12 @@ CITED_BY = re.compile(r"(?:citad[oa]s?|quoted|cited) (?:por|by)")
 _CITED_ASIDE = re.compile(r"(?i),\s*(?:citad[oa]s?|quoted|cited)\s+(?:por|by)\s[^,;:]{1,60},$")
 
 
+def cited_by(name: Span, region: Span, article: str) -> bool:
+    """Whether `name` cites the subject in an aside: "La fuente, citada por la agencia UNIAN, aseguró"."""
+    opening = max(region.start, article.rfind(",", region.start, name.start) + 1)
+    return CITED_BY.match(normalise(article[opening : name.start]).strip()) is not None
+
+
 def _subject_is(words: re.Pattern[str], candidate: Candidate, article: str) -> bool:
     after = re.match(r"\s*,?\s*", article[candidate.span.end :])
     if words.match(article, candidate.span.end + (after.end() if after else 0)):

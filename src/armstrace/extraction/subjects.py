@@ -18,7 +18,7 @@ from ..text.dates import story_start
 from ..text.fold import normalise
 from ..text.language import is_english
 from .counted_groups import COUNTED_GROUP, GROUP_AS_WELL_AS
-from .frames import AND, CITED_BY, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, words_of
+from .frames import AND, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, cited_by, words_of
 from .spans import Candidate, Span
 
 MAX_WORDS_BETWEEN = 5
@@ -126,7 +126,7 @@ def subject_before(
     heads = [n for n in names if start <= n.start and n.end <= candidate.span.start
              and not _complement(article[region.start : n.start], frames, english) and not _GLOSS.fullmatch(article, n.start - 1, n.end + 1)
              and not _in_brackets(n, candidate.span.start, article)
-             and not _cited_by(n, region, article)]  # fmt: skip
+             and not cited_by(n, region, article)]  # fmt: skip
     # "10 countries, including …, as well as the EU, issued …": the ten and the EU.
     for name in heads:
         listed = GROUP_AS_WELL_AS.search(article, region.start, name.start)
@@ -359,12 +359,6 @@ def experiencer(candidate: Candidate, names: Sequence[Span], article: str) -> Sp
 def _aside(segment: str, frames: Frames) -> bool:
     words = words_of(segment)
     return bool(words) and (frames.citing.match(segment.strip()) is not None or words[0].lower().endswith(("ando", "iendo", "ing")))
-
-
-def _cited_by(name: Span, region: Span, article: str) -> bool:
-    """Whether `name` cites the subject in an aside: "La fuente, citada por la agencia UNIAN, aseguró"."""
-    opening = max(region.start, article.rfind(",", region.start, name.start) + 1)
-    return CITED_BY.match(normalise(article[opening : name.start]).strip()) is not None
 
 
 def in_aside(name: Span, region: Span, article: str, frames: Frames) -> bool:
