@@ -111,6 +111,10 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("Berg predijo que Chile comprará fusiles.", [("predijo", "believes")]),
         # a noun spelled like a verb but for its accent reports nothing: "el relato", "el cálculo"
         ("El relato de Berg y el cálculo de Chile coinciden.", []),
+        # what may or must not be is no fact denied; a story called a fable is
+        ("«Chile no puede ser una plataforma para eludir las sanciones», declaró Lars Berg.", [("declaró", "asserted")]),
+        ('Berg said Norway "cannot stand idly by".', [("said", "asserted")]),
+        ("La agencia publicó un comentario que calificaba de «fábula» las informaciones.", [("publicó", "denied")]),
     ],
 )  # fmt: skip
 def test_what_a_reporting_verb_makes_a_claim_of_and_its_stance(text: str, claims: list[tuple[str, str]]) -> None:
