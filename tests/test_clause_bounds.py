@@ -43,3 +43,8 @@ def test_a_source_cited_by_an_outlet_is_the_source_named_before() -> None:
 def test_a_clause_saying_what_was_not_said_joins_no_statement() -> None:
     found = claim_candidates("Titular\n\nEl gobernador informó de un incendio en la base, pero no mencionó el arsenal.", CUES)
     assert [(c.span.text, c.cue) for c in found] == [("informó", "asserted")]
+
+
+def test_an_outlet_no_list_knows_is_the_paper_that_reported_before() -> None:
+    text = "Titular\n\nPeru sold rifles to Chile, the Lima Tribune reported on Monday. According to the paper, the rifles arrived by sea."
+    assert speakers(text) == [("reported", "Lima Tribune"), ("According to", "Lima Tribune")]

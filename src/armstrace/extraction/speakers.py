@@ -84,6 +84,8 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = one_described_before(frames, candidate, article, every_name) or group_described_before(frames, candidate, article, every_name)
         if speaker is None and is_outlet_named_before(frames, candidate, article):
             speaker = next((n for n in reversed(every_name) if n.end <= candidate.span.start and normalise(n.text) in media), None)
+            # an outlet no list knows, known by what it did: "…, the Yomiuri Shimbun reported. According to the paper, …"
+            speaker = speaker or next((c.speaker for c in reversed(found) if c.speaker is not None and _PUBLISHED.fullmatch(normalise(c.span.text))), None)
         if speaker is None and is_body_named_before(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and _is_body(c.speaker, people, bodies, frames)), None)
         if speaker is None and is_role_named_before(frames, candidate, article):
@@ -172,6 +174,9 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
     role = role_after(candidate, article, frames)
     return role is not None and re.search(r"\b(?:un|una|a|an)\s+$", article[candidate.span.end : role.start()], re.I) is not None
 
+
+# What an outlet does with a story.
+_PUBLISHED = re.compile(r"reported|reports|published|publishes|informó|informa|publicó|publica|reveló|revealed")
 
 # How far into its clause the name a joined verb shares may stand: "El embajador ruso, X, …".
 _OPENING_SUBJECT = 60
