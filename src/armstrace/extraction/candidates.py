@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..base.schema import Field_
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import find_all, normalise
-from .frames import words_of
+from .compound import split_compound
 from .interviews import answer_lines, in_answer
 from .materiel import figure_candidates, weapon_candidates
 from .name_candidates import actor_candidates
@@ -285,42 +284,16 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
             stance = claim_stance(verb, stance if negated else said_as, segment, (complement, said), cues)
             said_as = verb.label or said_as
             words = Span(sentence.start + anchor.start, sentence.start + anchor.end, sentence.text[anchor.start : anchor.end])
-            found.extend(_split_quotation(Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays), cues))
+            claim = Candidate("claims", words, sentence, cue=stance, statement=statement, relays=relays)
+            subject_next = until < len(sentence.text) and not sentence.text[statement.end - sentence.start : until].strip(" ,")
+            attributes = normalise(sentence.text[anchor.start : anchor.end]) in attributed
+            found.extend(split_compound(claim, verb.label if verb.label != "asserted" else "", cues, attributes, subject_next))
         previous_claimed = bool(anchors)
     return found
 
 
 # A source's clause closed by a colon or a semicolon, past the comma after the source.
 _CLOSED = re.compile(r",[^;:«»“”\"]+?[:;]")
-
-_ELLIPTICAL = frozenset(("lo", "la", "los", "las", "le", "les", "se", "it", "so", "that", "will", "would", "do", "does", "did", "not", "no"))
-
-
-def _split_quotation(claim: Candidate, cues: Cues) -> list[Candidate]:
-    """A quotation before its verb that goes on to a second statement ("«El control es nuestro, y
-    ningún país tendrá acceso», declaró X"): two claims, as "dijo que … y que …" makes two, the
-    second's words the ones that join it, its stance its own."""
-    quoted = claim.statement
-    if quoted is None or claim.relays or quoted.end > claim.span.start or quoted == claim.sentence:
-        return [claim]
-    # Only "y"/"and"/"ni": a contrast or a reason inside a quotation is the same statement's.
-    joins = [(a, b) for a, b in find_all(quoted.text, GOES_ON) if a > 0 and re.match(r"(?i)(?:y|e|and|ni)\b", quoted.text[a:b])]
-    if not joins:
-        return [claim]
-    a, b = joins[0]
-    first, rest = quoted.text[:a].rstrip(" ,;"), quoted.text[b:].strip(" ,;")
-    # "… y no lo hará": a verb that only repeats the first statement's, by a pronoun, is no second one.
-    if len(first.split()) < 3 or len([w for w in words_of(rest) if w.lower() not in _ELLIPTICAL]) < 2:
-        return [claim]
-    at = quoted.start + quoted.text.index(rest, b)
-    second = Span(at, at + len(rest), rest)
-    stance = claim_stance(Hit(0, 0, ""), claim.cue, rest, ("", rest), cues)
-    joined = Span(quoted.start + a, quoted.start + b, quoted.text[a:b])
-    return [
-        replace(claim, statement=Span(quoted.start, quoted.start + len(first), first)),
-        Candidate("claims", joined, claim.sentence, cue=stance, statement=second),
-    ]
-
 
 def find_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> dict[Field_, list[Candidate]]:
     """Candidates for every field, each list in article order."""

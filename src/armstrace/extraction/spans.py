@@ -47,6 +47,7 @@ class Candidate:
     statement: Span | None = None
     speaker: Span | None = None  # a claim's speaker where the sentence's frame names one (speakers.py)
     relays: bool = False  # a claim's verb only names the channel of the sentence's other claim
+    joined: bool = False  # a claim split off the statement before it, whose speaker it shares (compound.py)
 
 
 def sentences(article: str) -> list[Span]:

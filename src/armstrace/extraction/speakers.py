@@ -256,7 +256,7 @@ def _speaker(
     same_sentence = previous is not None and previous.sentence == sentence
     if not candidate.span.text.strip() and previous is not None and next_to(previous.sentence, sentence, article):
         return previous.speaker  # a quotation that goes on from the statement before
-    if not candidate.span.text.strip() or goes_on(candidate.span.text):
+    if not candidate.span.text.strip() or goes_on(candidate.span.text) or candidate.joined:
         return previous.speaker if same_sentence and previous is not None else None
     at = candidate.span.start - sentence.start
     if parenthetical(sentence.text, at, at + len(candidate.span.text)):
