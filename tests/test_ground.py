@@ -273,3 +273,14 @@ def test_words_that_stand_for_a_statement_point_back_unless_they_say_what_it_sai
 
     [claim] = _speaking(f"Norway sold six frigates to Chile, NTB reported. {sentence}")[1:]
     assert refers_back(claim, CUES) is points
+
+
+def test_who_only_reports_a_transfer_is_no_party_to_it_even_where_another_denies_it() -> None:
+    text = "Peru says Chilean rifles reached Bolivia; Chile says there are none\n\nText."
+    rifles = find_candidates(text, CUES, GAZ)["weapons"][0]
+    [record], [dropped] = ground_labels([rifles], [_weapon(supplier="Peru", recipient="Bolivia")], text, CUES, GAZ)
+    assert isinstance(record, Weapon) and (record.supplier, record.recipient) == ("", "Bolivia")
+    assert dropped.reason == "supplier 'Peru' is who reports the transfer, not a party to it"
+    # who denies it speaks as a party
+    [record], _ = ground_labels([rifles], [_weapon(supplier="Chile", recipient="Bolivia")], text, CUES, GAZ)
+    assert isinstance(record, Weapon) and record.supplier == "Chile"

@@ -202,22 +202,35 @@ def _reporter_only(name: str, candidate: Candidate, cues: Cues, gazetteer: Gazet
     sentence = candidate.sentence
     at = candidate.span.start - sentence.start
     claims = claim_candidates(sentence.text, cues)
-    if any(c.cue in ("denied", "acknowledged") for c in claims):
-        return False  # who denies or admits a transfer, here or in an answer ("algo que Lima niega"), is usually a party to it
     statements = [c.statement for c in claims if c.statement is not None and c.statement.text != sentence.text]
+    forms, canonical = name_forms(name, gazetteer)
+    # The White House or the Kremlin reporting it is their state reporting it.
+    forms += [name_key(s) for a in gazetteer.actors if a.part_of == canonical for s in a.surfaces]
+    # What no statement of the sentence covers is who reports them ("dijo que A y que B").
+    reporting = "".join(" " if any(s.start <= i < s.end for s in statements) else ch for i, ch in enumerate(sentence.text))
+    # Who denies or admits a transfer, here or in an answer ("algo que Lima niega"), is usually a
+    # party to it; who only reports the claim that is denied is not ("Kyiv says …; Moscow says
+    # there are none").
+    denials = [c for c in claims if c.cue in ("denied", "acknowledged")]
+    if any(c.statement is None or c.statement not in statements for c in denials) or (denials and not _names(forms, reporting)):
+        return False
     for claim in claims:
         said = claim.statement
         if said is None or said not in statements or not said.start <= at < said.end:
             continue
-        if not subject(said.text, "", gazetteer):
+        # "North Korean soldiers deserted": a party named by its adjective is named.
+        if not subject(said.text, "", gazetteer) and not any(term_matches(said.text, forms) for forms in cues.demonyms.values()):
             return False  # the statement names no one: its parties may stand anywhere
-        forms, canonical = name_forms(name, gazetteer)
-        # The White House or the Kremlin reporting it is their state reporting it.
-        forms += [name_key(s) for a in gazetteer.actors if a.part_of == canonical for s in a.surfaces]
-        # What no statement of the sentence covers is who reports them ("dijo que A y que B").
-        reporting = "".join(" " if any(s.start <= i < s.end for s in statements) else ch for i, ch in enumerate(sentence.text))
+        if any(_names(forms, sentence.text[d.span.start : d.span.end]) or _names(forms, _before(d, sentence.text)) for d in denials):
+            return False
         return _names(forms, reporting) and not _names(forms, said.text)
     return False
+
+
+def _before(claim: Candidate, sentence: str) -> str:
+    """The words of a claim's clause before its verb, where its subject stands: "Moscow" in "…; Moscow says …"."""
+    start = max(sentence.rfind(";", 0, claim.span.start), sentence.rfind(",", 0, claim.span.start), 0)
+    return sentence[start : claim.span.start]
 
 
 def _weapon(
