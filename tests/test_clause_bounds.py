@@ -48,3 +48,25 @@ def test_a_clause_saying_what_was_not_said_joins_no_statement() -> None:
 def test_an_outlet_no_list_knows_is_the_paper_that_reported_before() -> None:
     text = "Titular\n\nPeru sold rifles to Chile, the Lima Tribune reported on Monday. According to the paper, the rifles arrived by sea."
     assert speakers(text) == [("reported", "Lima Tribune"), ("According to", "Lima Tribune")]
+
+
+def test_a_described_speaker_keeps_the_described_body_it_belongs_to() -> None:
+    from armstrace.base.schema import Claim, Evidence
+    from armstrace.extraction.speaker_names import canonical_speakers
+
+    from support.speakers import GAZETTEER
+
+    text = (
+        "Titular\n\n«Es la ruta de los fusiles», explicó a esta emisora un oficial de la inteligencia militar peruana que pidió el anonimato. "
+        "Seis soldados murieron, según aseguraron fuentes de la inteligencia militar de Perú al diario El Comercio. "
+        "«Todo es legal», dijo un portavoz de la compañía citado por la agencia Andina. "
+        "Un diputado del Parlamento chileno reconoció que el contrato está firmado."
+    )
+    found = speakers(text)
+    assert found == [
+        ("explicó", "oficial de la inteligencia militar peruana"), ("aseguraron", "fuentes de la inteligencia militar de Perú"),
+        ("dijo", "portavoz"), ("reconoció", "diputado"),
+    ]  # fmt: skip
+    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+    said = [Claim(speaker=s, stance="asserted", content="x", evidence=evidence) for _, s in found[:2]]
+    assert [c.speaker for c in canonical_speakers(said, [], GAZETTEER, CUES)] == ["Peruvian military intelligence officer", "Peruvian military intelligence sources"]

@@ -154,7 +154,7 @@ def test_where_no_frame_names_the_speaker_code_finds_none(text: str) -> None:
         ("Funcionarios británicos", "British officials"),
         ("funcionarios griegos", "Greek officials"),  # any country of the demonyms
         ("fuentes de inteligencia francesas", "French intelligence sources"),
-        ("medios locales rusos", "local Russian media"),
+        ("medios locales rusos", "Russian local media"),
         ("agencias de inteligencia occidentales y surcoreanas", "Western and South Korean intelligence agencies"),
         ("agencia de inteligencia de Ucrania", "Ukrainian intelligence agency"),
         ("fuentes del Gobierno de Chile", "Chilean government sources"),  # a described complement, in English too

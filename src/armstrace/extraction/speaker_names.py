@@ -182,6 +182,9 @@ def _place(place: str, frames: Frames) -> str:
     return frames.cities.get(place.lower()) or (iso[1] if iso is not None else place)
 
 
+_ADJECTIVE_ORDER = {"senior": 0, "military": 2, "state": 2, "local": 2}
+
+
 def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str], woman: bool = False) -> str | None:
     """A described speaker in English, the name it takes in first: "agencias de inteligencia
     chilenas y peruanas" are Chilean and Peruvian intelligence agencies, "la
@@ -191,6 +194,10 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str], w
     if office is not None:  # "vocero del Kremlin": Kremlin spokesman; "la portavoz del Ministerio …": its spokeswoman
         title = frames.office_names[office.group(1).lower()]
         return f"{canonical(office.group(2))} {'spokeswoman' if woman and title == 'spokesman' else title}"
+    # "fuentes de la inteligencia militar de Ucrania": the body the noun belongs to, in English first.
+    of = re.fullmatch(rf"({frames.nouns.pattern})\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?(.+)", speaker, re.I)
+    if of is not None and of.group(1).lower() in frames.english and (body := canonical(of.group(2))) != of.group(2) and iso_country(body) is None:
+        return f"{body} {frames.english[of.group(1).lower()]}"
     # "la embajada de Chile en Oslo": where the body is placed closes it in English too.
     placed = re.search(r"\s+(?:en|in)\s+([A-ZÁÉÍÓÚ][^,;:]*)$", speaker)
     place = f" in {_place(placed.group(1).strip(), frames)}" if placed else ""
@@ -216,7 +223,9 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str], w
     # "fuentes del Gobierno de Noruega": a complement that is a description itself is written in English too.
     name = (_in_english(name, frames, canonical) or canonical(name)) if complement else name
     described = m.group(0)
-    adjectives = [frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)]
+    # English puts a people's adjective before what kind of body it is: "Peruvian military
+    # intelligence", "Russian state media", "senior US officials".
+    adjectives = sorted((frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)), key=lambda a: _ADJECTIVE_ORDER.get(a, 1))
     noun = " ".join(frames.english[n.group(0).lower()] for n in frames.nouns.finditer(described))
     joined = (" and " if re.search(AND, described) else " ").join(adjectives)
     return " ".join(w for w in (name, joined, noun) if w) + where + place

@@ -69,3 +69,33 @@ def possessed(speaker: Span, article: str) -> Span:
         return speaker
     start = speaker.start - (len(article[max(0, speaker.start - 60) : speaker.start]) - owner.start())
     return Span(start, speaker.end, article[start : speaker.end])
+
+
+# The body a described speaker belongs to, after "de"/"of": words up to a relative pronoun, a
+# comma or what opens the rest of the clause ("al diario", "citado por", "who spoke").
+_COMPLEMENT = re.compile(
+    r"\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?"
+    r"(?:(?!(?:que|quien|quienes|who|which|that|al|a|to|en|in|on|citad[oa]s?|quoted|said|told)\b)[^\W\d_][\w-]*"
+    r"(?:\s+(?:de|del|of)(?:\s+(?:la|el|the))?(?=\s))?\s*){1,5}",
+    re.I,
+)
+
+
+def complemented(speaker: Span, article: str, frames: Frames, cues: Cues) -> Span:
+    """"fuentes de la inteligencia militar de Ucrania", "un oficial de la inteligencia militar
+    ucraniana que pidió el anonimato": a described speaker with the described body it belongs to,
+    a state's (named, or by its people's adjective); "un portavoz de la compañía" stays a
+    spokesman, "un diputado del Parlamento iraní" a lawmaker."""
+    if not frames.nouns.fullmatch(speaker.text) or (m := _COMPLEMENT.match(article, speaker.end)) is None:
+        return speaker
+    # "Un diputado del Parlamento iraní reconoció": the complement ends before the verb.
+    text = m.group(0)
+    verb = next((w for w in re.finditer(r"[^\W\d_][\w-]*", text) if normalise(w.group(0)) in frames.verbs), None)
+    text = text[: verb.start()] if verb is not None else text
+    # The body is a described one itself ("la inteligencia militar"), of a state named or by its adjective.
+    demonyms = {normalise(form) for forms in cues.demonyms.values() for form in forms}
+    head = re.match(r"\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?", text)
+    if head is None or not frames.nouns.match(text, head.end()) or not any(w[:1].isupper() or normalise(w) in demonyms for w in words_of(text)):
+        return speaker
+    end = speaker.end + len(text.rstrip())
+    return Span(speaker.start, end, article[speaker.start : end])

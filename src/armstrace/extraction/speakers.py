@@ -32,7 +32,7 @@ from .statements import QUOTED_AS, goes_on, named_words, refers_back
 from .frames import CITED_BY, DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body_named_before, is_document_subject, is_outlet_named_before, is_role_named_before, name_spans, one_described_before, words_of
 from .continued import GERUND, closes_where, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
 from .counted_groups import counted_group
-from .speaker_spans import affiliated, body, named_body, possessed, whose
+from .speaker_spans import affiliated, body, complemented, named_body, possessed, whose
 from .interviews import answer_lines, in_answer, interviewee
 from .sources import cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_source, quoted_before_channel, relayed_person, source_cited_by
 from .subjects import (
@@ -98,7 +98,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             continue
         speaker = named_body(speaker, every_name, article, frames) if speaker is not None else None
         speaker = whose(speaker, countries, article, frames, cues) if speaker is not None else None
-        speaker = affiliated(possessed(body(speaker, article, frames), article), cues) if speaker is not None else None
+        speaker = affiliated(possessed(complemented(body(speaker, article, frames), article, frames, cues), article), cues) if speaker is not None else None
         found.append(replace(candidate, speaker=speaker) if speaker is not None else candidate)
     return found
 
