@@ -115,6 +115,12 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("«Chile no puede ser una plataforma para eludir las sanciones», declaró Lars Berg.", [("declaró", "asserted")]),
         ('Berg said Norway "cannot stand idly by".', [("said", "asserted")]),
         ("La agencia publicó un comentario que calificaba de «fábula» las informaciones.", [("publicó", "denied")]),
+        ('"This is not the first Peruvian rifle we have seized," Berg said.', [("said", "asserted")]),
+        # a report given a name of the speaker's own is dismissed, whatever the name
+        ("La embajada calificó la noticia de «montaje» y aseguró que Lima respeta a Chile.", [("calificó", "denied"), ("aseguró", "asserted")]),
+        ('The mission called the report "a recycled pack of allegations".', [("called", "denied")]),
+        ("En junio, tras la cumbre, la agencia Andina tachó de «ridículas» las informaciones sobre un acuerdo.", [("tachó", "denied")]),
+        ('Berg told reporters the claim was "yet another fake".', [("told", "denied")]),
     ],
 )  # fmt: skip
 def test_what_a_reporting_verb_makes_a_claim_of_and_its_stance(text: str, claims: list[tuple[str, str]]) -> None:

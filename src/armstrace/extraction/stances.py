@@ -75,7 +75,22 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
         # A charge and a word that dismisses it deny the charge: "una acusación sin fundamento".
         dismissed = marks[0].label == "accused" and (_NOT.search(text, 0, marks[0].start) or any(m.label == "denied" for m in marks))
         return "denied" if dismissed else marks[0].label
+    if _names_a_report(segment, cues):
+        return "denied"
     return "denied" if _negated(statement, cues) else stance
+
+
+def _names_a_report(segment: str, cues: Cues) -> bool:
+    """"calificó la noticia de «…»", "called the report “…”": a report or a claim the verb gives a
+    name of its own is dismissed."""
+    words = normalise(segment).split()
+    if not words or words[0] not in {normalise(n) for n in cues.naming}:
+        return False
+    rest = [w for w in words[1:4] if w not in _DETERMINERS]
+    return bool(rest) and rest[0] in {normalise(r) for r in cues.referring}
+
+
+_DETERMINERS = frozenset("la las el los esa esas ese esos esta estas este estos the these those such this that its their sus su".split())
 
 
 def reflexive(text: str, hit: Hit) -> bool:

@@ -179,6 +179,8 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         closes = (
             anchor.label == "asserted" and len(named_words(between)) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS
             and aside and _FINITE.search(own) is None
+            # "…, la agencia KCNA tachó de «ridículas» las informaciones": a quotation in its own clause is what it says
+            and not re.search(r"[«“\"]", own)
         )  # fmt: skip
     body = head[:comma].strip(" ,;:-–—" + OPENING_QUOTES + CLOSING_QUOTES)
     said = words_of(body)
