@@ -70,3 +70,20 @@ def test_a_described_speaker_keeps_the_described_body_it_belongs_to() -> None:
     evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
     said = [Claim(speaker=s, stance="asserted", content="x", evidence=evidence) for _, s in found[:2]]
     assert [c.speaker for c in canonical_speakers(said, [], GAZETTEER, CUES)] == ["Peruvian military intelligence officer", "Peruvian military intelligence sources"]
+
+
+def test_a_relative_clause_with_its_subject_named_is_that_subjects_claim() -> None:
+    text = "Perú niega haber enviado a Chile el dron que Bolivia asegura haber derribado\n\nText."
+    assert speakers(text) == [("niega", "Perú"), ("asegura", "Bolivia")]
+
+
+def test_a_headline_that_describes_who_says_it_takes_the_speaker_the_lead_names() -> None:
+    text = (
+        "Peru sold Chile 40 rifles, newspaper reports\n\n"
+        "LIMA (Andina) — Peru has sold Chile 40 rifles, the Diario Andino reported on Monday.\n\n"
+        "Chile said it had bought nothing."
+    )
+    assert speakers(text) == [("reports", "Diario Andino"), ("reported", "Diario Andino"), ("said", "Chile")]
+    # a lead that only describes its speaker, or names a state, gives the headline none
+    described = text.replace("the Diario Andino reported", "a local newspaper reported")
+    assert speakers(described)[0] == ("reports", None)

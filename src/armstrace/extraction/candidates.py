@@ -269,6 +269,8 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
                 # "A ship that Washington accuses of …, researchers said": a verb in a relative clause
                 # reports its own charge, what the last verb says is the sentence's.
                 and not _RELATIVE_BEFORE.search(sentence.text, 0, found[-1].span.start - sentence.start)
+                # "… el dron que Ucrania asegura haber derribado": so does a verb in one after it.
+                and not _RELATIVE_BEFORE.search(sentence.text, 0, anchor.start)
             )  # fmt: skip
             said = statement.text if statement != sentence else ""
             complement = sentence.text[inner.end : statement.start - sentence.start] if said else ""

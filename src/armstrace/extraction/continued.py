@@ -16,16 +16,21 @@ And verbs whose subject opens the sentence though another name stands nearer: a 
 clause ("Britain, France and Germany triggered the mechanism, accusing …"), an infinitive of
 reason ("… al considerar que …"), and a verb joined to a clause that is no claim ("El líder
 norcoreano, Kim Jong Un, recibió al ministro … y le prometió …").
+
+And a headline that ends by describing who says it ("…, lawmaker says"): its speaker is the one
+the lead names, as a headline sums up its lead.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..text.dates import story_start
+from ..text.fold import normalise
 from .frames import Frames, words_of
-from .spans import Candidate, Span, quoted_spans
+from .spans import Candidate, Span, quoted_spans, sentences
 
 # ", dijo, " / ", he said, ": a reporting verb set off by commas inside its own statement.
 _OPENS_ASIDE = re.compile(r"(?i)(?<![»”\"’']),\s*(?:(?:he|she|it|we|they|él|ella|ellos|ellas)\s+)?$")
@@ -178,3 +183,19 @@ _ROLE_BEFORE = re.compile(r"(?:(?i:el|la|the)\s+|[A-ZÁÉÍÓÚ][\w-]*['’]s\s+
 _ROLE_OF = re.compile(r"\s*(?i:el|la|the)\s+[a-záéíóúñ][\w-]*\s+(?:de|del|of)\s+[^,;:«»“”\"]{2,60},\s*")
 # "'s ambassador, ": a possessive's role, then the name.
 _ROLE_AFTER = re.compile(r"(?:['’]s)?\s+[a-z][\w\s-]{2,60},\s*")
+
+
+def from_the_lead(found: Sequence[Candidate], article: str, countries: set[str]) -> list[Candidate]:
+    """"Russia unfroze $9 million …, Japanese daily reports": a headline claim no frame found a
+    speaker for, its verb closing the headline, takes the speaker of the lead's first claim
+    where the lead names one ("…, the Yomiuri Shimbun reported"): not a description, which the
+    article may name later, nor a state, which may only react to what the headline reports."""
+    line = article.find("\n")
+    body = next((c for c in found if line >= 0 and c.sentence.start > line and not c.relays), None)
+    first = next((s for s in sentences(article) if line >= 0 and s.start > line), None)
+    if body is None or body.speaker is None or first is None or body.sentence != first:
+        return list(found)
+    if not body.speaker.text[:1].isupper() or normalise(body.speaker.text) in countries:
+        return list(found)
+    closing = [c.sentence.end <= line and not article[c.span.end : c.sentence.end].strip(" .") for c in found]
+    return [replace(c, speaker=body.speaker) if c.speaker is None and not c.relays and closes else c for c, closes in zip(found, closing)]

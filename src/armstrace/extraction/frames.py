@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..text.fold import normalise
-from .spans import Candidate, Span, sentences
+from .spans import Candidate, Span, quoted_spans, sentences
 
 DETERMINERS = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "the", "an")
 # A possessive opens a subject after its verb as an article does: "subrayó su embajador".
@@ -304,3 +304,20 @@ def described_as(text: str, frames: Frames) -> str:
     """The English noun of a described speaker ("medios estatales": media), or ''."""
     m = frames.nouns.search(text)
     return frames.english[m.group(0).lower()] if m is not None and frames.described.fullmatch(text) else ""
+
+
+def is_body(speaker: Span, people: set[str], bodies: set[str], frames: Frames) -> bool:
+    """Whether a speaker is a body, not a person: one the gazetteer knows ("HUR"), a description,
+    or a name with a body's word."""
+    if normalise(speaker.text) in people:
+        return False
+    return normalise(speaker.text) in bodies or bool(described_as(speaker.text, frames)) or any(frames.bodies_before.fullmatch(f"the {w}") for w in words_of(speaker.text.lower()))
+
+
+def unattributed(sentence: Span, frames: Frames) -> bool:
+    """Whether a sentence with one claim candidate states what "is feared" or "is believed" with
+    nobody said to fear or believe it: the impersonal words not quoted (a quotation's speaker may
+    be named around it)."""
+    found = [m.start() for m in frames.impersonal.finditer(sentence.text)]
+    quoted = quoted_spans(sentence.text) if found else []
+    return any(not any(a <= at < b for a, b in quoted) for at in found)

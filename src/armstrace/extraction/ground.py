@@ -17,23 +17,7 @@ from typing import cast
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
-from ..base.schema import (
-    Actor,
-    ActorKind,
-    ActorLabel,
-    Claim,
-    ClaimLabel,
-    ContentLabel,
-    Dropped,
-    Evidence,
-    Figure,
-    FigureLabel,
-    Record,
-    Stance,
-    Weapon,
-    WeaponCategory,
-    WeaponLabel,
-)
+from ..base.schema import Actor, ActorLabel, Claim, ClaimLabel, ContentLabel, Dropped, Evidence, Figure, FigureLabel, Record, Stance, Weapon, WeaponCategory, WeaponLabel
 from ..knowledge.countries import iso_country, iso_forms
 from ..knowledge.cues import STANCES, Cues
 from ..knowledge.gazetteer import Gazetteer, name_key
@@ -210,9 +194,9 @@ def _reporter_only(name: str, candidate: Candidate, cues: Cues, gazetteer: Gazet
     reporting = "".join(" " if any(s.start <= i < s.end for s in statements) else ch for i, ch in enumerate(sentence.text))
     # Who denies or admits a transfer, here or in an answer ("algo que Lima niega"), is usually a
     # party to it; who only reports the claim that is denied is not ("Kyiv says …; Moscow says
-    # there are none").
+    # there are none": Moscow's clause before its verb).
     denials = [c for c in claims if c.cue in ("denied", "acknowledged")]
-    if any(c.statement is None or c.statement not in statements for c in denials) or (denials and not _names(forms, reporting)):
+    if any(c.statement not in statements or _names(forms, re.split(r"[;,]", sentence.text[: c.span.start])[-1]) for c in denials):
         return False
     for claim in claims:
         said = claim.statement
@@ -221,16 +205,8 @@ def _reporter_only(name: str, candidate: Candidate, cues: Cues, gazetteer: Gazet
         # "North Korean soldiers deserted": a party named by its adjective is named.
         if not subject(said.text, "", gazetteer) and not any(term_matches(said.text, forms) for forms in cues.demonyms.values()):
             return False  # the statement names no one: its parties may stand anywhere
-        if any(_names(forms, sentence.text[d.span.start : d.span.end]) or _names(forms, _before(d, sentence.text)) for d in denials):
-            return False
         return _names(forms, reporting) and not _names(forms, said.text)
     return False
-
-
-def _before(claim: Candidate, sentence: str) -> str:
-    """The words of a claim's clause before its verb, where its subject stands: "Moscow" in "…; Moscow says …"."""
-    start = max(sentence.rfind(";", 0, claim.span.start), sentence.rfind(",", 0, claim.span.start), 0)
-    return sentence[start : claim.span.start]
 
 
 def _weapon(

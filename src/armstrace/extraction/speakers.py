@@ -29,8 +29,11 @@ from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
 from .statements import QUOTED_AS, goes_on, named_words, refers_back
-from .frames import CITED_BY, DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body_named_before, is_document_subject, is_outlet_named_before, is_role_named_before, name_spans, one_described_before, words_of
-from .continued import GERUND, closes_where, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
+from .frames import (
+    CITED_BY, DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body, is_body_named_before, is_document_subject,
+    is_outlet_named_before, is_role_named_before, name_spans, one_described_before, unattributed, words_of,
+)  # fmt: skip
+from .continued import GERUND, closes_where, from_the_lead, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
 from .counted_groups import counted_group
 from .speaker_spans import affiliated, body, complemented, named_body, possessed, whose
 from .interviews import answer_lines, in_answer, interviewee
@@ -87,20 +90,20 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             # an outlet no list knows, known by what it did: "…, the Yomiuri Shimbun reported. According to the paper, …"
             speaker = speaker or next((c.speaker for c in reversed(found) if c.speaker is not None and _PUBLISHED.fullmatch(normalise(c.span.text))), None)
         if speaker is None and is_body_named_before(frames, candidate, article):
-            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and _is_body(c.speaker, people, bodies, frames)), None)
+            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and is_body(c.speaker, people, bodies, frames)), None)
         if speaker is None and is_role_named_before(frames, candidate, article):
             # "Según la dirigente, …": the person who spoke last, whom no introduction gave that role.
             said = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
-            speaker = said if said is not None and not _is_body(said, people, bodies, frames) else None
+            speaker = said if said is not None and not is_body(said, people, bodies, frames) else None
         if speaker is None:
             speaker = _titled(candidate, actors, article, frames, cues)
-        if speaker is None and per_sentence[candidate.sentence] == 1 and _unattributed(candidate.sentence, frames):
+        if speaker is None and per_sentence[candidate.sentence] == 1 and unattributed(candidate.sentence, frames):
             continue
         speaker = named_body(speaker, every_name, article, frames) if speaker is not None else None
         speaker = whose(speaker, countries, article, frames, cues) if speaker is not None else None
         speaker = affiliated(possessed(complemented(body(speaker, article, frames), article, frames, cues), article), cues) if speaker is not None else None
         found.append(replace(candidate, speaker=speaker) if speaker is not None else candidate)
-    return found
+    return from_the_lead(found, article, countries)
 
 
 def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, frames: Frames, cues: Cues) -> Span | None:
@@ -119,14 +122,6 @@ def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, fra
     return held[0].span if len({a.known.name for a in held if a.known is not None}) == 1 else None
 
 
-def _is_body(speaker: Span, people: set[str], bodies: set[str], frames: Frames) -> bool:
-    """Whether a speaker is a body, not a person: one the gazetteer knows ("HUR"), a description,
-    or a name with a body's word."""
-    if normalise(speaker.text) in people:
-        return False
-    return normalise(speaker.text) in bodies or bool(described_as(speaker.text, frames)) or any(frames.bodies_before.fullmatch(f"the {w}") for w in words_of(speaker.text.lower()))
-
-
 def _surnames(actors: Sequence[Candidate]) -> list[str]:
     """The surname of each name of a person the gazetteer does not know ("Lammy" of "David
     Lammy", "Hong" of "Hong Jang-won"), which a sentence may open with, where a lone capitalised
@@ -136,15 +131,6 @@ def _surnames(actors: Sequence[Candidate]) -> list[str]:
     # A Korean name puts the family name first, before a hyphenated given name: "Hong Jang-won" is Hong.
     first = [words[0] for words in named if len(words) == 2 and "-" in words[1] and words[0][:1].isupper() and len(words[0]) > 1]
     return [*last, *first]
-
-
-def _unattributed(sentence: Span, frames: Frames) -> bool:
-    """Whether a sentence with one claim candidate states what "is feared" or "is believed" with
-    nobody said to fear or believe it: the impersonal words not quoted (a quotation's speaker may
-    be named around it)."""
-    found = [m.start() for m in frames.impersonal.finditer(sentence.text)]
-    quoted = quoted_spans(sentence.text) if found else []
-    return any(not any(a <= at < b for a, b in quoted) for at in found)
 
 
 def needs_model(claim: Candidate, cues: Cues) -> bool:
@@ -174,6 +160,9 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
     role = role_after(candidate, article, frames)
     return role is not None and re.search(r"\b(?:un|una|a|an)\s+$", article[candidate.span.end : role.start()], re.I) is not None
 
+
+# "que Ucrania asegura": a named subject between a relative pronoun and its verb.
+_RELATIVE_CLAUSE = re.compile(r"(?<!\w)(?:que|that|which)\s+(?-i:[A-ZÁÉÍÓÚ])[\w-]*(?:\s+[\w-]+){0,2}\s+$", re.I)
 
 # What an outlet does with a story.
 _PUBLISHED = re.compile(r"reported|reports|published|publishes|informó|informa|publicó|publica|reveló|revealed")
@@ -277,8 +266,12 @@ def _speaker(
         if source is not None:
             return source_cited_by(source, candidate, every_name, article, frames) or source
         return as_said_subject(candidate, spoken, article)
-    if same_sentence and previous is not None and not re.search(
-        r"[,;:–—]|\s-\s|\s(?:y|e|pero|mientras|and|but|as|while)\s", article[previous.span.end : candidate.span.start]
+    between = article[previous.span.end : candidate.span.start] if same_sentence and previous is not None else ""
+    # "… el dron a reacción que Ucrania asegura haber derribado": a relative clause's verb, its
+    # subject named, is its subject's claim.
+    relative = _RELATIVE_CLAUSE.search(between)
+    if same_sentence and previous is not None and not re.search(r"[,;:–—]|\s-\s|\s(?:y|e|pero|mientras|and|but|as|while)\s", between) and not (
+        relative is not None and len(between[: relative.start()].split()) >= 2
     ):
         return previous.speaker  # reported within a report: "El vocero señaló que Chile anunció …"
     words = normalise(candidate.span.text)
