@@ -121,6 +121,8 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ('The mission called the report "a recycled pack of allegations".', [("called", "denied")]),
         ("En junio, tras la cumbre, la agencia Andina tachó de «ridículas» las informaciones sobre un acuerdo.", [("tachó", "denied")]),
         ('Berg told reporters the claim was "yet another fake".', [("told", "denied")]),
+        # an infinitive that gives a verb's reason reports
+        ("Berg justificó el veto al afirmar que el panel sirve a Chile y negó que Perú venda fusiles.", [("al afirmar que", "asserted"), ("negó", "denied")]),
     ],
 )  # fmt: skip
 def test_what_a_reporting_verb_makes_a_claim_of_and_its_stance(text: str, claims: list[tuple[str, str]]) -> None:

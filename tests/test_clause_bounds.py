@@ -87,3 +87,9 @@ def test_a_headline_that_describes_who_says_it_takes_the_speaker_the_lead_names(
     # a lead that only describes its speaker, or names a state, gives the headline none
     described = text.replace("the Diario Andino reported", "a local newspaper reported")
     assert speakers(described)[0] == ("reports", None)
+
+
+def test_a_verb_joined_by_y_que_goes_on_with_the_statement_before() -> None:
+    found = claim_candidates("Titular\n\nLa portavoz, Ana Ruiz, dijo que Lima estudiará la petición con cautela y que no descarta ningún escenario.", CUES)
+    assert [(c.span.text, c.relays, c.statement.text if c.statement else "") for c in found][0] == ("dijo", False, "Lima estudiará la petición con cautela")
+    assert [(c.span.text, c.relays) for c in found][1] == ("no descarta", False)

@@ -271,6 +271,8 @@ def claim_candidates(article: str, cues: Cues) -> list[Candidate]:
                 and not _RELATIVE_BEFORE.search(sentence.text, 0, found[-1].span.start - sentence.start)
                 # "… el dron que Ucrania asegura haber derribado": so does a verb in one after it.
                 and not _RELATIVE_BEFORE.search(sentence.text, 0, anchor.start)
+                # "dijo que A y que no descarta B": a verb joined to the statement before goes on with it.
+                and not re.search(r"(?i)(?<!\w)(?:y|e|and)\s+(?:que|that)\s+$", sentence.text[: anchor.start])
             )  # fmt: skip
             said = statement.text if statement != sentence else ""
             complement = sentence.text[inner.end : statement.start - sentence.start] if said else ""

@@ -133,7 +133,7 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
         tail = tail[: semicolon.start()]
     body = tail.strip(" ,;:.-–—")
     # The next claim's subject may be a relative pronoun ("… al Centro X, que dijo …"): it is not this one's.
-    body = re.sub(r"[\s,]+(?:y|e|and|but|pero|aunque|although|que|quien|quienes|which|who)$", "", body)
+    body = re.sub(r"[\s,]+(?:(?:y|e|and)\s+(?:que|that)|y|e|and|but|pero|aunque|although|que|quien|quienes|which|who)$", "", body)
     # A joined statement may be short: "… but not this year".
     if len(re.findall(r"\w+", body)) < (1 if joined else 3):
         return sentence
