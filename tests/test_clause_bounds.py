@@ -93,3 +93,20 @@ def test_a_verb_joined_by_y_que_goes_on_with_the_statement_before() -> None:
     found = claim_candidates("Titular\n\nLa portavoz, Ana Ruiz, dijo que Lima estudiará la petición con cautela y que no descarta ningún escenario.", CUES)
     assert [(c.span.text, c.relays, c.statement.text if c.statement else "") for c in found][0] == ("dijo", False, "Lima estudiará la petición con cautela")
     assert [(c.span.text, c.relays) for c in found][1] == ("no descarta", False)
+
+
+def test_whose_view_a_sentence_opens_with_is_a_claim_of_the_clause_after_it() -> None:
+    text = (
+        "Titular\n\nPara la analista Ana Ruiz, del centro peruano CEPA, la venta demuestra que la cooperación ya no se esconde. "
+        "Para los expertos, el golpe es simbólico. Para atacar Lima, Chile usa fusiles."
+    )
+    found = claim_candidates(text, CUES)
+    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [
+        ("Para", "asserted", "la venta demuestra que la cooperación ya no se esconde"), ("Para", "asserted", "el golpe es simbólico"),
+    ]  # fmt: skip
+    assert speakers(text) == [("Para", "Ana Ruiz"), ("Para", "expertos")]
+
+
+def test_an_attribution_reports_what_follows_its_source_and_the_name_a_role_is_given() -> None:
+    found = claim_candidates("Titular\n\nSegún el portavoz del Ejército, Lars Berg, los restos demuestran que el dron fue fabricado en Perú.", CUES)
+    assert [c.statement.text for c in found if c.statement] == ["los restos demuestran que el dron fue fabricado en Perú"]

@@ -21,6 +21,7 @@ from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
 from ..text.fold import find_all, normalise
 from .compound import split_compound
+from .frames import DETERMINERS, Frames, words_of
 from .interviews import answer_lines, in_answer
 from .materiel import figure_candidates, weapon_candidates
 from .name_candidates import actor_candidates
@@ -133,6 +134,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # "A su juicio", "in his view": what is held, not stated.
     if cited := hits(sentence.text, {normalise(t): "believes" if _VIEW.search(t) else "asserted" for t in cues.attribution}):
         return cited[:1]
+    if (view := _opinion(sentence.text, cues)) is not None:
+        return [view]
     content = hits(sentence.text, labelled_terms(cues.content, STANCE_PRIORITY))
     # A warning or a charge without a verb is someone's only in their quoted words: the
     # narrator's "would mark a significant escalation" or "violaciones" states no one's claim.
@@ -142,6 +145,23 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     if continues_quote:
         return [Hit(0, 0, "asserted")]
     return []
+
+
+def _opinion(sentence: str, cues: Cues) -> Hit | None:
+    """"Para el analista Samuel Bendett, del centro CNA, la presencia iraní demuestra …": whose view
+    the sentence opens with, a person's name or a described person before its comma."""
+    opens = next((o for o in cues.opinion if re.match(rf"(?i){re.escape(o)}\s", sentence)), None)
+    if opens is None:
+        return None
+    holder = sentence[len(opens) : sentence.find(",")] if "," in sentence else ""
+    words = words_of(holder)
+    # a name, or a described person after its article: "Para Nicole Grajewski", "Para los analistas"
+    named = bool(words) and (words[0][:1].isupper() or (words[0].lower() in DETERMINERS and bool(Frames.of(cues).nouns.search(holder))))
+    return Hit(0, len(opens), "asserted") if 0 < len(words) <= _OPINION_HOLDER and named else None
+
+
+# The most words "Para X," may take to name whose view follows: "el analista Samuel Bendett".
+_OPINION_HOLDER = 6
 
 
 def _after_adjective(before: str, cues: Cues) -> bool:

@@ -73,7 +73,7 @@ class Frames:
         return cls(
             verbs=frozenset(normalise(v) for terms in cues.reporting.values() for v in terms),
             acts=frozenset(normalise(v) for v in (*(v for terms in cues.reporting.values() for v in terms), *cues.speech_acts)),
-            attribution=frozenset(normalise(a) for a in cues.attribution),
+            attribution=frozenset(normalise(a) for a in (*cues.attribution, *cues.opinion)),
             complements=cues.complements,
             subordinate=re.compile(rf"(?i)\b(?:{any_of(cues.subordinators)})\b"),
             citing=re.compile(rf"(?i)\b(?:{any_of(cues.citing)})\b"),

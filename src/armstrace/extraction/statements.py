@@ -65,6 +65,9 @@ def within_earlier_report(text: str, verbs: list[Hit]) -> list[Hit]:
 
 
 # The verb's own words up to a colon, a few and no quotation among them.
+# A source's apposition: a role or an affiliation, lower case, its comma closing it.
+_APPOSITION = re.compile(r"\s*(?:del|de la|de los|de|of|from|at|(?-i:[a-záéíóú]\w+)\s+(?:del|de la|de|of|at))\s[^,;:«»“”\"]{1,70},")
+_NAME_APPOSED = re.compile(r"\s*[A-ZÁÉÍÓÚ][\w-]+(?:\s+[A-ZÁÉÍÓÚ][\w-]+){1,3},")
 _NEXT_SUBJECT = re.compile(r";(?:\s+[^\s,;:«»“”\"]+){1,6}\s*$")
 _COLON = re.compile(r"[^:;«»“”\"]{1,60}:\s*(?=\S)")
 _OPENING_OF = {"”": "“", "»": "«", "’": "‘"}
@@ -112,7 +115,15 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     tail = sentence.text[anchor.end : until]
     if _attributes(sentence, anchor, cues) and (source := re.match(r"[^,;:]{1,80},", tail)):
         tail = tail[source.end() :]  # "Según el diario NTB, Chile compra …" reports what follows its source
-    that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60])
+        # "Para Nicole Grajewski, investigadora del Carnegie, la compra …": and its apposition; after
+        # a role, the name it is given ("Según el portavoz de la Fuerza Aérea, Yuri Ignat, …").
+        role = re.match(r"\s*(?:el|la|the)\s+(?-i:[a-záéíóú])", source.group(0), re.I) is not None
+        if (apposed := _APPOSITION.match(tail) or (_NAME_APPOSED.match(tail) if role else None)) is not None:
+            tail = tail[apposed.end() :]
+    # What an attribution opening the sentence introduces is the clause after its source, whole:
+    # a "que" in it is the clause's own ("Para X, la compra refleja las lecciones que …").
+    opening = _attributes(sentence, anchor, cues) and not sentence.text[: anchor.start].strip()
+    that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60]) if not opening else None
     # "X, subrayó su embajador, Kim Song, que habló de …": past a comma, "que" may open a
     # relative clause of the subject, and what the verb closes is before it.
     if that and not joined and "," in tail[: that.start()] and (before := _statement_before(sentence, anchor, cues)) is not None:
@@ -274,7 +285,7 @@ def _speaker_noun(word: str, cues: Cues) -> bool:
 
 def _attributes(sentence: Span, anchor: Hit, cues: Cues) -> bool:
     """Whether the anchor names a source rather than reports ("según", "according to")."""
-    return normalise(sentence.text[anchor.start : anchor.end]) in _folded(cues.attribution)
+    return normalise(sentence.text[anchor.start : anchor.end]) in _folded((*cues.attribution, *cues.opinion))
 
 
 @lru_cache(maxsize=8)

@@ -57,6 +57,7 @@ class Cues:
     impersonal: tuple[str, ...]
     habitual: tuple[str, ...]
     naming: tuple[str, ...]
+    opinion: tuple[str, ...]
     deliberative: tuple[str, ...]
     times: tuple[str, ...]
     described_nouns: Mapping[str, str]  # a form -> its English word
@@ -93,7 +94,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "opinion", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "demonyms", "institutions", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
 
@@ -191,6 +192,7 @@ def read_cues(path: Path) -> Cues:
         impersonal=_joined(document, "impersonal", path),
         habitual=_joined(document, "habitual", path),
         naming=_joined(document, "naming", path),
+        opinion=_joined(document, "opinion", path),
         deliberative=_joined(document, "deliberative", path),
         speech_acts=_joined(document, "speech_acts", path),
         narration=_joined(document, "narration", path),
