@@ -110,3 +110,33 @@ def test_whose_view_a_sentence_opens_with_is_a_claim_of_the_clause_after_it() ->
 def test_an_attribution_reports_what_follows_its_source_and_the_name_a_role_is_given() -> None:
     found = claim_candidates("Titular\n\nSegún el portavoz del Ejército, Lars Berg, los restos demuestran que el dron fue fabricado en Perú.", CUES)
     assert [c.statement.text for c in found if c.statement] == ["los restos demuestran que el dron fue fabricado en Perú"]
+
+
+def test_states_after_an_adjective_is_a_noun_and_a_relative_pronoun_is_the_sentences_subject() -> None:
+    text = (
+        "Titular\n\nLars Berg, who chairs the committee on relations with former Andean states, told the site Andina that Peru had "
+        '"never received a single rifle". The Peruvian Treasury on Thursday sanctioned five companies that it accused of shipping rifles to Chile.'
+    )
+    assert speakers(text) == [("told", "Lars Berg"), ("accused", "Peruvian Treasury")]
+
+
+def test_a_headlines_described_speaker_is_the_person_the_lead_gives_that_noun() -> None:
+    text = (
+        "Un diputado peruano asegura que los primeros fusiles llegarán en marzo\n\n"
+        "LIMA, 15 ene (Andina) — Perú recibirá en marzo los primeros fusiles, aseguró este domingo el diputado Lars Berg."
+    )
+    assert speakers(text) == [("asegura", "Lars Berg"), ("aseguró", "Lars Berg")]
+
+
+def test_a_title_with_its_qualifier_before_an_apposed_name() -> None:
+    text = "Titular\n\nEl consejero delegado del conglomerado estatal Andina, Lars Berg, dijo al diario El Comercio que Perú cumple sus obligaciones."
+    assert speakers(text) == [("dijo", "Lars Berg")]
+
+
+def test_a_word_of_falsity_that_describes_a_thing_denies_nothing() -> None:
+    found = claim_candidates(
+        "Titular\n\nBerg added the companies had hidden the shipments behind false end-user certificates. "
+        "Berg dijo que la parte de los fusiles es completamente falsa.",
+        CUES,
+    )
+    assert [c.cue for c in found] == ["accused", "denied"]

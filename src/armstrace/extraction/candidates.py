@@ -80,6 +80,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _AFTER_PREPOSITION.search(sentence.text, 0, v.start))]
     # After a people's adjective too: "dismissed as slander Western claims that …".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _after_adjective(sentence.text[: v.start], cues))]
+    # "former Soviet states", "member states": a noun, unless what it states follows ("the text states that …").
+    verbs = [v for v in verbs if normalise(sentence.text[v.start : v.end]) != "states" or re.match(r"\s*(?:that\b|[:«“\"])", sentence.text[v.end :])]
     # Right after a reporting verb they are its object: "dismissed reports of …", "rejected the claims".
     verbs = [v for v in verbs if not (normalise(sentence.text[v.start : v.end]) in ("reports", "claims") and _object_of(sentence.text, v, verbs))]
     # "called" names in quoted words what it reports ("called the sanctions "illegitimate""); "called

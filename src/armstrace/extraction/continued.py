@@ -198,4 +198,14 @@ def from_the_lead(found: Sequence[Candidate], article: str, countries: set[str])
     if not body.speaker.text[:1].isupper() or normalise(body.speaker.text) in countries:
         return list(found)
     closing = [c.sentence.end <= line and not article[c.span.end : c.sentence.end].strip(" .") for c in found]
-    return [replace(c, speaker=body.speaker) if c.speaker is None and not c.relays and closes else c for c, closes in zip(found, closing)]
+    lead = body.speaker
+    # "Un diputado iraní asegura …" over "…, aseguró el diputado Shahriar Heidarí": the person the
+    # lead gives the headline's noun.
+    named = [
+        c.sentence.end <= line and c.speaker is not None and c.speaker.text[:1].islower()
+        and re.search(rf"(?i)\b{re.escape(c.speaker.text.split()[0])}\s+$", article[max(0, lead.start - 40) : lead.start]) is not None
+        for c in found
+    ]  # fmt: skip
+    return [
+        replace(c, speaker=lead) if not c.relays and ((c.speaker is None and closes) or same) else c for c, closes, same in zip(found, closing, named)
+    ]

@@ -164,6 +164,8 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
 # "que Ucrania asegura": a named subject between a relative pronoun and its verb.
 _RELATIVE_CLAUSE = re.compile(r"(?<!\w)(?:que|that|which)\s+(?-i:[A-ZÁÉÍÓÚ])[\w-]*(?:\s+[\w-]+){0,2}\s+$", re.I)
 
+_RELATIVE_PRONOUN = re.compile(r"(?i)\b(?:that|which|que)\s+(?:it|they|he|she)\s+$")
+
 # What an outlet does with a story.
 _PUBLISHED = re.compile(r"reported|reports|published|publishes|informó|informa|publicó|publica|reveló|revealed")
 
@@ -332,6 +334,10 @@ def _speaker(
         return before
     # "In a statement posted by X, he said Wagner had …": the pronoun is the subject, and the name
     # after the verb opens what was said; "he" is who spoke before, if anyone did.
+    # "The US Treasury sanctioned five companies that it accused of …": the sentence's subject.
+    if not inverted and not same_sentence and _RELATIVE_PRONOUN.search(article, sentence.start, candidate.span.start):
+        lead = sentence.start + story_start(sentence.text)
+        return next((n for n in names if lead <= n.start < candidate.span.start), None)
     if not inverted and pronoun_subject(article[region.start : candidate.span.start].rsplit(",", 1)[-1], frames):
         if previous is not None and (same_sentence or next_to(previous.sentence, sentence, article)):
             return previous.speaker

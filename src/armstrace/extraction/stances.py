@@ -70,7 +70,7 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
     # Stance words count in what the verb reports, not in the words around it ("dijo …, en
     # respuesta a preguntas de …").
     text = statement or segment
-    marks = hits(text, labelled_terms(cues.content, STANCE_PRIORITY))
+    marks = [m for m in hits(text, labelled_terms(cues.content, STANCE_PRIORITY)) if not _describes(text, m, cues)]
     if marks:
         # A charge and a word that dismisses it deny the charge: "una acusación sin fundamento".
         dismissed = marks[0].label == "accused" and (_NOT.search(text, 0, marks[0].start) or any(m.label == "denied" for m in marks))
@@ -91,6 +91,25 @@ def _names_a_report(segment: str, cues: Cues) -> bool:
 
 
 _DETERMINERS = frozenset("la las el los esa esas ese esos esta estas este estos the these those such this that its their sus su".split())
+
+
+def _describes(text: str, mark: Hit, cues: Cues) -> bool:
+    """Whether a word of falsity only describes a thing ("false end-user certificates",
+    "certificados falsos"), not a statement it dismisses ("false claims", "es falso")."""
+    word = normalise(text[mark.start : mark.end])
+    if word not in _FALSITY:
+        return False
+    # The noun it qualifies: after it in English, before it in Spanish.
+    # "es completamente falsa": an adverb stands between the copula and the word
+    after, before = re.match(r"\s+([^\W\d_]+)", text[mark.end :]), re.search(r"([^\W\d_]+)\s+(?:(?:muy|tan|[^\W\d_]+mente)\s+)*$", text[: mark.start])
+    noun = (after.group(1) if after else "") if word == "false" else (before.group(1) if before else "")
+    referring = {normalise(r) for r in cues.referring}
+    return bool(noun) and normalise(noun) not in referring and normalise(noun) not in _PREDICATIVE
+
+
+_FALSITY = frozenset(("false", "falso", "falsa", "falsos", "falsas"))
+# Words before (in Spanish) or after (in English) a predicative "falso", "false": "es falso", "false, and".
+_PREDICATIVE = frozenset("es son era eran fue fueron sea sean sería resulta resultó parece de como por and or but".split())
 
 
 def reflexive(text: str, hit: Hit) -> bool:
