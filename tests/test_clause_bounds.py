@@ -140,3 +140,21 @@ def test_a_word_of_falsity_that_describes_a_thing_denies_nothing() -> None:
         CUES,
     )
     assert [c.cue for c in found] == ["accused", "denied"]
+
+
+def test_an_open_question_charges_no_one_and_too_early_to_say_says_nothing() -> None:
+    found = claim_candidates(
+        "Titular\n\nSegún Ruiz, los expertos estudiaron los restos, pero aún no pueden determinar si su traslado a Chile violó la resolución 2231. "
+        "Ruiz said it was too early to say whether the transfer had breached the resolution.",
+        CUES,
+    )
+    assert [(c.span.text, c.cue) for c in found] == [("Según", "asserted"), ("said", "asserted")]
+
+
+def test_tying_a_thing_to_someone_is_a_claim_and_the_next_subject_closes_it() -> None:
+    text = "La ONU vincula con Perú los restos de fusiles hallados en Chile, y Lima lo niega\n\nText."
+    found = claim_candidates(text, CUES)
+    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found][0] == (
+        "vincula", "asserted", "con Perú los restos de fusiles hallados en Chile",
+    )  # fmt: skip
+    assert speakers(text) == [("vincula", "ONU"), ("niega", "Lima")]

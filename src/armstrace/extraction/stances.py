@@ -71,6 +71,9 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
     # respuesta a preguntas de …").
     text = statement or segment
     marks = [m for m in hits(text, labelled_terms(cues.content, STANCE_PRIORITY)) if not _describes(text, m, cues)]
+    # "aún no pueden determinar si su traslado violó la resolución": an open question charges no one.
+    if (question := _OPEN_QUESTION.search(text)) is not None:
+        marks = [m for m in marks if m.start < question.start()]
     if marks:
         # A charge and a word that dismisses it deny the charge: "una acusación sin fundamento".
         dismissed = marks[0].label == "accused" and (_NOT.search(text, 0, marks[0].start) or any(m.label == "denied" for m in marks))
@@ -107,6 +110,9 @@ def _describes(text: str, mark: Hit, cues: Cues) -> bool:
     return bool(noun) and normalise(noun) not in referring and normalise(noun) not in _PREDICATIVE
 
 
+_OPEN_QUESTION = re.compile(
+    r"(?i)\b(?:determinar|establecer|saber|precisar|aclarar|confirmar|decir|determine|establish|say|know|tell|confirm|assess)\s+(?:whether|if|si)\b"
+)
 _FALSITY = frozenset(("false", "falso", "falsa", "falsos", "falsas"))
 # Words before (in Spanish) or after (in English) a predicative "falso", "false": "es falso", "false, and".
 _PREDICATIVE = frozenset("es son era eran fue fueron sea sean sería resulta resultó parece de como por and or but".split())

@@ -68,7 +68,8 @@ def within_earlier_report(text: str, verbs: list[Hit]) -> list[Hit]:
 # A source's apposition: a role or an affiliation, lower case, its comma closing it.
 _APPOSITION = re.compile(r"\s*(?:del|de la|de los|de|of|from|at|(?-i:[a-záéíóú]\w+)\s+(?:del|de la|de|of|at))\s[^,;:«»“”\"]{1,70},")
 _NAME_APPOSED = re.compile(r"\s*[A-ZÁÉÍÓÚ][\w-]+(?:\s+[A-ZÁÉÍÓÚ][\w-]+){1,3},")
-_NEXT_SUBJECT = re.compile(r";(?:\s+[^\s,;:«»“”\"]+){1,6}\s*$")
+# The next claim's subject after a semicolon, or after "y" with its object pronoun ("… y Teherán lo niega").
+_NEXT_SUBJECT = re.compile(r";(?:\s+[^\s,;:«»“”\"]+){1,6}\s*$|,?\s+(?:y|e|and|but|pero)\s+(?-i:[A-ZÁÉÍÓÚ])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:lo|la|los|las|it)\s*$")
 _COLON = re.compile(r"[^:;«»“”\"]{1,60}:\s*(?=\S)")
 _OPENING_OF = {"”": "“", "»": "«", "’": "‘"}
 
@@ -120,8 +121,7 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
         role = re.match(r"\s*(?:el|la|the)\s+(?-i:[a-záéíóú])", source.group(0), re.I) is not None
         if (apposed := _APPOSITION.match(tail) or (_NAME_APPOSED.match(tail) if role else None)) is not None:
             tail = tail[apposed.end() :]
-    # What an attribution opening the sentence introduces is the clause after its source, whole:
-    # a "que" in it is the clause's own ("Para X, la compra refleja las lecciones que …").
+    # An attribution opening the sentence introduces the clause after its source whole ("Para X, la compra refleja las lecciones que …").
     opening = _attributes(sentence, anchor, cues) and not sentence.text[: anchor.start].strip()
     that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60]) if not opening else None
     # "X, subrayó su embajador, Kim Song, que habló de …": past a comma, "que" may open a
