@@ -158,3 +158,10 @@ def test_tying_a_thing_to_someone_is_a_claim_and_the_next_subject_closes_it() ->
         "vincula", "asserted", "con Perú los restos de fusiles hallados en Chile",
     )  # fmt: skip
     assert speakers(text) == [("vincula", "ONU"), ("niega", "Lima")]
+
+
+def test_a_denial_joined_by_y_after_a_quotation_reports_what_follows_it() -> None:
+    found = claim_candidates("Titular\n\nEl diputado dijo que Perú «cuenta con reservas suficientes» y no necesita fusiles extranjeros.", CUES)
+    assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [
+        ("dijo", "asserted", "Perú «cuenta con reservas suficientes»"), ("y", "denied", "no necesita fusiles extranjeros"),
+    ]  # fmt: skip

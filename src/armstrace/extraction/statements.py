@@ -100,7 +100,7 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
 
     The clause runs to the next claim of the sentence; "dijo el viernes que X" gives X.
     """
-    joined = goes_on(sentence.text[anchor.start : anchor.end])
+    joined = (m := GOES_ON.match(sentence.text, anchor.start)) is not None and m.end() == anchor.end  # "y" read with what follows it
     if parenthetical(sentence.text, anchor.start, anchor.end):
         # "Pyongyang, he said, has shipped …": the words around the verb are what it reports.
         body = sentence.text[:until].rstrip(" ,;.")
