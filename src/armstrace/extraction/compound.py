@@ -4,10 +4,11 @@ attributed proposition), each with its own words and stance and the same speaker
 - a quotation before its verb that goes on with "y"/"and" ("«El control es nuestro, y ningún país
   tendrá acceso», declaró X"), as "dijo que … y que …" makes two;
 - a semicolon ("«Rusia no necesita drones de nadie; nuestra industria produce más»");
-- a new subject after a comma and "y"/"and", or after "mientras"/"while" ("según X, A, y Moscú
-  ha …", "Teherán suministra los motores, mientras Moscú financia el proyecto");
-- in English, a second verb of the same subject after "and" ("the bridge would be finished by
-  mid-2026 and would …", "observes its obligations and does not share …").
+- a new subject after a comma and "y"/"and" in what an attribution or a quotation says ("según
+  X, A, y Moscú ha …"), or after a comma and "mientras"/"while" and a name ("Teherán suministra
+  los motores, mientras Moscú financia el proyecto");
+- in English, a second verb of the same subject after "and" and an auxiliary ("the bridge would
+  be finished by mid-2026 and would …", "has observed its obligations and does not share …").
 """
 
 from __future__ import annotations
