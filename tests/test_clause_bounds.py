@@ -165,3 +165,12 @@ def test_a_denial_joined_by_y_after_a_quotation_reports_what_follows_it() -> Non
     assert [(c.span.text, c.cue, c.statement.text if c.statement else "") for c in found] == [
         ("dijo", "asserted", "Perú «cuenta con reservas suficientes»"), ("y", "denied", "no necesita fusiles extranjeros"),
     ]  # fmt: skip
+
+
+def test_a_clause_after_but_that_which_says_it_is_too_early_to_say_is_a_claim() -> None:
+    found = claim_candidates(
+        "Titular\n\nRuiz said experts had examined four rifles in Lima, but that it was too early to say whether the sale had breached the embargo. "
+        "Peru's foreign ministry called the sanctions \"illegal\" and repeated that Lima had not sent rifles to Chile.",
+        CUES,
+    )
+    assert [(c.span.text, c.cue) for c in found] == [("said", "asserted"), ("but", "asserted"), ("called", "accused"), ("repeated", "denied")]

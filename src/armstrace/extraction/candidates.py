@@ -105,6 +105,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # "no negó que" (no denial); nor is the narrator's aside ("It is worth recalling that").
     unmade = [v for v in verbs if v.label in ("asserted", "acknowledged", "denied") and _not_made(sentence.text[: v.start], cues)]
     verbs = [v for v in verbs if v not in unmade]
+    # What a joined clause says was not said ("pero no mencionó") joins no statement of its own.
+    unsaid = [v for v in unmade if normalise(sentence.text[: v.start]).rstrip().rsplit(" ", 1)[-1] in cues.negations]
     # "officials often deny such sales", "a veces niegan": a habit, no statement.
     verbs = [v for v in verbs if not _habitual(sentence.text[: v.start], cues)]
     # "añadió a su registro", "added them to", "reports of shipments": adding to something and
@@ -129,7 +131,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
         more = [
             Hit(a, b, "believes" if INFERS.fullmatch(sentence.text, a, b) else "") for a, b in find_all(sentence.text, GOES_ON)
             # "… pero no mencionó el arsenal": a clause joined to say what was not said joins no statement.
-            if a > verbs[0].end and not any(0 < v.start - b and len(sentence.text[b : v.start].split()) <= _JOINED_VERB_REACH for v in (*verbs, *unmade))
+            if a > verbs[0].end and not any(0 < v.start - b and len(sentence.text[b : v.start].split()) <= _JOINED_VERB_REACH for v in (*verbs, *unsaid))
             and not normalise(sentence.text[b:]).lstrip().startswith(refused) and not inside(a, phrases)
         ]  # fmt: skip
         return sorted([*verbs, *more], key=lambda h: h.start)

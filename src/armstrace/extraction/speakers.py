@@ -164,8 +164,8 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
 # "que Ucrania asegura": a named subject between a relative pronoun and its verb.
 _RELATIVE_CLAUSE = re.compile(r"(?<!\w)(?:que|that|which)\s+(?-i:[A-ZÁÉÍÓÚ])[\w-]*(?:\s+[\w-]+){0,2}\s+$", re.I)
 
-# A relative clause on a thing, its subject a pronoun: "companies that it accused of".
-_RELATIVE_PRONOUN = re.compile(r"\b(?-i:[a-záéíóúñ])\w*\s+(?i:that|which)\s+(?i:it|they|he|she)\s+$")
+# A clause's subject a pronoun after "that": "companies that it accused of".
+_RELATIVE_PRONOUN = re.compile(r"(?i)\b(?:that|which)\s+(?:it|they|he|she)\s+$")
 
 # What an outlet does with a story.
 _PUBLISHED = re.compile(r"reported|reports|published|publishes|informó|informa|publicó|publica|reveló|revealed")
