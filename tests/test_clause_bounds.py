@@ -174,3 +174,11 @@ def test_a_clause_after_but_that_which_says_it_is_too_early_to_say_is_a_claim() 
         CUES,
     )
     assert [(c.span.text, c.cue) for c in found] == [("said", "asserted"), ("but", "asserted"), ("called", "accused"), ("repeated", "denied")]
+
+
+def test_a_concessive_clause_with_its_own_speaker_closes_the_statement_before() -> None:
+    text = "Titular\n\nEl Ministerio de Defensa peruano aseguró no haber detectado tropas, aunque su portavoz, Lars Berg, advirtió de que cualquier venta violaría las sanciones."
+    assert speakers(text) == [("aseguró", "Ministerio de Defensa peruano"), ("advirtió", "Lars Berg")]
+    assert speakers("Titular\n\nLa representante adjunta de Perú, Ana Ruiz, pidió a la Secretaría que envíe a sus expertos y afirmó que Chile ha lanzado 600 drones.") == [
+        ("afirmó", "Ana Ruiz")
+    ]

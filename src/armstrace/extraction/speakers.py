@@ -393,5 +393,7 @@ def _speaker(
     # So does one joined by "mientras" or "while": "Pyongyang promete apoyo … mientras niega …".
     if not same_sentence and named_before and re.search(r"(?<!\w)(?:y|e|and|mientras|while)\s+$", article[region.start : candidate.span.start]):
         if named_before[0].start - region.start <= _OPENING_SUBJECT:
-            return named_before[0]
+            # "La representante adjunta de Ucrania, Khrystyna Hayovyshyn, pidió … y afirmó": the name set off after a role's complement.
+            apposed = next((n for n in named_before[1:2] if re.fullmatch(r",\s*", article[named_before[0].end : n.start]) and article[n.end : n.end + 1] == ","), None)
+            return apposed or named_before[0]
     return None  # "…, informaron medios locales": a subject after the verb that names no actor, or none

@@ -16,11 +16,10 @@ from .frames import DETERMINERS, POSSESSIVES, words_of
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span
 
 
-# A second statement of the same speaker, joined to the first: "dijo que … y que …", "… but not
-# this year", "… y no pensamos …", "…, pero ha elogiado …", and what the speaker infers from the
-# first ("…, lo que sugiere que …", "…, which suggests that …"), and the reason they give in
-# their own words ("… porque «…»"). Each is a claim of its own (the gold splits them too,
-# docs/annotation.md); its stance is read off its own words, and an inference is a belief.
+# A second statement of the same speaker, joined to the first: "dijo que … y que …", "… but not this
+# year", "… y no pensamos …", "…, pero ha elogiado …", what the speaker infers from the first ("…, lo
+# que sugiere que …"), the reason they give in their own words ("… porque «…»"). Each is a claim of
+# its own (docs/annotation.md); its stance is read off its own words, and an inference is a belief.
 INFERS = re.compile(r"(?<!\w)(?:lo que|which) (?:sugiere|suggests) (?:que|that)(?!\w)", re.I)
 # A contrast or a reason is no denial of its own: "no para exportar, pero …", "no envió armas porque «…»".
 CONTRASTS = re.compile(r"(?:pero|but|porque|because)(?!\w)", re.I)
@@ -64,12 +63,15 @@ def within_earlier_report(text: str, verbs: list[Hit]) -> list[Hit]:
     return [v for n, v in enumerate(verbs) if not (n and _STATE_OF_MIND.search(text, 0, v.start))]
 
 
-# The verb's own words up to a colon, a few and no quotation among them.
-# A source's apposition: a role or an affiliation, lower case, its comma closing it.
+# A source's apposition (a role or an affiliation, lower case), or the name a role is given, its comma closing it.
 _APPOSITION = re.compile(r"\s*(?:del|de la|de los|de|of|from|at|(?-i:[a-záéíóú]\w+)\s+(?:del|de la|de|of|at))\s[^,;:«»“”\"]{1,70},")
 _NAME_APPOSED = re.compile(r"\s*[A-ZÁÉÍÓÚ][\w-]+(?:\s+[A-ZÁÉÍÓÚ][\w-]+){1,3},")
-# The next claim's subject after a semicolon, or after "y" with its object pronoun ("… y Teherán lo niega").
-_NEXT_SUBJECT = re.compile(r";(?:\s+[^\s,;:«»“”\"]+){1,6}\s*$|,?\s+(?:y|e|and|but|pero)\s+(?-i:[A-ZÁÉÍÓÚ])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:lo|la|los|las|it)\s*$")
+# The next claim's subject after a semicolon, after "y" with its object pronoun ("… y Teherán lo niega"), or after "aunque".
+_NEXT_SUBJECT = re.compile(
+    r";(?:\s+[^\s,;:«»“”\"]+){1,6}\s*$|,?\s+(?:y|e|and|but|pero)\s+(?-i:[A-ZÁÉÍÓÚ])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:lo|la|los|las|it)\s*$"
+    r"|,\s+(?:aunque|although|though)\s+(?:[^\s,;:«»“”\"]+[\s,]+){1,8}$"
+)
+# The verb's own words up to a colon, a few and no quotation among them.
 _COLON = re.compile(r"[^:;«»“”\"]{1,60}:\s*(?=\S)")
 _OPENING_OF = {"”": "“", "»": "«", "’": "‘"}
 
@@ -116,8 +118,7 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     tail = sentence.text[anchor.end : until]
     if _attributes(sentence, anchor, cues) and (source := re.match(r"[^,;:]{1,80},", tail)):
         tail = tail[source.end() :]  # "Según el diario NTB, Chile compra …" reports what follows its source
-        # "Para Nicole Grajewski, investigadora del Carnegie, la compra …": and its apposition; after
-        # a role, the name it is given ("Según el portavoz de la Fuerza Aérea, Yuri Ignat, …").
+        # and its apposition ("Para X, investigadora del Carnegie, …"; "Según el portavoz …, Yuri Ignat, …")
         role = re.match(r"\s*(?:el|la|the)\s+(?-i:[a-záéíóú])", source.group(0), re.I) is not None
         if (apposed := _APPOSITION.match(tail) or (_NAME_APPOSED.match(tail) if role else None)) is not None:
             tail = tail[apposed.end() :]
@@ -139,11 +140,10 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     # "resumió así el informe: «…»", "dijo a la prensa: …": what follows the colon is what was said.
     if not that and (colon := _COLON.match(tail)) is not None and len(words_of(tail[colon.end() :])) >= 3:
         tail = tail[colon.end() :]
-    # "Kyiv says X; Moscow says …": a semicolon before the next claim's subject closes this one.
-    if until < len(sentence.text) and (semicolon := _NEXT_SUBJECT.search(tail)) is not None:
+    if until < len(sentence.text) and (semicolon := _NEXT_SUBJECT.search(tail)) is not None:  # "Kyiv says X; Moscow says …"
         tail = tail[: semicolon.start()]
     body = tail.strip(" ,;:.-–—")
-    # The next claim's subject may be a relative pronoun ("… al Centro X, que dijo …"): it is not this one's.
+    # The next claim's subject may be a relative pronoun ("… al Centro X, que dijo …"), not this one's.
     body = re.sub(r"[\s,]+(?:(?:y|e|and)\s+(?:que|that)|y|e|and|but|pero|aunque|although|que|quien|quienes|which|who)$", "", body)
     # A joined statement may be short: "… but not this year".
     if len(re.findall(r"\w+", body)) < (1 if joined else 3):

@@ -31,7 +31,7 @@ def _complement(text_before: str, frames: Frames, english: bool) -> bool:
     sentence is English, which the few words before the name may not show."""
     words = words_of(text_before)[-2:]
     # "a" is an article in English ("…, a senior official said") and "to" in Spanish ("a Rusia").
-    articles = {"el", "la", "los", "las", "the", *(("a", "an") if english else ())}
+    articles = {"el", "la", "los", "las", "the", "su", "sus", "its", "their", *(("a", "an") if english else ())}
     if words and words[-1].lower() in articles:
         words = words[:-1]
     if bool(words) and words[-1].lower() in frames.complements:
