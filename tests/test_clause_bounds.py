@@ -110,6 +110,8 @@ def test_whose_view_a_sentence_opens_with_is_a_claim_of_the_clause_after_it() ->
 def test_an_attribution_reports_what_follows_its_source_and_the_name_a_role_is_given() -> None:
     found = claim_candidates("Titular\n\nSegún el portavoz del Ejército, Lars Berg, los restos demuestran que el dron fue fabricado en Perú.", CUES)
     assert [c.statement.text for c in found if c.statement] == ["los restos demuestran que el dron fue fabricado en Perú"]
+    found = claim_candidates("Titular\n\nSegún el diario El Comercio, que cita dos fuentes del Gobierno, el satélite peruano podrá detectar buques.", CUES)
+    assert [c.statement.text for c in found if c.statement] == ["el satélite peruano podrá detectar buques"]
 
 
 def test_states_after_an_adjective_is_a_noun_and_a_relative_pronoun_is_the_sentences_subject() -> None:

@@ -64,7 +64,7 @@ def within_earlier_report(text: str, verbs: list[Hit]) -> list[Hit]:
 
 
 # A source's apposition (a role or an affiliation, lower case), or the name a role is given, its comma closing it.
-_APPOSITION = re.compile(r"\s*(?:del|de la|de los|de|of|from|at|(?-i:[a-záéíóú]\w+)\s+(?:del|de la|de|of|at))\s[^,;:«»“”\"]{1,70},")
+_APPOSITION = re.compile(r"\s*(?:del|de la|de los|de|of|from|at|que|quien|which|who|(?-i:[a-záéíóú]\w+)\s+(?:del|de la|de|of|at))\s[^,;:«»“”\"]{1,70},")
 _NAME_APPOSED = re.compile(r"\s*[A-ZÁÉÍÓÚ][\w-]+(?:\s+[A-ZÁÉÍÓÚ][\w-]+){1,3},")
 # The next claim's subject after a semicolon, after "y" with its object pronoun ("… y Teherán lo niega"), or after "aunque".
 _NEXT_SUBJECT = re.compile(
