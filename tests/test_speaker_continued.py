@@ -151,6 +151,10 @@ def test_the_words_that_decide_claims_and_stances(text: str, statements: list[tu
     ("speaker", "named", "expected"),
     [
         ("Diplomats at the UN", [], "diplomats at the United Nations"),
+        ("spokesperson for the Chilean Foreign Ministry", [], "Chilean Foreign Ministry spokesperson"),
+        # an office of a body the gazetteer knows takes the body's shortest English name
+        ("spokesman for North Korea's defence ministry", [], "North Korean Defence Ministry spokesman"),
+        ("la portavoz del Ministerio de Exteriores ruso", [], "Russian Foreign Ministry spokeswoman"),
         ("portavoz del Ministerio de Pesca", [("Ministerio de Pesca", "Peruvian Ministry of Fisheries")], "Peruvian Ministry of Fisheries spokesman"),
     ],
 )  # fmt: skip

@@ -99,7 +99,7 @@ def test_institutions_roles_and_channels_around_the_verb(text: str, expected: li
         ("Ukraine's Security Service", "Security Service of Ukraine"),  # a state's body the gazetteer knows
         ("intelligence agency", "intelligence agency"),
         ("Ukraine's military intelligence agency", "Ukrainian military intelligence"),  # with a generic noun closing it
-        ("La portavoz del Ministerio de Exteriores ruso", "Russian Ministry of Foreign Affairs spokeswoman"),
+        ("La portavoz del Ministerio de Exteriores ruso", "Russian Foreign Ministry spokeswoman"),
         ("la vocera del Kremlin", "Kremlin spokeswoman"),
         ("el vocero del Kremlin", "Kremlin spokesman"),
     ],

@@ -68,7 +68,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         woman = re.match(r"(?i)la\s", claim.speaker.strip()) is not None  # "la portavoz": a spokeswoman
         claim = _without_opener(claim, cues)
         known = canonical(claim.speaker) != claim.speaker
-        if not known and (english := _in_english(claim.speaker, frames, canonical, woman)) is not None:
+        if not known and (english := _in_english(claim.speaker, frames, canonical, woman, lambda body: _short_form(body, gazetteer))) is not None:
             english = _whose_state(english, claim.clause, gazetteer, cues)
             english = _adjectival(_possessor(english, claim.speaker, claim.evidence.quote, gazetteer, cues), gazetteer, cues)
             named.append(claim.model_copy(update={"speaker": english}))
@@ -185,7 +185,23 @@ def _place(place: str, frames: Frames) -> str:
 _ADJECTIVE_ORDER = {"senior": 0, "military": 2, "state": 2, "local": 2}
 
 
-def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str], woman: bool = False) -> str | None:
+_SPOKES = frozenset(("spokesman", "spokeswoman", "spokesperson"))
+
+
+def _short_form(body: str, gazetteer: Gazetteer) -> str:
+    """A known body's shortest English name that opens as its canonical one does, for the office
+    held in it: "Russian Foreign Ministry" (spokeswoman) for the Russian Ministry of Foreign Affairs."""
+    entry = gazetteer.actor_for(body)
+    if entry is None or entry.name != body:
+        return body
+    opener = body.split()[0]
+    english = [a for a in entry.aliases if a.split()[0] == opener and len(a) < len(body)]
+    return min(english, key=len, default=body)
+
+
+def _in_english(
+    speaker: str, frames: Frames, canonical: Callable[[str], str], woman: bool = False, short: Callable[[str], str] = str
+) -> str | None:
     """A described speaker in English, the name it takes in first: "agencias de inteligencia
     chilenas y peruanas" are Chilean and Peruvian intelligence agencies, "la
     administración Biden" the Joe Biden administration. None if `speaker` is no description."""
@@ -193,7 +209,7 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str], w
     office = re.fullmatch(rf"({any_of(list(frames.office_names))})\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker, re.I)
     if office is not None:  # "vocero del Kremlin": Kremlin spokesman; "la portavoz del Ministerio …": its spokeswoman
         title = frames.office_names[office.group(1).lower()]
-        return f"{canonical(office.group(2))} {'spokeswoman' if woman and title == 'spokesman' else title}"
+        return f"{short(canonical(office.group(2)))} {'spokeswoman' if woman and title == 'spokesman' else title}"
     # "fuentes de la inteligencia militar de Ucrania": the body the noun belongs to, in English first.
     of = re.fullmatch(rf"({frames.nouns.pattern})\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?(.+)", speaker, re.I)
     if of is not None and of.group(1).lower() in frames.english and (body := canonical(of.group(2))) != of.group(2) and iso_country(body) is None:
@@ -212,6 +228,9 @@ def _in_english(speaker: str, frames: Frames, canonical: Callable[[str], str], w
     where = f" to the {canonical(posted.group(1).strip())}" if posted else ""
     # "Diplomats at the UN", "a spokesperson for the Foreign Ministry": so in English too.
     if (serving := re.fullmatch(r"\s+(at|for)\s+(the\s+)?(.+)", speaker[m.end() :], re.I)) is not None:
+        # "a spokesman for the North Korean defence ministry": the body's spokesman, as "vocero del Kremlin" is
+        if serving.group(1).lower() == "for" and m.group(0).lower() in _SPOKES:
+            return f"{short(canonical(serving.group(3).strip()))} {m.group(0).lower()}"
         posted, where = serving, f" {serving.group(1).lower()} {'the ' if serving.group(2) else ''}{canonical(serving.group(3).strip())}"
     rest = (speaker[: m.start()] + " " + ("" if posted else speaker[m.end() :])).strip()
     complement = re.match(r"(?:de|del|de la|de los|de las|of|of the)\s+", rest, re.I)
