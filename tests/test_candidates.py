@@ -123,6 +123,9 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ('Berg told reporters the claim was "yet another fake".', [("told", "denied")]),
         # an infinitive that gives a verb's reason reports
         ("Berg justificó el veto al afirmar que el panel sirve a Chile y negó que Perú venda fusiles.", [("al afirmar que", "asserted"), ("negó", "denied")]),
+        # killing people and breaking rules are charges
+        ('Berg said Peru was "helping Chile kill Bolivian civilians".', [("said", "accused")]),
+        ("Berg said the findings showed Peru was breaking the embargo's rules.", [("said", "accused")]),
     ],
 )  # fmt: skip
 def test_what_a_reporting_verb_makes_a_claim_of_and_its_stance(text: str, claims: list[tuple[str, str]]) -> None:
