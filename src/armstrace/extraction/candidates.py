@@ -130,7 +130,6 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
         phrases = [(a, b) for a, b in quoted if a > verbs[0].end and len(sentence.text[a:b].split()) <= _QUOTED_PHRASE]
         more = [
             Hit(a, b, "believes" if INFERS.fullmatch(sentence.text, a, b) else "") for a, b in find_all(sentence.text, GOES_ON)
-            # "… pero no mencionó el arsenal": a clause joined to say what was not said joins no statement.
             if a > verbs[0].end and not any(0 < v.start - b and len(sentence.text[b : v.start].split()) <= _JOINED_VERB_REACH for v in (*verbs, *unsaid))
             and not normalise(sentence.text[b:]).lstrip().startswith(refused) and not inside(a, phrases)
         ]  # fmt: skip

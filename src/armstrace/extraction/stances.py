@@ -7,6 +7,7 @@ import re
 
 from ..knowledge.cues import Cues
 from ..text.fold import normalise
+from .frames import DETERMINERS, POSSESSIVES
 from .spans import Hit, hits, labelled_terms
 from .statements import CONTRASTS
 
@@ -93,7 +94,8 @@ def _names_a_report(segment: str, cues: Cues) -> bool:
     return bool(rest) and rest[0] in {normalise(r) for r in cues.referring}
 
 
-_DETERMINERS = frozenset("la las el los esa esas ese esos esta estas este estos the these those such this that its their sus su".split())
+# What may stand between a verb and the noun it names: an article, a possessive, a demonstrative.
+_DETERMINERS = frozenset((*DETERMINERS, *POSSESSIVES, *"esa esas ese esos esta estas este estos these those such this that".split()))
 
 
 def _describes(text: str, mark: Hit, cues: Cues) -> bool:
@@ -102,8 +104,7 @@ def _describes(text: str, mark: Hit, cues: Cues) -> bool:
     word = normalise(text[mark.start : mark.end])
     if word not in _FALSITY:
         return False
-    # The noun it qualifies: after it in English, before it in Spanish.
-    # "es completamente falsa": an adverb stands between the copula and the word
+    # The noun it qualifies: after it in English, before it in Spanish, past an adverb ("es completamente falsa").
     after, before = re.match(r"\s+([^\W\d_]+)", text[mark.end :]), re.search(r"([^\W\d_]+)\s+(?:(?:muy|tan|[^\W\d_]+mente)\s+)*$", text[: mark.start])
     noun = (after.group(1) if after else "") if word == "false" else (before.group(1) if before else "")
     referring = {normalise(r) for r in cues.referring}
