@@ -59,7 +59,7 @@ def country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer,
     aside = re.match(r",\s*([^,;.]*)", candidate.sentence.text[at + len(candidate.span.text) :])
     after = [normalise(w) for w in aside.group(1).split()[:_APPOSITION_WORDS]] if aside and kind != "person" else []
     # The nearest word first: an adjective of a country ("rusa") or a country's name of up to three words.
-    adjectives = [next((c for c, forms in cues.demonyms.items() if w in forms), w) for w in [*reversed(before), *after]]
+    adjectives = [cues.demonym_state(w) or w for w in [*reversed(before), *after]]
     return _first_country([*adjectives, *_spans(before), *_spans(after)], gazetteer)
 
 

@@ -171,7 +171,7 @@ def _after_adjective(before: str, cues: Cues) -> bool:
     """Whether the words before end with a country's or a people's adjective ("Western", "US")."""
     words = before.split()
     last = normalise(words[-1]) if words else ""
-    return last in {normalise(f) for forms in cues.demonyms.values() for f in forms} or last in {normalise(a) for a in cues.described_adjectives}
+    return last in cues.demonym_forms or last in {normalise(a) for a in cues.described_adjectives}
 
 
 def _object_of(sentence: str, noun: Hit, verbs: Sequence[Hit]) -> bool:

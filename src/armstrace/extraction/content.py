@@ -156,7 +156,7 @@ def _country_of_adjective(name: str, gazetteer: Gazetteer) -> str:
 def _demonym_given(name: str, evidence: str, named: Named, cues: Cues) -> bool:
     """Whether the evidence has the country's adjective, for a country or its adjective: "Israel"
     for "operaciones israelíes", "German" for "el ministro alemán" (or for "Alemania")."""
-    country = next((c for c, forms in cues.demonyms.items() if name.lower() in forms), name)
+    country = cues.demonym_state(name.lower()) or name
     words = set(re.findall(r"\w+", evidence.lower()))
     return any(f in words for f in cues.demonyms.get(country, ())) or (country != name and named(country))
 

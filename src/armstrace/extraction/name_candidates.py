@@ -165,7 +165,7 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
     places = set(map(normalise, cues.places))
     bodies = frozenset(normalise(b) for b in cues.bodies_named_before)
     # "North Korean", "European": an adjective of a country or a group names no one.
-    adjectives = {normalise(f) for forms in cues.demonyms.values() for f in forms} | {normalise(e) for e in cues.described_adjectives.values()}
+    adjectives = cues.demonym_forms | {normalise(e) for e in cues.described_adjectives.values()}
     dates = _calendar_words(cues.connectors)
     # Words of weapons proper: "technology", "troops" or "parts" may end an institution's name.
     materiel = frozenset(

@@ -67,7 +67,7 @@ def _state(words: str, cues: Cues, gazetteer: Gazetteer) -> tuple[str, str] | No
     own = re.split(r"\s+(?:en|in)\s+", words)[0]
     for word in re.findall(r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'’]*)*|[^\W\d_]+", own):
         word = re.sub(r"['’]s$", "", word)
-        country = next((c for c, forms in cues.demonyms.items() if word.lower() in forms), None)
+        country = cues.demonym_state(word.lower())
         known = gazetteer.actor_for(word) if word[:1].isupper() else None
         name = country or (known.name if known is not None and known.kind == "country" else word if word[:1].isupper() else None)
         if name is not None and (found := iso_country(name)) is not None:

@@ -93,9 +93,8 @@ def complemented(speaker: Span, article: str, frames: Frames, cues: Cues) -> Spa
     verb = next((w for w in re.finditer(r"[^\W\d_][\w-]*", text) if normalise(w.group(0)) in frames.verbs), None)
     text = text[: verb.start()] if verb is not None else text
     # The body is a described one itself ("la inteligencia militar"), of a state named or by its adjective.
-    demonyms = {normalise(form) for forms in cues.demonyms.values() for form in forms}
     head = re.match(r"\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?", text)
-    if head is None or not frames.nouns.match(text, head.end()) or not any(w[:1].isupper() or normalise(w) in demonyms for w in words_of(text)):
+    if head is None or not frames.nouns.match(text, head.end()) or not any(w[:1].isupper() or normalise(w) in cues.demonym_forms for w in words_of(text)):
         return speaker
     end = speaker.end + len(text.rstrip())
     return Span(speaker.start, end, article[speaker.start : end])

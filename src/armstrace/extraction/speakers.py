@@ -113,7 +113,7 @@ def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, fra
     role = role_after(candidate, article, frames)
     words = words_of(role_qualifier(role)) if role is not None else []
     office = frames.office_names.get(role.group(1).lower(), "") if role is not None else ""
-    country = next((c for c, forms in cues.demonyms.items() if len(words) == 1 and words[0].lower() in forms), "")
+    country = (cues.demonym_state(words[0].lower()) or "") if len(words) == 1 else ""
     if not office or not country:
         return None
     held = [a for a in actors if a.known is not None and a.known.kind == "person"

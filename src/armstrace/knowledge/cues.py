@@ -10,7 +10,7 @@ import re
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, get_args
@@ -18,6 +18,7 @@ from typing import Any, get_args
 from ..base.errors import ConfigError
 from ..base.schema import Stance, WeaponStatus
 from ..base.datafile import DATA_DIR, choice, read_toml, strings
+from ..text.fold import normalise
 from .gazetteer import WEAPON_CATEGORIES
 
 CUES_PATH = DATA_DIR / "cues.toml"
@@ -87,6 +88,15 @@ class Cues:
     exchange: tuple[str, ...]
     demonyms: Mapping[str, tuple[str, ...]]
     institutions: Mapping[str, tuple[str, ...]]  # an actor kind -> the described nouns of that kind
+
+    def demonym_state(self, adjective: str) -> str | None:
+        """The country a people's adjective (lower case, as [demonyms] lists it) names: "iraní", Iran."""
+        return next((country for country, forms in self.demonyms.items() if adjective in forms), None)
+
+    @cached_property
+    def demonym_forms(self) -> frozenset[str]:
+        """Every people's adjective, folded as text is when matched."""
+        return frozenset(normalise(form) for forms in self.demonyms.values() for form in forms)
 
 
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
