@@ -184,3 +184,28 @@ def test_a_concessive_clause_with_its_own_speaker_closes_the_statement_before() 
     assert speakers("Titular\n\nLa representante adjunta de Perú, Ana Ruiz, pidió a la Secretaría que envíe a sus expertos y afirmó que Chile ha lanzado 600 drones.") == [
         ("afirmó", "Ana Ruiz")
     ]
+
+
+def test_a_that_after_the_reported_clauses_own_verb_opens_a_relative_clause() -> None:
+    found = claim_candidates('Titular\n\nThe analyst said the boom was "borrowed from a war that will not last forever".', CUES)
+    assert [(c.statement.text if c.statement else "", c.cue) for c in found] == [
+        ('the boom was "borrowed from a war that will not last forever"', "asserted"),
+    ]  # fmt: skip
+
+
+def test_a_denial_a_noun_of_motive_governs_is_no_denial() -> None:
+    found = claim_candidates("Titular\n\nThe analyst said Lima had every reason to deny any role because it feared sanctions.", CUES)
+    assert [(c.span.text, c.cue) for c in found] == [("said", "asserted")]
+
+
+def test_surprise_at_what_one_saw_is_no_denial() -> None:
+    found = claim_candidates("Titular\n\n«Nunca habíamos visto obras así en tan poco tiempo», dijo Berg.", CUES)
+    assert [c.cue for c in found] == ["asserted"]
+
+
+def test_a_report_named_as_unfounded_after_the_verb_is_its_object_and_denied() -> None:
+    found = claim_candidates("Titular\n\nLa cancillería chilena calificó la denuncia de «infundada» y subrayó que la fábrica produce para el ejército.", CUES)
+    assert [(c.span.text, c.statement.text if c.statement else "", c.cue) for c in found] == [
+        ("calificó", "la denuncia de «infundada»", "denied"),
+        ("subrayó", "la fábrica produce para el ejército", "asserted"),
+    ]  # fmt: skip

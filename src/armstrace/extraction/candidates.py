@@ -26,7 +26,7 @@ from .interviews import answer_lines, in_answer
 from .materiel import figure_candidates, weapon_candidates
 from .name_candidates import actor_candidates
 from .stances import STANCE_PRIORITY, claim_stance, concern, reflexive, reporting_order
-from .statements import GOES_ON, INFERS, one_report, statement_of, within_earlier_report
+from .statements import GOES_ON, INFERS, MOTIVE, one_report, statement_of, within_earlier_report
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, quoted_spans, story_sentences
 
 # "…, algo que Lima niega", "… - an allegation Chile denies": a second speaker answers the
@@ -42,6 +42,7 @@ _NOT_REPORTING_VERB = re.compile(r"(?:anad|agreg)(?:io|e|en|ieron|aron|o)|adds?|
 _NOT_REPORTING = re.compile(r"\s+(?:a|al|a la|a los|a las|a su|a sus|to|them to|it to|of)\b", re.I)
 _CALLED_AS = re.compile(r"(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[\w'’-]+){1,6}?\s+[«“\"]")
 _VIEW = re.compile(r"juicio|opinión|view|opinion")
+_ARTICLE_NOUN = re.compile(r"(?i)(?<!\w)(?:el|la|las|los)\s+$")
 _NOUN_BEFORE = re.compile(r"(?<!\w)(?:de|del|un|una|su|sus)\s+$")
 # "a firm called …", "so-called": a name given, not a statement.
 _NAMING = re.compile(r"(?i)(?:so-|\b(?:company|firm|group|ship|vessel|tanker|entity|programme|program|system|project|operation|network|unit|organi[sz]ation)\s+)$")
@@ -72,6 +73,11 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     verbs = [v for v in verbs if shouted or v.start == 0 or not sentence.text[v.start].isupper() or not sentence.text[: v.start].strip(OPENING_QUOTES + " ")]
     # After "de", "un", "su" a Spanish verb's form is a noun: "un avión de alerta temprana", "su denuncia".
     verbs = [v for v in verbs if not _NOUN_BEFORE.search(sentence.text, 0, v.start)]
+    # After "el", or after "la", "las", "los" right after another reporting verb, the form is its
+    # object noun: "el anuncio", "calificó la denuncia de «infundada»" ("la denunció" is a pronoun's verb).
+    verbs = [v for v in verbs if not _ARTICLE_NOUN.search(sentence.text, 0, v.start) or not (
+        re.search(r"(?i)(?<!\w)el\s+$", sentence.text[: v.start]) or any(sentence.text[u.end : v.start].strip().lower() in ("la", "las", "los") for u in verbs)
+    )]
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
@@ -101,6 +107,11 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     verbs = [v for v in verbs if not reflexive(sentence.text, v)]
     # A gerund a preposition governs that reports nothing after it is a noun: "little time for warning."
     verbs = [v for v in verbs if not _gerund_noun(sentence.text, v)]
+    # "had every reason to deny any role": a verb a noun of motive governs is no one's statement.
+    verbs = [v for v in verbs if not MOTIVE.search(sentence.text, 0, v.start)]
+    # "according to an assessment by X first reported by NBC News": a participle describing the
+    # source's document, whose outlet is its channel; the attribution reports.
+    verbs = [v for v in verbs if not _describes_source(sentence.text, v, cues)]
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",
     # "no negó que" (no denial); nor is the narrator's aside ("It is worth recalling that").
     unmade = [v for v in verbs if v.label in ("asserted", "acknowledged", "denied") and _not_made(sentence.text[: v.start], cues)]
@@ -192,6 +203,14 @@ def _gerund_noun(sentence: str, verb: Hit) -> bool:
     """Whether a reporting gerund is a noun a preposition governs, reporting nothing after it
     ("little time for warning.", "without warning,")."""
     return sentence[verb.start : verb.end].lower().endswith("ing") and bool(_GOVERNS.search(sentence, 0, verb.start)) and bool(_BARE.match(sentence, verb.end))
+
+
+def _describes_source(sentence: str, verb: Hit, cues: Cues) -> bool:
+    """Whether a verb is a participle ("reported by", "publicada por") in an attribution's source."""
+    if not re.match(r"(?i)\s+(?:by|por)\b", sentence[verb.end :]):
+        return False
+    before = normalise(sentence[: verb.start])
+    return any(re.search(rf"(?<!\w){re.escape(normalise(a))}(?:\s+[^\s,;:]+){{1,10}}\s*$", before) for a in cues.attribution)
 
 
 def _reports_nothing(sentence: str, verb: Hit) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..text.fold import normalise
 from .frames import DETERMINER, Frames, described_as, words_of
-from .spans import Candidate, Span
+from .spans import OPENING_QUOTES, Candidate, Span
 from .subjects import apposition_end, subject_after
 
 
@@ -23,6 +23,8 @@ def opening_source(candidate: Candidate, names: Sequence[Span], article: str, fr
     """The source an attribution at the start of the sentence names ("Según la agencia, …")."""
     sentence = candidate.sentence
     lead = re.match(r"[\W_]*", sentence.text)
+    if lead is not None and any(q in lead.group() for q in OPENING_QUOTES):
+        return None  # "«Según nuestra Constitución, …», recordó su portavoz": the speaker's own words
     start = sentence.start + (lead.end() if lead else 0)
     opening = next((a for a in sorted(frames.attribution, key=len, reverse=True) if normalise(article[start : start + len(a)]) == a), None)
     if opening is None:

@@ -331,6 +331,11 @@ def _speaker(
         return subject if subject is not None and normalise(subject.text) not in media else cited
     if (antecedent := _relative_subject(candidate, region, names, article)) is not None:
         return antecedent
+    # "In a statement to the broadcaster Kan, it said …": the pronoun is the subject, and the name
+    # before its comma the phrase's.
+    after_comma = article[region.start : candidate.span.start].rsplit(",", 1)
+    if not inverted and len(after_comma) == 2 and pronoun_subject(after_comma[1], frames) and previous is not None and next_to(previous.sentence, sentence, article):
+        return previous.speaker
     if (before := subject_before(candidate, region, names, article, inverted, frames)) is not None:
         return before
     # "In a statement posted by X, he said Wagner had …": the pronoun is the subject, and the name

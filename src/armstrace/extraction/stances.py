@@ -9,7 +9,7 @@ from ..knowledge.cues import Cues
 from ..text.fold import normalise
 from .frames import DETERMINERS, POSSESSIVES
 from .spans import Hit, hits, labelled_terms
-from .statements import CONTRASTS
+from .statements import CONTRASTS, MOTIVE
 
 # A denial or an admission reported with "said" is still a denial or an admission: the more
 # specific stance wins whatever the word order.
@@ -65,13 +65,14 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
     opening = [
         h for h in hits(statement, labelled_terms(cues.reporting, reporting_order(cues)))
         if (normalise(statement[h.start : h.end]) != "concerned" or concern(statement, h)) and not reflexive(statement, h)
+        and not MOTIVE.search(statement, 0, h.start)
     ]  # fmt: skip
     if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]):
         return opening[0].label
     # Stance words count in what the verb reports, not in the words around it ("dijo …, en
     # respuesta a preguntas de …").
     text = statement or segment
-    marks = [m for m in hits(text, labelled_terms(cues.content, STANCE_PRIORITY)) if not _describes(text, m, cues)]
+    marks = [m for m in hits(text, labelled_terms(cues.content, STANCE_PRIORITY)) if not _describes(text, m, cues) and not MOTIVE.search(text, 0, m.start)]
     # "aún no pueden determinar si su traslado violó la resolución": an open question charges no one.
     if (question := _OPEN_QUESTION.search(text)) is not None:
         marks = [m for m in marks if m.start < question.start()]
@@ -136,7 +137,9 @@ _CONCERN_OF = re.compile(r"(?i)\s+(?:about|by|over|that|at)\b")
 
 def _opens_with_subject(before: str) -> bool:
     """Whether the words before a verb can be its subject alone: a few words, no clause break."""
-    return 0 < len(before.split()) <= 5 and not re.search(r"[,;:]|\b(?:que|that)\b", before)
+    # An article alone makes the verb's form a noun: "la denuncia de «infundada»".
+    lone_article = re.fullmatch(r"(?i)\s*(?:el|la|los|las|the|a|an)\s*", before) is not None
+    return 0 < len(before.split()) <= 5 and not lone_article and not re.search(r"[,;:]|\b(?:que|that)\b", before)
 
 
 def _negated(statement: str, cues: Cues) -> bool:

@@ -35,6 +35,10 @@ GOES_ON = re.compile(
 )
 
 
+# A noun of motive before a verb makes it no one's act: "had every reason to deny any role".
+MOTIVE = re.compile(r"(?i)\b(?:reasons?|motives?|incentives?|interest|motivos?|razón|razones|interés|incentivos?)\s+(?:to|para|en)\s+$")
+
+
 def goes_on(anchor_text: str) -> bool:
     """Whether a claim's words only join it to the statement before ("y que", "but")."""
     return GOES_ON.fullmatch(anchor_text.strip()) is not None
@@ -125,6 +129,10 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     # An attribution opening the sentence introduces the clause after its source whole ("Para X, la compra refleja las lecciones que …").
     opening = _attributes(sentence, anchor, cues) and not sentence.text[: anchor.start].strip()
     that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60]) if not opening else None
+    # "said the boom was «borrowed from a war that will not last»": after a clause's own verb, a
+    # "that" before another is a relative pronoun inside what is reported ("was proof that Moscow was" is not).
+    if that and _FINITE.search(tail, 0, that.start()) and _AUXILIARY.match(tail, that.end()):
+        that = None
     # "X, subrayó su embajador, Kim Song, que habló de …": past a comma, "que" may open a
     # relative clause of the subject, and what the verb closes is before it.
     if that and not joined and "," in tail[: that.start()] and (before := _statement_before(sentence, anchor, cues)) is not None:
@@ -342,6 +350,7 @@ _MAX_APPOSITION_WORDS = 8
 _FINITE = re.compile(
     r"(?i)(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should|did|does)\b"
 )
+_AUXILIARY = re.compile(r"(?i)(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should|did|does)\b")
 # A relative pronoun, then an aside set off by commas, right before the verb.
 _RELATIVE_ASIDE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)\s*,[^,;:«»“”\"]{1,60},\s*$")
 # "Russia's defence ministry, in a statement carried by RIA Novosti, called …": where it was said, set off.

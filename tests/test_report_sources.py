@@ -1,0 +1,45 @@
+"""Who speaks through a document or a pronoun: an assessment's author, a participle that names the
+outlet that first carried it, a quotation that opens with "según" of its own, and "it said" after a
+phrase that names its recipient."""
+
+from __future__ import annotations
+
+from armstrace.extraction.candidates import claim_candidates
+
+from support.speakers import CUES, speakers
+
+
+def test_an_assessment_speaks_for_its_author_and_later_for_the_same_author() -> None:
+    text = (
+        "Titular\n\nBolivia enviará 2.000 soldados a Perú, según una evaluación de la inteligencia militar chilena "
+        "divulgada por la cadena Telesur. Según la misma evaluación, los soldados llegarían en agosto."
+    )
+    assert speakers(text) == [("según", "inteligencia militar chilena"), ("Según", "inteligencia militar chilena")]
+
+
+def test_a_participle_naming_the_outlet_of_an_assessment_reports_nothing() -> None:
+    text = (
+        "Headline\n\nBolivia is preparing to send 2,000 troops to Peru, according to an assessment by Chile's military "
+        "intelligence agency first reported by Telesur. The assessment says they could arrive in August."
+    )
+    found = claim_candidates(text, CUES)
+    assert [c.span.text for c in found] == ["according to", "says"]
+    assert speakers(text) == [("according to", "Chile's military intelligence agency"), ("says", "Chile's military intelligence agency")]
+
+
+def test_a_quotation_that_opens_with_segun_is_the_speakers_own() -> None:
+    text = "Titular\n\n«Según nuestra Constitución, los bolivianos son ciudadanos de Perú», recordó su portavoz, Luis Arce."
+    assert speakers(text) == [("recordó", "Luis Arce")]
+
+
+def test_it_said_after_a_phrase_naming_a_recipient_is_the_last_speaker() -> None:
+    text = (
+        "Headline\n\nChile's embassy in Lima denied that Santiago had armed the rebels. "
+        "In a statement to the broadcaster Telesur, it said all its rifles had been sold under contract."
+    )
+    assert speakers(text) == [("denied", "Chile's embassy in Lima"), ("said", "Chile's embassy in Lima")]
+
+
+def test_a_body_keeps_the_adjective_of_any_state_the_list_holds() -> None:
+    assert speakers("Titular\n\nLa cancillería tayika negó que la fábrica trabaje para Rusia.") == [("negó", "cancillería tayika")]
+    assert CUES.demonym_state("uzbekos") == "Uzbekistan"
