@@ -43,3 +43,34 @@ def test_it_said_after_a_phrase_naming_a_recipient_is_the_last_speaker() -> None
 def test_a_body_keeps_the_adjective_of_any_state_the_list_holds() -> None:
     assert speakers("Titular\n\nLa cancillería tayika negó que la fábrica trabaje para Rusia.") == [("negó", "cancillería tayika")]
     assert CUES.demonym_state("uzbekos") == "Uzbekistan"
+
+
+def test_a_newspaper_named_by_its_noun_is_the_one_introduced_with_it() -> None:
+    text = (
+        "Titular\n\nUn soldado boliviano quiere quedarse en Chile, según contó al diario chileno Página Siete. "
+        "La cadena Telesur emitió la entrevista. El otro prisionero, según el diario, aún no ha decidido si quiere volver."
+    )
+    found = speakers(text)
+    assert found[-1] == ("según", "Página Siete")
+    claims = claim_candidates(text, CUES)
+    assert claims[-1].statement is not None and claims[-1].statement.text == "El otro prisionero, según el diario, aún no ha decidido si quiere volver"
+
+
+def test_the_report_of_a_staff_speaks_for_the_staff_that_issued_it() -> None:
+    text = "Titular\n\nDrones chilenos alcanzaron la base de Arica, informó el Estado Mayor.\n\nSegún el parte, el ataque alcanzó un almacén."
+    assert speakers(text) == [("informó", "Estado Mayor"), ("Según", "Estado Mayor")]
+
+
+def test_nobody_acknowledged_what_neither_side_acknowledged() -> None:
+    text = "Titular\n\nNi Lima ni Quito han reconocido el despliegue, que Santiago y Washington cifran en unos 11.000 soldados."
+    assert speakers(text) == [("cifran en", "Santiago y Washington")]
+
+
+def test_a_figure_put_at_and_a_view_shared_are_statements() -> None:
+    assert speakers("Headline\n\nLuis Arce, who heads the centre, said the papers were false. He put their number at about 3,000 so far.") == [
+        ("said", "Luis Arce"), ("put their number at", "Luis Arce"),
+    ]
+    found = claim_candidates("Titular\n\nLos expertos coinciden en que parte de esa tecnología acabó en Bolivia.", CUES)
+    assert [(c.span.text, c.statement.text if c.statement else "") for c in found] == [("coinciden en que", "parte de esa tecnología acabó en Bolivia")]
+    found = claim_candidates("Titular\n\nLima y Quito cifran en unos 200 los misiles que Santiago habría recibido.", CUES)
+    assert [c.statement.text if c.statement else "" for c in found] == ["unos 200 los misiles que Santiago habría recibido"]

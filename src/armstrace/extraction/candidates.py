@@ -227,7 +227,9 @@ def _not_made(before: str, cues: Cues) -> bool:
     last = folded.rsplit(" ", 1)[-1]
     # normalise writes every apostrophe as '"'.
     ends = tuple(f" {normalise(r)}" for r in (*cues.refusals, *cues.narration))
-    return last in cues.negations or last.endswith('n"t') or f" {folded}".endswith(ends)
+    # "Ni Pyongyang ni Moscú han reconocido", "Neither Tehran nor Moscow has confirmed": nobody did.
+    neither = re.search(r"(?:^|[^\w])(?:ni|neither)\s+[^,;:]+\s(?:ni|nor)\s+[^,;:]+$", folded) is not None
+    return neither or last in cues.negations or last.endswith('n"t') or f" {folded}".endswith(ends)
 
 
 def _habitual(before: str, cues: Cues) -> bool:

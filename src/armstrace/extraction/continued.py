@@ -35,6 +35,8 @@ from .spans import Candidate, Span, quoted_spans, sentences
 # ", dijo, " / ", he said, ": a reporting verb set off by commas inside its own statement.
 _OPENS_ASIDE = re.compile(r"(?i)(?<![»”\"’']),\s*(?:(?:he|she|it|we|they|él|ella|ellos|ellas)\s+)?$")
 _CLOSES_ASIDE = re.compile(r"\s*,\s*\S")
+# The most words of a subject before an attribution set off inside its clause.
+_SUBJECT_WORDS = 5
 
 # Pronouns and adverbs between a conjunction and its verb that are no subject: "y le prometió".
 _NO_SUBJECT = r"(?:(?:lo|la|los|las|le|les|se|también|además|luego|later|then|also)\s+)*"
@@ -66,6 +68,18 @@ def parenthetical(sentence: str, start: int, end: int) -> bool:
         and bool(words_of(before.rsplit(",", 1)[0]))
         and _CLOSES_ASIDE.match(sentence, end) is not None
     )
+
+
+def set_off_source(sentence: str, start: int, end: int) -> bool:
+    """Whether an attribution at `start:end` stands with its source set off by commas between
+    the subject of the clause it attributes and its verb ("El otro prisionero, según el diario,
+    aún no ha decidido …"); not after a relative pronoun ("un cuaderno que, según Kiev, …")."""
+    subject = words_of(sentence[:start].rsplit(",", 1)[0])
+    return (
+        _OPENS_ASIDE.search(sentence[:start]) is not None and 0 < len(subject) <= _SUBJECT_WORDS
+        and subject[-1].lower() not in ("que", "that", "which", "quien", "who")
+        and re.match(r"[^,;:]{1,60},\s*\w", sentence[end:]) is not None
+    )  # fmt: skip
 
 
 def goes_on_from(candidate: Candidate, previous: Candidate | None, article: str) -> bool:

@@ -158,3 +158,15 @@ def quoted_before_channel(candidate: Candidate, names: Sequence[Span], article: 
     """The name just before ", citado por" ("dijo Peskov, citado por RIA Novosti"), or None."""
     before = [n for n in names if n.end <= candidate.span.start and re.fullmatch(r"\s*,?\s*", article[n.end : candidate.span.start])]
     return before[-1] if before else None
+
+
+def outlet_called(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """"Según el diario, …" after "contó al diario surcoreano Hankook Ilbo": the last name the
+    article introduced with the same noun, a few adjectives between, else None."""
+    after = re.match(r"(?i)\s*,?\s*(?:el|la|the)\s+(?:mism[oa]\s+|same\s+)?([^\W\d_]+)", article[candidate.span.end :])
+    before = re.search(r"(?i)\b(?:el|la|the)\s+([^\W\d_]+)\s*,?\s*$", article[candidate.sentence.start : candidate.span.start])
+    noun = (after or before).group(1) if (after or before) else ""
+    if not frames.outlets_before.fullmatch(f"the {noun}"):
+        return None
+    introduced = re.compile(rf"(?i)\b{re.escape(noun)}\s+(?:[^\W\d_]+\s+){{0,2}}$")
+    return next((n for n in reversed(names) if n.end <= candidate.sentence.start and n.text[:1].isupper() and introduced.search(article, max(0, n.start - 60), n.start)), None)

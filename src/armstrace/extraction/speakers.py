@@ -37,7 +37,10 @@ from .continued import GERUND, closes_where, from_the_lead, gerund_subject, goes
 from .counted_groups import counted_group
 from .speaker_spans import affiliated, body, complemented, named_body, possessed, whose
 from .interviews import answer_lines, in_answer, interviewee
-from .sources import cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_source, quoted_before_channel, relayed_person, source_cited_by
+from .sources import (
+    cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_called, outlet_source, quoted_before_channel, relayed_person,
+    source_cited_by,
+)
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
     pronoun_subject, role_after, role_before, role_qualifier, subject_after, subject_before,
@@ -89,6 +92,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = next((n for n in reversed(every_name) if n.end <= candidate.span.start and normalise(n.text) in media), None)
             # an outlet no list knows, known by what it did: "…, the Yomiuri Shimbun reported. According to the paper, …"
             speaker = speaker or next((c.speaker for c in reversed(found) if c.speaker is not None and _PUBLISHED.fullmatch(normalise(c.span.text))), None)
+            speaker = speaker or outlet_called(candidate, every_name, article, frames)  # "al diario surcoreano Hankook Ilbo"
         if speaker is None and is_body_named_before(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and is_body(c.speaker, people, bodies, frames)), None)
         if speaker is None and is_role_named_before(frames, candidate, article):

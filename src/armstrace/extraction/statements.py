@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..knowledge.cues import Cues
 from ..text.dates import story_start
 from ..text.fold import normalise
-from .continued import parenthetical
+from .continued import parenthetical, set_off_source
 from .frames import DETERMINERS, POSSESSIVES, words_of
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span
 
@@ -107,7 +107,9 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     The clause runs to the next claim of the sentence; "dijo el viernes que X" gives X.
     """
     joined = (m := GOES_ON.match(sentence.text, anchor.start)) is not None and m.end() == anchor.end  # "y" read with what follows it
-    if parenthetical(sentence.text, anchor.start, anchor.end):
+    # "El otro prisionero, según el diario, aún no ha decidido …": an attribution set off inside its clause too.
+    aside = _attributes(sentence, anchor, cues) and set_off_source(sentence.text, anchor.start, anchor.end)
+    if parenthetical(sentence.text, anchor.start, anchor.end) or aside:
         # "Pyongyang, he said, has shipped …": the words around the verb are what it reports.
         body = sentence.text[:until].rstrip(" ,;.")
         return Span(sentence.start, sentence.start + len(body), body)
@@ -132,6 +134,9 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     # "said the boom was «borrowed from a war that will not last»": after a clause's own verb, a
     # "that" before another is a relative pronoun inside what is reported ("was proof that Moscow was" is not).
     if that and _FINITE.search(tail, 0, that.start()) and _AUXILIARY.match(tail, that.end()):
+        that = None
+    # "cifran en unos 200 los misiles que Moscú habría recibido": a figure put at, and what it counts.
+    if that and re.search(r"\s(?:en|at)$", sentence.text[anchor.start : anchor.end]):
         that = None
     # "X, subrayó su embajador, Kim Song, que habló de …": past a comma, "que" may open a
     # relative clause of the subject, and what the verb closes is before it.
