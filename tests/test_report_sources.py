@@ -4,9 +4,9 @@ phrase that names its recipient."""
 
 from __future__ import annotations
 
-from armstrace.extraction.candidates import claim_candidates
+from armstrace.extraction.candidates import actor_candidates, claim_candidates
 
-from support.speakers import CUES, speakers
+from support.speakers import CUES, GAZETTEER, speakers
 
 
 def test_an_assessment_speaks_for_its_author_and_later_for_the_same_author() -> None:
@@ -74,3 +74,20 @@ def test_a_figure_put_at_and_a_view_shared_are_statements() -> None:
     assert [(c.span.text, c.statement.text if c.statement else "") for c in found] == [("coinciden en que", "parte de esa tecnología acabó en Bolivia")]
     found = claim_candidates("Titular\n\nLima y Quito cifran en unos 200 los misiles que Santiago habría recibido.", CUES)
     assert [c.statement.text if c.statement else "" for c in found] == ["unos 200 los misiles que Santiago habría recibido"]
+
+
+def test_a_body_named_for_its_purpose_is_one_name_without_its_possessor() -> None:
+    text = (
+        "Headline\n\nBolivian troops wear Peruvian papers, Chile's Center for Strategic Communications said. "
+        "Luis Arce, of the Institute for the Study of War, and an analyst at the Lima Institute for Defense Analyses agreed."
+    )
+    names = [c.span.text for c in actor_candidates(text, CUES, GAZETTEER)]
+    assert "Center for Strategic Communications" in names and "Institute for the Study of War" in names
+    assert "Lima Institute for Defense Analyses" in names and "Strategic Communications" not in names
+    assert speakers(text)[0] == ("said", "Center for Strategic Communications")
+
+
+def test_a_body_cut_short_is_the_known_body_whose_name_it_opens() -> None:
+    text = "Titular\n\nEl Estado Mayor Conjunto surcoreano informó del lanzamiento. Un alto oficial del Estado Mayor dijo que fue un éxito."
+    known = {c.span.text: c.known.name if c.known else None for c in actor_candidates(text, CUES, GAZETTEER)}
+    assert known["Estado Mayor"] == known["Estado Mayor Conjunto surcoreano"] == "South Korean Joint Chiefs of Staff"

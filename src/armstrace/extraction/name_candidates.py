@@ -8,6 +8,7 @@ candidate the model labels. Each distinct name is a candidate once, at its first
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from ..knowledge.countries import iso_country
@@ -25,6 +26,16 @@ def _name_pattern(cues: Cues) -> re.Pattern[str]:
     connectors = "|".join(re.escape(c) for c in sorted(cues.connectors, key=len, reverse=True))
     joiner = rf"(?:[ \t]+(?:(?:{connectors})[ \t]+)?)" if connectors else r"[ \t]+"
     return re.compile(rf"(?<![\w.]){_CAPITALISED}(?:{joiner}{_CAPITALISED})*")
+
+
+# An English body's name that says what it is for: "Center for Strategic and International
+# Studies", "Institute for the Study of War". Only after a body's word, since "for" and "for the"
+# between two names join them often ("sanctions for Iran").
+_FOR_NAME = re.compile(
+    rf"(?<![\w.])(?:{_CAPITALISED}[ \t]+)*(?:Center|Centre|Institute|Committee|Council|Commission|Office|Agency|Foundation"
+    rf"|Headquarters|Fund|Directorate|Organi[sz]ation|Society|Coalition|Alliance|Association)[ \t]+for[ \t]+(?:the[ \t]+)?"
+    rf"{_CAPITALISED}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|and[ \t]+)?{_CAPITALISED})*"
+)
 
 
 def _trim_stopwords(text: str, start: int, stopwords: frozenset[str]) -> tuple[str, int]:
@@ -154,7 +165,15 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
     known = [c.span for c in seen.values()]
     common = _common_words(cues)
     unknown: dict[str, list[tuple[str, int]]] = {}
+    purposes = [(m.start(), m.end()) for m in _FOR_NAME.finditer(article)]
+    for start, end in purposes:
+        # "Ukraine's Center for …", "The Korea Institute for …": a possessor or an article opens no name.
+        owner = re.match(r"(?:\S+['’]s\s+)+", article[start:end])
+        text, at = _trim_stopwords(article[start + (owner.end() if owner else 0) : end], start + (owner.end() if owner else 0), cues.stopwords)
+        unknown.setdefault(text, []).append((text, at))
     for m in _name_pattern(cues).finditer(article):
+        if any(a <= m.start() < b for a, b in purposes):
+            continue
         # "Shenzhen-based Wintrek Logistics": where a firm is based is no part of its name.
         based = _BASED.match(m.group(0))
         run, at = (m.group(0)[based.end() :], m.start() + based.end()) if based else (m.group(0), m.start())
@@ -192,7 +211,23 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         if _names_materiel(text, gazetteer, materiel) or (bare != text and _names_materiel(bare, gazetteer, materiel)):
             continue  # "KN-23", "Sukhoi Su-35 fighter jets", "Iranian Shahed": a weapon, not an actor
         add(text, where[0][1])
-    return sorted(seen.values(), key=lambda c: c.span.start)
+    return _shortened(sorted(seen.values(), key=lambda c: c.span.start))
+
+
+def _shortened(found: list[Candidate]) -> list[Candidate]:
+    """"Estado Mayor" after "Estado Mayor Conjunto surcoreano": a body's name cut short, the opening
+    words of one known body's name the article gave before, is that body."""
+    out = []
+    for c in found:
+        words = normalise(c.span.text)
+        shortened = c.known is None and " " in words and c.span.text[:1].isupper()
+        longer = {
+            k.known.name: k.known for k in found
+            if shortened and k.known is not None and k.known.kind not in ("person", "country") and k.span.start < c.span.start
+            and normalise(k.span.text).startswith(f"{words} ")
+        }  # fmt: skip
+        out.append(replace(c, known=next(iter(longer.values()))) if len(longer) == 1 else c)
+    return out
 
 
 _BASED = re.compile(r"[\w.]+(?:\s[\w.]+)?-based\s+(?=\S)")
