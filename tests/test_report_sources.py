@@ -4,7 +4,11 @@ phrase that names its recipient."""
 
 from __future__ import annotations
 
+import pytest
+
+from armstrace.base.schema import Claim, Evidence
 from armstrace.extraction.candidates import actor_candidates, claim_candidates
+from armstrace.extraction.speaker_names import canonical_speakers
 
 from support.speakers import CUES, GAZETTEER, speakers
 
@@ -91,3 +95,13 @@ def test_a_body_cut_short_is_the_known_body_whose_name_it_opens() -> None:
     text = "Titular\n\nEl Estado Mayor Conjunto surcoreano informó del lanzamiento. Un alto oficial del Estado Mayor dijo que fue un éxito."
     known = {c.span.text: c.known.name if c.known else None for c in actor_candidates(text, CUES, GAZETTEER)}
     assert known["Estado Mayor"] == known["Estado Mayor Conjunto surcoreano"] == "South Korean Joint Chiefs of Staff"
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [("prensa estatal de Pyongyang", "North Korean state media"), ("prensa británica", "British press"), ("Seoul's central bank", "Bank of Korea")],
+)
+def test_state_press_is_state_media_and_a_states_central_bank_is_its_bank(written: str, english: str) -> None:
+    quote = f"Lo dijo la {written}."
+    claim = Claim(speaker=written, stance="asserted", content="x", evidence=Evidence(quote=quote, start=0, end=len(quote), alignment="exact", score=1.0))
+    assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == english

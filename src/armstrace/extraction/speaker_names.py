@@ -244,7 +244,10 @@ def _in_english(
     described = m.group(0)
     # English puts a people's adjective before what kind of body it is: "Peruvian military
     # intelligence", "Russian state media", "senior US officials".
-    adjectives = sorted((frames.english[a.group(0).lower()] for a in frames.adjectives.finditer(described)), key=lambda a: _ADJECTIVE_ORDER.get(a, 1))
-    noun = " ".join(frames.english[n.group(0).lower()] for n in frames.nouns.finditer(described))
+    nouns = list(frames.nouns.finditer(described))
+    # An adjective a noun's words hold is the noun's ("prensa estatal": state media).
+    said = [a for a in frames.adjectives.finditer(described) if not any(n.start() <= a.start() < n.end() for n in nouns)]
+    adjectives = sorted((frames.english[a.group(0).lower()] for a in said), key=lambda a: _ADJECTIVE_ORDER.get(a, 1))
+    noun = " ".join(frames.english[n.group(0).lower()] for n in nouns)
     joined = (" and " if re.search(AND, described) else " ").join(adjectives)
     return " ".join(w for w in (name, joined, noun) if w) + where + place
