@@ -165,7 +165,8 @@ def outlet_called(candidate: Candidate, names: Sequence[Span], article: str, fra
     article introduced with the same noun, a few adjectives between, else None."""
     after = re.match(r"(?i)\s*,?\s*(?:el|la|the)\s+(?:mism[oa]\s+|same\s+)?([^\W\d_]+)", article[candidate.span.end :])
     before = re.search(r"(?i)\b(?:el|la|the)\s+([^\W\d_]+)\s*,?\s*$", article[candidate.sentence.start : candidate.span.start])
-    noun = (after or before).group(1) if (after or before) else ""
+    said = after or before
+    noun = said.group(1) if said is not None else ""
     if not frames.outlets_before.fullmatch(f"the {noun}"):
         return None
     introduced = re.compile(rf"(?i)\b{re.escape(noun)}\s+(?:[^\W\d_]+\s+){{0,2}}$")
