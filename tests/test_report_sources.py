@@ -105,3 +105,25 @@ def test_state_press_is_state_media_and_a_states_central_bank_is_its_bank(writte
     quote = f"Lo dijo la {written}."
     claim = Claim(speaker=written, stance="asserted", content="x", evidence=Evidence(quote=quote, start=0, end=len(quote), alignment="exact", score=1.0))
     assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == english
+
+
+def test_a_verb_right_after_a_colon_has_the_subject_before_it() -> None:
+    text = "Titular\n\nEl Servicio Nacional de Inteligencia chileno se mostró más prudente: dijo a los diputados que no ha detectado preparativos."
+    assert speakers(text) == [("dijo", "Servicio Nacional de Inteligencia chileno")]
+
+
+def test_what_a_denial_grants_after_it_is_asserted_apart() -> None:
+    found = claim_candidates("Titular\n\nLima dijo que no ha detectado preparativos de un despliegue, aunque sí el envío de obreros a Bolivia.", CUES)
+    assert [(c.statement.text if c.statement else "", c.cue) for c in found] == [
+        ("no ha detectado preparativos de un despliegue", "denied"), ("el envío de obreros a Bolivia", "asserted"),
+    ]  # fmt: skip
+
+
+def test_a_view_opened_by_a_role_no_list_holds_and_a_name() -> None:
+    found = claim_candidates("Titular\n\nPara el politólogo chileno Luis Arce, Lima depende de Santiago para su seguridad.", CUES)
+    assert [(c.span.text, c.statement.text if c.statement else "") for c in found] == [("Para", "Lima depende de Santiago para su seguridad")]
+
+
+def test_the_bank_is_the_bank_that_spoke_before() -> None:
+    text = "Headline\n\nThe Bank of Korea estimated that Peru's economy grew by 3%. The central bank said output rose 6.8%."
+    assert speakers(text) == [("estimated", "Bank of Korea"), ("said", "Bank of Korea")]

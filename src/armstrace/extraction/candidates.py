@@ -169,8 +169,10 @@ def _opinion(sentence: str, cues: Cues) -> Hit | None:
         return None
     holder = sentence[len(opens) : sentence.find(",")] if "," in sentence else ""
     words = words_of(holder)
-    # a name, or a described person after its article: "Para Nicole Grajewski", "Para los analistas"
-    named = bool(words) and (words[0][:1].isupper() or (words[0].lower() in DETERMINERS and bool(Frames.of(cues).nouns.search(holder))))
+    # a name, or a described person after its article ("Para Nicole Grajewski", "Para los
+    # analistas"), or one whose role no list holds before the name ("Para el politólogo X").
+    described = bool(Frames.of(cues).nouns.search(holder)) or any(w[:1].isupper() for w in words[1:])
+    named = bool(words) and (words[0][:1].isupper() or (words[0].lower() in DETERMINERS and described))
     return Hit(0, len(opens), "asserted") if 0 < len(words) <= _OPINION_HOLDER and named else None
 
 

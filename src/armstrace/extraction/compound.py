@@ -4,6 +4,7 @@ attributed proposition), each with its own words and stance and the same speaker
 - a quotation before its verb that goes on with "y"/"and" ("«El control es nuestro, y ningún país
   tendrá acceso», declaró X"), as "dijo que … y que …" makes two;
 - a semicolon ("«Rusia no necesita drones de nadie; nuestra industria produce más»");
+- what a denial grants after it ("no ha detectado preparativos, aunque sí el envío de obreros");
 - a new subject after a comma and "y"/"and" in what an attribution or a quotation says ("según
   X, A, y Moscú ha …"), or after a comma and "mientras"/"while" and a name ("Teherán suministra
   los motores, mientras Moscú financia el proyecto");
@@ -37,6 +38,8 @@ _VERB = re.compile(
 )
 _VERB_REACH = 4
 _SEMICOLON = re.compile(r";\s+")
+# What a denial goes on to grant: "no ha detectado preparativos, aunque sí el envío de obreros".
+_GRANTED = re.compile(r"(?i),\s+(?:aunque|pero)\s+sí\s+")
 # A new subject after a comma and "y"/"and": a name, or a determiner and its noun ("esa cooperación", "some").
 _AND_SUBJECT = re.compile(
     r"(?i),\s+(?:y|e|and)\s+(?=(?-i:[A-ZÁÉÍÓÚÑ])[\w-]|(?:el|la|los|las|ese|esa|esos|esas|este|esta|estos|estas|su|sus"
@@ -91,6 +94,7 @@ def _cuts(text: str, quoted: bool, attributed: bool) -> list[tuple[int, int]]:
     """Where the statement's propositions are joined, as (start, end) of the joining words."""
     joins = [(m.start(), m.end(), "") for m in _SEMICOLON.finditer(text)]
     joins += [(m.start(), m.end(), "") for m in _WHILE_NAME.finditer(text)]
+    joins += [(m.start(), m.end(), "") for m in _GRANTED.finditer(text)]
     joins += [(m.start(), m.end(), "verb") for m in _AND_VERB.finditer(text)]
     if attributed:
         joins += [(m.start(), m.end(), "subject") for m in _AND_SUBJECT.finditer(text)]

@@ -323,6 +323,8 @@ def _speaker(
         return source_cited_by(after, candidate, every_name, article, frames) or after  # "«…», dijo Berg"
     start = max(sentence.start, previous.span.end if same_sentence and previous is not None else 0)
     colon = max(article.rfind(":", start, candidate.span.start), article.rfind(";", start, candidate.span.start))
+    # "El Servicio … se mostró más prudente: dijo que …": a verb right after a colon has the subject before it.
+    colon = -1 if colon >= 0 and article[colon] == ":" and not article[colon + 1 : candidate.span.start].strip() else colon
     region = Span(max(start, colon + 1), candidate.span.start, "")
     statement_first = statement is not None and statement.end <= candidate.span.start
     if statement_first and (after := subject_after(candidate, names, article, frames, holders=every_name)) is not None:

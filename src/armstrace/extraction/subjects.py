@@ -56,6 +56,7 @@ def _close_enough(between: str, frames: Frames) -> bool:
     """Only an apposition and a few words stand between a subject and its verb."""
     rest = between[apposition_end(between) :]
     rest = rest.rstrip().rstrip("«“\"")  # "Kim Jong Un, “subrayó …": the quotation opens at the verb
+    rest = rest[:-1] if rest.endswith(":") else rest  # "X se mostró prudente: dijo que …"
     # A relative or subordinate clause between them makes the verb another subject's.
     relative = frames.subordinate.search(rest)
     return len(words_of(rest)) <= MAX_WORDS_BETWEEN and not relative and not re.search(r"[;:«»“”\"]", rest)
