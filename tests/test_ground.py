@@ -241,7 +241,7 @@ def _speaking(article: str) -> list[Candidate]:
 
 def test_a_denial_that_points_back_is_checked_against_what_was_said_before() -> None:
     from armstrace.extraction.ground import claim_content
-    from armstrace.extraction.statements import refers_back
+    from armstrace.extraction.pointing import refers_back
 
     said, denial, rejected = _speaking(POINTING)
     assert [refers_back(c, CUES) for c in (said, denial, rejected)] == [False, True, False]
@@ -269,7 +269,7 @@ def test_a_denial_that_points_back_is_checked_against_what_was_said_before() -> 
     ],
 )
 def test_words_that_stand_for_a_statement_point_back_unless_they_say_what_it_said(sentence: str, points: bool) -> None:
-    from armstrace.extraction.statements import refers_back
+    from armstrace.extraction.pointing import refers_back
 
     [claim] = _speaking(f"Norway sold six frigates to Chile, NTB reported. {sentence}")[1:]
     assert refers_back(claim, CUES) is points

@@ -16,7 +16,7 @@ from ..base.schema import Claim
 from ..knowledge.cues import Cues
 from .content import untranslated
 from .spans import sentences
-from .statements import ANTECEDENT_SENTENCES, pointing_back
+from .pointing import ANTECEDENT_SENTENCES, pointing_back
 
 
 def antecedent_contents(claims: Sequence[Claim], article: str, cues: Cues) -> list[Claim]:

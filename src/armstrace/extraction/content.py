@@ -22,7 +22,7 @@ from ..text.dates import calendar
 from ..text.fold import normalise, word_pattern
 from ..text.language import is_english, spanish_words
 from ..text.numbers import find_quantities, roman_numerals
-from .statements import pointing_back
+from .pointing import pointing_back
 
 # A name in an English sentence: capitalised words in a row ("North Korea", "Kim Yo Jong").
 _NAME = re.compile(r"[A-Z](?:[\w’'-]|\.(?=\w))*\.?(?:\s+(?:(?:de|del|de la)\s+)?[A-Z](?:[\w’'-]|\.(?=\w))*\.?)*")

@@ -31,7 +31,7 @@ from .actor_labels import actor_kind, country_of, deliberative_kind
 from .candidates import claim_candidates
 from .spans import Candidate, Span, sentences, term_matches
 from .content import english_content
-from .statements import ANTECEDENT_SENTENCES, refers_back
+from .pointing import ANTECEDENT_SENTENCES, refers_back
 
 
 def evidence(span: Span) -> Evidence:

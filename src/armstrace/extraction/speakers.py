@@ -28,7 +28,9 @@ from ..text.dates import story_start
 from ..text.fold import normalise
 from ..text.language import is_english
 from .spans import Candidate, Span, quoted_spans
-from .statements import QUOTED_AS, goes_on, named_words, refers_back
+from .pointing import refers_back
+from .relatives import RELATIVE_CLAUSE, RELATIVE_PRONOUN, relative_subject
+from .statements import QUOTED_AS, goes_on, named_words
 from .frames import (
     CITED_BY, DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body, is_body_named_before, is_document_subject,
     is_outlet_named_before, is_role_named_before, name_spans, one_described_before, unattributed, words_of,
@@ -165,39 +167,11 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
     return role is not None and re.search(r"\b(?:un|una|a|an)\s+$", article[candidate.span.end : role.start()], re.I) is not None
 
 
-# "que Ucrania asegura": a named subject between a relative pronoun and its verb.
-_RELATIVE_CLAUSE = re.compile(r"(?<!\w)(?:que|that|which)\s+(?-i:[A-ZÁÉÍÓÚ])[\w-]*(?:\s+[\w-]+){0,2}\s+$", re.I)
-
-# A clause's subject a pronoun after "that": "companies that it accused of".
-_RELATIVE_PRONOUN = re.compile(r"(?i)\b(?:that|which)\s+(?:it|they|he|she)\s+$")
-
 # What an outlet does with a story.
 _PUBLISHED = re.compile(r"reported|reports|published|publishes|informó|informa|publicó|publica|reveló|revealed")
 
 # How far into its clause the name a joined verb shares may stand: "El embajador ruso, X, …".
 _OPENING_SUBJECT = 60
-
-# A relative clause that opens right before the verb, but for a few words: ", que durante meses ",
-# ", which ", or an aside after the pronoun: ", quien, citado por la agencia KCNA, ".
-_RELATIVE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)(?:\s*,[^,;:«»“”\"]{1,60},)?\s+(?:[^\W\d]+\s+){0,3}$")
-
-
-def _relative_subject(candidate: Candidate, region: Span, names: Sequence[Span], article: str) -> Span | None:
-    """"El régimen de Kim, que durante meses negó …", "Fars, which released …": the subject of a
-    relative clause is the name it follows."""
-    m = _RELATIVE.search(article, region.start, candidate.span.start)
-    if m is None:
-        return None
-    end = m.start()
-    # "el investigador X, del instituto SWP, quien cree": who believes is the person, not the institute.
-    if re.match(r"(?i),\s*(?:quien|quienes|who)\b", article[m.start() :]) and (of := _OF_ASIDE.search(article, region.start, end)):
-        end = of.start()
-    # "su libro blanco de Defensa, que acusa …": a complement's name is not what the clause is about.
-    named = next((n for n in names if n.end == end and region.start <= n.start), None)
-    return None if named is not None and re.search(r"(?i)\b(?:de|del|of)\s+$", article[region.start : named.start]) else named
-
-
-_OF_ASIDE = re.compile(r"(?i),\s*(?:del|de la|de los|de las|of|from|at)\s[^,;:«»“”\"]*$")
 
 
 def _set_off(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> bool:
@@ -276,7 +250,7 @@ def _speaker(
     between = article[previous.span.end : candidate.span.start] if same_sentence and previous is not None else ""
     # "… el dron a reacción que Ucrania asegura haber derribado": a relative clause's verb, its
     # subject named, is its subject's claim.
-    relative = _RELATIVE_CLAUSE.search(between)
+    relative = RELATIVE_CLAUSE.search(between)
     if same_sentence and previous is not None and not re.search(r"[,;:–—]|\s-\s|\s(?:y|e|pero|mientras|and|but|as|while)\s", between) and not (
         relative is not None and len(between[: relative.start()].split()) >= 2
     ):
@@ -335,7 +309,7 @@ def _speaker(
         according = re.match(r"(?i)\s*,\s*(?:según|according)\b", article[candidate.span.end :])
         subject = subject_before(candidate, region, names, article, inverted, frames) if according else None
         return subject if subject is not None and normalise(subject.text) not in media else cited
-    if (antecedent := _relative_subject(candidate, region, names, article)) is not None:
+    if (antecedent := relative_subject(candidate, region, names, article)) is not None:
         return antecedent
     # "In a statement to the broadcaster Kan, it said …": the pronoun is the subject, and the name
     # before its comma the phrase's.
@@ -347,7 +321,7 @@ def _speaker(
     # "In a statement posted by X, he said Wagner had …": the pronoun is the subject, and the name
     # after the verb opens what was said; "he" is who spoke before, if anyone did.
     # "The US Treasury sanctioned five companies that it accused of …": the sentence's subject.
-    if not inverted and not same_sentence and _RELATIVE_PRONOUN.search(article, sentence.start, candidate.span.start):
+    if not inverted and not same_sentence and RELATIVE_PRONOUN.search(article, sentence.start, candidate.span.start):
         lead = sentence.start + story_start(sentence.text)
         return next((n for n in names if lead <= n.start < candidate.span.start), None)
     if not inverted and pronoun_subject(article[region.start : candidate.span.start].rsplit(",", 1)[-1], frames):
