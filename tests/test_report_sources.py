@@ -127,3 +127,16 @@ def test_a_view_opened_by_a_role_no_list_holds_and_a_name() -> None:
 def test_the_bank_is_the_bank_that_spoke_before() -> None:
     text = "Headline\n\nThe Bank of Korea estimated that Peru's economy grew by 3%. The central bank said output rose 6.8%."
     assert speakers(text) == [("estimated", "Bank of Korea"), ("said", "Bank of Korea")]
+
+
+def test_a_relative_clause_after_a_role_set_off_is_the_persons() -> None:
+    text = (
+        "Titular\n\nLa acusación partió del diputado peruano Luis Arce, secretario de la comisión de Defensa de la Rada, "
+        "quien aseguró que 60 drones llegaron a Bolivia."
+    )
+    assert speakers(text) == [("aseguró", "Luis Arce")]
+
+
+def test_a_spokesman_of_a_known_body_cut_short_keeps_the_body() -> None:
+    text = "Titular\n\nEl Estado Mayor Conjunto surcoreano informó del lanzamiento. «Fue un éxito», dijo un portavoz del Estado Mayor."
+    assert speakers(text)[-1] == ("dijo", "portavoz del Estado Mayor")

@@ -73,10 +73,12 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     verbs = [v for v in verbs if shouted or v.start == 0 or not sentence.text[v.start].isupper() or not sentence.text[: v.start].strip(OPENING_QUOTES + " ")]
     # After "de", "un", "su" a Spanish verb's form is a noun: "un avión de alerta temprana", "su denuncia".
     verbs = [v for v in verbs if not _NOUN_BEFORE.search(sentence.text, 0, v.start)]
-    # After "el", or after "la", "las", "los" right after another reporting verb, the form is its
-    # object noun: "el anuncio", "calificó la denuncia de «infundada»" ("la denunció" is a pronoun's verb).
+    # After "el", or after "la", "las", "los" opening the sentence or right after another reporting
+    # verb, the form is a noun: "el anuncio", "La denuncia partió de …", "calificó la denuncia de
+    # «infundada»" ("la denunció" is a pronoun's verb).
     verbs = [v for v in verbs if not _ARTICLE_NOUN.search(sentence.text, 0, v.start) or not (
         re.search(r"(?i)(?<!\w)el\s+$", sentence.text[: v.start]) or any(sentence.text[u.end : v.start].strip().lower() in ("la", "las", "los") for u in verbs)
+        or not words_of(sentence.text[: v.start])[:-1]  # "La denuncia partió de …": the sentence's subject
     )]
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".

@@ -199,6 +199,8 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             continue
         # "portavoz del Ministerio de Unificación": after a title, a body's name is no portfolio.
         body = normalise(text.split()[0]) in bodies and len(text.split()) > 1
+        # "un portavoz del Estado Mayor" after "el Estado Mayor Conjunto surcoreano": a known body cut short.
+        body = body or (" " in text and any(normalise(k.text).startswith(f"{normalise(text)} ") for k in known))
         if all(_in_title(start, article, cues) for _, start in where) and _iso_actor(text) is None and not body:
             # "ministro de Defensa": a portfolio; "diplomáticos de Chile": a country; but "de
             # Exteriores Kim Son Gyong" names the minister after the portfolio.

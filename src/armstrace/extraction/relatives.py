@@ -30,9 +30,16 @@ def relative_subject(candidate: Candidate, region: Span, names: Sequence[Span], 
     # "el investigador X, del instituto SWP, quien cree": who believes is the person, not the institute.
     if re.match(r"(?i),\s*(?:quien|quienes|who)\b", article[m.start() :]) and (of := _OF_ASIDE.search(article, region.start, end)):
         end = of.start()
+    # "el diputado X, secretario de la comisión de Defensa, que aseguró …": the person a role
+    # in lower case describes, set off after the name.
+    role = _ROLE_ASIDE.search(article, region.start, end)
+    if role is not None and any(n.end == role.start() and region.start <= n.start for n in names):
+        end = role.start()
     # "su libro blanco de Defensa, que acusa …": a complement's name is not what the clause is about.
     named = next((n for n in names if n.end == end and region.start <= n.start), None)
     return None if named is not None and re.search(r"(?i)\b(?:de|del|of)\s+$", article[region.start : named.start]) else named
 
 
 _OF_ASIDE = re.compile(r"(?i),\s*(?:del|de la|de los|de las|of|from|at)\s[^,;:«»“”\"]*$")
+# A role set off after a name, in lower case: ", secretario de la comisión de Seguridad Nacional".
+_ROLE_ASIDE = re.compile(r",\s*(?:el\s+|la\s+|the\s+)?[a-záéíóúñ][^,;:«»“”\"]{0,90}$")
