@@ -140,3 +140,18 @@ def test_a_relative_clause_after_a_role_set_off_is_the_persons() -> None:
 def test_a_spokesman_of_a_known_body_cut_short_keeps_the_body() -> None:
     text = "Titular\n\nEl Estado Mayor Conjunto surcoreano informó del lanzamiento. «Fue un éxito», dijo un portavoz del Estado Mayor."
     assert speakers(text)[-1] == ("dijo", "portavoz del Estado Mayor")
+
+
+def test_a_promise_of_a_thing_is_a_deed_and_the_officials_who_say_so_speak() -> None:
+    assert speakers("Peru has promised Chile rifles, Peruvian officials say\n\nText.") == [("say", "Peruvian officials")]
+    assert speakers("Headline\n\nPeru vowed last year to deepen military ties with Chile.") == [("vowed", "Peru")]
+
+
+def test_a_name_after_a_portfolio_in_english_is_the_person() -> None:
+    text = "Headline\n\nDeputy Prime Minister and Minister for Foreign Affairs Luis Arce said Peru would back further sanctions."
+    assert speakers(text) == [("said", "Luis Arce")]
+
+
+def test_two_groups_after_the_statement_are_its_subject() -> None:
+    text = "Headline\n\nPeru has agreed to supply Chile with rifles, senior Peruvian officials and a Peruvian diplomat said on Tuesday, in a deal they said was sealed in May."
+    assert [c.statement.text if c.statement else "" for c in claim_candidates(text, CUES)] == ["Peru has agreed to supply Chile with rifles", "was sealed in May"]

@@ -239,11 +239,13 @@ def _after_portfolio(text: str, cues: Cues) -> str | None:
     """The name after a portfolio's words in one capitalised run ("Exteriores Kim Son Gyong":
     Kim Son Gyong), if two words or more are left; None if the run is only the portfolio."""
     words = text.split()
+    # a portfolio's word in either language: "Exteriores", "Foreign Affairs"
+    portfolio = {*cues.translations, *(normalise(w) for english in cues.translations.values() for w in english.split())}
     n = 0
-    while n < len(words) and (normalise(words[n]) in cues.translations or words[n] in cues.connectors):
+    while n < len(words) and (normalise(words[n]) in portfolio or words[n] in cues.connectors):
         n += 1
     rest = words[n:]
-    return " ".join(rest) if 0 < n and len(rest) > 1 and not any(normalise(w) in cues.translations for w in rest) else None
+    return " ".join(rest) if 0 < n and len(rest) > 1 and not any(normalise(w) in portfolio for w in rest) else None
 
 
 _NOT_WEAPONS = frozenset(("components", "other", "troops", "military_equipment"))

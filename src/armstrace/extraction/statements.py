@@ -201,7 +201,7 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
         aside = not rest.strip() or _AFTER_CLAUSE.match(rest.strip()) is not None
         # "…, he said Wagner had received no weapons": a clause with a verb of its own is what is said.
         closes = (
-            anchor.label == "asserted" and len(named_words(between)) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS
+            anchor.label == "asserted" and len(subject_words(between)) <= _MAX_SUBJECT_WORDS and len(clause) <= 2 * _MAX_SUBJECT_WORDS
             and aside and _FINITE.search(own) is None
             # "…, la agencia KCNA tachó de «ridículas» las informaciones": a quotation in its own clause is what it says
             and not re.search(r"[«“\"]", own)
@@ -240,6 +240,11 @@ def _inverted_subject(clause: list[str], cues: Cues) -> bool:
     speaks = head[:1].isupper() or _speaker_noun(head, cues)
     aside = next((n for n, w in enumerate(clause) if n and _ASIDE.fullmatch(w)), len(clause))
     return speaks and len(named_words(clause[:aside])) <= _MAX_SUBJECT_WORDS
+
+
+def subject_words(words: list[str]) -> list[str]:
+    """A subject's words but those that join its parts: "senior officials and a diplomat" is two groups."""
+    return [w for w in named_words(words) if w.lower() not in _COORDINATING]
 
 
 def named_words(words: list[str]) -> list[str]:
@@ -377,4 +382,5 @@ def _apposed_name(head: str, connectors: tuple[str, ...]) -> bool:
 # What a subject after its verb opens with: a determiner or a word of time or place before it.
 _SUBJECT_OPENERS = frozenset((*DETERMINERS, "en", "in", "on", "este", "esta", "this", "hoy", "ayer", "today", "yesterday", *POSSESSIVES))
 # The words that join the parts of a body's name or a role: "del Consejo de la Federación".
+_COORDINATING = frozenset(("and", "y", "e", "a", "an", "un", "una"))
 _JOINING = frozenset(("de", "del", "la", "las", "los", "el", "of", "the", "at", "for"))
