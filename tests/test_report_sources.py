@@ -155,3 +155,15 @@ def test_a_name_after_a_portfolio_in_english_is_the_person() -> None:
 def test_two_groups_after_the_statement_are_its_subject() -> None:
     text = "Headline\n\nPeru has agreed to supply Chile with rifles, senior Peruvian officials and a Peruvian diplomat said on Tuesday, in a deal they said was sealed in May."
     assert [c.statement.text if c.statement else "" for c in claim_candidates(text, CUES)] == ["Peru has agreed to supply Chile with rifles", "was sealed in May"]
+
+
+def test_two_states_joined_with_an_article_between_are_one_subject() -> None:
+    assert speakers("Titular\n\nEstados Unidos y el Reino Unido cifran en unos 200 los misiles que Lima habría recibido.") == [
+        ("cifran en", "Estados Unidos y el Reino Unido"),
+    ]
+
+
+def test_an_official_described_in_spanish_as_responsable() -> None:
+    assert speakers("Titular\n\n«Nunca hemos exportado armas», dijo un responsable del Ministerio de Defensa peruano.") == [
+        ("dijo", "responsable del Ministerio de Defensa peruano"),
+    ]

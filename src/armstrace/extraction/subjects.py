@@ -69,7 +69,7 @@ def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span,
     if (group := COUNTED_GROUP.match(article, name.end, region.end)) is not None and not article[group.end() : region.end].strip(" ,"):
         return Span(name.start, group.end(), article[name.start : group.end()])
     for other in names:
-        if other.end < name.start and re.fullmatch(AND, article[other.end : name.start]):
+        if other.end < name.start and re.fullmatch(rf"{AND}(?:(?:el|la|los|las|the)\s+)?", article[other.end : name.start]):  # "Estados Unidos y el Reino Unido"
             if _complement(article[region.start : other.start], frames, english):
                 return name  # "entre Teherán y Moscú" is a complement
             first = other
