@@ -167,3 +167,23 @@ def test_an_official_described_in_spanish_as_responsable() -> None:
     assert speakers("Titular\n\n«Nunca hemos exportado armas», dijo un responsable del Ministerio de Defensa peruano.") == [
         ("dijo", "responsable del Ministerio de Defensa"),
     ]
+
+
+def test_a_verb_joined_by_but_to_a_refusal_has_its_subject() -> None:
+    assert speakers("Headline\n\nLars Berg declined to comment on the report but said trade with Lima was legitimate.") == [("said", "Lars Berg")]
+    assert speakers("Titular\n\nBerg se negó a comentar el informe, pero dijo que el comercio con Lima es legítimo.") == [("dijo", "Berg")]
+
+
+def test_a_name_apposed_to_a_role_with_a_possessor_is_the_subject() -> None:
+    assert speakers("Headline\n\nThe Pentagon's press secretary, Luis Arce, said the US had seen no evidence of the transfer.") == [("said", "Luis Arce")]
+
+
+def test_what_follows_a_colon_after_the_verb_is_what_was_said() -> None:
+    found = claim_candidates('Headline\n\nAsked about the report, Berg said: "Chile does not need anyone\'s rifles."', CUES)
+    assert [(c.statement.text if c.statement else "", c.cue) for c in found] == [('"Chile does not need anyone\'s rifles."', "denied")]
+
+
+def test_whom_a_statement_was_made_to_is_no_speaker() -> None:
+    text = "Titular\n\nEn declaraciones a la cadena Telesur, el ministro de Defensa, Luis Arce, afirmó que Chile usa fusiles peruanos."
+    assert speakers(text) == [("afirmó", "Luis Arce")]
+    assert speakers("Titular\n\nEn declaraciones a la cadena Telesur, el ministro chileno de Defensa afirmó que Chile usa fusiles peruanos.") == [("afirmó", None)]

@@ -122,6 +122,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # A statement someone did not make is no claim: "Berg didn't say whether …", "no precisó si",
     # "no negó que" (no denial); nor is the narrator's aside ("It is worth recalling that").
     unmade = [v for v in verbs if v.label in ("asserted", "acknowledged", "denied") and _not_made(sentence.text[: v.start], cues)]
+    # "Peskov se negó a comentar": refusing to speak states nothing.
+    unmade += [v for v in verbs if v.label == "denied" and re.search(r"(?i)(?<!\w)se\s+$", sentence.text[: v.start]) and re.match(r"\s+a\s+[^\W\d_]+r\b", sentence.text[v.end :])]
     verbs = [v for v in verbs if v not in unmade]
     # What a joined clause says was not said ("pero no mencionó") joins no statement of its own.
     unsaid = [v for v in unmade if normalise(sentence.text[: v.start]).rstrip().rsplit(" ", 1)[-1] in cues.negations]

@@ -42,7 +42,7 @@ _SUBJECT_WORDS = 5
 _NO_SUBJECT = r"(?:(?:lo|la|los|las|le|les|se|también|además|luego|later|then|also)\s+)*"
 # "… y tildó", ", and called": nothing but the conjunction before the verb.
 _JOINED = re.compile(rf"[\s,]*(?:y|e|and)\s+{_NO_SUBJECT}", re.I)
-_JOINED_VERB = re.compile(rf"[\s,](?:y|e|and)\s+{_NO_SUBJECT}$", re.I)
+_JOINED_VERB = re.compile(rf"[\s,](?:y|e|and|but|pero)\s+{_NO_SUBJECT}$", re.I)
 
 # "en la que tachó", "during which he called": the relative clause's subject is the main clause's.
 _OCCASION = re.compile(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
+from ..text.dates import story_start
 from ..text.fold import normalise
 from .spans import Candidate, Span, quoted_spans, sentences
 
@@ -321,3 +322,17 @@ def unattributed(sentence: Span, frames: Frames) -> bool:
     found = [m.start() for m in frames.impersonal.finditer(sentence.text)]
     quoted = quoted_spans(sentence.text) if found else []
     return any(not any(a <= at < b for a, b in quoted) for at in found)
+
+
+# A phrase a sentence opens with, before its subject: "En declaraciones a la cadena CNN, …",
+# "In an interview with the BBC, …", "Tras reunirse con Lavrov, …".
+_OPENING_PHRASE = re.compile(
+    r"(?i)\W*(?:en|in|tras|after|during|durante|ante|interviewed|entrevistado|asked|preguntado)\s[^,;:«»“”\"]*$"
+)
+
+
+def in_opening_phrase(name: Span, sentence: Span, verb: int, article: str) -> bool:
+    """Whether a name stands in a phrase the sentence opens with, closed by a comma before the
+    verb's own subject: "En declaraciones a la cadena CNN, el ministro … afirmó"."""
+    rest = article[name.end : verb]
+    return bool(_OPENING_PHRASE.match(article, sentence.start + story_start(sentence.text), name.start)) and re.match(r"[^,;:]*,\s*\S", rest) is not None

@@ -27,7 +27,8 @@ def opening_source(candidate: Candidate, names: Sequence[Span], article: str, fr
         return None  # "«Según nuestra Constitución, …», recordó su portavoz": the speaker's own words
     start = sentence.start + (lead.end() if lead else 0)
     opening = next((a for a in sorted(frames.attribution, key=len, reverse=True) if normalise(article[start : start + len(a)]) == a), None)
-    if opening is None:
+    # "En declaraciones a la cadena CNN, el ministro … afirmó": whom it was said to is the channel.
+    if opening is None or opening.endswith((" a", " to")):
         return None
     source = subject_after(replace(candidate, span=Span(start, start + len(opening), article[start : start + len(opening)])), names, article, frames)
     # "Según la agencia Frontex, …": a name the attribution's own words hold, up to their comma.

@@ -185,10 +185,12 @@ def _set_off(candidate: Candidate, names: Sequence[Span], article: str, frames: 
         return False
     tail = frames.body.match(article, first.end, candidate.span.start)  # "Russia's defence ministry, …,"
     between = article[tail.end() if tail else first.end : candidate.span.start]
-    # "Its foreign minister, Gabrielius Landsbergis, accused": a role the name is apposed to.
-    role = re.fullmatch(rf"(?i)\s*(?:[^\W\d_]+\s+){{0,3}}(?:{any_of(frames.roles)})\s*,\s*", article[lead : first.start])
-    if role is not None and re.fullmatch(r"\s*,\s*", between):
-        return True
+    # "Its foreign minister, Gabrielius Landsbergis, accused", "The Pentagon's press secretary, Pat
+    # Ryder, said": a role the name is apposed to, a possessor's name in it.
+    role = re.compile(rf"(?i)\s*(?:[^\W\d_][\w'’-]*\s+){{0,4}}(?:{any_of(frames.roles)})\s*,\s*")
+    for name in (n for n in names if lead <= n.start < candidate.span.start):
+        if role.fullmatch(article, lead, name.start) and re.fullmatch(r"\s*,\s*", article[name.end : candidate.span.start]):
+            return True
     # "A senior official, speaking on condition of anonymity, said": an article may open the clause.
     if any(w.lower() not in (*DETERMINERS, "a") for w in words_of(article[lead : first.start])):
         return False

@@ -177,6 +177,9 @@ def _statement_before(sentence: Span, anchor: Hit, cues: Cues) -> Span | None:
     # "…, el portavoz las calificó de «infundadas»": an object pronoun points back past the comma.
     if comma < 0 or re.search(r"(?<!\w)(?:lo|la|los|las)\s*$", head, re.I):
         return None
+    # "Asked about the report, Lavrov said: «…»": what follows the colon is what was said.
+    if re.match(r"\s*:", tail) and len(words_of(tail)) >= 3:
+        return None
     between = words_of(head[comma + 1 :])
     own, rest = (re.split(r"[,;:]", tail, maxsplit=1) + [""])[:2]  # the verb's own clause, and what follows it
     clause = words_of(own)

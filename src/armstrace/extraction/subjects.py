@@ -18,7 +18,7 @@ from ..text.dates import story_start
 from ..text.fold import normalise
 from ..text.language import is_english
 from .counted_groups import COUNTED_GROUP, GROUP_AS_WELL_AS
-from .frames import AND, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, cited_by, words_of
+from .frames import AND, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, cited_by, in_opening_phrase, words_of
 from .spans import Candidate, Span
 
 MAX_WORDS_BETWEEN = 5
@@ -126,7 +126,7 @@ def subject_before(
     start = max(region.start, candidate.sentence.start + story_start(candidate.sentence.text))
     heads = [n for n in names if start <= n.start and n.end <= candidate.span.start
              and not _complement(article[region.start : n.start], frames, english) and not _GLOSS.fullmatch(article, n.start - 1, n.end + 1)
-             and not _in_brackets(n, candidate.span.start, article)
+             and not _in_brackets(n, candidate.span.start, article) and not in_opening_phrase(n, candidate.sentence, candidate.span.start, article)
              and not cited_by(n, region, article)]  # fmt: skip
     # "10 countries, including …, as well as the EU, issued …": the ten and the EU.
     for name in heads:
