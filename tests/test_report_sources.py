@@ -171,7 +171,7 @@ def test_an_official_described_in_spanish_as_responsable() -> None:
 
 def test_a_verb_joined_by_but_to_a_refusal_has_its_subject() -> None:
     assert speakers("Headline\n\nLars Berg declined to comment on the report but said trade with Lima was legitimate.") == [("said", "Lars Berg")]
-    assert speakers("Titular\n\nBerg se negó a comentar el informe, pero dijo que el comercio con Lima es legítimo.") == [("dijo", "Berg")]
+    assert speakers("Titular\n\nLars Berg se negó a comentar el informe, pero dijo que el comercio con Lima es legítimo.") == [("dijo", "Lars Berg")]
 
 
 def test_a_name_apposed_to_a_role_with_a_possessor_is_the_subject() -> None:
