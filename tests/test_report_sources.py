@@ -187,3 +187,25 @@ def test_whom_a_statement_was_made_to_is_no_speaker() -> None:
     text = "Titular\n\nEn declaraciones a la cadena Telesur, el ministro de Defensa, Luis Arce, afirmó que Chile usa fusiles peruanos."
     assert speakers(text) == [("afirmó", "Luis Arce")]
     assert speakers("Titular\n\nEn declaraciones a la cadena Telesur, el ministro chileno de Defensa afirmó que Chile usa fusiles peruanos.") == [("afirmó", None)]
+
+
+def test_a_group_counted_after_according_to_speaks() -> None:
+    assert speakers("Headline\n\nThe shipments continued, according to two officials familiar with the matter.") == [("according to", "officials")]
+    assert speakers("Titular\n\nLos envíos continúan, según dos funcionarios occidentales.") == [("según", "funcionarios occidentales")]
+
+
+def test_a_clause_about_the_subject_before_its_verb_keeps_the_subject() -> None:
+    assert speakers("Headline\n\nExperts who examined the debris said the missile was made in Peru.") == [("said", "Experts")]
+    assert speakers("Titular\n\nUn alto funcionario chileno que pidió el anonimato advirtió que la operación cambiaría la región.") == [
+        ("advirtió", "alto funcionario chileno"),
+    ]
+    # a clause that a verb of another subject opens is not the subject's
+    found = speakers("Titular\n\nEl diputado Lars Berg negó al diario La Razón que haya soldados chilenos en el frente y advirtió de que habrá respuesta.")
+    assert ("negó", "Lars Berg") in found and all(speaker != "La Razón" for _, speaker in found)
+
+
+def test_bloggers_and_commanders_are_groups_that_speak() -> None:
+    assert speakers("Headline\n\nPeru's defence ministry did not comment, but Peruvian military bloggers said the drones had arrived.") == [
+        ("said", "Peruvian military bloggers"),
+    ]
+    assert speakers("Headline\n\nPeru fired Chilean missiles, Peruvian brigade commanders told reporters.") == [("told", "Peruvian brigade commanders")]

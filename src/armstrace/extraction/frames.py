@@ -336,3 +336,10 @@ def in_opening_phrase(name: Span, sentence: Span, verb: int, article: str) -> bo
     verb's own subject: "En declaraciones a la cadena CNN, el ministro … afirmó"."""
     rest = article[name.end : verb]
     return bool(_OPENING_PHRASE.match(article, sentence.start + story_start(sentence.text), name.start)) and re.match(r"[^,;:]*,\s*\S", rest) is not None
+
+
+def in_brackets(name: Span, verb: int, article: str) -> bool:
+    """Whether a name stands in brackets closed before the verb: "funcionarios israelíes (citados
+    por el diario Haaretz) sostienen" are the subject, the outlet in brackets is an aside."""
+    opened = article.rfind("(", 0, name.start)
+    return opened >= 0 and article.rfind(")", opened, name.start) < 0 and 0 <= article.find(")", name.end, verb)

@@ -43,3 +43,13 @@ def relative_subject(candidate: Candidate, region: Span, names: Sequence[Span], 
 _OF_ASIDE = re.compile(r"(?i),\s*(?:del|de la|de los|de las|of|from|at)\s[^,;:«»“”\"]*$")
 # A role set off after a name, in lower case: ", secretario de la comisión de Seguridad Nacional".
 _ROLE_ASIDE = re.compile(r",\s*(?:el\s+|la\s+|the\s+)?[a-záéíóúñ][^,;:«»“”\"]{0,90}$")
+
+
+def about_the_subject(between: str, most: int) -> bool:
+    """Whether the words between a subject and its verb are a clause about the subject, its own
+    verb at once and no joined one after it: "Experts who examined the debris said", "Un alto
+    funcionario que pidió el anonimato advirtió" (not "negó … que haya militares … y advirtió")."""
+    return _SUBJECT_RELATIVE.fullmatch(between) is not None and len(between.split()) <= most
+
+
+_SUBJECT_RELATIVE = re.compile(r"(?i)\s*(?:who|que|quienes|quien)\s+(?-i:[a-záéíóúñ])(?:(?!\s(?:y|e|and|pero|but)(?:\s|$))[^,;:«»“”\"()])*")

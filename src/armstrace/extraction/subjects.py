@@ -18,7 +18,8 @@ from ..text.dates import story_start
 from ..text.fold import normalise
 from ..text.language import is_english
 from .counted_groups import COUNTED_GROUP, GROUP_AS_WELL_AS
-from .frames import AND, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, cited_by, in_opening_phrase, words_of
+from .frames import AND, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, cited_by, in_brackets, in_opening_phrase, words_of
+from .relatives import about_the_subject
 from .spans import Candidate, Span
 
 MAX_WORDS_BETWEEN = 5
@@ -59,6 +60,8 @@ def _close_enough(between: str, frames: Frames) -> bool:
     rest = rest[:-1] if rest.endswith(":") else rest  # "X se mostró prudente: dijo que …"
     # A relative or subordinate clause between them makes the verb another subject's.
     relative = frames.subordinate.search(rest)
+    if about_the_subject(rest, 2 * MAX_WORDS_BETWEEN):
+        return True
     return len(words_of(rest)) <= MAX_WORDS_BETWEEN and not relative and not re.search(r"[;:«»“”\"]", rest)
 
 
@@ -81,13 +84,6 @@ def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span,
 
 # An acronym in brackets right after a name is that name's: "La Dirección de Pesca (DP) afirmó".
 _GLOSS = re.compile(r"\((?:[A-Z][\w.-]{1,9})\)")
-
-
-def _in_brackets(name: Span, verb: int, article: str) -> bool:
-    """Whether a name stands in brackets closed before the verb: "funcionarios israelíes (citados
-    por el diario Haaretz) sostienen" are the subject, the outlet in brackets is an aside."""
-    opened = article.rfind("(", 0, name.start)
-    return opened >= 0 and article.rfind(")", opened, name.start) < 0 and 0 <= article.find(")", name.end, verb)
 
 
 def _past(name: Span, end: int, names: Sequence[Span], article: str) -> str:
@@ -126,7 +122,7 @@ def subject_before(
     start = max(region.start, candidate.sentence.start + story_start(candidate.sentence.text))
     heads = [n for n in names if start <= n.start and n.end <= candidate.span.start
              and not _complement(article[region.start : n.start], frames, english) and not _GLOSS.fullmatch(article, n.start - 1, n.end + 1)
-             and not _in_brackets(n, candidate.span.start, article) and not in_opening_phrase(n, candidate.sentence, candidate.span.start, article)
+             and not in_brackets(n, candidate.span.start, article) and not in_opening_phrase(n, candidate.sentence, candidate.span.start, article)
              and not cited_by(n, region, article)]  # fmt: skip
     # "10 countries, including …, as well as the EU, issued …": the ten and the EU.
     for name in heads:
@@ -174,6 +170,9 @@ _AUDIENCE = (
 )
 
 
+_COUNT = r"(?:two|three|four|five|several|dos|tres|cuatro|cinco|varios|varias|\d+)"
+
+
 def _after_verb(candidate: Candidate, article: str, frames: Frames) -> tuple[int, int]:
     """Where the words after the verb open, past time, audience and a determiner: with the
     determiner and without it."""
@@ -182,7 +181,8 @@ def _after_verb(candidate: Candidate, article: str, frames: Frames) -> tuple[int
     opening = candidate.span.end + (gap.end() if gap else 0)
     # English "a" only after "according to": after a Spanish verb "a" is "to" ("dijo a Rusia").
     words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else (*DETERMINERS, *POSSESSIVES)
-    determiner = re.match(rf"(?:{'|'.join(words)})\s+", article[opening : candidate.sentence.end], re.I)
+    # "according to two officials familiar with the matter": a count stands before the group too.
+    determiner = re.match(rf"(?:(?:{'|'.join(words)})\s+)?(?:{_COUNT}\s+)?", article[opening : candidate.sentence.end], re.I)
     return opening, opening + (determiner.end() if determiner else 0)
 
 
