@@ -209,3 +209,20 @@ def test_bloggers_and_commanders_are_groups_that_speak() -> None:
         ("said", "Peruvian military bloggers"),
     ]
     assert speakers("Headline\n\nPeru fired Chilean missiles, Peruvian brigade commanders told reporters.") == [("told", "Peruvian brigade commanders")]
+
+
+def test_one_quoted_by_an_outlet_speaks() -> None:
+    assert speakers("Titular\n\nLars Berg, citado por la agencia NTB, afirmó que Oslo cumple la ley.") == [("afirmó", "Lars Berg")]
+    assert speakers("Titular\n\nFuentes diplomáticas europeas citadas por la agencia Efe confirmaron que la reunión se celebró.") == [
+        ("confirmaron", "Fuentes diplomáticas europeas"),
+    ]
+
+
+def test_a_verb_joined_by_although_has_the_sentences_subject() -> None:
+    text = "Titular\n\nPerú no ha comentado la información, aunque en el pasado ha negado cualquier venta de armas."
+    assert speakers(text) == [("ha negado", "Perú")]
+
+
+def test_a_view_attributed_with_a_juicio_de() -> None:
+    found = claim_candidates("Titular\n\nA juicio de los expertos, la tecnología procede de Chile.", CUES)
+    assert [(c.span.text, c.cue) for c in found] == [("A juicio de", "believes")]

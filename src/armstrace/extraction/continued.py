@@ -42,7 +42,9 @@ _SUBJECT_WORDS = 5
 _NO_SUBJECT = r"(?:(?:lo|la|los|las|le|les|se|también|además|luego|later|then|also)\s+)*"
 # "… y tildó", ", and called": nothing but the conjunction before the verb.
 _JOINED = re.compile(rf"[\s,]*(?:y|e|and)\s+{_NO_SUBJECT}", re.I)
-_JOINED_VERB = re.compile(rf"[\s,](?:y|e|and|but|pero)\s+{_NO_SUBJECT}$", re.I)
+# "…, aunque en el pasado ha negado …": when, before a verb joined to the clause before.
+_WHEN = r"(?:(?:en el pasado|in the past|previously|anteriormente|repeatedly|en repetidas ocasiones|ya|already|siempre|always)\s+)?"
+_JOINED_VERB = re.compile(rf"[\s,](?:y|e|and|but|pero|aunque|although|though)\s+{_WHEN}{_NO_SUBJECT}(?:(?:has|have|ha|han)\s+)?$", re.I)
 
 # "en la que tachó", "during which he called": the relative clause's subject is the main clause's.
 _OCCASION = re.compile(

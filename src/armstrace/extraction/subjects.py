@@ -18,7 +18,7 @@ from ..text.dates import story_start
 from ..text.fold import normalise
 from ..text.language import is_english
 from .counted_groups import COUNTED_GROUP, GROUP_AS_WELL_AS
-from .frames import AND, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, cited_by, in_brackets, in_opening_phrase, words_of
+from .frames import AND, CITED_BY, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, cited_by, in_brackets, in_opening_phrase, words_of
 from .relatives import about_the_subject
 from .spans import Candidate, Span
 
@@ -144,7 +144,8 @@ def subject_before(
         if not nearest and any(n.start >= named.end + apposition_end(raw) for n in heads):
             continue  # "Lima, 3 mar.- El portavoz …, Lars Berg, negó": a nearer subject follows
         # "The Financial Times, citing intelligence sources, said": the sources speak, not the outlet.
-        if _close_enough(between, frames) and (not apposed or appositive) and not frames.citing.search(between):
+        citing = frames.citing.search(between) is not None and not CITED_BY.search(normalise(between))  # "X, citado por NTB, afirmó"
+        if _close_enough(between, frames) and (not apposed or appositive) and not citing:
             # "Ukraine's military intelligence agency, the HUR, said": the name a description is given;
             # "El portavoz de la agrupación Sur, Lars Berg, explicó": the person a role's complement names.
             described = name.text[:1].islower() or _role_in(article[start : name.start], frames)
