@@ -226,3 +226,8 @@ def test_a_verb_joined_by_although_has_the_sentences_subject() -> None:
 def test_a_view_attributed_with_a_juicio_de() -> None:
     found = claim_candidates("Titular\n\nA juicio de los expertos, la tecnología procede de Chile.", CUES)
     assert [(c.span.text, c.cue) for c in found] == [("A juicio de", "believes")]
+
+
+def test_a_passive_with_no_agent_confirms_nothing() -> None:
+    assert claim_candidates("Headline\n\nThe claims could not be independently verified.", CUES) == []
+    assert [c.cue for c in claim_candidates("Headline\n\nThe sale was confirmed by the Peruvian ministry.", CUES)] == ["acknowledged"]

@@ -42,6 +42,7 @@ _NOT_REPORTING_VERB = re.compile(r"(?:anad|agreg)(?:io|e|en|ieron|aron|o)|adds?|
 _NOT_REPORTING = re.compile(r"\s+(?:a|al|a la|a los|a las|a su|a sus|to|them to|it to|of)\b", re.I)
 _CALLED_AS = re.compile(r"(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[\w'’-]+){1,6}?\s+[«“\"]")
 _VIEW = re.compile(r"juicio|opinión|view|opinion")
+_AGENTLESS = re.compile(r"(?i)\b(?:be|been|being|ser|sido)\s+(?:[a-z]+ly\s+|independientemente\s+)?$")
 _PROMISE = re.compile(r"(?:promised|promises|pledged|pledges|vowed|vows)")
 _PLEDGED = re.compile(r"(?i)\s*(?:,|[«“\"]|(?:[\w-]+\s+){0,3}?(?:to|that)\b)")
 _ARTICLE_NOUN = re.compile(r"(?i)(?<!\w)(?:el|la|las|los)\s+$")
@@ -114,6 +115,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # "Iran has promised Russia missiles": a promise of a thing is a deed; "promised to", "promised
     # that" state one.
     verbs = [v for v in verbs if not (_PROMISE.fullmatch(normalise(sentence.text[v.start : v.end])) and not _PLEDGED.match(sentence.text, v.end))]
+    # "The claims could not be independently verified": a passive with no agent confirms nothing.
+    verbs = [v for v in verbs if not (v.label == "acknowledged" and _AGENTLESS.search(sentence.text, 0, v.start) and not re.match(r"\s+(?:by|por)\b", sentence.text[v.end :]))]
     # "had every reason to deny any role": a verb a noun of motive governs is no one's statement.
     verbs = [v for v in verbs if not MOTIVE.search(sentence.text, 0, v.start)]
     # "according to an assessment by X first reported by NBC News": a participle describing the
