@@ -231,3 +231,12 @@ def test_a_view_attributed_with_a_juicio_de() -> None:
 def test_a_passive_with_no_agent_confirms_nothing() -> None:
     assert claim_candidates("Headline\n\nThe claims could not be independently verified.", CUES) == []
     assert [c.cue for c in claim_candidates("Headline\n\nThe sale was confirmed by the Peruvian ministry.", CUES)] == ["acknowledged"]
+
+
+def test_a_sentence_that_attributes_the_one_before_by_a_pronoun() -> None:
+    text = "Titular\n\nLIMA, 3 may (EFE) — Chile no ha enviado fusiles a Bolivia. Así lo afirmó el martes el portavoz del ministerio, Luis Arce, en una rueda de prensa."
+    assert speakers(text) == [("afirmó", "Luis Arce")]
+    found = claim_candidates(text, CUES)
+    assert [(c.statement.text if c.statement else "", c.cue) for c in found] == [("Chile no ha enviado fusiles a Bolivia", "denied")]
+    # a sentence attributed of its own is not taken in
+    assert [c.span.text for c in claim_candidates("Titular\n\nLima dijo que Chile vende fusiles. Así lo afirmó también Quito.", CUES)] == ["dijo", "afirmó"]

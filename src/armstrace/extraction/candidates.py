@@ -26,7 +26,7 @@ from .interviews import answer_lines, in_answer
 from .materiel import figure_candidates, weapon_candidates
 from .name_candidates import actor_candidates
 from .stances import STANCE_PRIORITY, claim_stance, concern, reflexive, reporting_order
-from .statements import GOES_ON, INFERS, MOTIVE, one_report, statement_of, within_earlier_report
+from .statements import GOES_ON, INFERS, MOTIVE, POINTED_BACK, one_report, statement_of, within_earlier_report
 from .spans import CLOSING_QUOTES, OPENING_QUOTES, Candidate, Hit, Span, hits, inside, labelled_terms, quoted_spans, story_sentences
 
 # "…, algo que Lima niega", "… - an allegation Chile denies": a second speaker answers the
@@ -258,9 +258,13 @@ def _attributed_sentences(article: str, cues: Cues) -> list[Span]:
     and the verbs quoted inside it would look like claims of their own.
     """
     merged: list[Span] = []
+    reporting = labelled_terms(cues.reporting, reporting_order(cues))
     for sentence in story_sentences(article, cues):
         last = merged[-1] if merged else None
-        if last is not None and _open_at_end(last.text) and "\n" not in article[last.end : sentence.start]:
+        # "«…». Así lo afirmó el portavoz, X.": a statement the next sentence attributes by a pronoun.
+        told = (said := POINTED_BACK.match(sentence.text)) is not None and bool(hits(said.group(1), reporting))
+        told = told and last is not None and not hits(last.text, reporting) and not hits(last.text, {normalise(t): "" for t in cues.attribution})
+        if last is not None and (_open_at_end(last.text) or told) and "\n" not in article[last.end : sentence.start]:
             merged[-1] = Span(last.start, sentence.end, article[last.start : sentence.end])
         else:
             merged.append(sentence)

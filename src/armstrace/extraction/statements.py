@@ -39,6 +39,12 @@ GOES_ON = re.compile(
 MOTIVE = re.compile(r"(?i)\b(?:reasons?|motives?|incentives?|interest|motivos?|razón|razones|interés|incentivos?)\s+(?:to|para|en)\s+$")
 
 
+# A sentence that attributes the one before by an object pronoun: "Así lo afirmó …", "Lo dijo …".
+POINTED_BACK = re.compile(r"(?i)\W*(?:así\s+)?lo\s+((?:ha\s+|han\s+|había\s+)?[^\W\d_]+)")
+# Where that sentence starts, after the statement it attributes.
+_POINTING_SENTENCE = re.compile(r"(?i)(?<=[.!?»”\"])\s+(?:así\s+)?lo\s+(?:ha\s+|han\s+|había\s+)?$")
+
+
 def goes_on(anchor_text: str) -> bool:
     """Whether a claim's words only join it to the statement before ("y que", "but")."""
     return GOES_ON.fullmatch(anchor_text.strip()) is not None
@@ -115,6 +121,9 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
         return Span(sentence.start, sentence.start + len(body), body)
     if not joined and (quoted := _quoted_before(sentence, anchor.start)) is not None:
         return quoted
+    if (back := _POINTING_SENTENCE.search(sentence.text, 0, anchor.start)) is not None:
+        body = sentence.text[story_start(sentence.text) : back.start()].strip(OPENING_QUOTES + CLOSING_QUOTES + " .")
+        return Span(sentence.start + sentence.text.index(body), sentence.start + sentence.text.index(body) + len(body), body)
     if not joined and (before := _before_subject(sentence, anchor, until, cues)) is not None:
         return before
     if anchor.start == anchor.end:  # a quotation continued, or an answer: all of it is the statement
