@@ -209,3 +209,7 @@ def test_a_report_named_as_unfounded_after_the_verb_is_its_object_and_denied() -
         ("calificó", "la denuncia de «infundada»", "denied"),
         ("subrayó", "la fábrica produce para el ejército", "asserted"),
     ]  # fmt: skip
+
+
+def test_a_thing_sent_or_sold_that_was_none_is_denied() -> None:
+    assert [c.cue for c in claim_candidates("Headline\n\nThe minister said Lima had sent no rifles to Bolivia.", CUES)] == ["denied"]

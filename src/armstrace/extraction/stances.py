@@ -26,6 +26,8 @@ _BEFORE_NEGATION = frozenset(
     # what is said not to exist: "there are none", "there were no North Korean troops"
     " there".split()
 )
+# Irregular participles of giving and trading: "Tehran had sent no missiles".
+_GIVEN = frozenset(("sent", "sold", "given", "bought", "brought", "made", "built"))
 # An aside set off by commas among a statement's first words ("North Korea, it said, has not …").
 _ASIDE = re.compile(r",\s+(?:[^\s,]+\s+){0,3}[^\s,]+,\s*")
 _ASIDE_REACH = 60
@@ -164,7 +166,7 @@ def _negated(statement: str, cues: Cues) -> bool:
         if folded in cues.negations or folded.endswith(("n't", "n’t")):
             return True
         # "Tehran had received no weapons": an English verb whose object is "no" denies it.
-        if folded.endswith("ed") and n + 1 < len(words) and words[n + 1].lower() in ("no", "none", "nothing"):
+        if (folded.endswith("ed") or folded in _GIVEN) and n + 1 < len(words) and words[n + 1].lower() in ("no", "none", "nothing"):
             return True
         if not (word[:1].isupper() or folded in _BEFORE_NEGATION or folded in cues.connectors or cues.described_adjectives.get(folded, "")[:1].isupper()):
             return False
