@@ -240,3 +240,12 @@ def test_a_sentence_that_attributes_the_one_before_by_a_pronoun() -> None:
     assert [(c.statement.text if c.statement else "", c.cue) for c in found] == [("Chile no ha enviado fusiles a Bolivia", "denied")]
     # a sentence attributed of its own is not taken in
     assert [c.span.text for c in claim_candidates("Titular\n\nLima dijo que Chile vende fusiles. Así lo afirmó también Quito.", CUES)] == ["dijo", "afirmó"]
+
+
+def test_a_states_role_is_its_holder_or_the_role_with_the_states_adjective() -> None:
+    text = "Headline\n\nPeru's foreign minister, Luis Arce, visited Lima on Monday. Later, Peru's foreign minister said Quito had sent no rifles."
+    assert speakers(text) == [("said", "Luis Arce")]
+    assert speakers("Headline\n\nIran's foreign minister said Tehran had sent no rifles.") == [("said", "Iran's foreign minister")]
+    quote = "Peru's foreign minister said so."
+    claim = Claim(speaker="Peru's foreign minister", stance="asserted", content="x", evidence=Evidence(quote=quote, start=0, end=len(quote), alignment="exact", score=1.0))
+    assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == "Peruvian foreign minister"

@@ -58,7 +58,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             return next(iter(bodies))
         if (entry := gazetteer.actor_for(name)) is not None:
             return entry.name
-        if (owned := _possessed(name, gazetteer, cues)) is not None:
+        if (owned := _possessed(name, gazetteer, cues) or _state_role(name, cues)) is not None:
             return owned
         iso = iso_country(name)
         return iso[1] if iso is not None else name
@@ -95,6 +95,15 @@ def _possessed(name: str, gazetteer: Gazetteer, cues: Cues) -> str | None:
     bodies = (possessive.group(2), re.sub(r"\s+(?:agency|service)$", "", possessive.group(2)))
     forms = [form for b in bodies for form in (f"{b} of {state[1]}", f"{_adjective(state[1], cues)} {b}")]
     return next((entry.name for form in forms if (entry := gazetteer.actor_for(form)) is not None), None)
+
+
+def _state_role(name: str, cues: Cues) -> str | None:
+    """"Iran's foreign minister": the role with the state's adjective, as English writes one no name
+    was given for (Iranian foreign minister); None for anything else."""
+    possessive = re.fullmatch(r"(.+?)['’]s\s+([a-z][\w\s-]*)", name.strip())
+    state = iso_country(possessive.group(1)) if possessive is not None else None
+    adjective = _adjective(state[1], cues) if possessive is not None and state is not None else ""
+    return f"{adjective} {possessive.group(2)}" if possessive is not None and adjective else None
 
 
 def _named_in_full(speaker: str, actors: Sequence[Actor]) -> str | None:

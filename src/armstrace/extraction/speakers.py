@@ -43,9 +43,10 @@ from .sources import (
     cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_called, outlet_source, quoted_before_channel, relayed_person,
     source_cited_by,
 )
+from .roles import holder_of, possessed_role, role_before
 from .subjects import (
-    MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, holder_of, in_aside, next_to, no_subject,
-    pronoun_subject, role_after, role_before, role_qualifier, subject_after, subject_before,
+    MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, in_aside, next_to, no_subject,
+    pronoun_subject, role_after, role_qualifier, subject_after, subject_before,
 )  # fmt: skip
 
 def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], article: str, cues: Cues) -> list[Candidate]:
@@ -319,7 +320,7 @@ def _speaker(
     if not inverted and len(after_comma) == 2 and pronoun_subject(after_comma[1], frames) and previous is not None and next_to(previous.sentence, sentence, article):
         return previous.speaker
     if (before := subject_before(candidate, region, names, article, inverted, frames)) is not None:
-        return before
+        return possessed_role(before, candidate, every_name, article, frames) or before
     # "In a statement posted by X, he said Wagner had …": the pronoun is the subject, and the name
     # after the verb opens what was said; "he" is who spoke before, if anyone did.
     # "The US Treasury sanctioned five companies that it accused of …": the sentence's subject.

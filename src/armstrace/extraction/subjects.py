@@ -20,6 +20,7 @@ from ..text.language import is_english
 from .counted_groups import COUNTED_GROUP, GROUP_AS_WELL_AS
 from .frames import AND, CITED_BY, DETERMINER, DETERMINERS, POSSESSIVES, Frames, any_of, cited_by, in_brackets, in_opening_phrase, words_of
 from .relatives import about_the_subject
+from .roles import holder_of
 from .spans import Candidate, Span
 
 MAX_WORDS_BETWEEN = 5
@@ -280,52 +281,6 @@ def _closing_holder(candidate: Candidate, at: int, names: Sequence[Span], articl
     closes = name is not None and _CLOSING.fullmatch(article, name.end, candidate.sentence.end) is not None
     person = name is not None and len(name.text.split()) > 1 and all(w[:1].isupper() for w in name.text.split())
     return name if closes and person else None
-
-
-def role_before(candidate: Candidate, region: Span, article: str, frames: Frames) -> tuple[Span, str] | None:
-    """"El vocero destacó": a role word opening the clause just before the verb, and the
-    complement it has when that is long enough to tell one holder from another ("El jefe del
-    espionaje militar ucraniano aseguró"), else ""."""
-    before = article[region.start : candidate.span.start]
-    for role in frames.roles:
-        m = re.search(rf"(?:^|[,.]\s*|\b)(?:{DETERMINER}\s+)?({re.escape(role)})\b([^,;:]*)$", before, re.I)
-        if m and len(words_of(m.group(2))) <= _LONG_COMPLEMENT:
-            start = region.start + m.start(1)
-            return Span(start, start + len(m.group(1)), m.group(1)), m.group(2) if len(words_of(m.group(2))) > 3 else ""
-    return None
-
-
-# The most words of a role's complement before its verb; past three they must fit its holder's.
-_LONG_COMPLEMENT = 6
-
-
-def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, qualifier: str = "") -> Span | None:
-    """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then
-    "el vocero". A `qualifier` the role was written with ("el presidente iraní") must be in the
-    introduction too: the Iranian president, not the Pakistani one named last."""
-    word = normalise(role.text)
-    office = any_of(next((sorted(o) for o in frames.offices if word in o), [role.text]))
-    # The role stands right before the name, or with its complement and a comma: "el portavoz
-    # del Kremlin, Dmitri Peskov".
-    introduced = re.compile(rf"\b(?:{office})(?:(?:\s+[^\s.;:,«»“”\"]+){{0,2}}\s+|\s[^.;:,«»“”\"]{{0,60}},\s*)$", re.I)
-    wanted = {normalise(w) for w in words_of(qualifier)}
-    # A long complement says the office in other words ("del espionaje militar ucraniano" for "de
-    # la inteligencia militar ucraniana"): two in three of its words' stems will do.
-    loose = len(wanted) > 3
-    for name in reversed([n for n in names if n.end <= role.start]):
-        introduction = article[max(0, name.start - 80) : name.start]
-        if introduced.search(introduction) is None:
-            continue
-        last = [m.start() for m in re.finditer(rf"\b(?:{office})\b", introduction, re.I)][-1]
-        have = {normalise(w) for w in words_of(introduction[last:])}
-        if wanted <= have or (loose and 3 * len(_stems(wanted) & _stems(have)) >= 2 * len(_stems(wanted))):
-            return name
-    return None
-
-
-def _stems(words: set[str]) -> set[str]:
-    """The first five letters of each word of four letters or more: "ucraniano" and "ucraniana" agree."""
-    return {w[:5] for w in words if len(w) >= 4}
 
 
 def described_person(candidate: Candidate, region: Span, names: Sequence[Span], article: str) -> Span | None:

@@ -1,0 +1,75 @@
+"""A speaker named by a role: the role before the verb ("El vocero destacó"), the person the
+article introduced with it ("el portavoz del Kremlin, Dmitri Peskov"), and a state's role after
+its possessive ("Iran's foreign minister said")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..text.fold import normalise
+from .frames import DETERMINER, Frames, any_of, words_of
+from .spans import Candidate, Span
+
+
+def role_before(candidate: Candidate, region: Span, article: str, frames: Frames) -> tuple[Span, str] | None:
+    """"El vocero destacó": a role word opening the clause just before the verb, and the
+    complement it has when that is long enough to tell one holder from another ("El jefe del
+    espionaje militar ucraniano aseguró"), else ""."""
+    before = article[region.start : candidate.span.start]
+    for role in frames.roles:
+        m = re.search(rf"(?:^|[,.]\s*|\b)(?:{DETERMINER}\s+)?({re.escape(role)})\b([^,;:]*)$", before, re.I)
+        if m and len(words_of(m.group(2))) <= _LONG_COMPLEMENT:
+            start = region.start + m.start(1)
+            return Span(start, start + len(m.group(1)), m.group(1)), m.group(2) if len(words_of(m.group(2))) > 3 else ""
+    return None
+
+
+# The most words of a role's complement before its verb; past three they must fit its holder's.
+_LONG_COMPLEMENT = 6
+
+
+def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, qualifier: str = "") -> Span | None:
+    """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then
+    "el vocero". A `qualifier` the role was written with ("el presidente iraní") must be in the
+    introduction too: the Iranian president, not the Pakistani one named last."""
+    word = normalise(role.text)
+    office = any_of(next((sorted(o) for o in frames.offices if word in o), [role.text]))
+    # The role stands right before the name, or with its complement and a comma: "el portavoz
+    # del Kremlin, Dmitri Peskov".
+    introduced = re.compile(rf"\b(?:{office})(?:(?:\s+[^\s.;:,«»“”\"]+){{0,2}}\s+|(?:\s[^.;:,«»“”\"]{{0,60}})?,\s*)$", re.I)
+    wanted = {normalise(w) for w in words_of(qualifier)}
+    # A long complement says the office in other words ("del espionaje militar ucraniano" for "de
+    # la inteligencia militar ucraniana"): two in three of its words' stems will do.
+    loose = len(wanted) > 3
+    for name in reversed([n for n in names if n.end <= role.start]):
+        introduction = article[max(0, name.start - 80) : name.start]
+        if introduced.search(introduction) is None:
+            continue
+        last = [m.start() for m in re.finditer(rf"\b(?:{office})\b", introduction, re.I)][-1]
+        have = {normalise(w) for w in words_of(introduction[last:])}
+        if wanted <= have or (loose and 3 * len(_stems(wanted) & _stems(have)) >= 2 * len(_stems(wanted))):
+            return name
+    return None
+
+
+def _stems(words: set[str]) -> set[str]:
+    """The first five letters of each word of four letters or more: "ucraniano" and "ucraniana" agree."""
+    return {w[:5] for w in words if len(w) >= 4}
+
+
+_INTRODUCTION = 80
+
+
+def possessed_role(name: Span, candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """"Iran's foreign minister said": the person the article named with that role before, else
+    the role with its possessor; None if no role follows the name's possessive."""
+    role = re.compile(rf"(?:['’]s)?\s+((?:[a-z][\w-]*\s+){{0,2}}(?:{any_of(frames.roles)}))\s*$", re.I).fullmatch(article, name.end, candidate.span.start)
+    if role is None:
+        return None
+    held = holder_of(Span(role.start(1), role.end(1), role.group(1)), names, article, frames)
+    # the possessor stands before the role in its introduction too: "Iran's foreign minister, Abbas Araqchi"
+    owner = normalise(re.sub(r"['’]s$", "", name.text))
+    if held is not None and owner in normalise(article[max(0, held.start - _INTRODUCTION) : held.start]):
+        return held
+    return Span(name.start, role.end(1), article[name.start : role.end(1)])
