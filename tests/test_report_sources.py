@@ -249,3 +249,12 @@ def test_a_states_role_is_its_holder_or_the_role_with_the_states_adjective() -> 
     quote = "Peru's foreign minister said so."
     claim = Claim(speaker="Peru's foreign minister", stance="asserted", content="x", evidence=Evidence(quote=quote, start=0, end=len(quote), alignment="exact", score=1.0))
     assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == "Peruvian foreign minister"
+
+
+def test_both_of_two_named_with_tanto_como_speak() -> None:
+    assert speakers("Titular\n\nTanto Perú como Chile han negado las acusaciones de Bolivia.") == [("han negado", "Perú y Chile")]
+
+
+def test_a_that_after_the_verb_opens_what_is_said_not_a_title() -> None:
+    text = "Headline\n\nThe report, compiled by the Lima think tank, concludes that Peru has sent 20,000 containers."
+    assert [speaker for _, speaker in speakers(text)] != ["Peru"]

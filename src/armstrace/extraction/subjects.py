@@ -73,6 +73,9 @@ def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span,
     if (group := COUNTED_GROUP.match(article, name.end, region.end)) is not None and not article[group.end() : region.end].strip(" ,"):
         return Span(name.start, group.end(), article[name.start : group.end()])
     for other in names:
+        # "Tanto Moscú como Teherán": both.
+        if other.end < name.start and re.fullmatch(r"\s+como\s+", article[other.end : name.start]) and re.search(r"(?i)\btanto\s+$", article[: other.start]):
+            return Span(other.start, name.end, f"{other.text} y {name.text}")
         if other.end < name.start and re.fullmatch(rf"{AND}(?:(?:el|la|los|las|the)\s+)?", article[other.end : name.start]):  # "Estados Unidos y el Reino Unido"
             if _complement(article[region.start : other.start], frames, english):
                 return name  # "entre Teherán y Moscú" is a complement
@@ -249,7 +252,7 @@ _PORTFOLIO = re.compile(r"\s*(?:de|del|of)\s+(?:[A-ZÁÉÍÓÚ][\w-]*\s+){1,3}")
 
 
 # One or two lowercase words before a person's name: "el investigador", "analyst", "la experta".
-_TITLE_WORDS = re.compile(r"(?:(?:el|la|the)\s+)?[a-záéíóúñ]{4,}(?:\s+[a-záéíóúñ]{4,})?\s+")
+_TITLE_WORDS = re.compile(r"(?:(?:el|la|the)\s+)?(?!(?:that|what|which|when|where|whether|como|cuando|donde|porque)\b)[a-záéíóúñ]{4,}(?:\s+[a-záéíóúñ]{4,})?\s+")
 
 
 def _titled_name(at: int, names: Sequence[Span], article: str) -> Span | None:
