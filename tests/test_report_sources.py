@@ -258,3 +258,20 @@ def test_both_of_two_named_with_tanto_como_speak() -> None:
 def test_a_that_after_the_verb_opens_what_is_said_not_a_title() -> None:
     text = "Headline\n\nThe report, compiled by the Lima think tank, concludes that Peru has sent 20,000 containers."
     assert [speaker for _, speaker in speakers(text)] != ["Peru"]
+
+
+def test_the_report_speaks_for_who_spoke_in_it_and_a_next_subject_ends_a_statement() -> None:
+    text = (
+        "Headline\n\nPeru supplied Chile with rifles, the Peruvian intelligence service SIN said in its annual report on Tuesday. "
+        "The report says Lima also sent shells."
+    )
+    assert [speaker for _, speaker in speakers(text)] == ["SIN", "SIN"]
+    text = "Headline\n\nChile has repeatedly denied selling rifles to Peru, and Bolivia's mission to the United Nations said Lima had sent none."
+    found = claim_candidates(text, CUES)
+    assert [c.statement.text if c.statement else "" for c in found] == ["selling rifles to Peru", "Lima had sent none"]
+    assert speakers(text)[-1][1] != "Chile"
+
+
+def test_a_measure_called_a_propaganda_show_or_a_claim_part_of_a_campaign_is_a_charge() -> None:
+    found = claim_candidates('Headline\n\nPeru\'s mission called the claim "part of a campaign to justify new sanctions."', CUES)
+    assert [c.cue for c in found] == ["accused"]

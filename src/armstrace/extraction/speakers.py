@@ -89,6 +89,9 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             continue
         if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
+        if speaker is None and _THE_REPORT.search(article, candidate.sentence.start, candidate.span.start):
+            # "… MIVD said in its annual report. The report says …": who spoke in that report.
+            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and _IN_ITS_REPORT.search(c.sentence.text)), None)
         if speaker is None:
             speaker = one_described_before(frames, candidate, article, every_name) or group_described_before(frames, candidate, article, every_name)
         if speaker is None and is_outlet_named_before(frames, candidate, article):
@@ -168,6 +171,9 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
     return role is not None and re.search(r"\b(?:un|una|a|an)\s+$", article[candidate.span.end : role.start()], re.I) is not None
 
 
+# "The report says", "El informe señala": a report as the verb's subject, and one a speaker spoke in.
+_THE_REPORT = re.compile(r"(?i)(?<!\w)(?:the|el)\s+(?:\w+\s+)?(?:report|informe)\s*,?\s*$")
+_IN_ITS_REPORT = re.compile(r"(?i)\b(?:in|en)\s+(?:its|their|su|sus)\s+(?:\w+\s+)?(?:report|informe)\b")
 # What an outlet does with a story.
 _PUBLISHED = re.compile(r"reported|reports|published|publishes|informó|informa|publicó|publica|reveló|revealed")
 

@@ -80,6 +80,8 @@ _NAME_APPOSED = re.compile(r"\s*[A-ZÁÉÍÓÚ][\w-]+(?:\s+[A-ZÁÉÍÓÚ][\w-]+
 _NEXT_SUBJECT = re.compile(
     r";(?:\s+[^\s,;:«»“”\"]+){1,6}\s*$|,?\s+(?:y|e|and|but|pero)\s+(?-i:[A-ZÁÉÍÓÚ])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:lo|la|los|las|it)\s*$"
     r"|,\s+(?:aunque|although|though)\s+(?:[^\s,;:«»“”\"]+[\s,]+){1,8}$"
+    # "…, and Iran's mission to the United Nations said …": the next verb's own subject
+    r"|,\s+(?:y|e|and|but|pero)\s+(?-i:[A-ZÁÉÍÓÚ])[^\s,;:«»“”\"]*(?:\s+[^\s,;:«»“”\"]+){0,7}\s*$"
 )
 # The verb's own words up to a colon, a few and no quotation among them.
 _COLON = re.compile(r"[^:;«»“”\"]{1,60}:\s*(?=\S)")
