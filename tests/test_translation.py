@@ -16,13 +16,15 @@ GAZ = load_gazetteer()
     ("spanish", "english"),
     [
         ("Ministerio de Defensa", "Defence Ministry"),
-        ("Ministerio de Asuntos Exteriores de Noruega", "Norway Foreign Affairs Ministry"),
+        ("Ministerio de Asuntos Exteriores de Noruega", "Norwegian Foreign Affairs Ministry"),
+        ("Fiscalía Federal de Alemania", "German Federal Prosecutor's Office"),
+        ("Aduana de Finlandia", "Finnish Customs"),
         ("Consejo de Seguridad", "Security Council"),
         ("Comité del Consejo de Seguridad de la ONU", "UN Security Council Committee"),  # the gazetteer's name inside
         ("Instituto de Investigación de Industria Espacial Fjord", "Fjord Space Industry Research Institute"),  # a proper name closes a part
         ("Agencia Estatal de Noticias KCNA", "KCNA"),  # a body then called by an acronym the gazetteer knows
         ("Departamento del Tesoro", "US Department of the Treasury"),  # a name the gazetteer knows
-        ("Portavoz del Ministerio de Defensa of Norway", "Norway Defence Ministry Spokesman"),  # half put in English by the model
+        ("Portavoz del Ministerio de Defensa of Norway", "Norwegian Defence Ministry Spokesman"),  # half put in English by the model
         ("Portavoz de la Cancillería chilena", "Chilean Foreign Ministry Spokesman"),
     ],
 )
@@ -55,7 +57,7 @@ def test_a_name_with_a_word_no_list_knows_stays_as_written(name: str) -> None:
         ("soldados noruegos", "Norwegian soldiers"),  # any country's
         ("dolares", "dollars"),  # a currency, as a model writes it back unaccented
         ("ingenieros de combate", "combat engineers"),
-        ("fuentes del Gobierno de Chile", "Chile Government sources"),
+        ("fuentes del Gobierno de Chile", "Chilean Government sources"),
         ("artillery shells", "artillery shells"),  # English already
         ("cajas de fusiles", "cajas de fusiles"),  # a word no list knows: as written
     ],

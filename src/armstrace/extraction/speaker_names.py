@@ -65,7 +65,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
 
     named = []
     for claim in claims:
-        woman = re.match(r"(?i)la\s", claim.speaker.strip()) is not None  # "la portavoz": a spokeswoman
+        woman = re.match(r"(?i)(?:la|una)\s", claim.speaker.strip()) is not None  # "la portavoz", "una portavoz": a spokeswoman
         claim = _without_opener(claim, cues)
         known = canonical(claim.speaker) != claim.speaker
         if not known and (english := _in_english(claim.speaker, frames, canonical, woman, lambda body: _short_form(body, gazetteer))) is not None:
@@ -93,7 +93,7 @@ def _possessed(name: str, gazetteer: Gazetteer, cues: Cues) -> str | None:
         return None
     # A generic noun may close the body's name: "military intelligence agency" is its intelligence.
     bodies = (possessive.group(2), re.sub(r"\s+(?:agency|service)$", "", possessive.group(2)))
-    forms = [form for b in bodies for form in (f"{b} of {state[1]}", f"{_adjective(state[1], cues)} {b}")]
+    forms = [form for b in bodies for form in (f"{b} of {state[1]}", f"{cues.country_adjective(state[1])} {b}")]
     return next((entry.name for form in forms if (entry := gazetteer.actor_for(form)) is not None), None)
 
 
@@ -102,7 +102,7 @@ def _state_role(name: str, cues: Cues) -> str | None:
     was given for (Iranian foreign minister); None for anything else."""
     possessive = re.fullmatch(r"(.+?)['’]s\s+([a-z][\w\s-]*)", name.strip())
     state = iso_country(possessive.group(1)) if possessive is not None else None
-    adjective = _adjective(state[1], cues) if possessive is not None and state is not None else ""
+    adjective = cues.country_adjective(state[1]) if possessive is not None and state is not None else ""
     return f"{adjective} {possessive.group(2)}" if possessive is not None and adjective else None
 
 
@@ -128,7 +128,7 @@ def _whose_state(speaker: str, clause: str, gazetteer: Gazetteer, cues: Cues) ->
     first = re.match(r"\W*((?:[A-Z][\w'’-]*\s*){1,3})", clause)
     known = gazetteer.actor_for(first.group(1).strip()) if first else None
     code = known.country if known is not None else ""
-    adjective = _adjective(gazetteer.country_name(code), cues) if code else ""
+    adjective = cues.country_adjective(gazetteer.country_name(code)) if code else ""
     return f"{adjective} state media" if adjective else speaker
 
 
@@ -140,14 +140,8 @@ def _possessor(speaker: str, written: str, sentence: str, gazetteer: Gazetteer, 
         return speaker
     states = [k for m in re.finditer(r"[A-ZÁÉÍÓÚ][\w'’-]*(?:\s+(?:del\s+)?[A-ZÁÉÍÓÚ][\w'’-]*)*", sentence[: owned.start()])
               if (k := gazetteer.actor_for(m.group(0))) is not None and k.kind == "country"]  # fmt: skip
-    adjective = _adjective(gazetteer.country_name(states[-1].country), cues) if states else ""
+    adjective = cues.country_adjective(gazetteer.country_name(states[-1].country)) if states else ""
     return f"{adjective} {speaker}" if adjective else speaker
-
-
-def _adjective(country: str, cues: Cues) -> str:
-    """A country's English adjective ("Chilean"; "US" for the United States), or ''."""
-    forms = cues.demonyms.get(country, ())
-    return next((e for f, e in cues.described_adjectives.items() if f in forms and e[:1].isupper()), "")
 
 
 def _adjectival(speaker: str, gazetteer: Gazetteer, cues: Cues) -> str:
@@ -158,7 +152,7 @@ def _adjectival(speaker: str, gazetteer: Gazetteer, cues: Cues) -> str:
         # A capital after the country may open another name ("Russia Today"), not after its
         # possessive ("Russia's Defence Ministry").
         m = re.match(rf"{re.escape(country)}(?:['’]s\s+|\s+(?=[a-z]))", speaker)
-        if m is not None and (adjective := _adjective(country, cues)):
+        if m is not None and (adjective := cues.country_adjective(country)):
             speaker = f"{adjective} {speaker[m.end() :]}"
             break
     known = gazetteer.actor_for(speaker)

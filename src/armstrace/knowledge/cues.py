@@ -93,6 +93,11 @@ class Cues:
         """The country a people's adjective (lower case, as [demonyms] lists it) names: "iraní", Iran."""
         return next((country for country, forms in self.demonyms.items() if adjective in forms), None)
 
+    def country_adjective(self, country: str) -> str:
+        """A country's English adjective ("Chilean"; "US" for the United States), or ''."""
+        forms = self.demonyms.get(country, ())
+        return next((e for f, e in self.described_adjectives.items() if f in forms and e[:1].isupper()), "")
+
     @cached_property
     def demonym_forms(self) -> frozenset[str]:
         """Every people's adjective, folded as text is when matched."""

@@ -61,6 +61,9 @@ def _english(name: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
     if not rest:
         return english_head
     of = _english(rest[0], cues, gazetteer)
+    # "Fiscalía Federal de Alemania": a country's body takes the country's adjective (German Federal Prosecutor's Office).
+    country = iso_country(rest[0]) if of is not None else None
+    of = (cues.country_adjective(country[1]) or of) if country is not None else of
     return f"{of} {english_head}" if of is not None else None
 
 
