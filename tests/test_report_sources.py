@@ -275,3 +275,9 @@ def test_the_report_speaks_for_who_spoke_in_it_and_a_next_subject_ends_a_stateme
 def test_a_measure_called_a_propaganda_show_or_a_claim_part_of_a_campaign_is_a_charge() -> None:
     found = claim_candidates('Headline\n\nPeru\'s mission called the claim "part of a campaign to justify new sanctions."', CUES)
     assert [c.cue for c in found] == ["accused"]
+
+
+def test_an_english_description_with_a_head_noun_after_it_keeps_its_order() -> None:
+    quote = "The defence intelligence chief said so."
+    claim = Claim(speaker="Peruvian defence intelligence chief", stance="asserted", content="x", evidence=Evidence(quote=quote, start=0, end=len(quote), alignment="exact", score=1.0))
+    assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == "Peruvian defence intelligence chief"

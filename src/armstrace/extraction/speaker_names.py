@@ -97,6 +97,10 @@ def _possessed(name: str, gazetteer: Gazetteer, cues: Cues) -> str | None:
     return next((entry.name for form in forms if (entry := gazetteer.actor_for(form)) is not None), None)
 
 
+# Words only a Spanish description has: "jefe de la inteligencia".
+_SPANISH = re.compile(r"(?i)\b(?:de|del|la|las|el|los|y)\b|[áéíóúñ]")
+
+
 def _state_role(name: str, cues: Cues) -> str | None:
     """"Iran's foreign minister": the role with the state's adjective, as English writes one no name
     was given for (Iranian foreign minister); None for anything else."""
@@ -226,6 +230,9 @@ def _in_english(
         return None  # "National Intelligence Service": capitals run on past the noun, a name's words
     if m is None or m.group(0) == speaker.strip() and speaker.strip() in frames.english.values():
         return None if m is None else speaker.strip()
+    # "defence intelligence chief": a head noun after the description, in English already.
+    if re.match(r"\s+(?!(?:of|at|for|to|in)\b)[a-z]+(?:\s|$)", speaker[m.end() :]) and not _SPANISH.search(speaker):
+        return speaker.strip()
     # "Norway's mission to the UN": where the body is posted follows it in English too.
     posted = re.fullmatch(rf"\s+(?:{POSTED})\s+(?:the\s+)?(.+)", speaker[m.end() :], re.I)
     where = f" to the {canonical(posted.group(1).strip())}" if posted else ""
