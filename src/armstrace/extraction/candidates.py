@@ -79,10 +79,7 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # After "el", or after "la", "las", "los" opening the sentence or right after another reporting
     # verb, the form is a noun: "el anuncio", "La denuncia partió de …", "calificó la denuncia de
     # «infundada»" ("la denunció" is a pronoun's verb).
-    verbs = [v for v in verbs if not _ARTICLE_NOUN.search(sentence.text, 0, v.start) or not (
-        re.search(r"(?i)(?<!\w)el\s+$", sentence.text[: v.start]) or any(sentence.text[u.end : v.start].strip().lower() in ("la", "las", "los") for u in verbs)
-        or not words_of(sentence.text[: v.start])[:-1]  # "La denuncia partió de …": the sentence's subject
-    )]
+    verbs = [v for v in verbs if not _article_noun(sentence.text, v, verbs)]
     # After an English article the word is an adjective: "the reported use of missiles" reports
     # nothing. A Spanish "lo", "los" before a verb is its object: "Irán lo ha reconocido".
     verbs = [v for v in verbs if not re.search(r"(?<!\w)(?:the|a|an)\s+$", sentence.text[: v.start], re.I)]
@@ -217,6 +214,15 @@ def _gerund_noun(sentence: str, verb: Hit) -> bool:
     """Whether a reporting gerund is a noun a preposition governs, reporting nothing after it
     ("little time for warning.", "without warning,")."""
     return sentence[verb.start : verb.end].lower().endswith("ing") and bool(_GOVERNS.search(sentence, 0, verb.start)) and bool(_BARE.match(sentence, verb.end))
+
+
+def _article_noun(sentence: str, verb: Hit, verbs: Sequence[Hit]) -> bool:
+    """Whether an article makes a reporting verb's form a noun (see `_claim_anchors`)."""
+    article = _ARTICLE_NOUN.search(sentence, 0, verb.start)
+    if article is None:
+        return False
+    opens = not words_of(sentence[: verb.start])[:-1]
+    return article.group(0).strip().lower() == "el" or opens or any(sentence[u.end : verb.start].strip().lower() in ("la", "las", "los") for u in verbs)
 
 
 def _describes_source(sentence: str, verb: Hit, cues: Cues) -> bool:

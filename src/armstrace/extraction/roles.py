@@ -29,6 +29,10 @@ def role_before(candidate: Candidate, region: Span, article: str, frames: Frames
 _LONG_COMPLEMENT = 6
 
 
+# How far before a name its introduction with a role may start.
+_INTRODUCTION = 80
+
+
 def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, qualifier: str = "") -> Span | None:
     """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then
     "el vocero". A `qualifier` the role was written with ("el presidente iraní") must be in the
@@ -43,7 +47,7 @@ def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, q
     # la inteligencia militar ucraniana"): two in three of its words' stems will do.
     loose = len(wanted) > 3
     for name in reversed([n for n in names if n.end <= role.start]):
-        introduction = article[max(0, name.start - 80) : name.start]
+        introduction = article[max(0, name.start - _INTRODUCTION) : name.start]
         if introduced.search(introduction) is None:
             continue
         last = [m.start() for m in re.finditer(rf"\b(?:{office})\b", introduction, re.I)][-1]
@@ -56,9 +60,6 @@ def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, q
 def _stems(words: set[str]) -> set[str]:
     """The first five letters of each word of four letters or more: "ucraniano" and "ucraniana" agree."""
     return {w[:5] for w in words if len(w) >= 4}
-
-
-_INTRODUCTION = 80
 
 
 def possessed_role(name: Span, candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:

@@ -172,3 +172,15 @@ def outlet_called(candidate: Candidate, names: Sequence[Span], article: str, fra
         return None
     introduced = re.compile(rf"(?i)\b{re.escape(noun)}\s+(?:[^\W\d_]+\s+){{0,2}}$")
     return next((n for n in reversed(names) if n.end <= candidate.sentence.start and n.text[:1].isupper() and introduced.search(article, max(0, n.start - 60), n.start)), None)
+
+
+def spoken_in_report(candidate: Candidate, found: Sequence[Candidate], article: str) -> Span | None:
+    """"… the MIVD said in its annual report. The report says …": a report as the verb's subject
+    speaks for who spoke in it, among the claims `found` before; else None."""
+    if _THE_REPORT.search(article, candidate.sentence.start, candidate.span.start) is None:
+        return None
+    return next((c.speaker for c in reversed(found) if c.speaker is not None and _IN_ITS_REPORT.search(c.sentence.text)), None)
+
+
+_THE_REPORT = re.compile(r"(?i)(?<!\w)(?:the|el)\s+(?:\w+\s+)?(?:report|informe)\s*,?\s*$")
+_IN_ITS_REPORT = re.compile(r"(?i)\b(?:in|en)\s+(?:its|their|su|sus)\s+(?:\w+\s+)?(?:report|informe)\b")

@@ -58,7 +58,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             return next(iter(bodies))
         if (entry := gazetteer.actor_for(name)) is not None:
             return entry.name
-        if (owned := _possessed(name, gazetteer, cues) or _state_role(name, cues)) is not None:
+        if (owned := _possessed(name, gazetteer, cues)) is not None:
             return owned
         iso = iso_country(name)
         return iso[1] if iso is not None else name
@@ -86,28 +86,24 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
 
 def _possessed(name: str, gazetteer: Gazetteer, cues: Cues) -> str | None:
     """"Ukraine's Security Service": a state's body the gazetteer knows as "Security Service of
-    Ukraine" or "Ukrainian Security Service"; None if it knows neither."""
+    Ukraine" or "Ukrainian Security Service"; else a role in lower case with the state's adjective,
+    as English writes one no name was given for ("Iran's foreign minister": Iranian foreign
+    minister); None for anything else."""
     possessive = re.fullmatch(r"(.+?)['’]s\s+(\w.*)", name.strip())
     state = iso_country(possessive.group(1)) if possessive is not None else None
     if possessive is None or state is None:
         return None
+    adjective = cues.country_adjective(state[1])
     # A generic noun may close the body's name: "military intelligence agency" is its intelligence.
     bodies = (possessive.group(2), re.sub(r"\s+(?:agency|service)$", "", possessive.group(2)))
-    forms = [form for b in bodies for form in (f"{b} of {state[1]}", f"{cues.country_adjective(state[1])} {b}")]
-    return next((entry.name for form in forms if (entry := gazetteer.actor_for(form)) is not None), None)
+    forms = [form for b in bodies for form in (f"{b} of {state[1]}", f"{adjective} {b}")]
+    known = next((entry.name for form in forms if (entry := gazetteer.actor_for(form)) is not None), None)
+    role = re.fullmatch(r"[a-z][\w\s-]*", possessive.group(2)) is not None and bool(adjective)
+    return known or (f"{adjective} {possessive.group(2)}" if role else None)
 
 
 # Words only a Spanish description has: "jefe de la inteligencia".
 _SPANISH = re.compile(r"(?i)\b(?:de|del|la|las|el|los|y)\b|[áéíóúñ]")
-
-
-def _state_role(name: str, cues: Cues) -> str | None:
-    """"Iran's foreign minister": the role with the state's adjective, as English writes one no name
-    was given for (Iranian foreign minister); None for anything else."""
-    possessive = re.fullmatch(r"(.+?)['’]s\s+([a-z][\w\s-]*)", name.strip())
-    state = iso_country(possessive.group(1)) if possessive is not None else None
-    adjective = cues.country_adjective(state[1]) if possessive is not None and state is not None else ""
-    return f"{adjective} {possessive.group(2)}" if possessive is not None and adjective else None
 
 
 def _named_in_full(speaker: str, actors: Sequence[Actor]) -> str | None:

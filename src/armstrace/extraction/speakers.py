@@ -39,15 +39,16 @@ from .continued import GERUND, closes_where, from_the_lead, gerund_subject, goes
 from .counted_groups import counted_group
 from .speaker_spans import affiliated, body, complemented, named_body, possessed, whose
 from .interviews import answer_lines, in_answer, interviewee
+from .roles import holder_of, possessed_role, role_before
 from .sources import (
     cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_called, outlet_source, quoted_before_channel, relayed_person,
-    source_cited_by,
+    source_cited_by, spoken_in_report,
 )
-from .roles import holder_of, possessed_role, role_before
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, in_aside, next_to, no_subject,
     pronoun_subject, role_after, role_qualifier, subject_after, subject_before,
 )  # fmt: skip
+
 
 def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], article: str, cues: Cues) -> list[Candidate]:
     """The claim candidates, each with the span of its speaker where a frame names one.
@@ -89,9 +90,8 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             continue
         if speaker is None and previous is not None and is_document_subject(frames, candidate, article):
             speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
-        if speaker is None and _THE_REPORT.search(article, candidate.sentence.start, candidate.span.start):
-            # "… MIVD said in its annual report. The report says …": who spoke in that report.
-            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and _IN_ITS_REPORT.search(c.sentence.text)), None)
+        if speaker is None:
+            speaker = spoken_in_report(candidate, found, article)
         if speaker is None:
             speaker = one_described_before(frames, candidate, article, every_name) or group_described_before(frames, candidate, article, every_name)
         if speaker is None and is_outlet_named_before(frames, candidate, article):
@@ -171,9 +171,6 @@ def _someone_new(candidate: Candidate, article: str, frames: Frames) -> bool:
     return role is not None and re.search(r"\b(?:un|una|a|an)\s+$", article[candidate.span.end : role.start()], re.I) is not None
 
 
-# "The report says", "El informe señala": a report as the verb's subject, and one a speaker spoke in.
-_THE_REPORT = re.compile(r"(?i)(?<!\w)(?:the|el)\s+(?:\w+\s+)?(?:report|informe)\s*,?\s*$")
-_IN_ITS_REPORT = re.compile(r"(?i)\b(?:in|en)\s+(?:its|their|su|sus)\s+(?:\w+\s+)?(?:report|informe)\b")
 # What an outlet does with a story.
 _PUBLISHED = re.compile(r"reported|reports|published|publishes|informó|informa|publicó|publica|reveló|revealed")
 
@@ -320,23 +317,19 @@ def _speaker(
         return subject if subject is not None and normalise(subject.text) not in media else cited
     if (antecedent := relative_subject(candidate, region, names, article)) is not None:
         return antecedent
-    # "In a statement to the broadcaster Kan, it said …": the pronoun is the subject, and the name
-    # before its comma the phrase's.
-    after_comma = article[region.start : candidate.span.start].rsplit(",", 1)
-    if not inverted and len(after_comma) == 2 and pronoun_subject(after_comma[1], frames) and previous is not None and next_to(previous.sentence, sentence, article):
-        return previous.speaker
-    if (before := subject_before(candidate, region, names, article, inverted, frames)) is not None:
-        return possessed_role(before, candidate, every_name, article, frames) or before
-    # "In a statement posted by X, he said Wagner had …": the pronoun is the subject, and the name
-    # after the verb opens what was said; "he" is who spoke before, if anyone did.
-    # "The US Treasury sanctioned five companies that it accused of …": the sentence's subject.
-    if not inverted and not same_sentence and RELATIVE_PRONOUN.search(article, sentence.start, candidate.span.start):
-        lead = sentence.start + story_start(sentence.text)
-        return next((n for n in names if lead <= n.start < candidate.span.start), None)
+    # "In a statement posted by X, he said Wagner had …", "In a statement to the broadcaster Kan,
+    # it said …": the pronoun is the subject, and the name before its comma the phrase's; "he" is
+    # who spoke before, if anyone did.
     if not inverted and pronoun_subject(article[region.start : candidate.span.start].rsplit(",", 1)[-1], frames):
         if previous is not None and (same_sentence or next_to(previous.sentence, sentence, article)):
             return previous.speaker
         return None
+    if (before := subject_before(candidate, region, names, article, inverted, frames)) is not None:
+        return possessed_role(before, candidate, every_name, article, frames) or before
+    # "The US Treasury sanctioned five companies that it accused of …": the sentence's subject.
+    if not inverted and not same_sentence and RELATIVE_PRONOUN.search(article, sentence.start, candidate.span.start):
+        lead = sentence.start + story_start(sentence.text)
+        return next((n for n in names if lead <= n.start < candidate.span.start), None)
     if not inverted and (after := subject_after(candidate, names, article, frames, holders=every_name)) is not None:
         return after
     found_role = role_before(candidate, region, article, frames) if not inverted else None

@@ -371,10 +371,9 @@ _MAX_SUBJECT_WORDS = 6
 _MAX_APPOSITION_WORDS = 8
 # An English auxiliary or modal, not in a relative clause: the finite verb of a clause that
 # "said" reports without "that" ("he said Wagner had received …"; "told reporters who were …" is no such clause).
-_FINITE = re.compile(
-    r"(?i)(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should|did|does)\b"
-)
-_AUXILIARY = re.compile(r"(?i)(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should|did|does)\b")
+_AUXILIARIES = r"(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should|did|does)\b"
+_FINITE = re.compile(rf"(?i)(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b{_AUXILIARIES}")
+_AUXILIARY = re.compile(rf"(?i){_AUXILIARIES}")
 # A relative pronoun, then an aside set off by commas, right before the verb.
 _RELATIVE_ASIDE = re.compile(r"(?i),\s*(?:que|quien|quienes|which|who)\s*,[^,;:«»“”\"]{1,60},\s*$")
 # "Russia's defence ministry, in a statement carried by RIA Novosti, called …": where it was said, set off.
