@@ -235,7 +235,7 @@ def test_a_described_speaker_is_written_in_english(written: str, english: str) -
         # a role after the verb is its holder, named sentences before
         ("Oslo no vende fusiles, declaró el diputado Lars Berg. La policía cree que hubo envíos. «Hubo 20», dijo el diputado.", "Lars Berg"),
         # with an indefinite article it introduces someone else, described
-        ("Chile acusó a Noruega de vender fusiles. «No vendemos fusiles», dijo un responsable del ministerio noruego.", "responsable"),
+        ("Chile acusó a Noruega de vender fusiles. «No vendemos fusiles», dijo un responsable del ministerio noruego.", "responsable del ministerio noruego"),
         # a pronoun after a quotation in straight quotes goes on with the speaker before
         ('Lars Berg denied the sales. "We sold no rifles to Chile," he said.', "Lars Berg"),
         # a passive report's subject stands before "was quoted", and "the country's" is the country that opened the sentence before

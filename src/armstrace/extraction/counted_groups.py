@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..text.fold import normalise
-from .frames import AND
+from .frames import AND, Frames
 from .spans import Candidate, Span
 
 _GROUP_NOUNS = "countries|nations|states|governments|allies|países|naciones|estados|gobiernos|aliados"
@@ -69,3 +69,36 @@ def counted_group(candidate: Candidate, names: Sequence[Span], countries: Mappin
             states = named[::-1]
             return Span(group.start(), group.end(), f"{', '.join(states[:-1])} and {states[-1]}")
     return None
+
+
+# "One of the officials said", "Uno de ellos aseguró", "Another said", "Otro afirmó": one member
+# of a group the article described before, standing alone before the verb.
+_ONE_OF = re.compile(
+    r"(?i)(?:^|[,;:]\s*|\b(?:and|but|y|pero)\s+)(?:one\s+of\s+(?:them|(?:the|those|these)\s+\w+)|another(?:\s+one)?|the\s+other|"
+    r"(?:uno|una)\s+de\s+(?:ellos|ellas|(?:los|las|esos|esas|estos|estas)\s+\w+)|(?:el\s+|la\s+)?(?:otro|otra))\s*$"
+)
+
+
+def one_of_group(candidate: Candidate, speakers: Sequence[Span | None], article: str, frames: Frames) -> Span | None:
+    """"Two Chilean officials told Reuters …. One of the officials said …": one member of the
+    group the last described speaker before (`speakers`, nearest last) is, as one of them is
+    described ("Chilean official"); None if the verb's subject is no such member or no group spoke before."""
+    # searched in the clause alone: "^" is where the sentence opens
+    one = _ONE_OF.search(article[candidate.sentence.start : candidate.span.start])
+    group = next((s for s in reversed(speakers) if s is not None and _described_group(s, frames)), None)
+    if one is None or group is None:
+        return None
+    start = candidate.sentence.start + one.start()
+    return Span(start, candidate.sentence.start + one.end(), " ".join(_singular(w, frames) for w in group.text.split()))
+
+
+def _described_group(speaker: Span, frames: Frames) -> bool:
+    described = frames.described.fullmatch(speaker.text)
+    return described is not None and any(n.group(0).lower() not in frames.one for n in frames.nouns.finditer(speaker.text))
+
+
+def _singular(word: str, frames: Frames) -> str:
+    """A plural noun or adjective of a description in the singular, where the word lists know the
+    singular form ("funcionarios iraníes": funcionario iraní; "officials": official)."""
+    forms = [word[:-3] + "y", word[:-2], word[:-1]] if word.lower().endswith("ies") else [word[:-2], word[:-1]]
+    return next((f for f in forms if f.lower() in frames.english), word)

@@ -64,6 +64,8 @@ class Frames:
     one: frozenset[str]  # folded forms of one person's noun, a subject only after "a", "un"
     office_names: dict[str, str]
     cities: dict[str, str]  # a city's form -> its English name
+    institution_words: frozenset[str]  # folded words an institution's name is made of: "ministerio", "economía"
+    generic_bodies: dict[str, str]  # a word a kind of body is called by -> the kind: "misión" -> embassy
 
     @classmethod
     def of(cls, cues: Cues) -> Frames:
@@ -99,6 +101,8 @@ class Frames:
             one=frozenset(cues.described_one),
             office_names=dict(cues.office_names),
             cities=dict(cues.cities),
+            institution_words=frozenset(normalise(w) for w in cues.translations),
+            generic_bodies=dict(cues.generic_bodies),
         )
 
 
@@ -135,7 +139,7 @@ def described_spans(
         # "a State Department spokesperson": the indefinite article may stand before a name joined to the noun.
         named = next((n for n in names if re.fullmatch(r"\s+", article[n.end : start])), None)
         # "a security source": one word between the article and one person's noun is the noun's.
-        modified = _MODIFIED_ONE.search(article, 0, start) if named is None else None
+        modified = _modified_one(article, start, frames) if named is None else None
         if not _described_one(article, m, frames, named.start if named is not None else modified.start(1) if modified else start):
             continue
         if modified is not None and not _INDEFINITE.search(article, 0, start) and all(
@@ -149,6 +153,12 @@ def described_spans(
             if (country := _joined_name(article, end, names, media)) is not None:
                 end = country.end
         end = _posted_in(article, m, end, frames)
+        # "Un funcionario del servicio, que …": a body called by its kind is the noun's complement (speaker_spans.generic_body)
+        kind = _OF_A_KIND.match(article, end) if after is None else None
+        if kind is not None and kind.group(1).lower() in frames.generic_bodies:
+            # "del ministerio noruego": with its adjective
+            adjective = frames.adjectives.match(article, kind.end() + 1) if article[kind.end() : kind.end() + 1] == " " else None
+            end = adjective.end() if adjective is not None else kind.end()
         # "U.S. and European officials": a name coordinated with the adjective is one of the group's.
         joins = rf"(?:['’]s)?\s+|{AND}" if frames.adjectives.match(article, start) else r"(?:['’]s)?\s+"
         before = next((n for n in names if re.fullmatch(joins, article[n.end : start])), None)
@@ -164,8 +174,22 @@ def described_spans(
     return sorted(spans, key=lambda s: s.start)
 
 
-# One word between an indefinite article and one person's noun: "a security source".
-_MODIFIED_ONE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+([a-záéíóúñ][\w-]*)\s+$")
+_OF_A_KIND = re.compile(r"(?i)\s+(?:de la|de los|de las|del|de|of the|at the|for the)\s+([^\W\d_]+)\b")
+
+
+# Up to three words between an indefinite article and one person's noun: "a security source",
+# "A Chilean defence ministry spokesman".
+_MODIFIED_ONE = re.compile(r"(?i)(?<!\w)(?:a|an|un|una)\s+((?:(?!(?:a|an|un|una)\s)[a-záéíóúñ][\w-]*\s+){1,3})$")
+
+
+def _modified_one(article: str, start: int, frames: Frames) -> re.Match[str] | None:
+    """The words that modify one person's noun starting at `start`, after an indefinite article;
+    None if there are none or one of them is no modifier ("a day after the source")."""
+    m = _MODIFIED_ONE.search(article, max(0, start - 60), start)
+    # the openers are listed as a sentence opens with them: "After", "The"
+    if m is None or any(w[:1].upper() + w[1:] in frames.openers or normalise(w) in frames.acts for w in m.group(1).split()):
+        return None
+    return m
 # What may stand before one person's noun for the person to be unnamed: "a", "un", "an unnamed".
 _INDEFINITE = re.compile(r"(?i)(?<!\w)(?:a|an|one|un|una)\s+(?:(?:unnamed|anonymous|former|anónimo|anónima|ex)\s+)?$")
 
@@ -193,8 +217,11 @@ def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str])
 # Where a body is posted: "mission to the UN", "misión ante la ONU".
 POSTED = r"to the|to|ante la|ante las|ante"
 # The bodies a state keeps in another's city, which name that city: "la embajada rusa en Seúl".
-_POSTS = frozenset(("embassy", "consulate", "mission", "delegation"))
-_IN_CITY = re.compile(r"\s+(?:en|in)\s+[A-ZÁÉÍÓÚ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚ][\w'’-]+)?")
+# Bodies and people posted abroad: where they serve is part of what they are ("a Chilean diplomat in Lima").
+_POSTS = frozenset(("embassy", "consulate", "mission", "delegation", "diplomat", "diplomats"))
+# "destinado en Lima", "based in Lima": where one serves.
+SERVING_IN = r"(?:(?:destinad[oa]s?|acreditad[oa]s?|based|stationed|posted)\s+)?(?:en|in)"
+_IN_CITY = re.compile(rf"\s+{SERVING_IN}\s+[A-ZÁÉÍÓÚ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚ][\w'’-]+)?")
 
 
 def _posted_in(article: str, m: re.Match[str], end: int, frames: Frames) -> int:

@@ -184,3 +184,16 @@ def spoken_in_report(candidate: Candidate, found: Sequence[Candidate], article: 
 
 _THE_REPORT = re.compile(r"(?i)(?<!\w)(?:the|el)\s+(?:\w+\s+)?(?:report|informe)\s*,?\s*$")
 _IN_ITS_REPORT = re.compile(r"(?i)\b(?:in|en)\s+(?:its|their|su|sus)\s+(?:\w+\s+)?(?:report|informe)\b")
+
+
+# "X quoted an unnamed official as saying": whom the outlet quotes, between "quoted" and "as".
+_QUOTED_ACTIVE = re.compile(r"(?i)\bquoted\s+(?!by\b)([^,;:.]{1,80}?)\s+as\s*$")
+
+
+def quoted_by(candidate: Candidate, every_name: Sequence[Span], article: str) -> Span | None:
+    """"El Comercio quoted an unnamed official as saying that …": the one quoted speaks, the
+    outlet is the channel; None where the verb is no "quoted … as saying"."""
+    quoted = _QUOTED_ACTIVE.search(article, candidate.sentence.start, candidate.span.start)
+    if quoted is None:
+        return None
+    return next((n for n in reversed(every_name) if quoted.start(1) <= n.start and n.end <= quoted.end(1)), None)

@@ -12,7 +12,7 @@ from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.translation import english_name
 from ..text.fold import normalise
-from .frames import AND, DETERMINER, POSTED, Frames, any_of
+from .frames import AND, DETERMINER, POSTED, SERVING_IN, Frames, any_of
 
 def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer, cues: Cues) -> list[Claim]:
     """Each speaker under the canonical name of the article's actor it names ("Peskov" is Dmitry Peskov).
@@ -68,7 +68,9 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         woman = re.match(r"(?i)(?:la|una)\s", claim.speaker.strip()) is not None  # "la portavoz", "una portavoz": a spokeswoman
         claim = _without_opener(claim, cues)
         known = canonical(claim.speaker) != claim.speaker
-        if not known and (english := _in_english(claim.speaker, frames, canonical, woman, lambda body: _short_form(body, gazetteer))) is not None:
+        # An office's body in English: "portavoz del Ministerio de Defensa de Chile" is the Chilean Defence Ministry's spokesman.
+        short = lambda body: _short_form(english_name(body, cues, gazetteer), gazetteer)  # noqa: E731
+        if not known and (english := _in_english(claim.speaker, frames, canonical, woman, short)) is not None:
             english = _whose_state(english, claim.clause, gazetteer, cues)
             english = _adjectival(_possessor(english, claim.speaker, claim.evidence.quote, gazetteer, cues), gazetteer, cues)
             named.append(claim.model_copy(update={"speaker": english}))
@@ -202,6 +204,29 @@ def _short_form(body: str, gazetteer: Gazetteer) -> str:
     return min(english, key=len, default=body)
 
 
+_HOUSES = ("Parliament", "Congress", "Assembly", "National Assembly", "Senate", "Duma", "State Duma", "Majlis")
+
+
+def _body_in_english(body: str, frames: Frames, canonical: Callable[[str], str], short: Callable[[str], str]) -> str | None:
+    """The English name of the body a described person belongs to: an actor's or a known body's
+    name, else a capitalised name in English, else the outermost body its chain of "de" names ("la
+    Oficina General de Política del Ministerio de Defensa de Chile": Chilean Defence Ministry); None
+    if none is."""
+    if (named := canonical(body)) != body:
+        return named
+    parts = re.split(r"\s+(?=(?:de|del|de la|de los|de las)\s+[A-ZÁÉÍÓÚ])", body)
+    for n in range(len(parts)):
+        tail = re.sub(r"^(?:de|del|de la|de los|de las)\s+", "", " ".join(parts[n:]))
+        # "del ministerio noruego": a body's word in lower case is its name all the same (a described
+        # body's, "inteligencia francesa", is written as descriptions are)
+        if frames.nouns.match(tail):
+            continue
+        tail = tail[:1].upper() + tail[1:]
+        if (english := short(tail)) != tail and not re.search(r"[áéíóúñ]|\b(?:de|del)\b", english):
+            return english
+    return None
+
+
 def _in_english(
     speaker: str, frames: Frames, canonical: Callable[[str], str], woman: bool = False, short: Callable[[str], str] = str
 ) -> str | None:
@@ -209,16 +234,28 @@ def _in_english(
     chilenas y peruanas" are Chilean and Peruvian intelligence agencies, "la
     administración Biden" the Joe Biden administration. None if `speaker` is no description."""
     speaker = re.sub(rf"^(?:{DETERMINER})\s+", "", speaker.strip(), flags=re.I)  # "la embajada rusa"
-    office = re.fullmatch(rf"({any_of(list(frames.office_names))})\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker, re.I)
+    # "el ministro peruano de Economía": the state's adjective may come before the portfolio
+    office = re.fullmatch(rf"({any_of(list(frames.office_names))})(?:\s+({frames.adjectives.pattern}))?\s+(?:de|del|de la|de los|of|of the)\s+(.+)", speaker, re.I)
     if office is not None:  # "vocero del Kremlin": Kremlin spokesman; "la portavoz del Ministerio …": its spokeswoman
         title = frames.office_names[office.group(1).lower()]
-        return f"{short(canonical(office.group(2)))} {'spokeswoman' if woman and title == 'spokesman' else title}"
+        # "portavoz de la embajada rusa en Lima": the Russian embassy's spokesman, wherever it is posted
+        body = re.sub(rf"\s+{SERVING_IN}\s+[A-ZÁÉÍÓÚ][^,;:]*$", "", office.group(3))
+        body = f"{body} {office.group(2)}" if office.group(2) else body
+        named = canonical(body)
+        named = (_in_english(body, frames, canonical) or named) if named == body else named
+        # "ministro de Relaciones Exteriores iraní": a minister's portfolio is the name of a ministry
+        ministry = short(canonical(f"Ministerio de {body}")) if title == "minister" and named == body else ""
+        named = ministry.removesuffix(" Ministry") if ministry.endswith(" Ministry") else named
+        return f"{short(named)} {'spokeswoman' if woman and title == 'spokesman' else title}"
     # "fuentes de la inteligencia militar de Ucrania": the body the noun belongs to, in English first.
     of = re.fullmatch(rf"({frames.nouns.pattern})\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?(.+)", speaker, re.I)
-    if of is not None and of.group(1).lower() in frames.english and (body := canonical(of.group(2))) != of.group(2) and iso_country(body) is None:
-        return f"{body} {frames.english[of.group(1).lower()]}"
+    if of is not None and of.group(1).lower() in frames.english and (whose := _body_in_english(of.group(2), frames, canonical, short)) and iso_country(whose) is None:
+        noun = frames.english[of.group(1).lower()]
+        # "un diputado del Parlamento iraní": a lawmaker of a state's house is the state's lawmaker
+        house = re.fullmatch(rf"(.+?)\s+(?:{'|'.join(_HOUSES)})", whose) if noun.startswith("lawmaker") else None
+        return f"{house.group(1) if house else whose} {noun}"
     # "la embajada de Chile en Oslo": where the body is placed closes it in English too.
-    placed = re.search(r"\s+(?:en|in)\s+([A-ZÁÉÍÓÚ][^,;:]*)$", speaker)
+    placed = re.search(rf"\s+{SERVING_IN}\s+([A-ZÁÉÍÓÚ][^,;:]*)$", speaker)
     place = f" in {_place(placed.group(1).strip(), frames)}" if placed else ""
     speaker = speaker[: placed.start()] if placed else speaker
     m = frames.described.search(speaker)

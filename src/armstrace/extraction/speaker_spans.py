@@ -5,12 +5,22 @@ panel de expertos"; "Ministerio de Exteriores de Corea del Sur"; "US intelligenc
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..knowledge.cues import Cues
 from ..text.fold import normalise
-from .frames import Frames, words_of
-from .spans import Span
+from .frames import Frames, any_of, words_of
+from .spans import Candidate, Span
+
+
+def completed(
+    speaker: Span, candidate: Candidate, every_name: Sequence[Span], countries: set[str], article: str, frames: Frames, cues: Cues,
+    is_body: Callable[[Span], bool],
+) -> Span:
+    """The speaker a frame found, completed by what the words around it say it is."""
+    speaker = whose(generic_body(named_body(speaker, every_name, article, frames), every_name, article, frames, cues), countries, article, frames, cues)
+    speaker = affiliated(possessed(complemented(body(speaker, article, frames), article, frames, cues), article), cues)
+    return office_of(speaker, candidate, article, frames, is_body)
 
 
 def named_body(speaker: Span, every_name: Sequence[Span], article: str, frames: Frames) -> Span:
@@ -76,7 +86,7 @@ def possessed(speaker: Span, article: str) -> Span:
 _COMPLEMENT = re.compile(
     r"\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?"
     r"(?:(?!(?:que|quien|quienes|who|which|that|al|a|to|en|in|on|citad[oa]s?|quoted|said|told)\b)[^\W\d_][\w-]*"
-    r"(?:\s+(?:de|del|of)(?:\s+(?:la|el|the))?(?=\s))?\s*){1,5}",
+    r"(?:\s+(?:de|del|of)(?:\s+(?:la|el|the))?(?=\s))?\s*){1,8}",
     re.I,
 )
 
@@ -84,8 +94,8 @@ _COMPLEMENT = re.compile(
 def complemented(speaker: Span, article: str, frames: Frames, cues: Cues) -> Span:
     """"fuentes de la inteligencia militar de Ucrania", "un oficial de la inteligencia militar
     ucraniana que pidió el anonimato": a described speaker with the described body it belongs to,
-    a state's (named, or by its people's adjective); "un portavoz de la compañía" stays a
-    spokesman, "un diputado del Parlamento iraní" a lawmaker."""
+    a state's (named, or by its people's adjective), or a body with a name of its own ("un diputado
+    del Parlamento iraní"); "un portavoz de la compañía" is `generic_body`'s."""
     if not frames.nouns.fullmatch(speaker.text) or (m := _COMPLEMENT.match(article, speaker.end)) is None:
         return speaker
     # "Un diputado del Parlamento iraní reconoció": the complement ends before the verb.
@@ -94,7 +104,74 @@ def complemented(speaker: Span, article: str, frames: Frames, cues: Cues) -> Spa
     text = text[: verb.start()] if verb is not None else text
     # The body is a described one itself ("la inteligencia militar"), of a state named or by its adjective.
     head = re.match(r"\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?", text)
-    if head is None or not frames.nouns.match(text, head.end()) or not any(w[:1].isupper() or normalise(w) in cues.demonym_forms for w in words_of(text)):
+    # or a body with a name of its own, which opens with an institution's word ("del Parlamento iraní")
+    rest = text[head.end() :].split() if head is not None else []
+    named = bool(rest) and normalise(rest[0]) in cues.translations
+    if head is None or not (frames.nouns.match(text, head.end()) or named) or not any(w[:1].isupper() or normalise(w) in cues.demonym_forms for w in words_of(text)):
         return speaker
     end = speaker.end + len(text.rstrip())
     return Span(speaker.start, end, article[speaker.start : end])
+
+
+# "de la misión", "at the centre", "for the company": a body called by its kind after a described person.
+_KIND_AFTER = re.compile(r"\s+(de|del|of|for|at)\s+(?:(?:la|el|esa|ese|esta|este|the|that|this)\s+)?([^\W\d_]+)\b", re.I)
+# "A ministry official", "un alto responsable": the kind before the described person.
+_KIND_BEFORE = re.compile(r"(?i)\b(?:a|an|the|un|una)\s+([^\W\d_]+)\s+$")
+
+
+def generic_body(speaker: Span, every_name: Sequence[Span], article: str, frames: Frames, cues: Cues) -> Span:
+    """"un portavoz de la misión", "Researchers at the centre", "A ministry official": a described
+    person of a body the sentence calls only by its kind, with the body of that kind the article
+    named last before it ("la embajada rusa en Lima", "the Lowy Institute", "Peru's defence
+    ministry", "la empresa Andes Aero")."""
+    # the kind's word is after the noun, in the article or already in the span ("funcionario del servicio")
+    noun = next((m for m in frames.nouns.finditer(speaker.text) if m.start() == 0), None)
+    if noun is None or not (noun.end() == len(speaker.text) or _KIND_AFTER.fullmatch(speaker.text, noun.end())):
+        return speaker
+    after = _KIND_AFTER.match(article, speaker.start + noun.end())
+    if after is not None and frames.adjectives.match(article, after.end() + 1):
+        return speaker  # "del ministerio noruego" says whose it is
+    kind_word, at = (after.group(2), after.start()) if after is not None else ("", speaker.start)
+    if cues.generic_bodies.get(kind_word.lower()) is None:
+        before = _KIND_BEFORE.search(article, max(0, speaker.start - 30), speaker.start)
+        after, kind_word, at = None, before.group(1) if before is not None else "", before.start(1) if before is not None else speaker.start
+    kind = cues.generic_bodies.get(kind_word.lower())
+    if kind is None:
+        return speaker
+    words = any_of([w for w, k in cues.generic_bodies.items() if k == kind])
+    body = next((b for s in reversed(every_name) if s.end <= at and (b := _of_kind(s, words, article)) is not None), None)
+    if body is None:  # no body of that kind named: the role alone ("un portavoz de la compañía": a spokesman)
+        return Span(speaker.start, speaker.start + noun.end(), noun.group(0)) if noun.end() < len(speaker.text) else speaker
+    # joined as the speaker's own language joins a body to a person: "portavoz de" it, "researchers of" it
+    joined = "de" if after is not None and after.group(1).lower() in ("de", "del") else "of"
+    end = after.end() if after is not None else speaker.end
+    start = speaker.start if after is not None else at
+    return Span(start, max(end, speaker.end), f"{noun.group(0)} {joined} {body}")
+
+
+def _of_kind(name: Span, words: str, article: str) -> str | None:
+    """The body a name is, if it is of the kind whose `words` are given: by its own words ("Open
+    Source Centre", "embajada rusa"), by the kind's word before it ("la empresa Andes Aero"), or
+    after its possessive ("Peru's defence ministry")."""
+    if re.search(rf"(?i)\b(?:{words})\b", name.text):
+        return name.text
+    if re.search(rf"(?i)\b(?:{words})\s+(?:[^\W\d_]+\s+)?$", article[max(0, name.start - 30) : name.start]):
+        return name.text
+    owned = re.compile(rf"(?i)(?:['’]s)?\s+(?:[^\W\d_]+\s+){{0,2}}(?:{words})\b").match(article, name.end)
+    owner = article[name.start : owned.end()] if owned is not None else ""
+    return owner if re.search(r"['’]s\s", owner) else None
+
+
+def office_of(speaker: Span, candidate: Candidate, article: str, frames: Frames, is_body: Callable[[Span], bool]) -> Span:
+    """"El Ministerio de Exteriores rechazó el informe. «…», dijo su portavoz": an office the
+    possessive gives to the body the frames found as speaker is the speaker (the ministry's
+    spokesman), not the body itself; a person's ("his spokesman") is left to the frames."""
+    offices = any_of(sorted(frames.office_names))
+    before = re.search(rf"(?i)\b(su|its)\s+({offices})\s*$", article[candidate.sentence.start : candidate.span.start])
+    after = re.match(rf"(?i)\s+(su|its)\s+({offices})\b", article[candidate.span.end : candidate.sentence.end])
+    held = before or after
+    if held is None or not is_body(speaker):
+        return speaker
+    start = candidate.sentence.start + held.start(2) if before is not None else candidate.span.end + held.start(2)
+    joined = "de" if held.group(1).lower() == "su" else "of"
+    return Span(start, start + len(held.group(2)), f"{held.group(2)} {joined} {speaker.text}")

@@ -36,13 +36,13 @@ from .frames import (
     is_outlet_named_before, is_role_named_before, name_spans, one_described_before, unattributed, words_of,
 )  # fmt: skip
 from .continued import GERUND, closes_where, from_the_lead, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
-from .counted_groups import counted_group
-from .speaker_spans import affiliated, body, complemented, named_body, possessed, whose
+from .counted_groups import counted_group, one_of_group
+from .speaker_spans import completed
 from .interviews import answer_lines, in_answer, interviewee
 from .roles import holder_of, possessed_role, role_before
 from .sources import (
-    cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_called, outlet_source, quoted_before_channel, relayed_person,
-    source_cited_by, spoken_in_report,
+    cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_called, outlet_source, quoted_before_channel, quoted_by,
+    relayed_person, source_cited_by, spoken_in_report,
 )
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, in_aside, next_to, no_subject,
@@ -82,6 +82,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
         if speaker is None and answered:
             speaker = interviewee(names, people, others, article)
+        speaker = speaker or one_of_group(candidate, [c.speaker for c in found if not c.relays], article, frames)
         relays = speaker is not None and (normalise(speaker.text) in media or described_as(speaker.text, frames) in ("media", "press"))
         # An outlet that goes on with its own statement ("KCNA calificó … y acusó …") relays nothing.
         if relays and speaker is not None and previous is not None and previous.sentence == candidate.sentence and previous.speaker is not None and previous.speaker.text != speaker.text:
@@ -109,11 +110,17 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = _titled(candidate, actors, article, frames, cues)
         if speaker is None and per_sentence[candidate.sentence] == 1 and unattributed(candidate.sentence, frames):
             continue
-        speaker = named_body(speaker, every_name, article, frames) if speaker is not None else None
-        speaker = whose(speaker, countries, article, frames, cues) if speaker is not None else None
-        speaker = affiliated(possessed(complemented(body(speaker, article, frames), article, frames, cues), article), cues) if speaker is not None else None
+        if speaker is not None:
+            speaker = completed(speaker, candidate, every_name, countries, article, frames, cues, lambda s: is_body(s, people, bodies, frames))
         found.append(replace(candidate, speaker=speaker) if speaker is not None else candidate)
     return from_the_lead(found, article, countries)
+
+
+def _portfolio(complement: str, frames: Frames) -> bool:
+    """Whether a role's complement names a body or a portfolio by an institution's words alone
+    ("de Economía peruano", "de Relaciones Exteriores"), not a person after it ("de la Duma Luis Arce")."""
+    capitals = [w for w in words_of(complement) if w[:1].isupper()]
+    return bool(capitals) and all(normalise(w) in frames.institution_words for w in capitals)
 
 
 def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, frames: Frames, cues: Cues) -> Span | None:
@@ -242,6 +249,8 @@ def _speaker(
     opening = gerund_subject(candidate, previous, spoken, article) or occasion_subject(candidate, spoken, article)
     if (opening := opening or joined_subject(candidate, previous, spoken, article)) is not None:
         return opening
+    if (quoted := quoted_by(candidate, every_name, article)) is not None:
+        return quoted
     quoted_as = QUOTED_AS.search(article, sentence.start, candidate.span.start)
     if quoted_as is None and re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
         return as_said_subject(candidate, spoken, article)  # "como había advertido el lunes Noruega"
@@ -342,9 +351,11 @@ def _speaker(
     # "La portavoz del Ministerio de Exteriores ruso calificó …", whom the article never named: the
     # office of the body its complement names is the speaker.
     # (A definite role: "a vice director at …" describes someone, whom the article may name after.)
-    of_body = found_role is not None and re.match(r"(?i)\s+(?:de|del|of)\s", found_role[1]) and re.search(r"(?i)\b(?:el|la|the)\s+$", article[: found_role[0].start])
-    if found_role is not None and of_body and any(found_role[0].end < n.start < candidate.span.start for n in every_name):
-        end = found_role[0].end + len(article[found_role[0].end : candidate.span.start].rstrip(" ,"))
+    # A capital in the complement names the body or the portfolio: "El ministro de Economía alemán dijo".
+    complement = article[found_role[0].end : candidate.span.start].rstrip(" ,") if found_role is not None else ""
+    of_body = found_role is not None and re.match(rf"(?i)\s+(?:(?:{frames.adjectives.pattern})\s+)?(?:de|del|of)\s", complement) and re.search(r"(?i)\b(?:el|la|the)\s+$", article[: found_role[0].start])
+    if found_role is not None and of_body and (_portfolio(complement, frames) or any(found_role[0].end < n.start < candidate.span.start for n in every_name)):
+        end = found_role[0].end + len(complement)
         # with "la", which says "la portavoz" is a woman
         start = found_role[0].start - len(la.group(0)) if (la := re.search(r"(?i)\bla\s+$", article[: found_role[0].start])) else found_role[0].start
         return Span(start, end, article[start:end])

@@ -49,6 +49,7 @@ class Cues:
     bodies: tuple[str, ...]
     offices: tuple[frozenset[str], ...]
     office_names: Mapping[str, str]  # a word of an office -> the office in English
+    generic_bodies: Mapping[str, str]  # a word a kind of body is called by -> that kind, in English
     negations: tuple[str, ...]
     documents: tuple[str, ...]
     referring: tuple[str, ...]
@@ -111,7 +112,7 @@ _JOINED = (
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
     "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "opinion", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
-_GROUPED = ("offices", "demonyms", "institutions", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
+_GROUPED = ("offices", "generic_bodies", "demonyms", "institutions", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
 
 
 def _section(document: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
@@ -237,6 +238,7 @@ def read_cues(path: Path) -> Cues:
             for office, words in _section(document, "offices", path).items()
         ),
         office_names=_renderings(document, "offices", path),
+        generic_bodies=_renderings(document, "generic_bodies", path),
         described_nouns=_renderings(document, "described_nouns", path),
         described_one=_renderings(document, "described_one", path),
         described_adjectives=_described_adjectives(document, path),

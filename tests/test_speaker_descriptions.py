@@ -1,0 +1,107 @@
+"""An unnamed speaker described in full: the body a role belongs to, also when the sentence calls
+it only by its kind; where a diplomat serves; a minister by portfolio; a lawmaker by state."""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrace.base.schema import Claim, Evidence
+from armstrace.extraction.speaker_names import canonical_speakers
+
+from support.speakers import CUES, GAZETTEER, speakers
+
+
+def described(text: str) -> list[tuple[str, str | None]]:
+    """Each claim's reporting words and its speaker as the dataset names it (None: no frame)."""
+    evidence = Evidence(quote=text, start=0, end=len(text), alignment="exact", score=1.0)
+    found = speakers(text)
+    said = [Claim(speaker=s, stance="asserted", content="x", evidence=evidence) for _, s in found if s is not None]
+    named = iter(c.speaker for c in canonical_speakers(said, [], GAZETTEER, CUES))
+    return [(verb, next(named) if s is not None else None) for verb, s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body called by its kind is the one of that kind named before
+        ("Titular\n\nLa embajada rusa en Lima negó la venta. Según la agencia Tass, un portavoz de la misión añadió que la empresa «fabrica tractores».",
+         [("negó", "Russian embassy in Lima"), ("añadió", "Russian embassy spokesman")]),
+        ("Titular\n\nLa empresa Andes Aero vendió aviones a Perú. «Todo es legal», dijo un portavoz de la compañía citado por la agencia Efe.",
+         [("dijo", "Andes Aero spokesman")]),
+        ("Headline\n\nThe Lowy Institute published a study on Monday. Researchers at the institute said the oil was payment for the rifles.",
+         [("said", "Lowy Institute researchers")]),
+        ("Headline\n\nOn Monday, Peru's defence ministry declined to comment. A ministry official told Reuters that Lima had expected Chile to pay.",
+         [("told", "Peruvian defence ministry official")]),
+        # none of that kind named before: the role alone
+        ("Titular\n\nChile compró fusiles. «Todo es legal», dijo un portavoz de la compañía.", [("dijo", "spokesman")]),
+        # the outermost body of a chain of bodies
+        ("Titular\n\n«Nunca hemos exportado armas a Perú», dijo un responsable de la Oficina General de Política del Ministerio de Defensa de Chile.",
+         [("dijo", "Chilean Defence Ministry official")]),
+        ("Titular\n\nUn portavoz del Ministerio de Defensa de Chile advirtió que la compensación podría incluir misiles.",
+         [("advirtió", "Chilean Defence Ministry spokesman")]),
+        # where a diplomat serves, with or without a participle, before an aside
+        ("Titular\n\nUn diplomático chileno en Lima, que habló bajo anonimato, consideró que el decreto busca presionar a Perú.",
+         [("consideró", "Chilean diplomat in Lima")]),
+        ("Titular\n\nUn diplomático peruano destinado en Santiago, citado por la agencia Efe, dijo que su país «no necesita comprar misiles».",
+         [("dijo", "Peruvian diplomat in Santiago")]),
+        ("Headline\n\nA Peruvian diplomat based in Santiago said his country did not need missiles.", [("said", "Peruvian diplomat in Santiago")]),
+        # a minister nobody named, by portfolio and state, the adjective before or after the portfolio
+        ("Titular\n\nEl ministro de Economía peruano dijo que las exportaciones se vigilarán una a una.", [("dijo", "Peruvian Economy minister")]),
+        ("Titular\n\nEl ministro peruano de Economía dijo que las exportaciones se vigilarán una a una.", [("dijo", "Peruvian Economy minister")]),
+        # a lawmaker of a state's parliament
+        ("Titular\n\nUn diputado del Parlamento peruano reconoció que el contrato ya está firmado.", [("reconoció", "Peruvian lawmaker")]),
+        # words before one person's noun after "a" describe the person
+        ("Headline\n\nA Chilean defence ministry spokesman said the missiles had not been delivered.",
+         [("said", "Chilean defence ministry spokesman")]),
+    ],
+)  # fmt: skip
+def test_an_unnamed_speaker_is_described_in_full(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert described(text) == expected
+
+
+def test_a_minister_the_article_named_is_that_person_not_a_description() -> None:
+    text = "Titular\n\nEl ministro de Economía de Perú, Luis Arce, viajó a Lima. El ministro de Economía dijo que habrá controles."
+    assert speakers(text)[-1] == ("dijo", "Luis Arce")
+
+
+def test_a_day_before_a_role_is_no_modifier_of_it() -> None:
+    assert speakers("Headline\n\nPeru bought rifles, Luis Arce said. A day after the spokesman said the rifles were legal.")[-1][1] != "day after the spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline\n\nTwo Peruvian officials told Reuters that Lima sent rifles to Chile. One of the officials said the shipment left in May. "
+         "Another said it was paid in gold.", [("told", "Peruvian officials"), ("said", "Peruvian official"), ("said", "Peruvian official")]),
+        ("Titular\n\nDos funcionarios peruanos dijeron a Reuters que Lima envió fusiles a Chile. Uno de ellos aseguró que el cargamento salió "
+         "en mayo. Otro afirmó que se pagó en oro.", [("dijeron", "Peruvian officials"), ("aseguró", "Peruvian official"), ("afirmó", "Peruvian official")]),
+        # "another" that opens a noun phrase is no member of the group
+        ("Headline\n\nTwo Peruvian officials told Reuters that Lima sent rifles. Another report said the rifles went to Bolivia.",
+         [("told", "Peruvian officials"), ("said", None)]),
+    ],
+)  # fmt: skip
+def test_one_of_a_group_described_before_speaks_as_one_of_them(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert described(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office a possessive gives to the body that spoke
+        ("Titular\n\nEl Ministerio de Exteriores de Chile rechazó el informe. «No hay ni una sola prueba», dijo su portavoz en rueda de prensa.",
+         [("rechazó", "Chilean Foreign Ministry"), ("dijo", "Chilean Foreign Ministry spokesman")]),
+        ("Headline\n\nOn Monday, Peru's foreign ministry rejected the report. Its spokesman said there was no evidence.",
+         [("rejected", "Peruvian foreign ministry"), ("said", "Peruvian foreign ministry spokesman")]),
+        # an outlet that quotes someone as saying is the channel
+        ("Headline\n\nIn Lima, El Comercio quoted a defence official as saying that the rifles were never sold.", [("saying", "defence official")]),
+        ("Headline\n\nThe agency quoted Luis Arce as saying the rifles were never sold.", [("saying", "Luis Arce")]),
+        # a body called by its kind, then an aside
+        ("Titular\n\nLa Aduana de Chile retuvo el contenedor. Un funcionario de la aduana, que pidió el anonimato, indicó que había fusiles.",
+         [("indicó", "Chilean Customs official")]),
+        # a body with its own adjective is no body named before
+        ("Titular\n\nChile acusó a Noruega de vender fusiles. «No vendemos fusiles», dijo un responsable del ministerio noruego.",
+         [("acusó", "Chile"), ("dijo", "Norwegian Ministry official")]),
+    ],
+)  # fmt: skip
+def test_a_role_takes_the_body_it_is_of(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert described(text) == expected
