@@ -367,6 +367,29 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
     assert claim_candidates(text, load_cues())[0].cue == stance
 
 
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # evidence denied is a denial; a narrator's "without evidence" is not the speaker's
+        ("Luis Arce aseguró además que el informe «no contiene una sola prueba verificable».", "denied"),
+        ("Arce said Lima had not provided any evidence for the claim.", "denied"),
+        ("Arce said the evidence was not convincing.", "asserted"),
+        ("La inteligencia chilena había apuntado a la llegada de fusiles, aunque sin aportar pruebas.", "asserted"),
+        # an actor called a liar is charged; a report called fiction is denied
+        ("Un portavoz peruano calificó a Chile de «fábrica de mentiras».", "accused"),
+        ("El portavoz calificó el informe de «pura ficción».", "denied"),
+        ("El portavoz calificó a Chile de socio fiable.", "asserted"),
+        # a campaign of lies, and a hand or a motive behind it, are charges
+        ("El portavoz afirmó que el informe forma parte de «una campaña de desinformación orquestada por Francia».", "accused"),
+        ("Peru's mission said in a statement that the case was politically motivated.", "accused"),
+        # a charge called baseless is denied
+        ("El portavoz dijo que son acusaciones sin fundamento.", "denied"),
+    ],
+)  # fmt: skip
+def test_what_a_neutral_verb_reports_of_evidence_charges_and_names_decides_its_stance(text: str, stance: str) -> None:
+    assert [c.cue for c in claim_candidates(text, load_cues())][-1] == stance
+
+
 def test_a_quotation_that_continues_the_previous_one_is_a_claim() -> None:
     article = "“Irán es un socio”, dijo el ministro.\n“Seguiremos trabajando juntos”."
     found = claim_candidates(article, load_cues())

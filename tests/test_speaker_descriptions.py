@@ -105,3 +105,47 @@ def test_one_of_a_group_described_before_speaks_as_one_of_them(text: str, expect
 )  # fmt: skip
 def test_a_role_takes_the_body_it_is_of(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert described(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whom it was said to, an outlet named after its noun, is no subject
+        ("Titular\n\nLos expertos creen que Lima miente. «Chile no ha entregado fusiles a Perú», declaró a la agencia RIA Novosti el embajador "
+         "chileno en Lima, Luis Arce.", [("creen", "experts"), ("declaró", "Luis Arce")]),
+        # the one an outlet cites speaks
+        ("Titular\n\nEn Lima, la agencia Andina citó a una fuente militar que negó que Perú haya enviado fusiles a Chile.", [("negó", "military source")]),
+        ("Headline\n\nThe agency cited a military source who denied that Peru had sent rifles.", [("denied", "military source")]),
+        # "Both" alone, after two states
+        ("Headline\n\nChile and Peru signed a deal in May. Both have repeatedly denied that Peru supplies rifles.", [("denied", "Chile and Peru")]),
+        ("Titular\n\nChile y Perú firmaron un acuerdo en mayo. Ambos han negado que Perú suministre fusiles.", [("han negado", "Chile and Peru")]),
+        # a body called by its kind, or by its word and its state, is the one named so before
+        ("Titular\n\nLa embajada rusa en Lima negó la venta. La cooperación militar con Perú, indicó la legación en su canal de Telegram, se limita a la formación.",
+         [("negó", "Russian embassy in Lima"), ("indicó", "Russian embassy in Lima")]),
+        ("Titular\n\nLa empresa Andes Aero vendió aviones. El Kremlin lo negó. Según la compañía, los aviones son civiles.",
+         [("negó", "Kremlin"), ("Según", "Andes Aero")]),
+        # a state's government qualified before its adjective is the state; a body's adjective stays its own
+        ("Titular\n\nEl informe acusa a Perú. El Gobierno de transición peruano negó el informe.", [("acusa", None), ("negó", "Peru")]),
+        ("Titular\n\nEl informe acusa a Perú. El Ejército iraní negó el informe.", [("acusa", None), ("negó", "Iranian Army")]),
+        # an outlet "as" it published, several words after the verb, citing its sources: they speak
+        ("Titular\n\nEl Gobierno de Chile negó este lunes que el puerto de Arica sea un punto de tránsito de fusiles, como publicó la semana "
+         "pasada el diario británico The Guardian citando a funcionarios de inteligencia occidentales.",
+         [("negó", "Chile"), ("publicó", "Western intelligence officials")]),
+        # a surname after an elided prefix is no other person's
+        ("Headline\n\nThe European Union's sanctions envoy, David O'Sullivan, warned that the firms would be sanctioned.", [("warned", "David O'Sullivan")]),
+    ],
+)  # fmt: skip
+def test_who_speaks_when_an_outlet_cites_a_group_answers_or_a_body_is_called_by_its_kind(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert described(text) == expected
+
+
+def test_a_known_body_about_one_country_named_about_another_is_that_other_body() -> None:
+    from armstrace.extraction.candidates import find_candidates
+
+    def panels(text: str) -> set[str]:
+        return {c.known.name for c in find_candidates(text, CUES, GAZETTEER)["actors"] if c.known is not None and "Experts" in c.known.name}
+
+    assert panels("Titular\n\nSegún un informe del Grupo de Expertos de la ONU sobre Sudán, Rusia llevó drones iraníes a Jartum.") == {"UN Panel of Experts on Sudan"}
+    assert panels("Headline\n\nThe UN Panel of Experts on Libya said the rockets were North Korean.") == {"UN Panel of Experts on Libya"}
+    assert panels("Headline\n\nThe UN Panel of Experts on North Korea said the missiles were North Korean.") == {"UN Panel of Experts on North Korea"}
+    assert panels("Titular\n\nEl Panel de Expertos de la ONU dijo que los misiles eran norcoreanos.") == {"UN Panel of Experts on North Korea"}

@@ -41,8 +41,10 @@ _GROUP = (
     r"(?:countries|governments|nations|states|capitals|allies|países|gobiernos|naciones|estados|capitales|aliados)"
     r"(?:\s+(?!han\b|habían\b|también\b)[a-záéíóúñ]+(?:os|as|es))?"
 )
-# The group right before its verb, perhaps with an auxiliary or an adverb between them.
-_BEFORE_VERB = re.compile(rf"(?i)(?<!\w){_GROUP}\s+(?:(?:have|has|had|also|jointly|han|habían|también)\s+)*$")
+# The group right before its verb, perhaps with an auxiliary or an adverb between them; "Both"
+# alone opening the sentence ("Both have repeatedly denied …") is the group of two too.
+_AUXILIARIES = r"(?:(?:have|has|had|also|jointly|repeatedly|consistently|han|habían|también|reiteradamente)\s+)*$"
+_BEFORE_VERB = re.compile(rf"(?i)(?:(?<!\w){_GROUP}|^\s*(both|ambos|ambas))\s+{_AUXILIARIES}")
 # The group right after "según" or "according to".
 _AFTER_SOURCE = re.compile(rf"(?i)\s+{_GROUP}\b")
 
@@ -56,18 +58,21 @@ def counted_group(candidate: Candidate, names: Sequence[Span], countries: Mappin
     if attributes:
         group = _AFTER_SOURCE.match(article, candidate.span.end, candidate.sentence.end)
     else:
-        group = _BEFORE_VERB.search(article, candidate.sentence.start, candidate.span.start)
+        # searched in the sentence alone, where "^" is its opening
+        group = _BEFORE_VERB.search(article[candidate.sentence.start : candidate.span.start])
     if group is None:
         return None
-    wanted = _COUNTS[group.group(1).lower()]
+    wanted = _COUNTS[(group.group(1) or group.group(2)).lower()]
+    at = candidate.sentence.start if not attributes else 0
+    group_start, group_end = at + group.start(), at + group.end()
     named: list[str] = []
-    for name in sorted((n for n in names if n.end <= group.start()), key=lambda n: n.start, reverse=True):
+    for name in sorted((n for n in names if n.end <= group_start), key=lambda n: n.start, reverse=True):
         state = countries.get(normalise(name.text))
         if state is not None and state not in named:
             named.append(state)
         if len(named) == wanted:
             states = named[::-1]
-            return Span(group.start(), group.end(), f"{', '.join(states[:-1])} and {states[-1]}")
+            return Span(group_start, group_end, f"{', '.join(states[:-1])} and {states[-1]}")
     return None
 
 

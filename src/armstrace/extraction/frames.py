@@ -320,12 +320,16 @@ def cited_by(name: Span, region: Span, article: str) -> bool:
 
 
 def _subject_is(words: re.Pattern[str], candidate: Candidate, article: str) -> bool:
+    return subject_match(words, candidate, article) is not None
+
+
+def subject_match(words: re.Pattern[str], candidate: Candidate, article: str) -> re.Match[str] | None:
     after = re.match(r"\s*,?\s*", article[candidate.span.end :])
-    if words.match(article, candidate.span.end + (after.end() if after else 0)):
-        return True
+    if (right_after := words.match(article, candidate.span.end + (after.end() if after else 0))) is not None:
+        return right_after
     before = article[candidate.sentence.start : candidate.span.start].rstrip()
     before = _CITED_ASIDE.sub("", before)
-    return any(m.end() == len(before) for m in words.finditer(before))
+    return next((m for m in words.finditer(before) if m.end() == len(before)), None)
 
 
 def described_as(text: str, frames: Frames) -> str:

@@ -121,6 +121,22 @@ def _iso_actor(name: str) -> KnownActor | None:
     return KnownActor(name=found[1], kind="country", country=found[0]) if found else None
 
 
+# "Panel de Expertos de la ONU sobre Sudán", "the UN panel of experts on Libya": what a body is about.
+_ABOUT = re.compile(r"\s+(?:sobre|on|para|for)\s+(?:(?:el|la|the)\s+)?([A-ZÁÉÍÓÚ][\w'’-]*(?:\s+(?:del\s+)?[A-ZÁÉÍÓÚ][\w'’-]*)?)")
+
+
+def _on_subject(known: KnownActor | None, after: str) -> KnownActor | None:
+    """A known body about one country ("UN Panel of Experts on North Korea") named, by the words
+    after its mention, as the body of the same kind about another: a UN panel on Sudan is not
+    the panel on North Korea, whose generic name ("Panel de Expertos de la ONU") it shares."""
+    own = re.fullmatch(r"(.+) on (.+)", known.name) if known is not None else None
+    about = _ABOUT.match(after)
+    country = iso_country(about.group(1)) if about is not None else None
+    if known is None or own is None or country is None or country[1] == own.group(2):
+        return known
+    return replace(known, name=f"{own.group(1)} on {country[1]}", role="", aliases=())
+
+
 @cache
 def _calendar_words(connectors: tuple[str, ...]) -> frozenset[str]:
     """Months (abbreviations too) and weekdays, folded, with the connectors that join them to a name."""
@@ -144,9 +160,8 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         if len(re.findall(r"\w", key)) < 2 or key in seen or inside(start, site) or is_roman(text):
             return
         sentence = sentence_at(spans, start) or Span(start, start + len(text), text)
-        seen[key] = Candidate(
-            "actors", Span(start, start + len(text), text), sentence, known=gazetteer.actor_for(text) or _iso_actor(text)
-        )
+        known = _on_subject(gazetteer.actor_for(text), article[start + len(text) : start + len(text) + 60]) or _iso_actor(text)
+        seen[key] = Candidate("actors", Span(start, start + len(text), text), sentence, known=known)
 
     folded = normalise(article)
     for actor in gazetteer.actors:
@@ -159,7 +174,9 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
             for start, end in find_all(article, pattern) if pattern is not None else []:
                 # A capitalised name found in lower case is a common word: "político" is no Politico.
                 cased = alias.islower() or not article[start:end].islower()
-                if cased and gazetteer.actor_for(article[start:end]) is not None and not inside(start, site):
+                # "O'Sullivan", "D'Amato": a surname's prefix makes another name of it
+                elided = re.search(r"\b\w['’]$", article[max(0, start - 2) : start]) is not None
+                if cased and not elided and gazetteer.actor_for(article[start:end]) is not None and not inside(start, site):
                     add(article[start:end], start)
                     break
     known = [c.span for c in seen.values()]

@@ -85,7 +85,7 @@ def source_cited_by(source: Span, candidate: Candidate, names: Sequence[Span], a
 
 
 def _cited(at: int, candidate: Candidate, names: Sequence[Span], article: str, frames: Frames, opening: re.Pattern[str]) -> Span | None:
-    aside = re.match(r"\s*,\s*([^,;:]*)", article[at : candidate.sentence.end])
+    aside = re.match(r"\s*,?\s*([^,;:]*)", article[at : candidate.sentence.end])
     if aside is None or opening.match(aside.group(1)) is None:
         return None
     start, end = at + aside.start(1), at + aside.end(1)
@@ -186,14 +186,20 @@ _THE_REPORT = re.compile(r"(?i)(?<!\w)(?:the|el)\s+(?:\w+\s+)?(?:report|informe)
 _IN_ITS_REPORT = re.compile(r"(?i)\b(?:in|en)\s+(?:its|their|su|sus)\s+(?:\w+\s+)?(?:report|informe)\b")
 
 
-# "X quoted an unnamed official as saying": whom the outlet quotes, between "quoted" and "as".
-_QUOTED_ACTIVE = re.compile(r"(?i)\bquoted\s+(?!by\b)([^,;:.]{1,80}?)\s+as\s*$")
+# "X quoted an unnamed official as saying", "citó a una fuente militar que negó", "cited a
+# source who said": whom the outlet quotes, between the verb and what the quoted one says.
+_QUOTED_ACTIVE = re.compile(
+    r"(?i)(?:\bquoted\s+(?!by\b)([^,;:.]{1,80}?)\s+as|\b(?:quoted|cited)\s+(?!by\b)([^;:.]{1,80}?),?\s+who"
+    r"|\bcit(?:ó|a|aba|aron|an|ando)\s+a\s+([^;:.]{1,80}?),?\s+(?:que|quien))\s*$"
+)
 
 
 def quoted_by(candidate: Candidate, every_name: Sequence[Span], article: str) -> Span | None:
-    """"El Comercio quoted an unnamed official as saying that …": the one quoted speaks, the
-    outlet is the channel; None where the verb is no "quoted … as saying"."""
+    """"El Comercio quoted an unnamed official as saying that …", "la agencia citó a una fuente
+    que negó …": the one quoted speaks, the outlet is the channel; None where the verb is no
+    such report."""
     quoted = _QUOTED_ACTIVE.search(article, candidate.sentence.start, candidate.span.start)
     if quoted is None:
         return None
-    return next((n for n in reversed(every_name) if quoted.start(1) <= n.start and n.end <= quoted.end(1)), None)
+    who = next(g for g in range(1, 4) if quoted.group(g) is not None)
+    return next((n for n in reversed(every_name) if quoted.start(who) <= n.start and n.end <= quoted.end(who)), None)

@@ -45,7 +45,8 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         if government is not None:
             head = next(g for g in government.groups() if g)
             person = by_mention.get(normalise(head), "")
-            state = iso_country(country_of.get(person) or demonym_of.get(head.lower()) or head)
+            # "Gobierno de transición maliense": the state of the adjective that closes it
+            state = iso_country(country_of.get(person) or demonym_of.get(head.lower()) or demonym_of.get(head.split()[-1].lower()) or head)
             if state is not None:
                 return state[1]
         # "the official IRNA news agency": the outlet the article names.

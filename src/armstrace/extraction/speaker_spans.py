@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from ..knowledge.cues import Cues
 from ..text.fold import normalise
 from .frames import Frames, any_of, words_of
+from .kinds import generic_body
 from .spans import Candidate, Span
 
 
@@ -18,7 +19,7 @@ def completed(
     is_body: Callable[[Span], bool],
 ) -> Span:
     """The speaker a frame found, completed by what the words around it say it is."""
-    speaker = whose(generic_body(named_body(speaker, every_name, article, frames), every_name, article, frames, cues), countries, article, frames, cues)
+    speaker = whose(generic_body(named_body(speaker, every_name, article, frames), every_name, article, frames), countries, article, frames, cues)
     speaker = affiliated(possessed(complemented(body(speaker, article, frames), article, frames, cues), article), cues)
     return office_of(speaker, candidate, article, frames, is_body)
 
@@ -45,11 +46,15 @@ def whose(speaker: Span, countries: set[str], article: str, frames: Frames, cues
     of = re.compile(r"\s+(?:de|del|de la)\s+").match(article, speaker.end)
     if of is not None and (country := next((c for c in countries if normalise(article[of.end() : of.end() + len(c)]) == c), None)):
         end = of.end() + len(country)
-    elif (adjective := re.compile(r"\s+").match(article, speaker.end)) and (m := frames.adjectives.match(article, adjective.end())):
+    # "El Ejército iraní", "el Gobierno de transición maliense": a word or two may qualify the body first
+    elif (m := next((a for q in _QUALIFIED if (g := q.match(article, speaker.end)) and (a := frames.adjectives.match(article, g.end()))), None)) is not None:
         end = m.end()
     else:
         return speaker
     return Span(speaker.start, end, article[speaker.start : end])
+
+
+_QUALIFIED = (re.compile(r"\s+"), re.compile(r"\s+(?:de\s+)?[a-záéíóúñ]+\s+"))
 
 
 def body(speaker: Span, article: str, frames: Frames) -> Span:
@@ -111,55 +116,6 @@ def complemented(speaker: Span, article: str, frames: Frames, cues: Cues) -> Spa
         return speaker
     end = speaker.end + len(text.rstrip())
     return Span(speaker.start, end, article[speaker.start : end])
-
-
-# "de la misión", "at the centre", "for the company": a body called by its kind after a described person.
-_KIND_AFTER = re.compile(r"\s+(de|del|of|for|at)\s+(?:(?:la|el|esa|ese|esta|este|the|that|this)\s+)?([^\W\d_]+)\b", re.I)
-# "A ministry official", "un alto responsable": the kind before the described person.
-_KIND_BEFORE = re.compile(r"(?i)\b(?:a|an|the|un|una)\s+([^\W\d_]+)\s+$")
-
-
-def generic_body(speaker: Span, every_name: Sequence[Span], article: str, frames: Frames, cues: Cues) -> Span:
-    """"un portavoz de la misión", "Researchers at the centre", "A ministry official": a described
-    person of a body the sentence calls only by its kind, with the body of that kind the article
-    named last before it ("la embajada rusa en Lima", "the Lowy Institute", "Peru's defence
-    ministry", "la empresa Andes Aero")."""
-    # the kind's word is after the noun, in the article or already in the span ("funcionario del servicio")
-    noun = next((m for m in frames.nouns.finditer(speaker.text) if m.start() == 0), None)
-    if noun is None or not (noun.end() == len(speaker.text) or _KIND_AFTER.fullmatch(speaker.text, noun.end())):
-        return speaker
-    after = _KIND_AFTER.match(article, speaker.start + noun.end())
-    if after is not None and frames.adjectives.match(article, after.end() + 1):
-        return speaker  # "del ministerio noruego" says whose it is
-    kind_word, at = (after.group(2), after.start()) if after is not None else ("", speaker.start)
-    if cues.generic_bodies.get(kind_word.lower()) is None:
-        before = _KIND_BEFORE.search(article, max(0, speaker.start - 30), speaker.start)
-        after, kind_word, at = None, before.group(1) if before is not None else "", before.start(1) if before is not None else speaker.start
-    kind = cues.generic_bodies.get(kind_word.lower())
-    if kind is None:
-        return speaker
-    words = any_of([w for w, k in cues.generic_bodies.items() if k == kind])
-    body = next((b for s in reversed(every_name) if s.end <= at and (b := _of_kind(s, words, article)) is not None), None)
-    if body is None:  # no body of that kind named: the role alone ("un portavoz de la compañía": a spokesman)
-        return Span(speaker.start, speaker.start + noun.end(), noun.group(0)) if noun.end() < len(speaker.text) else speaker
-    # joined as the speaker's own language joins a body to a person: "portavoz de" it, "researchers of" it
-    joined = "de" if after is not None and after.group(1).lower() in ("de", "del") else "of"
-    end = after.end() if after is not None else speaker.end
-    start = speaker.start if after is not None else at
-    return Span(start, max(end, speaker.end), f"{noun.group(0)} {joined} {body}")
-
-
-def _of_kind(name: Span, words: str, article: str) -> str | None:
-    """The body a name is, if it is of the kind whose `words` are given: by its own words ("Open
-    Source Centre", "embajada rusa"), by the kind's word before it ("la empresa Andes Aero"), or
-    after its possessive ("Peru's defence ministry")."""
-    if re.search(rf"(?i)\b(?:{words})\b", name.text):
-        return name.text
-    if re.search(rf"(?i)\b(?:{words})\s+(?:[^\W\d_]+\s+)?$", article[max(0, name.start - 30) : name.start]):
-        return name.text
-    owned = re.compile(rf"(?i)(?:['’]s)?\s+(?:[^\W\d_]+\s+){{0,2}}(?:{words})\b").match(article, name.end)
-    owner = article[name.start : owned.end()] if owned is not None else ""
-    return owner if re.search(r"['’]s\s", owner) else None
 
 
 def office_of(speaker: Span, candidate: Candidate, article: str, frames: Frames, is_body: Callable[[Span], bool]) -> Span:

@@ -37,6 +37,7 @@ from .frames import (
 )  # fmt: skip
 from .continued import GERUND, closes_where, from_the_lead, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
 from .counted_groups import counted_group, one_of_group
+from .kinds import body_named_before
 from .speaker_spans import completed
 from .interviews import answer_lines, in_answer, interviewee
 from .roles import holder_of, possessed_role, role_before
@@ -101,7 +102,8 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = speaker or next((c.speaker for c in reversed(found) if c.speaker is not None and _PUBLISHED.fullmatch(normalise(c.span.text))), None)
             speaker = speaker or outlet_called(candidate, every_name, article, frames)  # "al diario surcoreano Hankook Ilbo"
         if speaker is None and is_body_named_before(frames, candidate, article):
-            speaker = next((c.speaker for c in reversed(found) if c.speaker is not None and is_body(c.speaker, people, bodies, frames)), None)
+            speaker = body_named_before(frames, candidate, article, every_name)
+            speaker = speaker or next((c.speaker for c in reversed(found) if c.speaker is not None and is_body(c.speaker, people, bodies, frames)), None)
         if speaker is None and is_role_named_before(frames, candidate, article):
             # "Según la dirigente, …": the person who spoke last, whom no introduction gave that role.
             said = next((c.speaker for c in reversed(found) if c.speaker is not None and not c.relays), None)
@@ -253,7 +255,8 @@ def _speaker(
         return quoted
     quoted_as = QUOTED_AS.search(article, sentence.start, candidate.span.start)
     if quoted_as is None and re.search(r"\b(?:como|as)\s*$", article[sentence.start : candidate.span.start], re.I):
-        return as_said_subject(candidate, spoken, article)  # "como había advertido el lunes Noruega"
+        said = as_said_subject(candidate, spoken, article, reach=6)  # "como había advertido el lunes Noruega"; "como publicó X citando a Y": Y
+        return (source_cited_by(said, candidate, every_name, article, frames) or said) if said is not None else None
     if quoted_as is None and not same_sentence and re.search(r"\bsegún\s*$", article[sentence.start : candidate.span.start], re.I):
         # "…, según aseguró a la radio el número dos del ministerio, Lars Berg": the subject follows
         # (after another's statement, "X aseguró …, según informó la agencia", it is the channel).

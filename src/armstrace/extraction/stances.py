@@ -78,11 +78,17 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
     # "aún no pueden determinar si su traslado violó la resolución": an open question charges no one.
     if (question := _OPEN_QUESTION.search(text)) is not None:
         marks = [m for m in marks if m.start < question.start()]
+    if marks and _names_an_actor(segment, cues):
+        return "accused"  # "calificó a Seúl de «fábrica de mentiras»": an actor called a liar is charged
     if marks:
         # A charge and a word that dismisses it deny the charge: "una acusación sin fundamento".
-        dismissed = marks[0].label == "accused" and (_NOT.search(text, 0, marks[0].start) or any(m.label == "denied" for m in marks))
+        # A wrong negated is denied: "no viola ningún acuerdo"; a campaign of lies is a charge
+        # still (only a word that names a charge is dismissed by a word of falsity).
+        charge = normalise(text[marks[0].start : marks[0].end]) in _CHARGES
+        dismissed = marks[0].label == "accused" and (_NOT.search(text, 0, marks[0].start) or (charge and any(m.label == "denied" for m in marks)))
         return "denied" if dismissed else marks[0].label
-    if _names_a_report(segment, cues):
+    # A denial of evidence denies (docs/annotation.md): "no contiene una sola prueba", "has not provided any evidence".
+    if _names_a_report(segment, cues) or _NO_EVIDENCE.search(text):
         return "denied"
     return "denied" if _negated(statement, cues) else stance
 
@@ -95,6 +101,15 @@ def _names_a_report(segment: str, cues: Cues) -> bool:
         return False
     rest = [w for w in words[1:4] if w not in _DETERMINERS]
     return bool(rest) and rest[0] in {normalise(r) for r in cues.referring}
+
+
+def _names_an_actor(segment: str, cues: Cues) -> bool:
+    """"calificó a Seúl de …", "branded Washington …": the verb gives a name of its own to an actor."""
+    words = segment.split()
+    if len(words) < 2 or normalise(words[0]) not in {normalise(n) for n in cues.naming}:
+        return False
+    rest = words[2:] if words[1].lower() in ("a", "al") else words[1:]
+    return bool(rest) and rest[0][:1].isupper()
 
 
 # What may stand between a verb and the noun it names: an article, a possessive, a demonstrative.
@@ -114,6 +129,10 @@ def _describes(text: str, mark: Hit, cues: Cues) -> bool:
     return bool(noun) and normalise(noun) not in referring and normalise(noun) not in _PREDICATIVE
 
 
+_CHARGES = frozenset(("acusacion", "acusaciones", "acusaciones de", "accusation", "accusations"))
+_NO_EVIDENCE = re.compile(
+    r"(?i)(?<!\w)(?:no|not|never|nunca)\s+(?:[^\W\d_]+\s+){0,4}?(?:pruebas?|evidencias?|evidence|proof|indicios)\b"
+)
 _OPEN_QUESTION = re.compile(
     r"(?i)\b(?:determinar|establecer|saber|precisar|aclarar|confirmar|decir|determine|establish|say|know|tell|confirm|assess)\s+(?:whether|if|si)\b"
 )

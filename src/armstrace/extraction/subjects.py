@@ -165,12 +165,13 @@ def subject_before(
 # Whom a statement was made to, or in what, between the verb and its subject: "dijo a la prensa
 # el ministro", "dijeron en un comunicado los diplomáticos".
 _AUDIENCE = (
-    r"(?:(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
+    # "dijo a Reuters el ministro", "aseguró a la agencia NTB el portavoz": a name told, then the subject
+    # (first: the outlet's noun alone below would leave its name for the subject).
+    r"(?:(?:a|al|to)\s+(?:(?:la|el|the)\s+)?(?:(?:agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|agency|newspaper|broadcaster|magazine)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s)"
+    r"|(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
     r"|(?:en|in|at)\s+(?:un|una|a|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
     r"|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing)"
-    r"|(?:en|at)\s+(?:rueda|conferencia)\s+de\s+prensa"
-    # "dijo a Reuters el ministro", "aseguró a la agencia NTB el portavoz": a name told, then the subject.
-    r"|(?:a|al|to)\s+(?:(?:la|el|the)\s+)?(?:(?:agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|agency|newspaper|broadcaster|magazine)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s))"
+    r"|(?:en|at)\s+(?:rueda|conferencia)\s+de\s+prensa)"
     r"(?:\s+(?!(?:el|la|los|las|the|que|that|si|if)\b)[^\W\d_]+)?"
 )
 
@@ -298,13 +299,16 @@ def described_person(candidate: Candidate, region: Span, names: Sequence[Span], 
     return next((n for n in names if not region.start <= n.start < candidate.span.start and apposed.match(article, n.end)), None)
 
 
-def as_said_subject(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
-    """"… como había advertido el lunes Noruega", "as Reuters reported": the subject
-    follows the verb, a few words of time or place between them, before the clause ends."""
+def as_said_subject(candidate: Candidate, names: Sequence[Span], article: str, reach: int = 3) -> Span | None:
+    """"… como había advertido el lunes Noruega", "as Reuters reported", "como publicó la semana
+    pasada el diario británico X": the subject follows the verb, at most `reach` words of time or
+    place or its own description between them, before the clause ends; not one it was told to
+    ("según contó él mismo al diario X")."""
     for name in names:
         if name.start >= candidate.span.end:
             between = article[candidate.span.end : name.start]
-            return name if len(words_of(between)) <= 3 and not re.search(r"[,.;:]", between) else None
+            told = re.search(r"(?i)\b(?:al|a\s+la|a\s+los|a\s+las|to)\s", between)
+            return name if len(words_of(between)) <= reach and not told and not re.search(r"[,.;:]", between) else None
     return None
 
 
