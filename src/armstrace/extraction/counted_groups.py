@@ -90,7 +90,7 @@ def one_of_group(candidate: Candidate, speakers: Sequence[Span | None], article:
     described ("Chilean official"); None if the verb's subject is no such member or no group spoke before."""
     # searched in the clause alone: "^" is where the sentence opens
     one = _ONE_OF.search(article[candidate.sentence.start : candidate.span.start])
-    group = next((s for s in reversed(speakers) if s is not None and _described_group(s, frames)), None)
+    group = next((s for s in reversed(speakers) if s is not None and _described_group(s, frames)), None) if one is not None else None
     if one is None or group is None:
         return None
     start = candidate.sentence.start + one.start()

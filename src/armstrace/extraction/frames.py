@@ -153,7 +153,7 @@ def described_spans(
             if (country := _joined_name(article, end, names, media)) is not None:
                 end = country.end
         end = _posted_in(article, m, end, frames)
-        # "Un funcionario del servicio, que …": a body called by its kind is the noun's complement (speaker_spans.generic_body)
+        # "Un funcionario del servicio, que …": a body called by its kind is the noun's complement (kinds.generic_body)
         kind = _OF_A_KIND.match(article, end) if after is None else None
         if kind is not None and kind.group(1).lower() in frames.generic_bodies:
             # "del ministerio noruego": with its adjective
@@ -190,6 +190,8 @@ def _modified_one(article: str, start: int, frames: Frames) -> re.Match[str] | N
     if m is None or any(w[:1].upper() + w[1:] in frames.openers or normalise(w) in frames.acts for w in m.group(1).split()):
         return None
     return m
+
+
 # What may stand before one person's noun for the person to be unnamed: "a", "un", "an unnamed".
 _INDEFINITE = re.compile(r"(?i)(?<!\w)(?:a|an|one|un|una)\s+(?:(?:unnamed|anonymous|former|anónimo|anónima|ex)\s+)?$")
 

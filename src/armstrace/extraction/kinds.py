@@ -14,7 +14,7 @@ from .spans import Candidate, Span
 
 # "de la misión", "at the centre", "for the company": a body called by its kind after a described person.
 _KIND_AFTER = re.compile(r"\s+(de|del|of|for|at)\s+(?:(?:la|el|esa|ese|esta|este|the|that|this)\s+)?([^\W\d_]+)\b", re.I)
-# "A ministry official", "un alto responsable": the kind before the described person.
+# "A ministry official": the kind before the described person.
 _KIND_BEFORE = re.compile(r"(?i)\b(?:a|an|the|un|una)\s+([^\W\d_]+)\s+$")
 
 

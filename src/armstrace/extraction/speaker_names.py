@@ -64,13 +64,15 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         iso = iso_country(name)
         return iso[1] if iso is not None else name
 
+    def short(body: str) -> str:
+        # An office's body in English: "portavoz del Ministerio de Defensa de Chile" is the Chilean Defence Ministry's spokesman.
+        return _short_form(english_name(body, cues, gazetteer), gazetteer)
+
     named = []
     for claim in claims:
         woman = re.match(r"(?i)(?:la|una)\s", claim.speaker.strip()) is not None  # "la portavoz", "una portavoz": a spokeswoman
         claim = _without_opener(claim, cues)
         known = canonical(claim.speaker) != claim.speaker
-        # An office's body in English: "portavoz del Ministerio de Defensa de Chile" is the Chilean Defence Ministry's spokesman.
-        short = lambda body: _short_form(english_name(body, cues, gazetteer), gazetteer)  # noqa: E731
         if not known and (english := _in_english(claim.speaker, frames, canonical, woman, short)) is not None:
             english = _whose_state(english, claim.clause, gazetteer, cues)
             english = _adjectival(_possessor(english, claim.speaker, claim.evidence.quote, gazetteer, cues), gazetteer, cues)
@@ -210,9 +212,9 @@ _HOUSES = ("Parliament", "Congress", "Assembly", "National Assembly", "Senate", 
 
 def _body_in_english(body: str, frames: Frames, canonical: Callable[[str], str], short: Callable[[str], str]) -> str | None:
     """The English name of the body a described person belongs to: an actor's or a known body's
-    name, else a capitalised name in English, else the outermost body its chain of "de" names ("la
-    Oficina General de Política del Ministerio de Defensa de Chile": Chilean Defence Ministry); None
-    if none is."""
+    name, else the longest part of its chain of "de" that can be written in English, from the
+    chain's end ("la Oficina General de Política del Ministerio de Defensa de Chile": Chilean
+    Defence Ministry, "Política" having no English here); None if no part can."""
     if (named := canonical(body)) != body:
         return named
     parts = re.split(r"\s+(?=(?:de|del|de la|de los|de las)\s+[A-ZÁÉÍÓÚ])", body)
