@@ -382,6 +382,9 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
         # a campaign of lies, and a hand or a motive behind it, are charges
         ("El portavoz afirmó que el informe forma parte de «una campaña de desinformación orquestada por Francia».", "accused"),
         ("Peru's mission said in a statement that the case was politically motivated.", "accused"),
+        # what no longer is is stated, not denied; a party to an aggression is charged
+        ("«Ya no son solo infantería, ahora manejan tecnología», declaró el comandante.", "asserted"),
+        ("Peru's foreign minister said the strike showed that Chile remained \"a co-aggressor\".", "accused"),
         # a charge called baseless is denied
         ("El portavoz dijo que son acusaciones sin fundamento.", "denied"),
     ],

@@ -131,6 +131,16 @@ def test_a_role_takes_the_body_it_is_of(text: str, expected: list[tuple[str, str
         ("Titular\n\nEl Gobierno de Chile negó este lunes que el puerto de Arica sea un punto de tránsito de fusiles, como publicó la semana "
          "pasada el diario británico The Guardian citando a funcionarios de inteligencia occidentales.",
          [("negó", "Chile"), ("publicó", "Western intelligence officials")]),
+        # a body's own "of" after a possessive; a body called by its kind where it is based
+        ("Headline\n\nSeoul reacted on Monday. South Korea's Ministry of National Defense said it was \"closely analysing\" the images.",
+         [("said", "South Korean Ministry of National Defense")]),
+        ("Headline\n\nIran denied it on Monday. Russia's Ministry of Defence said its air defences had downed 43 drones.",
+         [("denied", "Iran"), ("said", "Russian Ministry of Defence")]),
+        ("Headline\n\nThe Lowy Institute published images. The Sydney-based institute said the jets were first seen in March.",
+         [("said", "Lowy Institute")]),
+        # what a statement of its speaker's body says is that body's
+        ("Titular\n\nEl Ministerio de Defensa de Chile informó el martes de nuevos ataques, según Efe. Según su comunicado, unidades peruanas lanzaron 60 drones.",
+         [("informó", "Chilean Defence Ministry"), ("Según", "Chilean Defence Ministry")]),
         # a surname after an elided prefix is no other person's
         ("Headline\n\nThe European Union's sanctions envoy, David O'Sullivan, warned that the firms would be sanctioned.", [("warned", "David O'Sullivan")]),
     ],

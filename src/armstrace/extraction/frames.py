@@ -82,7 +82,8 @@ class Frames:
             citing=re.compile(rf"(?i)\b(?:{any_of(cues.citing)})\b"),
             # A body named by a name and a noun after it: "US intelligence", "South Korea's defense ministry".
             # "South Korea's Foreign Ministry": the noun may be capitalised as part of the body's name.
-            body=re.compile(rf"(?:['’]s)?((?:\s+[A-Za-z][\w-]*){{0,2}}\s+(?i:{any_of(cues.bodies)}))\b"),
+            # "South Korea's Ministry of National Defense": a capitalised body's own "of" goes with it.
+            body=re.compile(rf"(?:['’]s)?((?:\s+[A-Za-z][\w-]*){{0,2}}\s+(?i:{any_of(cues.bodies)})(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w-]*){{1,3}})?)\b"),
             offices=cues.offices,
             roles=tuple(sorted({*cues.titles, *(w for office in cues.offices for w in office)}, key=len, reverse=True)),
             openers=cues.stopwords,
@@ -90,7 +91,8 @@ class Frames:
             documents=re.compile(rf"(?i)(?:{DETERMINER}\s+)?(?:{any_of(cues.documents)})\b"),
             referring=frozenset(cues.referring),
             # "la agencia de espionaje": a short complement may follow the noun.
-            bodies_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:{any_of(cues.bodies_named_before)})(?:\s+(?:de|del|of)\s+[^\W\d_]+)?\b"),
+            # "the California-based centre": where it is based does not make it another body
+            bodies_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:[\w.]+-based\s+)?(?:{any_of(cues.bodies_named_before)})(?:\s+(?:de|del|of)\s+[^\W\d_]+)?\b"),
             outlets_before=re.compile(rf"(?i)(?:el|la|the)\s+(?:mism[oa]\s+|same\s+)?(?:{any_of(cues.outlets_named_before)})\b"),
             impersonal=re.compile(rf"(?i)\b(?:{any_of(cues.impersonal)})\b"),
             connectors=frozenset(normalise(c) for c in cues.clauses),

@@ -67,7 +67,7 @@ def body_named_before(frames: Frames, candidate: Candidate, article: str, every_
     whose body it is (an adjective after the word); None if it does not ("the agency" goes on
     with the body that spoke last) or no name holds the word."""
     subject = subject_match(frames.bodies_before, candidate, article)
-    word = re.match(r"(?i)(?:el|la|the)\s+(\w[\w ]*?)(?:\s+(?:de|del|of)\s|$)", subject.group(0)) if subject is not None else None
+    word = re.search(r"([^\W\d_]+)(?:\s+(?:de|del|of)\s+[^\W\d_]+)?$", subject.group(0)) if subject is not None else None
     # a body called by its kind is the last of that kind named ("la legación": the embassy), qualified or not
     kind = frames.generic_bodies.get(word.group(1).lower()) if word is not None else None
     if subject is None or word is None or not (kind or frames.adjectives.match(article, subject.end() + 1)):

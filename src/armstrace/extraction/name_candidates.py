@@ -249,7 +249,7 @@ def _shortened(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_BASED = re.compile(r"[\w.]+(?:\s[\w.]+)?-based\s+(?=\S)")
+_BASED = re.compile(r"[\w.]+(?:\s[\w.]+)?-based(?:\s+(?=\S)|$)")
 
 
 def _after_portfolio(text: str, cues: Cues) -> str | None:

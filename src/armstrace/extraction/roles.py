@@ -74,3 +74,10 @@ def possessed_role(name: Span, candidate: Candidate, names: Sequence[Span], arti
     if held is not None and owner in normalise(article[max(0, held.start - _INTRODUCTION) : held.start]):
         return held
     return Span(name.start, role.end(1), article[name.start : role.end(1)])
+
+
+def portfolio(complement: str, frames: Frames) -> bool:
+    """Whether a role's complement names a body or a portfolio by an institution's words alone
+    ("de Economía peruano", "de Relaciones Exteriores"), not a person after it ("de la Duma Luis Arce")."""
+    capitals = [w for w in words_of(complement) if w[:1].isupper()]
+    return bool(capitals) and all(normalise(w) in frames.institution_words for w in capitals)

@@ -96,6 +96,9 @@ def _possessed(name: str, gazetteer: Gazetteer, cues: Cues) -> str | None:
     minister); None for anything else."""
     possessive = re.fullmatch(r"(.+?)['’]s\s+(\w.*)", name.strip())
     state = iso_country(possessive.group(1)) if possessive is not None else None
+    # "Russia's": a state ISO 3166 names otherwise ("Russian Federation") is the gazetteer's
+    owner = gazetteer.actor_for(possessive.group(1)) if possessive is not None and state is None else None
+    state = (owner.country, owner.name) if owner is not None and owner.kind == "country" else state
     if possessive is None or state is None:
         return None
     adjective = cues.country_adjective(state[1])
@@ -273,7 +276,7 @@ def _in_english(
     posted = re.fullmatch(rf"\s+(?:{POSTED})\s+(?:the\s+)?(.+)", speaker[m.end() :], re.I)
     where = f" to the {canonical(posted.group(1).strip())}" if posted else ""
     # "Diplomats at the UN", "a spokesperson for the Foreign Ministry": so in English too.
-    if (serving := re.fullmatch(r"\s+(at|for)\s+(the\s+)?(.+)", speaker[m.end() :], re.I)) is not None:
+    if (serving := re.fullmatch(r"\s+(at|for|in)\s+(the\s+)?(.+)", speaker[m.end() :], re.I)) is not None:
         # "a spokesman for the North Korean defence ministry": the body's spokesman, as "vocero del Kremlin" is
         if serving.group(1).lower() == "for" and m.group(0).lower() in _SPOKES:
             return f"{short(canonical(serving.group(3).strip()))} {m.group(0).lower()}"

@@ -40,7 +40,7 @@ from .counted_groups import counted_group, one_of_group
 from .kinds import body_named_before
 from .speaker_spans import completed
 from .interviews import answer_lines, in_answer, interviewee
-from .roles import holder_of, possessed_role, role_before
+from .roles import holder_of, portfolio, possessed_role, role_before
 from .sources import (
     cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_called, outlet_source, quoted_before_channel, quoted_by,
     relayed_person, source_cited_by, spoken_in_report,
@@ -116,13 +116,6 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = completed(speaker, candidate, every_name, countries, article, frames, cues, lambda s: is_body(s, people, bodies, frames))
         found.append(replace(candidate, speaker=speaker) if speaker is not None else candidate)
     return from_the_lead(found, article, countries)
-
-
-def _portfolio(complement: str, frames: Frames) -> bool:
-    """Whether a role's complement names a body or a portfolio by an institution's words alone
-    ("de Economía peruano", "de Relaciones Exteriores"), not a person after it ("de la Duma Luis Arce")."""
-    capitals = [w for w in words_of(complement) if w[:1].isupper()]
-    return bool(capitals) and all(normalise(w) in frames.institution_words for w in capitals)
 
 
 def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, frames: Frames, cues: Cues) -> Span | None:
@@ -286,7 +279,8 @@ def _speaker(
         return quoted
     # "Según él, …", "according to her", "By his count, …", "A su juicio, …": the person who spoke before.
     if words in frames.attribution and previous is not None and (
-        re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them|sus?\s+(?:cálculos|cuentas|estimaciones|datos|palabras))\b", article[candidate.span.end :]) or re.search(r"\b(?:his|her|their|su|sus)\b", words)
+        re.match(r"(?i)\s+(?:él|ella|ellos|ellas|him|her|them|(?:sus?|its)\s+(?:cálculos|cuentas|estimaciones|datos|palabras|comunicado|informe|nota|parte|statement|report))\b", article[candidate.span.end :])
+        or re.search(r"\b(?:his|her|their|su|sus)\b", words)
     ):
         return previous.speaker
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
@@ -357,7 +351,7 @@ def _speaker(
     # A capital in the complement names the body or the portfolio: "El ministro de Economía alemán dijo".
     complement = article[found_role[0].end : candidate.span.start].rstrip(" ,") if found_role is not None else ""
     of_body = found_role is not None and re.match(rf"(?i)\s+(?:(?:{frames.adjectives.pattern})\s+)?(?:de|del|of)\s", complement) and re.search(r"(?i)\b(?:el|la|the)\s+$", article[: found_role[0].start])
-    if found_role is not None and of_body and (_portfolio(complement, frames) or any(found_role[0].end < n.start < candidate.span.start for n in every_name)):
+    if found_role is not None and of_body and (portfolio(complement, frames) or any(found_role[0].end < n.start < candidate.span.start for n in every_name)):
         end = found_role[0].end + len(complement)
         # with "la", which says "la portavoz" is a woman
         start = found_role[0].start - len(la.group(0)) if (la := re.search(r"(?i)\bla\s+$", article[: found_role[0].start])) else found_role[0].start
