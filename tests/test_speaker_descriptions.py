@@ -35,8 +35,8 @@ def described(text: str) -> list[tuple[str, str | None]]:
         # none of that kind named before: the role alone
         ("Titular\n\nChile compró fusiles. «Todo es legal», dijo un portavoz de la compañía.", [("dijo", "spokesman")]),
         # the outermost body of a chain of bodies
-        ("Titular\n\n«Nunca hemos exportado armas a Perú», dijo un responsable de la Oficina General de Política del Ministerio de Defensa de Chile.",
-         [("dijo", "Chilean Defence Ministry official")]),
+        ("Titular\n\n«Jamás vendimos armas a Perú», afirmó un responsable del Departamento General de Política del Ministerio de Defensa de Chile.",
+         [("afirmó", "Chilean Defence Ministry official")]),
         ("Titular\n\nUn portavoz del Ministerio de Defensa de Chile advirtió que la compensación podría incluir misiles.",
          [("advirtió", "Chilean Defence Ministry spokesman")]),
         # where a diplomat serves, with or without a participle, before an aside

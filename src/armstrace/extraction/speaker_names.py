@@ -216,7 +216,7 @@ _HOUSES = ("Parliament", "Congress", "Assembly", "National Assembly", "Senate", 
 def _body_in_english(body: str, frames: Frames, canonical: Callable[[str], str], short: Callable[[str], str]) -> str | None:
     """The English name of the body a described person belongs to: an actor's or a known body's
     name, else the longest part of its chain of "de" that can be written in English, from the
-    chain's end ("la Oficina General de Política del Ministerio de Defensa de Chile": Chilean
+    chain's end ("el Departamento General de Política del Ministerio de Defensa de Chile": Chilean
     Defence Ministry, "Política" having no English here); None if no part can."""
     if (named := canonical(body)) != body:
         return named
