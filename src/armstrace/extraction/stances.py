@@ -96,20 +96,22 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
 def _names_a_report(segment: str, cues: Cues) -> bool:
     """"calificó la noticia de «…»", "called the report “…”": a report or a claim the verb gives a
     name of its own is dismissed."""
-    words = normalise(segment).split()
-    if not words or words[0] not in {normalise(n) for n in cues.naming}:
-        return False
-    rest = [w for w in words[1:4] if w not in _DETERMINERS]
+    named = _named(segment, cues)
+    rest = [w for w in normalise(" ".join(named)).split()[:3] if w not in _DETERMINERS]
     return bool(rest) and rest[0] in {normalise(r) for r in cues.referring}
 
 
 def _names_an_actor(segment: str, cues: Cues) -> bool:
     """"calificó a Seúl de …", "branded Washington …": the verb gives a name of its own to an actor."""
-    words = segment.split()
-    if len(words) < 2 or normalise(words[0]) not in {normalise(n) for n in cues.naming}:
-        return False
-    rest = words[2:] if words[1].lower() in ("a", "al") else words[1:]
+    named = _named(segment, cues)
+    rest = named[1:] if named[:1] and named[0].lower() in ("a", "al") else named
     return bool(rest) and rest[0][:1].isupper()
+
+
+def _named(segment: str, cues: Cues) -> list[str]:
+    """The words after a naming verb that opens `segment` ("calificó", "called"); none if no such verb opens it."""
+    words = segment.split()
+    return words[1:] if words and normalise(words[0]) in {normalise(n) for n in cues.naming} else []
 
 
 # What may stand between a verb and the noun it names: an article, a possessive, a demonstrative.
