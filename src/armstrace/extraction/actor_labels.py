@@ -55,12 +55,22 @@ def country_of(kind: str, name: str, candidate: Candidate, gazetteer: Gazetteer,
         return _first_country(_spans(name.split()), gazetteer)
     at = candidate.span.start - candidate.sentence.start
     role = _role_before(candidate.sentence.text[:at], cues)
-    before = role if role is not None else [normalise(w.strip(",;:")) for w in candidate.sentence.text[:at].split()[-_TITLE_WORDS:]]
+    before = role if role is not None else [normalise(w.strip(",;:")) for w in _title_before(candidate.sentence.text[:at].split())]
     aside = re.match(r",\s*([^,;.]*)", candidate.sentence.text[at + len(candidate.span.text) :])
     after = [normalise(w) for w in aside.group(1).split()[:_APPOSITION_WORDS]] if aside and kind != "person" else []
-    # The nearest word first: an adjective of a country ("rusa") or a country's name of up to three words.
+    # The nearest word first: an adjective of a country ("rusa", "South Korean") or a country's name of up to three words.
     adjectives = [cues.demonym_state(w) or w for w in [*reversed(before), *after]]
-    return _first_country([*adjectives, *_spans(before), *_spans(after)], gazetteer)
+    pairs = [state for i in reversed(range(len(before) - 1)) if (state := cues.demonym_state(" ".join(before[i : i + 2])))]
+    return _first_country([*adjectives, *pairs, *_spans(before), *_spans(after)], gazetteer)
+
+
+def _title_before(words: list[str]) -> list[str]:
+    """The words of a title before a person's name: the last few, or a longer run of capitalised
+    words ("Russian Deputy Foreign Minister")."""
+    n = _TITLE_WORDS
+    while n < min(len(words), _ROLE_WORDS) and all(w[:1].isupper() for w in words[-n - 1 :]):
+        n += 1
+    return words[-n:]
 
 
 def _role_before(head: str, cues: Cues) -> list[str] | None:

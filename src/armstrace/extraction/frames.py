@@ -313,8 +313,15 @@ def is_outlet_named_before(frames: Frames, candidate: Candidate, article: str) -
 
 # The attribution words whose name after them is the channel, not the speaker.
 CITED_BY = re.compile(r"(?:citad[oa]s?|quoted|cited) (?:por|by)")
-# "La fuente, citada por la agencia UNIAN, aseguró": the aside stands between subject and verb.
-_CITED_ASIDE = re.compile(r"(?i),\s*(?:citad[oa]s?|quoted|cited)\s+(?:por|by)\s[^,;:]{1,60},$")
+# "La fuente, citada por la agencia UNIAN, aseguró", "The ambassador, speaking to reporters, said",
+# "un alto cargo, que habló bajo condición de anonimato, dijo": an aside on how the subject
+# spoke stands between it and its verb.
+ASIDE_BEFORE_VERB = re.compile(
+    r"(?i),\s*(?:(?:citad[oa]s?|quoted|cited)\s+(?:por|by)|en\s+declaraciones\s+(?:a|al)|in\s+(?:remarks|comments)\s+to"
+    r"|speaking\s+(?:to|with|on|at)|hablando\s+(?:con|a|al|bajo|en)|en\s+(?:una\s+)?entrevista\s+(?:con|a)|in\s+an\s+interview\s+with"
+    r"|(?:que|quien|who)\s+(?:habló|pidió|prefirió|spoke|asked|declined)|bajo\s+(?:(?:la\s+)?condición\s+de\s+)?anonimato"
+    r"|on\s+condition\s+of\s+anonymity)\b[^,;:«»“”\"]{0,80},\s*$"
+)
 
 
 def cited_by(name: Span, region: Span, article: str) -> bool:
@@ -332,7 +339,7 @@ def subject_match(words: re.Pattern[str], candidate: Candidate, article: str) ->
     if (right_after := words.match(article, candidate.span.end + (after.end() if after else 0))) is not None:
         return right_after
     before = article[candidate.sentence.start : candidate.span.start].rstrip()
-    before = _CITED_ASIDE.sub("", before)
+    before = ASIDE_BEFORE_VERB.sub("", before)
     return next((m for m in words.finditer(before) if m.end() == len(before)), None)
 
 

@@ -71,6 +71,40 @@ def _known_cut(text: str, start: int, known: list[Span], connectors: tuple[str, 
     return text
 
 
+def _after_rank(text: str, cues: Cues, common: frozenset[str], gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """Where the rank or office that opens a capitalised run before a person's name starts, and
+    where the name starts: "Thai Prime Minister Paetongtarn Shinawatra" (0, 18). None unless two
+    to four capitalised words no lexicon holds follow the last word of rank."""
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    folded = [normalise(w).rstrip(".") for _, w in words]
+    ranks = _rank_words(cues.ranks, cues.titles, cues.offices)
+    last = max((i for i, w in enumerate(folded) if w in ranks), default=None)
+    if last is None:
+        return None
+    rest = words[last + 1 :]
+    name = " ".join(w for _, w in rest)
+    if not 2 <= len(rest) <= 4 or any(not w[:1].isupper() or normalise(w) in common for _, w in rest):
+        return None
+    if (known := gazetteer.actor_for(name)) is not None and known.kind != "person":
+        return None
+    first = last
+    while first > 0 and (folded[first - 1] in ranks or folded[first - 1] in _rank_openers(cues.rank_modifiers, cues.demonym_forms)):
+        first -= 1
+    return words[first][0], rest[0][0]
+
+
+@cache
+def _rank_words(ranks: tuple[str, ...], titles: tuple[str, ...], offices: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """One word of rank or office, folded: "admiral", "minister", "spokesman"."""
+    return frozenset(normalise(w) for w in (*ranks, *titles, *(w for office in offices for w in office)) if " " not in w)
+
+
+@cache
+def _rank_openers(modifiers: tuple[str, ...], demonyms: frozenset[str]) -> frozenset[str]:
+    """Words that may open a rank: "Deputy", "Rear", a country's adjective ("Thai")."""
+    return frozenset(normalise(w) for w in modifiers) | demonyms
+
+
 def _opens_sentence(start: int, spans: list[Span], article: str) -> bool:
     s = sentence_at(spans, start)
     return s is not None and article[s.start : start].strip(" \"“«'‘(¡¿") == ""
@@ -195,6 +229,13 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
         based = _BASED.match(m.group(0))
         run, at = (m.group(0)[based.end() :], m.start() + based.end()) if based else (m.group(0), m.start())
         for text, start in _shouted_words(*_trim_stopwords(run, at, cues.stopwords), gazetteer):
+            # "Vice Admiral Erik Sandvold", "State Department Spokesman Matthew Miller": the person
+            # after the rank is a name of its own, and the words before the rank may be another.
+            if (titled := _after_rank(text, cues, common, gazetteer)) is not None:
+                person = text[titled[1] :]
+                if not any(k.start <= start + titled[1] < k.end for k in known):
+                    unknown.setdefault(person, []).append((person, start + titled[1]))
+                text = text[: titled[0]].rstrip()
             text = _known_cut(text, start, known, cues.connectors)
             if text and (not any(k.start <= start < k.end for k in known) or _opens_longer(article, start, text, known, common, gazetteer)):
                 unknown.setdefault(text, []).append((text, start))

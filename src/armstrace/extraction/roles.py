@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.fold import normalise
-from .frames import DETERMINER, Frames, any_of, words_of
+from .frames import ASIDE_BEFORE_VERB, DETERMINER, Frames, any_of, words_of
 from .spans import Candidate, Span
 
 
@@ -16,7 +16,7 @@ def role_before(candidate: Candidate, region: Span, article: str, frames: Frames
     """"El vocero destacó": a role word opening the clause just before the verb, and the
     complement it has when that is long enough to tell one holder from another ("El jefe del
     espionaje militar ucraniano aseguró"), else ""."""
-    before = article[region.start : candidate.span.start]
+    before = ASIDE_BEFORE_VERB.sub("", article[region.start : candidate.span.start])
     for role in frames.roles:
         m = re.search(rf"(?:^|[,.]\s*|\b)(?:{DETERMINER}\s+)?({re.escape(role)})\b([^,;:]*)$", before, re.I)
         if m and len(words_of(m.group(2))) <= _LONG_COMPLEMENT:

@@ -68,10 +68,14 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         # An office's body in English: "portavoz del Ministerio de Defensa de Chile" is the Chilean Defence Ministry's spokesman.
         return _short_form(english_name(body, cues, gazetteer), gazetteer)
 
+    people = {normalise(form): a.name for a in actors if a.kind == "person" for form in (a.name, *a.mentions) if " " in form.strip()}
     named = []
     for claim in claims:
         woman = re.match(r"(?i)(?:la|una)\s", claim.speaker.strip()) is not None  # "la portavoz", "una portavoz": a spokeswoman
         claim = _without_opener(claim, cues)
+        if (person := _titled_person(claim.speaker, people)) is not None:
+            named.append(claim.model_copy(update={"speaker": person}))
+            continue
         known = canonical(claim.speaker) != claim.speaker
         if not known and (english := _in_english(claim.speaker, frames, canonical, woman, short)) is not None:
             english = _whose_state(english, claim.clause, gazetteer, cues)
@@ -87,6 +91,18 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             speaker = whole or english_name(speaker, cues, gazetteer)
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
+
+
+def _titled_person(speaker: str, people: dict[str, str]) -> str | None:
+    """"Government spokesman Thierry Koyassoum", "el portavoz militar Amadou Abdramane": a role
+    that closes with the full name of a person of the article is that person; "the son of …"
+    is someone else."""
+    folded = normalise(speaker)
+    for form, person in people.items():
+        head = folded.removesuffix(f" {form}")
+        if head != folded and not re.search(r"(?:^|\s)(?:de|del|of|the|la|el|los|las)$", head.rstrip(" ,")):
+            return person
+    return None
 
 
 def _possessed(name: str, gazetteer: Gazetteer, cues: Cues) -> str | None:

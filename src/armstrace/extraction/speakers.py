@@ -32,7 +32,7 @@ from .pointing import refers_back
 from .relatives import RELATIVE_CLAUSE, RELATIVE_PRONOUN, relative_subject
 from .statements import QUOTED_AS, goes_on, named_words
 from .frames import (
-    CITED_BY, DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body, is_body_named_before, is_document_subject,
+    ASIDE_BEFORE_VERB, CITED_BY, DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body, is_body_named_before, is_document_subject,
     is_outlet_named_before, is_role_named_before, name_spans, one_described_before, unattributed, words_of,
 )  # fmt: skip
 from .continued import GERUND, closes_where, from_the_lead, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
@@ -298,7 +298,9 @@ def _speaker(
             return source
     # "«…», dijo X" inverts, but not a subject whose apposition or aside the comma closes:
     # "Zelenskiy, who cut short a visit, accused Moscow", "Pezeshkian, for his part, said".
-    inverted = article[sentence.start : candidate.span.start].rstrip().endswith(",") and not _set_off(candidate, names, article, frames)
+    # Nor one an aside on how it spoke sets off: "El embajador, citado por la agencia X, afirmó".
+    lead_in = article[sentence.start : candidate.span.start]
+    inverted = lead_in.rstrip().endswith(",") and not _set_off(candidate, names, article, frames) and not ASIDE_BEFORE_VERB.search(lead_in)
     # "Según la agencia, «…», declaró un diputado": the source the statement opens with speaks,
     # who reports it is the channel (docs/annotation.md).
     if inverted and (source := opening_source(candidate, every_name, article, frames)) is not None:
@@ -349,7 +351,7 @@ def _speaker(
     # office of the body its complement names is the speaker.
     # (A definite role: "a vice director at …" describes someone, whom the article may name after.)
     # A capital in the complement names the body or the portfolio: "El ministro de Economía alemán dijo".
-    complement = article[found_role[0].end : candidate.span.start].rstrip(" ,") if found_role is not None else ""
+    complement = ASIDE_BEFORE_VERB.sub("", article[found_role[0].end : candidate.span.start]).rstrip(" ,") if found_role is not None else ""
     of_body = found_role is not None and re.match(rf"(?i)\s+(?:(?:{frames.adjectives.pattern})\s+)?(?:de|del|of)\s", complement) and re.search(r"(?i)\b(?:el|la|the)\s+$", article[: found_role[0].start])
     if found_role is not None and of_body and (portfolio(complement, frames) or any(found_role[0].end < n.start < candidate.span.start for n in every_name)):
         end = found_role[0].end + len(complement)

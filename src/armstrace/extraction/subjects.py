@@ -27,10 +27,21 @@ MAX_WORDS_BETWEEN = 5
 _MAX_WORDS_AFTER = 8  # of time or place after a subject that follows its verb
 
 
+# What an outlet is called before its name: "la agencia rusa Interfax", "the newspaper Le Monde".
+_OUTLET_NOUNS = (
+    r"agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|semanario"
+    r"|agency|newspaper|broadcaster|magazine|weekly|daily|channel|outlet"
+)
+
+
 def _complement(text_before: str, frames: Frames, english: bool) -> bool:
     """A name right after a complement word ("el ministro de Rusia"), or after a title that is
-    one ("el hermano del ministro noruego Lars Berg"), is not a verb's subject. `english`: the
-    sentence is English, which the few words before the name may not show."""
+    one ("el hermano del ministro noruego Lars Berg") or an outlet's noun ("named in a report by
+    the newspaper Le Monde"), is not a verb's subject. `english`: the sentence is English, which
+    the few words before the name may not show."""
+    outlet = re.search(rf"(?i)(?<!\w)(\w+)\s+(?:(?:el|la|los|las|the|su|its)\s+)?(?:{_OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s*$", text_before)
+    if outlet is not None and outlet.group(1).lower() in frames.complements:
+        return True
     words = words_of(text_before)[-2:]
     # "a" is an article in English ("…, a senior official said") and "to" in Spanish ("a Rusia").
     articles = {"el", "la", "los", "las", "the", "su", "sus", "its", "their", *(("a", "an") if english else ())}
@@ -165,9 +176,9 @@ def subject_before(
 # Whom a statement was made to, or in what, between the verb and its subject: "dijo a la prensa
 # el ministro", "dijeron en un comunicado los diplomáticos".
 _AUDIENCE = (
-    # "dijo a Reuters el ministro", "aseguró a la agencia NTB el portavoz": a name told, then the subject
+    # "dijo a Reuters el ministro", "aseguró a la agencia rusa NTB el portavoz": a name told, then the subject
     # (first: the outlet's noun alone below would leave its name for the subject).
-    r"(?:(?:a|al|to)\s+(?:(?:la|el|the)\s+)?(?:(?:agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|agency|newspaper|broadcaster|magazine)\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?=\s*,?\s*(?:el|la|los|las|the)\s)"
+    rf"(?:(?:a|al|to)\s+(?:(?:la|el|the)\s+)?(?:(?:{_OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|the)\s)"
     r"|(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
     r"|(?:en|in|at)\s+(?:un|una|a|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
     r"|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing)"
@@ -220,6 +231,11 @@ def subject_after(
     opening, at = _after_verb(candidate, article, frames)
     # A name may open with the determiner: "Según The New York Times".
     if (name := next((n for n in names if n.start in (at, opening)), None)) is not None:
+        # "declaró el responsable de prensa de la administración regional, Pavel Sokolov": the
+        # person a described role's complement is apposed to.
+        role = role_after(candidate, article, frames) if name.text[:1].islower() else None
+        apposed = next((n for n in names if n.start == role.end() and n.text[:1].isupper()), None) if role is not None and role.group(3) else None
+        name = apposed or name
         # After a statement the subject ends its clause, but for a few words of time or place
         # ("…, dijo la presidencia el 19 de julio, …"); a "que" after it opens another statement.
         rest = re.match(r"[^,.;:()«»“”\"]*", article[name.end : candidate.sentence.end])

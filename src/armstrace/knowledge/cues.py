@@ -43,6 +43,8 @@ class Cues:
     connectors: tuple[str, ...]
     places: tuple[str, ...]
     titles: tuple[str, ...]
+    ranks: tuple[str, ...]
+    rank_modifiers: tuple[str, ...]
     complements: frozenset[str]
     subordinators: tuple[str, ...]
     citing: tuple[str, ...]
@@ -108,7 +110,7 @@ class Cues:
 # Sections keyed by label, and the labels each accepts; the rest are joined lists.
 _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGORIES, "status": WEAPON_STATUSES}
 _JOINED = (
-    "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles",
+    "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles", "ranks", "rank_modifiers",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
     "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "opinion", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
@@ -188,6 +190,8 @@ def read_cues(path: Path) -> Cues:
         connectors=_joined(document, "connectors", path),
         places=_joined(document, "places", path),
         titles=_joined(document, "titles", path),
+        ranks=_joined(document, "ranks", path),
+        rank_modifiers=_joined(document, "rank_modifiers", path),
         complements=frozenset(_joined(document, "complements", path)),
         subordinators=_joined(document, "subordinators", path),
         citing=_joined(document, "citing", path),
