@@ -577,3 +577,9 @@ def test_a_known_name_that_opens_a_longer_name_is_both() -> None:
     found = {c.span.text: c.known.name if c.known else None for c in actor_candidates(text, load_cues(), load_gazetteer())}
     assert found["Israel Ruiz"] is None and found["Israel"] == "Israel"
     assert "Oslo Tuesday" not in found and "UN Resolution" not in found and found["UN"] == "United Nations"
+
+
+def test_a_headline_clause_with_no_that_runs_past_a_relative_that() -> None:
+    text = "Chile says it never sold rifles that Peru later sent to Iran\n\nLIMA (AP) - Chile said on Monday that it never sold rifles."
+    statements = [c.statement.text for c in find_candidates(text, load_cues(), load_gazetteer())["claims"] if c.statement is not None]
+    assert statements == ["it never sold rifles that Peru later sent to Iran", "it never sold rifles"]

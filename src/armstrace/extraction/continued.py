@@ -24,12 +24,12 @@ the lead names, as a headline sums up its lead.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..text.dates import story_start
 from ..text.fold import normalise
-from .frames import Frames, words_of
+from .frames import Frames, described_as, words_of
 from .spans import Candidate, Span, quoted_spans, sentences
 
 # ", dijo, " / ", he said, ": a reporting verb set off by commas inside its own statement.
@@ -225,3 +225,20 @@ def from_the_lead(found: Sequence[Candidate], article: str, countries: set[str])
     return [
         replace(c, speaker=lead) if not c.relays and ((c.speaker is None and closes) or same) else c for c, closes, same in zip(found, closing, named)
     ]
+
+
+# "He said", "…, she added", "Él añadió": a pronoun only a person is called by.
+_PERSONAL = re.compile(r"(?i)(?:^|[,;:«»“”\"]\s*)(?:he|she|él|ella)\s+$")
+
+
+def person_called(
+    speaker: Span, candidate: Candidate, found: Sequence[Candidate], article: str, frames: Frames, is_person: Callable[[Span], bool]
+) -> Span:
+    """"Ukrainian officials estimate … He said …": a group found for "he" or "she" is none they
+    stand for; the person named who spoke last is."""
+    # a described group: its English noun a plural ("officials", "intelligence services")
+    group = described_as(speaker.text, frames).endswith("s") and not any(n.group(0).lower() in frames.one for n in frames.nouns.finditer(speaker.text))
+    if not group or not _PERSONAL.search(article[candidate.sentence.start : candidate.span.start]):
+        return speaker
+    named = (c.speaker for c in reversed(found) if c.speaker is not None and not c.relays)
+    return next((s for s in named if s.text[:1].isupper() and is_person(s) and frames.nouns.search(s.text) is None), speaker)

@@ -14,6 +14,10 @@ from ..knowledge.translation import english_name
 from ..text.fold import normalise
 from .frames import AND, DETERMINER, POSTED, SERVING_IN, Frames, any_of
 
+# What a government may be besides its state's: "militar", "interim", "de transición".
+_INTERIM = r"(?:militar|interino|interina|provisional|de\s+facto|military|interim|transitional|ruling|provisional)"
+
+
 def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer, cues: Cues) -> list[Claim]:
     """Each speaker under the canonical name of the article's actor it names ("Peskov" is Dmitry Peskov).
 
@@ -41,7 +45,12 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
     def canonical(name: str) -> str:
         # "el Gobierno de Japón", "el Gobierno iraquí", "the Japan government", "el régimen de Kim":
         # a state's government, or its leader's regime, speaks as the state (docs/annotation.md).
-        government = re.fullmatch(r"(?i)(?:el\s+|the\s+)?(?:(?:gobierno|régimen)\s+(?:(?:de|del)\s+)?(.+)|(.+?)(?:['’]s)?\s+(?:government|regime))", name.strip())
+        # So does its junta, military or interim ("el Gobierno militar de Níger", "Niger's junta").
+        government = re.fullmatch(
+            rf"(?i)(?:el\s+|la\s+|the\s+)?(?:(?:gobierno|régimen|junta)(?:\s+{_INTERIM})?\s+(?:(?:de|del)\s+)?(.+)"
+            rf"|(.+?)(?:['’]s)?\s+(?:{_INTERIM}\s+)?(?:government|regime|junta))",
+            name.strip(),
+        )
         if government is not None:
             head = next(g for g in government.groups() if g)
             person = by_mention.get(normalise(head), "")
@@ -82,8 +91,10 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             english = _adjectival(_possessor(english, claim.speaker, claim.evidence.quote, gazetteer, cues), gazetteer, cues)
             named.append(claim.model_copy(update={"speaker": english}))
             continue
-        parts = _listed(claim.speaker) if claim.speaker not in by_mention else [claim.speaker]
-        speaker = _joined([canonical(p) for p in parts]) if all(p.strip() for p in parts) else canonical(claim.speaker)
+        parts = _listed(claim.speaker) if normalise(claim.speaker) not in by_mention else [claim.speaker]
+        # "Rusia y Corea del Norte" names two actors; "Ministry of Transport and Infrastructure" one.
+        listed = all(p.strip() and (normalise(p) in by_mention or canonical(p) != p or iso_country(p) is not None) for p in parts)
+        speaker = _joined([canonical(p) for p in parts]) if listed else canonical(claim.speaker)
         # A body no list names, in Spanish ("Comité del Consejo de Seguridad"): its English name.
         # An actor's own name ("India") is no word of another's ("Ministerio … de la India").
         if speaker == claim.speaker:

@@ -16,12 +16,26 @@ from .spans import Candidate, Span
 
 def completed(
     speaker: Span, candidate: Candidate, every_name: Sequence[Span], countries: set[str], article: str, frames: Frames, cues: Cues,
-    is_body: Callable[[Span], bool],
+    is_body: Callable[[Span], bool], said_before: Span | None = None,
 ) -> Span:
-    """The speaker a frame found, completed by what the words around it say it is."""
+    """The speaker a frame found, completed by what the words around it say it is. `said_before`:
+    who spoke in the sentence before."""
     speaker = whose(generic_body(named_body(speaker, every_name, article, frames), every_name, article, frames), countries, article, frames, cues)
     speaker = affiliated(possessed(complemented(body(speaker, article, frames), article, frames, cues), article), cues)
-    return office_of(speaker, candidate, article, frames, is_body)
+    return office_of(_office_after(speaker, said_before, article, frames, is_body), candidate, article, frames, is_body)
+
+
+def _office_after(speaker: Span, said_before: Span | None, article: str, frames: Frames, is_body: Callable[[Span], bool]) -> Span:
+    """"Iran's embassy dismissed the seizure. A spokesman said …": an office a sentence opens with,
+    by an indefinite article and with nothing after it to say whose, is the body's that spoke in
+    the sentence before."""
+    if said_before is None or not is_body(said_before) or speaker.text.lower() not in frames.office_names:
+        return speaker
+    opens = re.search(r"(?:^|[.!?»”\"]\s+|\n)(?:un|una|a|an)\s+$", article[max(0, speaker.start - 40) : speaker.start], re.I)
+    if opens is None or re.match(r"\s+(?:de|del|of|for|at|from|to|in|en|ante)\b|\s*,", article[speaker.end :], re.I):
+        return speaker
+    joined = "de" if re.match(r"(?:un|una)\s", opens.group(0).split()[-1] + " ", re.I) else "of"
+    return Span(speaker.start, speaker.end, f"{speaker.text} {joined} {said_before.text}")
 
 
 def named_body(speaker: Span, every_name: Sequence[Span], article: str, frames: Frames) -> Span:

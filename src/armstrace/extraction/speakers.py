@@ -35,7 +35,7 @@ from .frames import (
     ASIDE_BEFORE_VERB, CITED_BY, DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body, is_body_named_before, is_document_subject,
     is_outlet_named_before, is_role_named_before, name_spans, one_described_before, unattributed, words_of,
 )  # fmt: skip
-from .continued import GERUND, closes_where, from_the_lead, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical
+from .continued import GERUND, closes_where, from_the_lead, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical, person_called
 from .counted_groups import counted_group, one_of_group
 from .kinds import body_named_before
 from .speaker_spans import completed
@@ -113,7 +113,9 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
         if speaker is None and per_sentence[candidate.sentence] == 1 and unattributed(candidate.sentence, frames):
             continue
         if speaker is not None:
-            speaker = completed(speaker, candidate, every_name, countries, article, frames, cues, lambda s: is_body(s, people, bodies, frames))
+            said_before = previous.speaker if previous is not None and next_to(previous.sentence, candidate.sentence, article) else None
+            speaker = completed(speaker, candidate, every_name, countries, article, frames, cues, lambda s: is_body(s, people, bodies, frames), said_before)
+            speaker = person_called(speaker, candidate, found, article, frames, lambda s: not is_body(s, people, bodies, frames) and normalise(s.text) not in countries)
         found.append(replace(candidate, speaker=speaker) if speaker is not None else candidate)
     return from_the_lead(found, article, countries)
 

@@ -142,9 +142,10 @@ def statement_of(sentence: Span, anchor: Hit, until: int, cues: Cues) -> Span:
     # An attribution opening the sentence introduces the clause after its source whole ("Para X, la compra refleja las lecciones que …").
     opening = _attributes(sentence, anchor, cues) and not sentence.text[: anchor.start].strip()
     that = re.search(r"(?<!\w)(?:que|that)\s+", tail[:60]) if not opening else None
-    # "said the boom was «borrowed from a war that will not last»": after a clause's own verb, a
-    # "that" before another is a relative pronoun inside what is reported ("was proof that Moscow was" is not).
-    if that and _FINITE.search(tail, 0, that.start()) and _AUXILIARY.match(tail, that.end()):
+    # "said the boom was «borrowed from a war that will not last»", "says it never sold jets that Moscow sent": after a
+    # clause's own verb or subject, a "that" is a relative pronoun inside what is reported ("was proof that" is not).
+    first = re.match(r"\s*([\w'’]+)", tail)
+    if that and ((_FINITE.search(tail, 0, that.start()) and _AUXILIARY.match(tail, that.end())) or (first and first.group(1).lower() in _SUBJECT_PRONOUNS)):
         that = None
     # "cifran en unos 200 los misiles que Moscú habría recibido": a figure put at, and what it counts.
     if that and re.search(r"\s(?:en|at)$", sentence.text[anchor.start : anchor.end]):

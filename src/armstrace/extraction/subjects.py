@@ -30,7 +30,7 @@ _MAX_WORDS_AFTER = 8  # of time or place after a subject that follows its verb
 # What an outlet is called before its name: "la agencia rusa Interfax", "the newspaper Le Monde".
 _OUTLET_NOUNS = (
     r"agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|semanario"
-    r"|agency|newspaper|broadcaster|magazine|weekly|daily|channel|outlet"
+    r"|agency|newspaper|broadcaster|magazine|weekly|daily|channel|outlet|television"
 )
 
 
@@ -121,6 +121,11 @@ def _role_in(opening: str, frames: Frames) -> bool:
     return re.match(rf"(?i)\s*(?:{DETERMINER}\s+)?(?:[^\W\d_]+\s+)?(?:{any_of(frames.roles)})\s+(?:de|del|of)\b", opening) is not None
 
 
+# "el departamento que dirige Irakli Chikovani aseguró": the name after a relative's verb is
+# that verb's subject, not the clause's.
+_RELATIVE_SUBJECT = re.compile(r"(?i)\b(?:que|quien|quienes)\s+[a-záéíóúñ]+\s+(?:(?:el|la|los|las)\s+)?$")
+
+
 _NAMED_AS = re.compile(rf"\s*,\s*(?:{DETERMINER}\s+)?", re.I)
 
 
@@ -138,7 +143,7 @@ def subject_before(
     heads = [n for n in names if start <= n.start and n.end <= candidate.span.start
              and not _complement(article[region.start : n.start], frames, english) and not _GLOSS.fullmatch(article, n.start - 1, n.end + 1)
              and not in_brackets(n, candidate.span.start, article) and not in_opening_phrase(n, candidate.sentence, candidate.span.start, article)
-             and not cited_by(n, region, article)]  # fmt: skip
+             and not cited_by(n, region, article) and not _RELATIVE_SUBJECT.search(article, region.start, n.start)]  # fmt: skip
     # "10 countries, including …, as well as the EU, issued …": the ten and the EU.
     for name in heads:
         listed = GROUP_AS_WELL_AS.search(article, region.start, name.start)
@@ -176,9 +181,10 @@ def subject_before(
 # Whom a statement was made to, or in what, between the verb and its subject: "dijo a la prensa
 # el ministro", "dijeron en un comunicado los diplomáticos".
 _AUDIENCE = (
-    # "dijo a Reuters el ministro", "aseguró a la agencia rusa NTB el portavoz": a name told, then the subject
+    # "dijo a Reuters el ministro", "aseguró a la agencia rusa NTB el portavoz", "declaró en la
+    # televisión pública TVP el ministro": a name told or spoken on, then the subject
     # (first: the outlet's noun alone below would leave its name for the subject).
-    rf"(?:(?:a|al|to)\s+(?:(?:la|el|the)\s+)?(?:(?:{_OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|the)\s)"
+    rf"(?:(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{_OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|the)\s)"
     r"|(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
     r"|(?:en|in|at)\s+(?:un|una|a|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
     r"|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing)"

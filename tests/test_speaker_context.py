@@ -1,0 +1,86 @@
+"""Who speaks, read from the sentences around the verb: an office the sentence opens with after a
+body spoke, "he" after a group, a name inside a relative clause, an outlet spoken on; and the
+names a government or a list of speakers gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrace.base.schema import Actor, Claim, Evidence
+from armstrace.extraction.speaker_names import canonical_speakers
+
+from support.speakers import CUES, GAZETTEER, speakers
+from test_speaker_descriptions import described
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office with an indefinite article and nothing after it: the body that spoke before
+        ("Headline\n\nPeru's embassy dismissed the report as \"a misunderstanding\". A spokesman said the engines were civilian goods.",
+         [("dismissed", "Peruvian embassy"), ("said", "Peruvian embassy spokesman")]),
+        ("Titular\n\nLa embajada de Perú calificó el informe de «malentendido». Un portavoz dijo que los motores eran civiles.",
+         [("calificó", "Peruvian embassy"), ("dijo", "Peruvian embassy spokesman")]),
+        # an office whose body the sentence names is that body's
+        ("Headline\n\nPeru's embassy dismissed the report. A spokesman for the navy said the engines were civilian goods.",
+         [("dismissed", "Peruvian embassy"), ("said", "navy spokesman")]),
+    ],
+)
+def test_an_office_after_a_body_spoke_is_the_bodys(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert described(text) == expected
+
+
+def test_he_after_a_group_is_the_person_who_spoke_last() -> None:
+    text = (
+        "Headline\n\nPresident Lars Berg said on Monday that calm was needed. Peruvian officials estimate that Chile builds drones. "
+        "He said the government should avoid rushing to conclusions."
+    )
+    assert speakers(text) == [("said", "Lars Berg"), ("estimate", "Peruvian officials"), ("said", "Lars Berg")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name after a relative's verb is that verb's subject
+        ("Titular\n\nEn un comunicado, el departamento que dirige Lars Berg aseguró que las imágenes muestran drones.", [("aseguró", None)]),
+        # an outlet spoken on, then the subject
+        ("Titular\n\nEl ministro Lars Berg habló el lunes. «Perú no ha recibido un solo dron», aseguró en la televisión pública TVP "
+         "el portavoz del Gobierno, Ana Soto.", [("aseguró", "Ana Soto")]),
+    ],
+)
+def test_names_that_are_not_the_subject(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
+
+
+def _named(speaker: str, actors: list[Actor]) -> str:
+    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+    claim = Claim(speaker=speaker, stance="asserted", content="x", evidence=evidence)
+    return canonical_speakers([claim], actors, GAZETTEER, CUES)[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        # a state's government, military or interim, and its junta speak as the state
+        ("Gobierno militar de Níger", "Niger"),
+        ("la junta de Níger", "Niger"),
+        ("Niger's junta", "Niger"),
+        ("Burkina Faso junta", "Burkina Faso"),
+        ("El Gobierno de transición maliense", "Mali"),
+        # a list names each of its states; a body's name with "and" in it is one body
+        ("Noruega, Perú y Chile", "Norway, Peru and Chile"),
+        ("Rusia y Corea del Norte", "Russia and North Korea"),
+        ("Ministry of Trade and Industry", "Ministry of Trade and Industry"),
+    ],
+)
+def test_governments_and_lists(speaker: str, expected: str) -> None:
+    assert _named(speaker, []) == expected
+
+
+def test_a_body_with_and_in_its_name_is_the_articles_actor() -> None:
+    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+    ministry = Actor(
+        name="Peruvian Ministry of Transport and Communications", mentions=["Peru's Ministry of Transport and Communications"],
+        kind="government", evidence=evidence,
+    )  # fmt: skip
+    assert _named("Peru's Ministry of Transport and Communications", [ministry]) == ministry.name
