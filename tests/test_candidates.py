@@ -361,6 +361,10 @@ def test_a_neutral_verb_takes_the_stance_of_what_it_reports() -> None:
         ("«No tenemos nada que ocultar», dijo el vocero.", "denied"),
         ("El vocero dijo que el acuerdo se firmará en mayo, aunque no dio detalles.", "asserted"),  # a later negation
         ("El vocero indicó que las ventas no se habían completado.", "asserted"),  # a fact about a thing, not a denial
+        # a state's long name, an adverb, or a participle of finding before the negation
+        ('"The Republic of Chile has not sold, leased or lent any of its rifles to Lima," the envoy said.', "denied"),
+        ("The ministry said separately it had seen no sign of rifles in Lima.", "denied"),
+        ("Lars Berg said Oslo had found no rifles in the crates.", "denied"),
     ],
 )  # fmt: skip
 def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str, stance: str) -> None:

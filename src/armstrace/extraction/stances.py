@@ -15,7 +15,7 @@ from .statements import CONTRASTS, MOTIVE
 # specific stance wins whatever the word order.
 STANCE_PRIORITY = ("denied", "acknowledged", "accused", "warned", "believes", "asserted")
 # How many words open a statement: "Irán no envió", "Moscow has never sent", "Nunca antes hemos".
-_NEGATION_REACH = 4
+_NEGATION_REACH = 7
 # What may stand before a statement's negation besides a name: "se", "lo", "it", "they", "has" …
 _BEFORE_NEGATION = frozenset(
     "se lo la le les nos ya él ella ellos ellas it he she they we i has have had is are was were did does do will would can could"
@@ -26,8 +26,8 @@ _BEFORE_NEGATION = frozenset(
     # what is said not to exist: "there are none", "there were no North Korean troops"
     " there".split()
 )
-# Irregular participles of giving and trading: "Tehran had sent no missiles".
-_GIVEN = frozenset(("sent", "sold", "given", "bought", "brought", "made", "built"))
+# Irregular participles of giving, trading and finding: "Tehran had sent no missiles", "it had seen no sign".
+_GIVEN = frozenset(("sent", "sold", "given", "bought", "brought", "made", "built", "seen", "found", "shown", "had", "got", "known"))
 # An aside set off by commas among a statement's first words ("North Korea, it said, has not …").
 _ASIDE = re.compile(r",\s+(?:[^\s,]+\s+){0,3}[^\s,]+,\s*")
 _ASIDE_REACH = 60
@@ -189,6 +189,8 @@ def _negated(statement: str, cues: Cues) -> bool:
         # "Tehran had received no weapons": an English verb whose object is "no" denies it.
         if (folded.endswith("ed") or folded in _GIVEN) and n + 1 < len(words) and words[n + 1].lower() in ("no", "none", "nothing"):
             return True
-        if not (word[:1].isupper() or folded in _BEFORE_NEGATION or folded in cues.connectors or cues.described_adjectives.get(folded, "")[:1].isupper()):
+        # an adverb may stand there too: "said separately it had seen no sign"
+        adverb = folded.endswith(("ly", "mente"))
+        if not (word[:1].isupper() or adverb or folded in _BEFORE_NEGATION or folded in cues.connectors or cues.described_adjectives.get(folded, "")[:1].isupper()):
             return False
     return False
