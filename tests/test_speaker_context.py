@@ -84,3 +84,23 @@ def test_a_body_with_and_in_its_name_is_the_articles_actor() -> None:
         kind="government", evidence=evidence,
     )  # fmt: skip
     assert _named("Peru's Ministry of Transport and Communications", [ministry]) == ministry.name
+
+
+def test_an_outlet_told_at_the_sentences_end_leaves_the_speaker_before() -> None:
+    text = "Titular\n\nLars Berg negó el lunes la venta. «Perú no protege a nadie», declaró a la agencia estatal Andina."
+    assert speakers(text) == [("negó", "Lars Berg"), ("declaró", "Lars Berg")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline\n\nBut government spokesman Pedro Alves denied a report by Le Monde that the army had also received Iranian drones.",
+         [("denied", "government spokesman Pedro Alves"), ("report by ", "Le Monde")]),
+        ("Titular\n\nEl Gobierno de Chile rechazó el lunes la información del diario El País de que el ejército recibió drones iraníes.",
+         [("rechazó", "Gobierno de Chile"), ("información del diario ", "El País")]),
+        # a report no author is named for says nothing of its own
+        ("Headline\n\nEgypt on Tuesday denied a newspaper report that Cairo had given up jets.", [("denied", "Egypt")]),
+    ],
+)
+def test_a_report_a_speaker_denies_is_its_authors_claim(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected

@@ -203,3 +203,28 @@ def quoted_by(candidate: Candidate, every_name: Sequence[Span], article: str) ->
         return None
     who = next(g for g in range(1, 4) if quoted.group(g) is not None)
     return next((n for n in reversed(every_name) if quoted.start(who) <= n.start and n.end <= quoted.end(who)), None)
+
+
+# "denied a report by Jeune Afrique that …", "negó un informe de la ONU según el cual …": a
+# report, its author's name, and what it says.
+_REPORT_BY = re.compile(
+    r"(?i)\b(?:report|story|article|investigation|informe|información|reportaje|artículo|investigación)"
+    r"\s+(?:published\s+|publicad[oa]\s+)?(?:by|from|in|de|del|por|en)\s+(?:(?:the|el|la)\s+)?"
+    r"(?:(?:newspaper|daily|magazine|agency|diario|periódico|revista|agencia)\s+)?(?=(?-i:[A-Z]))"
+)
+_WHAT_IT_SAYS = re.compile(r"(?i)\s*,?\s*(?:that|que|de\s+que|según\s+(?:el|la)\s+cual)\s*$")
+
+
+def report_claim(claim: Candidate, names: Sequence[Span], article: str) -> Candidate | None:
+    """What a report a speaker denies or confirms says, as its author's claim ("denied a report
+    by Jeune Afrique that the junta had received drones": Jeune Afrique asserted that the junta
+    had received drones); None when the verb names no report by an author."""
+    statement = claim.statement
+    if statement is None or claim.relays or claim.joined or statement.start < claim.span.end:
+        return None
+    report = _REPORT_BY.search(article, claim.span.end, statement.start)
+    author = next((n for n in names if report is not None and n.start == report.end()), None)
+    if report is None or author is None or not _WHAT_IT_SAYS.fullmatch(article, author.end, statement.start):
+        return None
+    return Candidate("claims", Span(report.start(), report.end(), article[report.start() : report.end()]), claim.sentence,
+                     cue="asserted", statement=statement, speaker=author)  # fmt: skip

@@ -43,7 +43,7 @@ from .interviews import answer_lines, in_answer, interviewee
 from .roles import holder_of, portfolio, possessed_role, role_before
 from .sources import (
     cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_called, outlet_source, quoted_before_channel, quoted_by,
-    relayed_person, source_cited_by, spoken_in_report,
+    relayed_person, report_claim, source_cited_by, spoken_in_report,
 )
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, in_aside, next_to, no_subject,
@@ -117,7 +117,8 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = completed(speaker, candidate, every_name, countries, article, frames, cues, lambda s: is_body(s, people, bodies, frames), said_before)
             speaker = person_called(speaker, candidate, found, article, frames, lambda s: not is_body(s, people, bodies, frames) and normalise(s.text) not in countries)
         found.append(replace(candidate, speaker=speaker) if speaker is not None else candidate)
-    return from_the_lead(found, article, countries)
+    reported = [c for c in map(lambda f: report_claim(f, every_name, article), found) if c is not None]
+    return [*from_the_lead(found, article, countries), *reported]
 
 
 def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, frames: Frames, cues: Cues) -> Span | None:

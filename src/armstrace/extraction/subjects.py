@@ -182,9 +182,9 @@ def subject_before(
 # el ministro", "dijeron en un comunicado los diplomáticos".
 _AUDIENCE = (
     # "dijo a Reuters el ministro", "aseguró a la agencia rusa NTB el portavoz", "declaró en la
-    # televisión pública TVP el ministro": a name told or spoken on, then the subject
+    # televisión pública TVP el ministro": a name told or spoken on, then the subject or the sentence's end
     # (first: the outlet's noun alone below would leave its name for the subject).
-    rf"(?:(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{_OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|the)\s)"
+    rf"(?:(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{_OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|the)\s|[\s.»”\"]*$)"
     r"|(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
     r"|(?:en|in|at)\s+(?:un|una|a|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
     r"|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing)"
