@@ -304,10 +304,6 @@ def claim_content(
     if nothing; content.english_content)."""
     statement = candidate.statement or candidate.sentence
     within = statement.text if clause_only else candidate.sentence.text
-    if not clause_only and statement.start >= candidate.span.end and statement.end < candidate.sentence.end:
-        # "negó que Venezuela haya comprado drones y acusó a Bogotá de …": what follows the
-        # statement is another's, which its English may not take in.
-        within = article[candidate.sentence.start : statement.end]
     points_back = refers_back(candidate, cues)
     if points_back:  # "negó esa versión": what it denies is said before
         before = [s for s in sentences(article) if s.end <= candidate.sentence.start][-ANTECEDENT_SENTENCES:]
