@@ -73,7 +73,7 @@ def _known_cut(text: str, start: int, known: list[Span], connectors: tuple[str, 
 
 def _after_rank(text: str, cues: Cues, common: frozenset[str], gazetteer: Gazetteer) -> tuple[int, int] | None:
     """Where the rank or office that opens a capitalised run before a person's name starts, and
-    where the name starts: "Thai Prime Minister Paetongtarn Shinawatra" (0, 18). None unless two
+    where the name starts: "Thai Prime Minister Paetongtarn Shinawatra" (0, 20). None unless two
     to four capitalised words no lexicon holds follow the last word of rank."""
     words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
     folded = [normalise(w).rstrip(".") for _, w in words]

@@ -205,8 +205,8 @@ def quoted_by(candidate: Candidate, every_name: Sequence[Span], article: str) ->
     return next((n for n in reversed(every_name) if quoted.start(who) <= n.start and n.end <= quoted.end(who)), None)
 
 
-# "denied a report by Jeune Afrique that …", "negó un informe de la ONU según el cual …": a
-# report, its author's name, and what it says.
+# "denied a report by Jeune Afrique that …", "rechazó la información del diario El País de que …":
+# a report, its author's name, and what it says.
 _REPORT_BY = re.compile(
     r"(?i)\b(?:report|story|article|investigation|informe|información|reportaje|artículo|investigación)"
     r"\s+(?:published\s+|publicad[oa]\s+)?(?:by|from|in|de|del|por|en)\s+(?:(?:the|el|la)\s+)?"

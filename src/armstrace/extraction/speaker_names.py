@@ -15,7 +15,7 @@ from ..text.fold import normalise
 from .frames import AND, DETERMINER, POSTED, SERVING_IN, Frames, any_of
 
 # What a government may be besides its state's: "militar", "interim", "de transición".
-_INTERIM = r"(?:militar|interino|interina|provisional|de\s+facto|military|interim|transitional|ruling|provisional)"
+_INTERIM = r"(?:militar|interino|interina|provisional|de\s+facto|military|interim|transitional|ruling)"
 
 
 def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazetteer: Gazetteer, cues: Cues) -> list[Claim]:

@@ -34,7 +34,7 @@ def _office_after(speaker: Span, said_before: Span | None, article: str, frames:
     opens = re.search(r"(?:^|[.!?»”\"]\s+|\n)(?:un|una|a|an)\s+$", article[max(0, speaker.start - 40) : speaker.start], re.I)
     if opens is None or re.match(r"\s+(?:de|del|of|for|at|from|to|in|en|ante)\b|\s*,", article[speaker.end :], re.I):
         return speaker
-    joined = "de" if re.match(r"(?:un|una)\s", opens.group(0).split()[-1] + " ", re.I) else "of"
+    joined = "de" if opens.group(0).split()[-1].lower() in ("un", "una") else "of"
     return Span(speaker.start, speaker.end, f"{speaker.text} {joined} {said_before.text}")
 
 

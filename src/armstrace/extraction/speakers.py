@@ -117,7 +117,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
             speaker = completed(speaker, candidate, every_name, countries, article, frames, cues, lambda s: is_body(s, people, bodies, frames), said_before)
             speaker = person_called(speaker, candidate, found, article, frames, lambda s: not is_body(s, people, bodies, frames) and normalise(s.text) not in countries)
         found.append(replace(candidate, speaker=speaker) if speaker is not None else candidate)
-    reported = [c for c in map(lambda f: report_claim(f, every_name, article), found) if c is not None]
+    reported = [r for f in found if (r := report_claim(f, every_name, article)) is not None]
     return [*from_the_lead(found, article, countries), *reported]
 
 

@@ -26,7 +26,7 @@ _BEFORE_NEGATION = frozenset(
     # what is said not to exist: "there are none", "there were no North Korean troops"
     " there".split()
 )
-# Irregular participles of giving, trading and finding: "Tehran had sent no missiles", "it had seen no sign".
+# Irregular participles of giving, trading, having and finding: "Tehran had sent no missiles", "it had seen no sign".
 _GIVEN = frozenset(("sent", "sold", "given", "bought", "brought", "made", "built", "seen", "found", "shown", "had", "got", "known"))
 # An aside set off by commas among a statement's first words ("North Korea, it said, has not …").
 _ASIDE = re.compile(r",\s+(?:[^\s,]+\s+){0,3}[^\s,]+,\s*")
