@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..text.fold import normalise
 from .frames import DETERMINER, Frames, described_as, words_of
 from .spans import OPENING_QUOTES, Candidate, Span
-from .subjects import apposition_end, subject_after
+from .subjects import OUTLET_NOUNS, apposition_end, subject_after
 
 
 def opening_source(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
@@ -210,7 +210,7 @@ def quoted_by(candidate: Candidate, every_name: Sequence[Span], article: str) ->
 _REPORT_BY = re.compile(
     r"(?i)\b(?:report|story|article|investigation|informe|información|reportaje|artículo|investigación)"
     r"\s+(?:published\s+|publicad[oa]\s+)?(?:by|from|in|de|del|por|en)\s+(?:(?:the|el|la)\s+)?"
-    r"(?:(?:newspaper|daily|magazine|agency|diario|periódico|revista|agencia)\s+)?(?=(?-i:[A-Z]))"
+    rf"(?:(?:{OUTLET_NOUNS})\s+)?(?=(?-i:[A-Z]))"
 )
 _WHAT_IT_SAYS = re.compile(r"(?i)\s*,?\s*(?:that|que|de\s+que|según\s+(?:el|la)\s+cual)\s*$")
 

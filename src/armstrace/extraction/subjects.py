@@ -28,7 +28,7 @@ _MAX_WORDS_AFTER = 8  # of time or place after a subject that follows its verb
 
 
 # What an outlet is called before its name: "la agencia rusa Interfax", "the newspaper Le Monde".
-_OUTLET_NOUNS = (
+OUTLET_NOUNS = (
     r"agencia|diario|periódico|cadena|radio|televisión|emisora|canal|revista|semanario"
     r"|agency|newspaper|broadcaster|magazine|weekly|daily|channel|outlet|television"
 )
@@ -39,7 +39,7 @@ def _complement(text_before: str, frames: Frames, english: bool) -> bool:
     one ("el hermano del ministro noruego Lars Berg") or an outlet's noun ("named in a report by
     the newspaper Le Monde"), is not a verb's subject. `english`: the sentence is English, which
     the few words before the name may not show."""
-    outlet = re.search(rf"(?i)(?<!\w)(\w+)\s+(?:(?:el|la|los|las|the|su|its)\s+)?(?:{_OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s*$", text_before)
+    outlet = re.search(rf"(?i)(?<!\w)(\w+)\s+(?:(?:el|la|los|las|the|su|its)\s+)?(?:{OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s*$", text_before)
     if outlet is not None and outlet.group(1).lower() in frames.complements:
         return True
     words = words_of(text_before)[-2:]
@@ -184,7 +184,7 @@ _AUDIENCE = (
     # "dijo a Reuters el ministro", "aseguró a la agencia rusa NTB el portavoz", "declaró en la
     # televisión pública TVP el ministro": a name told or spoken on, then the subject or the sentence's end
     # (first: the outlet's noun alone below would leave its name for the subject).
-    rf"(?:(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{_OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|the)\s|[\s.»”\"]*$)"
+    rf"(?:(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|the)\s|[\s.»”\"]*$)"
     r"|(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
     r"|(?:en|in|at)\s+(?:un|una|a|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
     r"|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing)"
