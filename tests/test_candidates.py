@@ -391,6 +391,9 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
         ("Peru's foreign minister said the strike showed that Chile remained \"a co-aggressor\".", "accused"),
         # a charge called baseless is denied
         ("El portavoz dijo que son acusaciones sin fundamento.", "denied"),
+        # a thing branded so, not a report, is charged; a report branded so is still denied
+        ("El embajador peruano tildó la medida chilena de «chantaje».", "accused"),
+        ("El portavoz tachó el informe de «invención».", "denied"),
     ],
 )  # fmt: skip
 def test_what_a_neutral_verb_reports_of_evidence_charges_and_names_decides_its_stance(text: str, stance: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from armstrace.base.schema import Claim, Evidence
+from armstrace.base.schema import Actor, Claim, Evidence
 from armstrace.extraction.speaker_actors import speaker_actors
 from armstrace.extraction.speaker_names import canonical_speakers
 from armstrace.extraction.status import settle_status
@@ -102,6 +102,7 @@ def test_institutions_roles_and_channels_around_the_verb(text: str, expected: li
         ("La portavoz del Ministerio de Exteriores ruso", "Russian Foreign Ministry spokeswoman"),
         ("la vocera del Kremlin", "Kremlin spokeswoman"),
         ("el vocero del Kremlin", "Kremlin spokesman"),
+        ("un portavoz de la Agencia Espacial Peruana", "Peruvian Space Agency spokesman"),  # the article is no word of the body
     ],
 )
 def test_speakers_named_as_the_state_outlet_or_body_they_are(speaker: str, name: str) -> None:
@@ -162,3 +163,23 @@ def test_not_being_able_to_confirm_is_no_denial() -> None:
 
     found = claim_candidates("Titular\n\nEl Departamento de Estado dijo no poder confirmar las muertes. Peru said it could not confirm the report.", CUES)
     assert [c.cue for c in found] == ["asserted", "asserted"]
+
+
+def test_having_no_information_is_no_denial() -> None:
+    from armstrace.extraction.candidates import claim_candidates
+
+    text = (
+        "Titular\n\nLa embajada chilena dijo no tener «ninguna información» sobre el cargamento. "
+        "Peru's embassy said it had “no information” about any such shipment. "
+        "El ministro dijo que Chile no vendió fusiles a Lima."
+    )
+    assert [c.cue for c in claim_candidates(text, CUES)] == ["asserted", "asserted", "denied"]
+
+
+def test_a_bodys_staff_speak_as_the_body_and_a_states_as_its_people() -> None:
+    institute = Actor(name="Andes Institute", kind="organisation", country="Chile", mentions=["Instituto Andino"], evidence=EVIDENCE)
+    chile = Actor(name="Chile", kind="country", country="Chile", mentions=["Chile"], evidence=EVIDENCE)
+    speakers = ["researchers at the Andes Institute", "analistas del Instituto Andino", "expertos de Chile"]
+    claims = [Claim(speaker=s, stance="asserted", content="x", evidence=EVIDENCE) for s in speakers]
+    named = canonical_speakers(claims, [institute, chile], GAZETTEER, CUES)
+    assert [c.speaker for c in named] == ["Andes Institute", "Andes Institute", "Chilean experts"]

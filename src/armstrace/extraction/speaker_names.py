@@ -41,6 +41,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
                 qualified.setdefault(normalise(" ".join(head)), set()).add(actor.name)
         if actor.kind == "person" and actor.country:
             country_of[actor.name] = actor.country
+    kind_of = {actor.name: actor.kind for actor in actors}
 
     def canonical(name: str) -> str:
         # "el Gobierno de Japón", "el Gobierno iraquí", "the Japan government", "el régimen de Kim":
@@ -62,6 +63,11 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         outlet = re.fullmatch(r"(?i)(?:the\s+)?(?:official\s+|state\s+)?(.+?)\s+(?:news\s+agency|agency|newspaper|daily|broadcaster)", name.strip())
         if outlet is not None and (normalise(outlet.group(1)) in by_mention or gazetteer.actor_for(outlet.group(1)) is not None):
             name = outlet.group(1)
+        # "researchers at SentinelOne", "analistas del centro X": a body's staff speak as the body;
+        # "expertos de Rusia" are Russian experts, not the state.
+        staff = _STAFF.fullmatch(name.strip())
+        if staff is not None and (body := _non_state(staff.group(1), by_mention, kind_of, gazetteer)) is not None:
+            return body
         if (known := by_mention.get(normalise(name))) is not None:
             return known
         if len(bodies := qualified.get(normalise(name), set())) == 1:
@@ -102,6 +108,22 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             speaker = whole or english_name(speaker, cues, gazetteer)
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
+
+
+# A body's staff, by what they do there, and the body: "researchers at …", "analistas del …".
+_STAFF = re.compile(
+    r"(?i)(?:the\s+|los\s+|las\s+)?(?:researchers|analysts|investigators|experts|specialists|scientists|"
+    r"investigadores|investigadoras|analistas|expertos|expertas|especialistas|científicos|científicas)"
+    r"\s+(?:at|from|with|of|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(.+)"
+)
+
+
+def _non_state(name: str, by_mention: dict[str, str], kind_of: dict[str, str], gazetteer: Gazetteer) -> str | None:
+    """The article's or the gazetteer's actor `name` names, unless it is a country."""
+    if (known := by_mention.get(normalise(name))) is not None:
+        return known if kind_of.get(known) != "country" else None
+    entry = gazetteer.actor_for(name)
+    return entry.name if entry is not None and entry.kind != "country" else None
 
 
 def _titled_person(speaker: str, people: dict[str, str]) -> str | None:
@@ -273,6 +295,8 @@ def _in_english(
         title = frames.office_names[office.group(1).lower()]
         # "portavoz de la embajada rusa en Lima": the Russian embassy's spokesman, wherever it is posted
         body = re.sub(rf"\s+{SERVING_IN}\s+[A-ZÁÉÍÓÚ][^,;:]*$", "", office.group(3))
+        # "portavoz de la Agencia …": "de" takes the article when "de la" could ("del" holds it)
+        body = re.sub(rf"^(?:{DETERMINER})\s+", "", body, flags=re.I)
         body = f"{body} {office.group(2)}" if office.group(2) else body
         named = canonical(body)
         named = (_in_english(body, frames, canonical) or named) if named == body else named

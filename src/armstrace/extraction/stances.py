@@ -90,6 +90,8 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
     # A denial of evidence denies (docs/annotation.md): "no contiene una sola prueba", "has not provided any evidence".
     if _names_a_report(segment, cues) or _NO_EVIDENCE.search(text):
         return "denied"
+    if _named(segment, cues, cues.branding):
+        return "accused"  # "tildó la resolución de «politizada»": what is branded so is charged
     return "denied" if _negated(statement, cues) else stance
 
 
@@ -108,10 +110,11 @@ def _names_an_actor(segment: str, cues: Cues) -> bool:
     return bool(rest) and rest[0][:1].isupper()
 
 
-def _named(segment: str, cues: Cues) -> list[str]:
-    """The words after a naming verb that opens `segment` ("calificó", "called"); none if no such verb opens it."""
+def _named(segment: str, cues: Cues, verbs: tuple[str, ...] = ()) -> list[str]:
+    """The words after a naming verb that opens `segment` ("calificó", "called"; one of `verbs`
+    if given); none if no such verb opens it."""
     words = segment.split()
-    return words[1:] if words and normalise(words[0]) in {normalise(n) for n in cues.naming} else []
+    return words[1:] if words and normalise(words[0]) in {normalise(n) for n in verbs or cues.naming} else []
 
 
 # What may stand between a verb and the noun it names: an article, a possessive, a demonstrative.
@@ -174,7 +177,8 @@ def _negated(statement: str, cues: Cues) -> bool:
     """
     # "Ya no hay duda de …", "not only …", "it could not confirm": a negation that asserts, or
     # says what is not known, after the few words a negation may follow.
-    opening = " ".join(normalise(statement).lstrip("«“\"' ").split()[: _NEGATION_REACH + 2])
+    # Quotation marks inside it do not break a phrase: "no tener «ninguna información»".
+    opening = " ".join(normalise(statement).replace('"', " ").lstrip("' ").split()[: _NEGATION_REACH + 2])
     if any(re.search(rf"(?<!\w){re.escape(normalise(p))}(?!\w)", opening) for p in cues.not_negating):
         return False
     # "North Korea, it said, “has not sold …”": the aside that names the speaker is no word of

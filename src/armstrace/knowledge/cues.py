@@ -61,6 +61,7 @@ class Cues:
     impersonal: tuple[str, ...]
     habitual: tuple[str, ...]
     naming: tuple[str, ...]
+    branding: tuple[str, ...]
     opinion: tuple[str, ...]
     deliberative: tuple[str, ...]
     times: tuple[str, ...]
@@ -112,7 +113,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles", "ranks", "rank_modifiers",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "opinion", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "branding", "opinion", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "generic_bodies", "demonyms", "institutions", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
 
@@ -212,6 +213,7 @@ def read_cues(path: Path) -> Cues:
         impersonal=_joined(document, "impersonal", path),
         habitual=_joined(document, "habitual", path),
         naming=_joined(document, "naming", path),
+        branding=_joined(document, "branding", path),
         opinion=_joined(document, "opinion", path),
         deliberative=_joined(document, "deliberative", path),
         speech_acts=_joined(document, "speech_acts", path),
