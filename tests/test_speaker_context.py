@@ -46,6 +46,11 @@ def test_he_after_a_group_is_the_person_who_spoke_last() -> None:
         # an outlet spoken on, then the subject
         ("Titular\n\nEl ministro Lars Berg habló el lunes. «Perú no ha recibido un solo dron», aseguró en la televisión pública TVP "
          "el portavoz del Gobierno, Ana Soto.", [("aseguró", "Ana Soto")]),
+        # where it was said, one place after another, then the subject; an interview's outlet is no subject
+        ("Titular\n\n«Sabemos quién dispara», declaró en una comparecencia ante la prensa el jefe de la región, Ana Soto. "
+         "Según ella, los ataques son nocturnos.", [("declaró", "Ana Soto"), ("Según", "Ana Soto")]),
+        ("Titular\n\nEl ministro Lars Berg reconoció en una entrevista con la cadena Andes TV que Perú compró drones.",
+         [("reconoció", "Lars Berg")]),
     ],
 )
 def test_names_that_are_not_the_subject(text: str, expected: list[tuple[str, str | None]]) -> None:

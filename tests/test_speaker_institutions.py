@@ -103,6 +103,7 @@ def test_institutions_roles_and_channels_around_the_verb(text: str, expected: li
         ("la vocera del Kremlin", "Kremlin spokeswoman"),
         ("el vocero del Kremlin", "Kremlin spokesman"),
         ("un portavoz de la Agencia Espacial Peruana", "Peruvian Space Agency spokesman"),  # the article is no word of the body
+        ("Fuentes de la OTAN", "NATO sources"),
     ],
 )
 def test_speakers_named_as_the_state_outlet_or_body_they_are(speaker: str, name: str) -> None:
@@ -163,6 +164,11 @@ def test_not_being_able_to_confirm_is_no_denial() -> None:
 
     found = claim_candidates("Titular\n\nEl Departamento de Estado dijo no poder confirmar las muertes. Peru said it could not confirm the report.", CUES)
     assert [c.cue for c in found] == ["asserted", "asserted"]
+
+
+def test_sources_of_a_body_named_with_its_article_are_its_sources() -> None:
+    text = "Titular\n\nFuentes de la OTAN consultadas por la agencia confirmaron que el buque llevaba drones."
+    assert speakers(text) == [("confirmaron", "Fuentes de la OTAN")]
 
 
 def test_having_no_information_is_no_denial() -> None:

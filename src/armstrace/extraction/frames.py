@@ -148,11 +148,11 @@ def described_spans(
             n.group(0).lower() in frames.one for n in frames.nouns.finditer(m.group(0))
         ):
             start = modified.start(1)
-        after = _joined_name(article, end, names, media)
+        after = _joined_name(article, end, names, media, frames)
         if after is not None:
             end = after.end
             # "fuentes del Gobierno de Noruega": the body's own country joins too.
-            if (country := _joined_name(article, end, names, media)) is not None:
+            if (country := _joined_name(article, end, names, media, frames)) is not None:
                 end = country.end
         end = _posted_in(article, m, end, frames)
         # "Un funcionario del servicio, que …": a body called by its kind is the noun's complement (kinds.generic_body)
@@ -206,20 +206,27 @@ def _described_one(article: str, m: re.Match[str], frames: Frames, start: int) -
     return not all(n in frames.one for n in nouns) or any(_INDEFINITE.search(article, 0, at) for at in {m.start(), start})
 
 
-def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str]) -> Span | None:
+def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str], frames: Frames) -> Span | None:
     """The name joined to a description that ends at `end` ("agencia de inteligencia de
     Chile", "mission to the UN", "la administración Biden"), or None."""
-    joined = re.match(rf"\s+(?:(?:de|del|de la|de los|de las|of|of the|for the|for|at the|at|{POSTED})\s+)?", article[end:])
-    at = end + joined.end() if joined else -1
-    # "to the United Nations": the name may hold the article itself.
-    after = next((n for n in names if n.start == at or (n.start < at < n.end and normalise(article[n.start : at]) == "the")), None)
-    if after is not None and normalise(after.text) not in media and (joined and joined.group(0).strip() or not after.text.islower()):
-        return after
+    # A name may hold its article ("de la Comisión Europea") or not ("fuentes de la OTAN").
+    for link in (_LINK, _LINK_ARTICLE):
+        joined = link.match(article, end)
+        at = joined.end() if joined else -1
+        # "to the United Nations": the name may hold the article itself.
+        after = next((n for n in names if n.start == at or (n.start < at < n.end and normalise(article[n.start : at]) == "the")), None)
+        if after is not None and normalise(after.text) not in media and (joined and joined.group(0).strip() or not after.text.islower()):
+            # "de la Presidencia rusa": a state's adjective after a name its article stood outside of
+            adjective = frames.adjectives.match(article, after.end + 1) if link is _LINK_ARTICLE and article[after.end : after.end + 1] == " " else None
+            return Span(after.start, adjective.end(), article[after.start : adjective.end()]) if adjective is not None else after
     return None
 
 
 # Where a body is posted: "mission to the UN", "misión ante la ONU".
 POSTED = r"to the|to|ante la|ante las|ante"
+# What joins a name to a description: a preposition, or one with its article.
+_LINK = re.compile(rf"\s+(?:(?:de|del|de la|de los|de las|of|of the|for the|for|at the|at|{POSTED})\s+)?")
+_LINK_ARTICLE = re.compile(r"\s+(?:de|of|for|at|ante|to)\s+(?:la|los|las|el|the)\s+")
 # The bodies a state keeps in another's city, which name that city: "la embajada rusa en Seúl".
 # Bodies and people posted abroad: where they serve is part of what they are ("a Chilean diplomat in Lima").
 _POSTS = frozenset(("embassy", "consulate", "mission", "delegation", "diplomat", "diplomats"))

@@ -186,10 +186,14 @@ _AUDIENCE = (
     # (first: the outlet's noun alone below would leave its name for the subject).
     rf"(?:(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|the)\s|[\s.»”\"]*$)"
     r"|(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
-    r"|(?:en|in|at)\s+(?:un|una|a|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
-    r"|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing)"
-    r"|(?:en|at)\s+(?:rueda|conferencia)\s+de\s+prensa)"
-    r"(?:\s+(?!(?:el|la|los|las|the|que|that|si|if)\b)[^\W\d_]+)?"
+    r"|(?:en|in|at)\s+(?:un|una|a|an|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
+    r"|comparecencia|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing"
+    # an interview, and the outlet it was given to: "en una entrevista con la cadena Al Jazeera"
+    rf"|(?:entrevista|interview)(?:\s+(?:con|with)\s+(?:(?:la|el|the)\s+)?(?:(?:{OUTLET_NOUNS})\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}})?)"
+    r"|(?:en|at)\s+(?:rueda|conferencia)\s+de\s+prensa"
+    # how it was said: "contó por teléfono a EFE", "said by phone"
+    r"|(?:por|by)\s+(?:teléfono|telephone|phone))"
+    r"(?:\s+(?!(?:el|la|los|las|the|que|that|si|if|a|al|ante|en|con|to|before|in|at|on|with)\b)[^\W\d_]+)?"
 )
 
 
@@ -200,7 +204,8 @@ def _after_verb(candidate: Candidate, article: str, frames: Frames) -> tuple[int
     """Where the words after the verb open, past time, audience and a determiner: with the
     determiner and without it."""
     follows = article[candidate.span.end : candidate.sentence.end]
-    gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?(?:{_AUDIENCE}\s*,?\s*)?", follows, re.I)
+    # Two may follow each other: "declaró en una comparecencia ante la prensa el jefe …".
+    gap = re.match(rf"\s*,?\s*(?:{frames.time}\s*,?\s*)?(?:{_AUDIENCE}\s*,?\s*){{0,2}}", follows, re.I)
     opening = candidate.span.end + (gap.end() if gap else 0)
     # English "a" only after "according to": after a Spanish verb "a" is "to" ("dijo a Rusia").
     words = (*DETERMINERS, "a") if normalise(candidate.span.text) in frames.attribution else (*DETERMINERS, *POSSESSIVES)
