@@ -182,10 +182,10 @@ def test_having_no_information_is_no_denial() -> None:
     assert [c.cue for c in claim_candidates(text, CUES)] == ["asserted", "asserted", "denied"]
 
 
-def test_a_bodys_staff_speak_as_the_body_and_a_states_as_its_people() -> None:
+def test_a_bodys_staff_are_described_by_the_body_and_a_states_by_its_adjective() -> None:
     institute = Actor(name="Andes Institute", kind="organisation", country="Chile", mentions=["Instituto Andino"], evidence=EVIDENCE)
     chile = Actor(name="Chile", kind="country", country="Chile", mentions=["Chile"], evidence=EVIDENCE)
     speakers = ["researchers at the Andes Institute", "analistas del Instituto Andino", "expertos de Chile"]
     claims = [Claim(speaker=s, stance="asserted", content="x", evidence=EVIDENCE) for s in speakers]
     named = canonical_speakers(claims, [institute, chile], GAZETTEER, CUES)
-    assert [c.speaker for c in named] == ["Andes Institute", "Andes Institute", "Chilean experts"]
+    assert [c.speaker for c in named] == ["Andes Institute researchers", "Andes Institute analysts", "Chilean experts"]

@@ -63,11 +63,11 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         outlet = re.fullmatch(r"(?i)(?:the\s+)?(?:official\s+|state\s+)?(.+?)\s+(?:news\s+agency|agency|newspaper|daily|broadcaster)", name.strip())
         if outlet is not None and (normalise(outlet.group(1)) in by_mention or gazetteer.actor_for(outlet.group(1)) is not None):
             name = outlet.group(1)
-        # "researchers at SentinelOne", "analistas del centro X": a body's staff speak as the body;
-        # "expertos de Rusia" are Russian experts, not the state.
+        # "researchers at SentinelOne", "analistas del Instituto X": the body's staff, described as
+        # "Kremlin spokesman" is (docs/annotation.md); "expertos de Rusia" are Russian experts.
         staff = _STAFF.fullmatch(name.strip())
-        if staff is not None and (body := _non_state(staff.group(1), by_mention, kind_of, gazetteer)) is not None:
-            return body
+        if staff is not None and (body := _non_state(staff.group(2), by_mention, kind_of, gazetteer)) is not None:
+            return f"{body} {_STAFF_NOUNS[staff.group(1).lower()]}"
         if (known := by_mention.get(normalise(name))) is not None:
             return known
         if len(bodies := qualified.get(normalise(name), set())) == 1:
@@ -110,10 +110,15 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
     return named
 
 
-# A body's staff, by what they do there, and the body: "researchers at …", "analistas del …".
+# A body's staff, by what they do there, in English: "researchers at …", "analistas del …".
+_STAFF_NOUNS = {
+    "researchers": "researchers", "analysts": "analysts", "investigators": "investigators", "experts": "experts",
+    "specialists": "specialists", "scientists": "scientists", "investigadores": "researchers", "investigadoras": "researchers",
+    "analistas": "analysts", "expertos": "experts", "expertas": "experts", "especialistas": "specialists",
+    "científicos": "scientists", "científicas": "scientists",
+}
 _STAFF = re.compile(
-    r"(?i)(?:the\s+|los\s+|las\s+)?(?:researchers|analysts|investigators|experts|specialists|scientists|"
-    r"investigadores|investigadoras|analistas|expertos|expertas|especialistas|científicos|científicas)"
+    rf"(?i)(?:the\s+|los\s+|las\s+)?({'|'.join(sorted(_STAFF_NOUNS, key=len, reverse=True))})"
     r"\s+(?:at|from|with|of|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(.+)"
 )
 
