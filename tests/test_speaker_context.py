@@ -30,6 +30,14 @@ def test_an_office_after_a_body_spoke_is_the_bodys(text: str, expected: list[tup
     assert described(text) == expected
 
 
+def test_a_headlines_description_ends_at_its_line_and_is_the_person_the_lead_names() -> None:
+    text = (
+        "Perú habría comprado drones, según un diputado chileno\n\nLIMA, 3 de julio (EFE).- Perú compró drones a Chile, "
+        "afirmó este jueves el diputado chileno Lars Berg tras una sesión a puerta cerrada."
+    )
+    assert speakers(text) == [("según", "Lars Berg"), ("afirmó", "Lars Berg")]
+
+
 def test_he_after_a_group_is_the_person_who_spoke_last() -> None:
     text = (
         "Headline\n\nPresident Lars Berg said on Monday that calm was needed. Peruvian officials estimate that Chile builds drones. "

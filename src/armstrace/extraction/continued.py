@@ -215,11 +215,11 @@ def from_the_lead(found: Sequence[Candidate], article: str, countries: set[str])
         return list(found)
     closing = [c.sentence.end <= line and not article[c.span.end : c.sentence.end].strip(" .") for c in found]
     lead = body.speaker
-    # "Un diputado iraní asegura …" over "…, aseguró el diputado Shahriar Heidarí": the person the
-    # lead gives the headline's noun.
+    # "Un diputado iraní asegura …" over "…, aseguró el diputado Shahriar Heidarí" or "… el diputado
+    # iraní Shahriar Heidarí": the person the lead gives the headline's noun, or its whole description.
     named = [
         c.sentence.end <= line and c.speaker is not None and c.speaker.text[:1].islower()
-        and re.search(rf"(?i)\b{re.escape(c.speaker.text.split()[0])}\s+$", article[max(0, lead.start - 40) : lead.start]) is not None
+        and re.search(rf"(?i)\b(?:{re.escape(c.speaker.text.split()[0])}|{re.escape(c.speaker.text)})\s+$", article[max(0, lead.start - 40) : lead.start]) is not None
         for c in found
     ]  # fmt: skip
     return [

@@ -225,8 +225,9 @@ def _joined_name(article: str, end: int, names: Sequence[Span], media: set[str],
 # Where a body is posted: "mission to the UN", "misión ante la ONU".
 POSTED = r"to the|to|ante la|ante las|ante"
 # What joins a name to a description: a preposition, or one with its article.
-_LINK = re.compile(rf"\s+(?:(?:de|del|de la|de los|de las|of|of the|for the|for|at the|at|{POSTED})\s+)?")
-_LINK_ARTICLE = re.compile(r"\s+(?:de|of|for|at|ante|to)\s+(?:la|los|las|el|the)\s+")
+# (Never across a line: a headline's description is no part of the dateline after it.)
+_LINK = re.compile(rf"[^\S\n]+(?:(?:de|del|de la|de los|de las|of|of the|for the|for|at the|at|{POSTED})\s+)?")
+_LINK_ARTICLE = re.compile(r"[^\S\n]+(?:de|of|for|at|ante|to)\s+(?:la|los|las|el|the)\s+")
 # The bodies a state keeps in another's city, which name that city: "la embajada rusa en Seúl".
 # Bodies and people posted abroad: where they serve is part of what they are ("a Chilean diplomat in Lima").
 _POSTS = frozenset(("embassy", "consulate", "mission", "delegation", "diplomat", "diplomats"))
