@@ -365,6 +365,9 @@ def test_a_neutral_verb_takes_the_stance_of_what_it_reports() -> None:
         ('"The Republic of Chile has not sold, leased or lent any of its rifles to Lima," the envoy said.', "denied"),
         ("The ministry said separately it had seen no sign of rifles in Lima.", "denied"),
         ("Lars Berg said Oslo had found no rifles in the crates.", "denied"),
+        # what one will not allow or comment on is an intention, not a denial
+        ("«No vamos a permitir que nuestro puerto sirva de corredor», subrayó el ministro.", "asserted"),
+        ('Lars Berg said Oslo "will not allow itself to be used" for such trade.', "asserted"),
     ],
 )  # fmt: skip
 def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str, stance: str) -> None:
