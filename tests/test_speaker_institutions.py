@@ -104,6 +104,9 @@ def test_institutions_roles_and_channels_around_the_verb(text: str, expected: li
         ("el vocero del Kremlin", "Kremlin spokesman"),
         ("un portavoz de la Agencia Espacial Peruana", "Peruvian Space Agency spokesman"),  # the article is no word of the body
         ("Fuentes de la OTAN", "NATO sources"),
+        ("El embajador de Perú en Chile", "Peruvian ambassador to Chile"),  # posted to the state he serves in
+        ("la misión de Perú ante la ONU en Ginebra", "Peruvian mission to the United Nations"),  # posted to the organisation
+        ("los investigadores", "investigators"),  # a case's, not an institute's
     ],
 )
 def test_speakers_named_as_the_state_outlet_or_body_they_are(speaker: str, name: str) -> None:

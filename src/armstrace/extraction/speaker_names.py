@@ -299,7 +299,8 @@ def _in_english(
     if office is not None:  # "vocero del Kremlin": Kremlin spokesman; "la portavoz del Ministerio …": its spokeswoman
         title = frames.office_names[office.group(1).lower()]
         # "portavoz de la embajada rusa en Lima": the Russian embassy's spokesman, wherever it is posted
-        body = re.sub(rf"\s+{SERVING_IN}\s+[A-ZÁÉÍÓÚ][^,;:]*$", "", office.group(3))
+        served = re.search(rf"\s+{SERVING_IN}\s+([A-ZÁÉÍÓÚ][^,;:]*)$", office.group(3))
+        body = office.group(3)[: served.start()] if served else office.group(3)
         # "portavoz de la Agencia …": "de" takes the article when "de la" could ("del" holds it)
         body = re.sub(rf"^(?:{DETERMINER})\s+", "", body, flags=re.I)
         body = f"{body} {office.group(2)}" if office.group(2) else body
@@ -308,7 +309,9 @@ def _in_english(
         # "ministro de Relaciones Exteriores iraní": a minister's portfolio is the name of a ministry
         ministry = short(canonical(f"Ministerio de {body}")) if title == "minister" and named == body else ""
         named = ministry.removesuffix(" Ministry") if ministry.endswith(" Ministry") else named
-        return f"{short(named)} {'spokeswoman' if woman and title == 'spokesman' else title}"
+        # "el embajador de Irán en Georgia": an ambassador is posted to the state he serves in
+        host = iso_country(served.group(1)) if served and title == "ambassador" else None
+        return f"{short(named)} {'spokeswoman' if woman and title == 'spokesman' else title}{f' to {host[1]}' if host else ''}"
     # "fuentes de la inteligencia militar de Ucrania": the body the noun belongs to, in English first.
     of = re.fullmatch(rf"({frames.nouns.pattern})\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?(.+)", speaker, re.I)
     if of is not None and of.group(1).lower() in frames.english and (whose := _body_in_english(of.group(2), frames, canonical, short)) and iso_country(whose) is None:
@@ -328,9 +331,15 @@ def _in_english(
     # "defence intelligence chief": a head noun after the description, in English already.
     if re.match(r"\s+(?!(?:of|at|for|to|in)\b)[a-z]+(?:\s|$)", speaker[m.end() :]) and not _SPANISH.search(speaker):
         return speaker.strip()
-    # "Norway's mission to the UN": where the body is posted follows it in English too.
+    # "Norway's mission to the UN": where the body is posted follows it in English too, and
+    # names the body without the city it sits in.
     posted = re.fullmatch(rf"\s+(?:{POSTED})\s+(?:the\s+)?(.+)", speaker[m.end() :], re.I)
     where = f" to the {canonical(posted.group(1).strip())}" if posted else ""
+    # "la misión de Corea del Norte ante la ONU": the state's body, posted to the organisation.
+    owned = re.fullmatch(rf"\s+(?:de|del|of)\s+(.+?)\s+(?:{POSTED})\s+(?:the\s+)?(.+)", speaker[m.end() :], re.I)
+    if owned is not None and iso_country(state := canonical(owned.group(1).strip())) is not None:
+        return f"{state} {frames.english.get(m.group(0).lower(), m.group(0).lower())} to the {canonical(owned.group(2).strip())}"
+    place = "" if posted else place
     # "Diplomats at the UN", "a spokesperson for the Foreign Ministry": so in English too.
     if (serving := re.fullmatch(r"\s+(at|for|in)\s+(the\s+)?(.+)", speaker[m.end() :], re.I)) is not None:
         # "a spokesman for the North Korean defence ministry": the body's spokesman, as "vocero del Kremlin" is
