@@ -53,6 +53,8 @@ def described(text: str) -> list[tuple[str, str | None]]:
         # words before one person's noun after "a" describe the person
         ("Headline\n\nA Chilean defence ministry spokesman said the missiles had not been delivered.",
          [("said", "Chilean defence ministry spokesman")]),
+        # "un alto cargo": a senior official
+        ("Titular\n\nUn alto cargo chileno dijo que Lima vigila la ruta «muy de cerca».", [("dijo", "senior Chilean official")]),
     ],
 )  # fmt: skip
 def test_an_unnamed_speaker_is_described_in_full(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -363,5 +363,8 @@ def _in_english(
     said = [a for a in frames.adjectives.finditer(described) if not any(n.start() <= a.start() < n.end() for n in nouns)]
     adjectives = sorted((frames.english[a.group(0).lower()] for a in said), key=lambda a: _ADJECTIVE_ORDER.get(a, 1))
     noun = " ".join(frames.english[n.group(0).lower()] for n in nouns)
+    # "alto cargo" is a senior official: "senior" goes before a state's adjective, as English orders them
+    if noun.startswith("senior "):
+        adjectives, noun = ["senior", *adjectives], noun.removeprefix("senior ")
     joined = (" and " if re.search(AND, described) else " ").join(adjectives)
     return " ".join(w for w in (name, joined, noun) if w) + where + place
