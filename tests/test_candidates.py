@@ -109,6 +109,9 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         # verbs of saying the lexicon holds beyond "dijo": a reply, a forecast
         ("«Es falso», replicó Lars Berg.", [("replicó", "denied")]),
         ("Berg predijo que Chile comprará fusiles.", [("predijo", "believes")]),
+        ("«Quien quiera contar los fusiles puede venir a verlos», ironizó Berg.", [("ironizó", "asserted")]),
+        ("La senadora reprochó a Berg que la Armada se limitara a mirar.", [("reprochó", "accused")]),
+        ("Berg pleaded not guilty.", [("pleaded not guilty", "denied")]),
         # a noun spelled like a verb but for its accent reports nothing: "el relato", "el cálculo"
         ("El relato de Berg y el cálculo de Chile coinciden.", []),
         # what may or must not be is no fact denied; a story called a fable is
