@@ -112,6 +112,8 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("«Quien quiera contar los fusiles puede venir a verlos», ironizó Berg.", [("ironizó", "asserted")]),
         ("La senadora reprochó a Berg que la Armada se limitara a mirar.", [("reprochó", "accused")]),
         ("Berg pleaded not guilty.", [("pleaded not guilty", "denied")]),
+        ("Las cifras del instituto apuntan a que Perú ha vendido fusiles a Chile.", [("apuntan a que", "asserted")]),
+        ("El misil apunta a Lima.", []),
         # a noun spelled like a verb but for its accent reports nothing: "el relato", "el cálculo"
         ("El relato de Berg y el cálculo de Chile coinciden.", []),
         # what may or must not be is no fact denied; a story called a fable is
