@@ -161,3 +161,18 @@ def test_a_known_body_about_one_country_named_about_another_is_that_other_body()
     assert panels("Headline\n\nThe UN Panel of Experts on Libya said the rockets were North Korean.") == {"UN Panel of Experts on Libya"}
     assert panels("Headline\n\nThe UN Panel of Experts on North Korea said the missiles were North Korean.") == {"UN Panel of Experts on North Korea"}
     assert panels("Titular\n\nEl Panel de Expertos de la ONU dijo que los misiles eran norcoreanos.") == {"UN Panel of Experts on North Korea"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "named"),
+    [
+        ("In Oslo, a Defence Ministry spokesman said Norway had not sold a single rifle.", "Defence Ministry spokesman", "Norwegian Defence Ministry spokesman"),
+        ("En Oslo, un portavoz del Ministerio de Defensa negó la venta.", "portavoz del Ministerio de Defensa", "Norwegian Defence Ministry spokesman"),
+        ("In Oslo, a NATO official said the rifles were Chilean.", "NATO official", "NATO official"),  # a body that says whose it is
+        ("En Seúl, el ministro de Defensa surcoreano dijo que la información es falsa.", "ministro de Defensa surcoreano", "South Korean Defence minister"),
+    ],
+)
+def test_a_body_described_in_a_sentence_opening_in_a_capital_is_that_states(sentence: str, speaker: str, named: str) -> None:
+    evidence = Evidence(quote=sentence, start=0, end=len(sentence), alignment="exact", score=1.0)
+    claim = Claim(speaker=speaker, stance="asserted", content="x", evidence=evidence)
+    assert canonical_speakers([claim], [], GAZETTEER, CUES)[0].speaker == named

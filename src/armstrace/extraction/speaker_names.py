@@ -93,7 +93,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             continue
         known = canonical(claim.speaker) != claim.speaker
         if not known and (english := _in_english(claim.speaker, frames, canonical, woman, short)) is not None:
-            english = _whose_state(english, claim.clause, gazetteer, cues)
+            english = _in_capital(_whose_state(english, claim.clause, gazetteer, cues), claim.evidence.quote, gazetteer, cues)
             english = _adjectival(_possessor(english, claim.speaker, claim.evidence.quote, gazetteer, cues), gazetteer, cues)
             named.append(claim.model_copy(update={"speaker": english}))
             continue
@@ -192,6 +192,28 @@ def _whose_state(speaker: str, clause: str, gazetteer: Gazetteer, cues: Cues) ->
     code = known.country if known is not None else ""
     adjective = cues.country_adjective(gazetteer.country_name(code)) if code else ""
     return f"{adjective} state media" if adjective else speaker
+
+
+# "In Tehran, a Defence Ministry spokesman said …", "En Teherán, un portavoz …": where the sentence opens.
+_OPENS_IN = re.compile(r"\W*(?:In|En|From|Desde)\s+([A-ZÁÉÍÓÚ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚ][\w'’-]+)?)\s*,")
+
+
+def _in_capital(speaker: str, sentence: str, gazetteer: Gazetteer, cues: Cues) -> str:
+    """A body or an office described with no state, in a sentence that opens in a state's
+    capital, is that state's ("In Tehran, a Defence Ministry spokesman": Iranian)."""
+    opens = _OPENS_IN.match(sentence)
+    place = gazetteer.actor_for(opens.group(1)) if opens is not None else None
+    if place is None or place.kind != "country" or not speaker[:1].isupper():
+        return speaker
+    # a state's adjective, of one word or two ("South Korean"), or its name says whose it is already
+    adjectives = {cues.country_adjective(c) for c in cues.demonyms} - {""}
+    if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", speaker) for a in adjectives) or any(iso_country(w) is not None for w in speaker.split()):
+        return speaker
+    # a body the gazetteer knows says whose it is ("NATO official", "State Department spokesman")
+    if any(gazetteer.actor_for(m.group(0)) is not None for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", speaker)):
+        return speaker
+    adjective = cues.country_adjective(place.name)
+    return f"{adjective} {speaker}" if adjective else speaker
 
 
 def _possessor(speaker: str, written: str, sentence: str, gazetteer: Gazetteer, cues: Cues) -> str:
