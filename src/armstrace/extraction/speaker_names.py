@@ -286,6 +286,9 @@ def _short_form(body: str, gazetteer: Gazetteer) -> str:
     return min(english, key=len, default=body)
 
 
+# The bodies a chain of offices belongs to, by their first word.
+_OUTER_BODIES = frozenset(("ministerio", "embajada"))
+
 _HOUSES = ("Parliament", "Congress", "Assembly", "National Assembly", "Senate", "Duma", "State Duma", "Majlis")
 
 
@@ -297,7 +300,10 @@ def _body_in_english(body: str, frames: Frames, canonical: Callable[[str], str],
     if (named := canonical(body)) != body:
         return named
     parts = re.split(r"\s+(?=(?:de|del|de la|de los|de las)\s+[A-ZÁÉÍÓÚ])", body)
-    for n in range(len(parts)):
+    # A ministry or an embassy a chain of offices ends with is the body they belong to ("la Oficina
+    # General de Equipamiento del Ministerio de Defensa norcoreano": the North Korean Defence Ministry).
+    outer = [n for n in range(1, len(parts)) if re.sub(r"^(?:de|del|de la|de los|de las)\s+", "", parts[n]).split()[0].lower() in _OUTER_BODIES]
+    for n in [*outer[-1:], *range(len(parts))]:
         tail = re.sub(r"^(?:de|del|de la|de los|de las)\s+", "", " ".join(parts[n:]))
         # "del ministerio noruego": a body's word in lower case is its name all the same (a described
         # body's, "inteligencia francesa", is written as descriptions are)
