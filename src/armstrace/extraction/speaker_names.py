@@ -4,7 +4,7 @@ describes rather than names it ("funcionarios británicos" are British officials
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..base.schema import Actor, Claim
 from ..knowledge.countries import iso_country
@@ -123,7 +123,7 @@ _STAFF = re.compile(
 )
 
 
-def _non_state(name: str, by_mention: dict[str, str], kind_of: dict[str, str], gazetteer: Gazetteer) -> str | None:
+def _non_state(name: str, by_mention: Mapping[str, str], kind_of: Mapping[str, str], gazetteer: Gazetteer) -> str | None:
     """The article's or the gazetteer's actor `name` names, unless it is a country."""
     if (known := by_mention.get(normalise(name))) is not None:
         return known if kind_of.get(known) != "country" else None
