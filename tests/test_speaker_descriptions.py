@@ -37,7 +37,7 @@ def described(text: str) -> list[tuple[str, str | None]]:
         # the outermost body of a chain of bodies
         ("Titular\n\n«Jamás vendimos armas a Perú», afirmó un responsable del Departamento General de Política del Ministerio de Defensa de Chile.",
          [("afirmó", "Chilean Defence Ministry official")]),
-        ("Titular\n\n«Nunca vendimos armas», dijo un responsable de la Oficina General de Equipamiento del Ministerio de Defensa chileno.",
+        ("Titular\n\n«Nunca vendimos armas», dijo un responsable de la Dirección de Compras del Ministerio de Defensa chileno.",
          [("dijo", "Chilean Defence Ministry official")]),
         ("Titular\n\nUn portavoz del Ministerio de Defensa de Chile advirtió que la compensación podría incluir misiles.",
          [("advirtió", "Chilean Defence Ministry spokesman")]),

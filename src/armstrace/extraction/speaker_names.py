@@ -300,8 +300,8 @@ def _body_in_english(body: str, frames: Frames, canonical: Callable[[str], str],
     if (named := canonical(body)) != body:
         return named
     parts = re.split(r"\s+(?=(?:de|del|de la|de los|de las)\s+[A-ZÁÉÍÓÚ])", body)
-    # A ministry or an embassy a chain of offices ends with is the body they belong to ("la Oficina
-    # General de Equipamiento del Ministerio de Defensa norcoreano": the North Korean Defence Ministry).
+    # A ministry or an embassy a chain of offices ends with is the body they belong to ("la Dirección
+    # de Compras del Ministerio de Defensa chileno": the Chilean Defence Ministry).
     outer = [n for n in range(1, len(parts)) if re.sub(r"^(?:de|del|de la|de los|de las)\s+", "", parts[n]).split()[0].lower() in _OUTER_BODIES]
     for n in [*outer[-1:], *range(len(parts))]:
         tail = re.sub(r"^(?:de|del|de la|de los|de las)\s+", "", " ".join(parts[n:]))
