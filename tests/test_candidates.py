@@ -110,6 +110,7 @@ def test_a_denial_outranks_the_verb_that_reports_it() -> None:
         ("«Es falso», replicó Lars Berg.", [("replicó", "denied")]),
         ("Berg predijo que Chile comprará fusiles.", [("predijo", "believes")]),
         ("«Quien quiera contar los fusiles puede venir a verlos», ironizó Berg.", [("ironizó", "asserted")]),
+        ("Su portavoz, Lars Berg, se limitó a recordar que Noruega vende fusiles.", [("se limitó a recordar", "asserted")]),
         ("La senadora reprochó a Berg que la Armada se limitara a mirar.", [("reprochó", "accused")]),
         ("Berg pleaded not guilty.", [("pleaded not guilty", "denied")]),
         ("Las cifras del instituto apuntan a que Perú ha vendido fusiles a Chile.", [("apuntan a que", "asserted")]),
