@@ -203,6 +203,28 @@ def test_an_institution_is_not_the_person_who_speaks_for_it() -> None:
     assert score_article(gold, predicted(claims=[said]), TEXT, MATCHER).fields["claims"].tp == 0
 
 
+@pytest.mark.parametrize(
+    ("gold", "guess", "same"),
+    [
+        ("State Department spokesperson", "State Department spokesman", True),
+        ("US official", "senior US official", True),
+        ("Western diplomat", "Western diplomat in Islamabad", True),
+        ("Iranian Embassy in Baghdad spokesman", "Iranian embassy spokesman", True),
+        ("Iranian Embassy in Iraq", "Iranian embassy in Baghdad", True),
+        ("South Korean foreign ministry official", "South Korean Ministry of Foreign Affairs official", True),
+        ("US Treasury official", "US Department of the Treasury official", True),
+        ("Russian Embassy in Washington", "Russian embassy in London", False),
+        ("UN experts", "experts", False),
+        ("Kremlin", "Kremlin spokesman", False),
+    ],
+)
+def test_a_described_speaker_matches_the_same_description_spelled_otherwise(gold: str, guess: str, same: bool) -> None:
+    claim = GOLD.claims[1].model_copy(update={"speaker": gold})
+    said = claim.model_copy(update={"speaker": guess})
+    article = GOLD.model_copy(update={"claims": [claim]})
+    assert score_article(article, predicted(claims=[said]), TEXT, MATCHER).fields["claims"].tp == same
+
+
 def test_a_transfer_with_swapped_parties_is_no_match() -> None:
     swapped = GOLD.weapons[0].model_copy(update={"supplier": "Russia", "recipient": "North Korea"})
     assert strict(weapons=[swapped]) == {"weapons": (0, 1, 2)}
