@@ -101,7 +101,7 @@ def test_one_of_a_group_described_before_speaks_as_one_of_them(text: str, expect
         ("Headline\n\nThe agency quoted Luis Arce as saying the rifles were never sold.", [("saying", "Luis Arce")]),
         # a body called by its kind, then an aside
         ("Titular\n\nLa Aduana de Chile retuvo el contenedor. Un funcionario de la aduana, que pidió el anonimato, indicó que había fusiles.",
-         [("indicó", "Chilean Customs official")]),
+         [("indicó", "Chilean customs official")]),
         # a body with its own adjective is no body named before
         ("Titular\n\nChile acusó a Noruega de vender fusiles. «No vendemos fusiles», dijo un responsable del ministerio noruego.",
          [("acusó", "Chile"), ("dijo", "Norwegian Ministry official")]),

@@ -56,7 +56,7 @@ _DESCRIPTION_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bdefense\b", "defence"),
         (r"\bdepartment of the treasury\b", "treasury"),
         (r"\bdepartment of state\b", "state department"),
-        (r"\b(?:senior|top|high ranking|unnamed|anonymous|the|a|an)\b", ""),
+        (r"\b(?:senior|top|high ranking|unnamed|anonymous|permanent|the|a|an)\b", ""),
     )
 )
 # Where a described speaker sits ("in Islamabad", "in New York"): capitalised words after "in".

@@ -140,14 +140,14 @@ def gerund_subject(candidate: Candidate, previous: Candidate | None, names: Sequ
     return _opening_names(candidate, names, article)
 
 
-def joined_subject(candidate: Candidate, previous: Candidate | None, names: Sequence[Span], article: str) -> Span | None:
+def joined_subject(candidate: Candidate, previous: Candidate | None, names: Sequence[Span], article: str, roles: Sequence[str]) -> Span | None:
     """"El líder norcoreano, Kim Jong Un, recibió al ministro … y le prometió que …": a verb joined
     by "y" to a clause that is no claim has that clause's subject, the name the sentence opens with."""
     if previous is not None and previous.sentence == candidate.sentence:
         return None
     if not _JOINED_VERB.search(article, candidate.sentence.start, candidate.span.start):
         return None
-    return _opening_names(candidate, names, article)
+    return _opening_names(candidate, names, article, roles)
 
 
 def occasion_subject(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
@@ -159,7 +159,7 @@ def occasion_subject(candidate: Candidate, names: Sequence[Span], article: str) 
     return _opening_names(candidate, names, article)
 
 
-def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) -> Span | None:
+def _opening_names(candidate: Candidate, names: Sequence[Span], article: str, roles: Sequence[str] = ()) -> Span | None:
     """The name the sentence opens with (past a determiner), or the names listed with it; past
     a role set off before it ("El líder norcoreano, Kim Jong Un, …") or after a possessive
     ("Ukraine's ambassador, Vasyl Myroshnychenko, …"), the person named."""
@@ -174,6 +174,8 @@ def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) ->
     person = next((n for n in listed if role is not None and n.start == role.end()), None)
     if person is not None and re.match(r"\s*,", article[person.end : candidate.span.start]):
         return person
+    if (held := _held_role(lead, listed, candidate, article, roles)) is not None:
+        return held
     before = article[lead : listed[0].start]
     if _ROLE_BEFORE.fullmatch(before) and before.strip().lower() not in _DEFINITE:
         # A name the candidates cut in two ("Andrii", "Sibiga") is one name here.
@@ -192,6 +194,28 @@ def _opening_names(candidate: Candidate, names: Sequence[Span], article: str) ->
     return Span(listed[0].start, last.end, article[listed[0].start : last.end])
 
 
+def _held_role(lead: int, listed: Sequence[Span], candidate: Candidate, article: str, roles: Sequence[str]) -> Span | None:
+    """"El embajador de Ucrania en Armenia agradeció … y afirmó": a role the sentence opens with,
+    whose complement is names alone and no person is set off after, is the subject itself."""
+    held = _HELD_ROLE.match(article, lead)
+    if held is None or held.end() != listed[0].start or held.group(2).lower() not in roles:
+        return None
+    end = listed[0].end
+    for name in listed[1:]:
+        if _POSTED_LINK.fullmatch(article, end, name.start) is None:
+            break
+        end = name.end
+    if re.match(r"\s*,", article[end : candidate.span.start]):
+        return None
+    return Span(held.start(1), end, article[held.start(1) : end])
+
+
+# "El embajador de ", "El ministro de Defensa de ": a role and its complement up to a name.
+_HELD_ROLE = re.compile(
+    r"\s*(?i:el|la|the)\s+(([a-záéíóúñ][\w-]*)\s+(?:de|del|of)\s+(?:(?:la|el|the)\s+)?(?:[A-ZÁÉÍÓÚ][\w-]*\s+(?:de|del|of)\s+(?:(?:la|el|the)\s+)?)?)"
+)
+# Where the role is held: "en Armenia", "ante la ONU", "in Kyiv", "to the UN".
+_POSTED_LINK = re.compile(r"\s+(?:en|ante|in|to)\s+(?:(?:la|el|the)\s+)?")
 # Only a definite article may open the clause before its subject ("a" or "un" would describe one).
 _DEFINITE = ("the", "el", "la", "los", "las")
 # "El líder norcoreano, ", "Chile's ambassador, ": a role in lowercase words set off before the name.

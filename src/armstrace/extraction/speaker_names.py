@@ -12,7 +12,8 @@ from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
 from ..knowledge.translation import english_name
 from ..text.fold import normalise
-from .frames import AND, DETERMINER, POSTED, SERVING_IN, Frames, any_of
+from .descriptions import POSTED, SERVING_IN
+from .frames import AND, DETERMINER, Frames, any_of
 
 # What a government may be besides its state's: "militar", "interim", "de transición".
 _INTERIM = r"(?:militar|interino|interina|provisional|de\s+facto|military|interim|transitional|ruling)"
@@ -352,8 +353,9 @@ def _in_english(
     place = f" in {_place(placed.group(1).strip(), frames)}" if placed else ""
     speaker = speaker[: placed.start()] if placed else speaker
     m = frames.described.search(speaker)
-    if m is not None and m.group(0)[:1].isupper() and re.match(r"\s+[A-Z]", speaker[m.end() :]):
-        return None  # "National Intelligence Service": capitals run on past the noun, a name's words
+    # "National Intelligence Service", "Administración Militar Regional de Járkov": capitals run on, a name's words
+    if m is not None and m.group(0)[:1].isupper() and (re.match(r"\s+[A-Z]", speaker[m.end() :]) or re.fullmatch(r"(?:\s*[A-ZÁÉÍÓÚ]\S*){2,}", m.group(0))):
+        return None
     if m is None or m.group(0) == speaker.strip() and speaker.strip() in frames.english.values():
         return None if m is None else speaker.strip()
     # "defence intelligence chief": a head noun after the description, in English already.

@@ -32,9 +32,10 @@ from .pointing import refers_back
 from .relatives import RELATIVE_CLAUSE, RELATIVE_PRONOUN, relative_subject
 from .statements import QUOTED_AS, goes_on, named_words
 from .frames import (
-    ASIDE_BEFORE_VERB, CITED_BY, DETERMINERS, Frames, any_of, described_as, described_spans, group_described_before, is_body, is_body_named_before, is_document_subject,
+    ASIDE_BEFORE_VERB, CITED_BY, DETERMINERS, Frames, any_of, described_as, group_described_before, is_body, is_body_named_before, is_document_subject,
     is_outlet_named_before, is_role_named_before, name_spans, one_described_before, unattributed, words_of,
 )  # fmt: skip
+from .descriptions import described_spans
 from .continued import GERUND, closes_where, from_the_lead, gerund_subject, goes_on_from, joined_subject, occasion_subject, parenthetical, person_called
 from .counted_groups import counted_group, one_of_group
 from .kinds import body_named_before
@@ -245,7 +246,7 @@ def _speaker(
     if goes_on_from(candidate, previous, article):
         return previous.speaker if previous is not None else None
     opening = gerund_subject(candidate, previous, spoken, article) or occasion_subject(candidate, spoken, article)
-    if (opening := opening or joined_subject(candidate, previous, spoken, article)) is not None:
+    if (opening := opening or joined_subject(candidate, previous, spoken, article, frames.roles)) is not None:
         return opening
     if (quoted := quoted_by(candidate, every_name, article)) is not None:
         return quoted

@@ -22,6 +22,7 @@ from .gazetteer import Gazetteer
 # Norway"), so an English "of" joins the parts as "de" does.
 _OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?", re.I)
 _ARTICLE = re.compile(r"^(?:el|la|los|las)\s+", re.I)
+_PLACE = re.compile(r"[A-ZÁÉÍÓÚ][\w'-]+(?:\s+[A-ZÁÉÍÓÚ][\w'-]+)?")
 
 
 def english_phrase(phrase: str, cues: Cues, gazetteer: Gazetteer) -> str:
@@ -60,7 +61,9 @@ def _english(name: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
         return None
     if not rest:
         return english_head
-    of = _english(rest[0], cues, gazetteer)
+    # "Administración Militar Regional de Járkov": a place no list knows closes a Spanish name as written.
+    spanish = (link := _OF.search(name)) is not None and link.group(0).split()[0].lower() in ("de", "del")
+    of = _english(rest[0], cues, gazetteer) or (rest[0] if spanish and _PLACE.fullmatch(rest[0]) else None)
     # "Fiscalía Federal de Alemania": a country's body takes the country's adjective (German Federal Prosecutor's Office).
     country = iso_country(rest[0]) if of is not None else None
     of = (cues.country_adjective(country[1]) or of) if country is not None else of
