@@ -403,6 +403,10 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
         # a thing branded so, not a report, is charged; a report branded so is still denied
         ("El embajador peruano tildó la medida chilena de «chantaje».", "accused"),
         ("El portavoz tachó el informe de «invención».", "denied"),
+        # a thing given a name that charges it is charged, one given a kind name is not
+        ("El ministro peruano calificó la visita de «error histórico».", "accused"),
+        ("Lima's embassy called the sanctions \"a witch hunt against Peru's partners\".", "accused"),
+        ("El ministro calificó la visita de «paso importante».", "asserted"),
     ],
 )  # fmt: skip
 def test_what_a_neutral_verb_reports_of_evidence_charges_and_names_decides_its_stance(text: str, stance: str) -> None:

@@ -55,6 +55,20 @@ def described(text: str) -> list[tuple[str, str | None]]:
         # words before one person's noun after "a" describe the person
         ("Headline\n\nA Chilean defence ministry spokesman said the missiles had not been delivered.",
          [("said", "Chilean defence ministry spokesman")]),
+        # a state's mission to an organisation, the organisation's article inside its name, "permanente" after the noun
+        ("Titular\n\nLa misión de Chile ante la Unión Europea negó que sus barcos llevaran fusiles.", [("negó", "Chilean mission to the European Union")]),
+        ("Titular\n\nLa misión permanente de Chile ante Naciones Unidas negó cualquier papel en el envío.",
+         [("negó", "Chilean mission to the United Nations")]),
+        # a role the sentence opens with, its complement names alone, for a verb joined by "y"
+        ("Titular\n\nEl embajador de Chile en Bolivia agradeció la ayuda de los aduaneros y afirmó que los fusiles eran peruanos.",
+         [("afirmó", "Chilean ambassador to Bolivia")]),
+        # a body's own name, its place kept as written; a body introduced by its kind
+        ("Titular\n\nLa Administración Militar Regional de Tacna acusó a soldados chilenos de cruzar la frontera.",
+         [("acusó", "Tacna Regional Military Administration")]),
+        ("Titular\n\nLa Guardia Costera de Perú informó que el buque cambió de bandera.", [("informó", "Peruvian Coast Guard")]),
+        ("Headline\n\nThe rifles came from Lima, according to researchers at Chilean monitoring group Andes Watch.",
+         [("according to", "researchers at Andes Watch")]),
+        ("Titular\n\nLas exportaciones bajaron un tercio, según la aduana peruana.", [("según", "Peruvian customs")]),
         # "un alto cargo": a senior official
         ("Titular\n\nUn alto cargo chileno dijo que Lima vigila la ruta «muy de cerca».", [("dijo", "senior Chilean official")]),
     ],

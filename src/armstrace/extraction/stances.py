@@ -90,8 +90,8 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
     # A denial of evidence denies (docs/annotation.md): "no contiene una sola prueba", "has not provided any evidence".
     if _names_a_report(segment, cues) or _NO_EVIDENCE.search(text):
         return "denied"
-    if _named(segment, cues, cues.branding):
-        return "accused"  # "tildó la resolución de «politizada»": what is branded so is charged
+    if _named(segment, cues, cues.branding) or _charging(_named(segment, cues), cues):
+        return "accused"  # "tildó la resolución de «politizada»", "calificó el viaje de «error»": what is so named is charged
     return "denied" if _negated(statement, cues) else stance
 
 
@@ -101,6 +101,11 @@ def _names_a_report(segment: str, cues: Cues) -> bool:
     named = _named(segment, cues)
     rest = [w for w in normalise(" ".join(named)).split()[:3] if w not in _DETERMINERS]
     return bool(rest) and rest[0] in {normalise(r) for r in cues.referring}
+
+
+def _charging(named: list[str], cues: Cues) -> bool:
+    """Whether the name a naming verb gives charges what it names ("«caza de brujas»", "“a historic mistake”")."""
+    return bool(named) and re.search(rf"(?<!\w)(?:{'|'.join(re.escape(normalise(w)) for w in cues.charging_names)})(?!\w)", normalise(" ".join(named))) is not None
 
 
 def _names_an_actor(segment: str, cues: Cues) -> bool:

@@ -62,6 +62,7 @@ class Cues:
     habitual: tuple[str, ...]
     naming: tuple[str, ...]
     branding: tuple[str, ...]
+    charging_names: tuple[str, ...]
     opinion: tuple[str, ...]
     deliberative: tuple[str, ...]
     times: tuple[str, ...]
@@ -113,7 +114,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles", "ranks", "rank_modifiers",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "branding", "opinion", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "branding", "charging_names", "opinion", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "generic_bodies", "demonyms", "institutions", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
 
@@ -214,6 +215,7 @@ def read_cues(path: Path) -> Cues:
         habitual=_joined(document, "habitual", path),
         naming=_joined(document, "naming", path),
         branding=_joined(document, "branding", path),
+        charging_names=_joined(document, "charging_names", path),
         opinion=_joined(document, "opinion", path),
         deliberative=_joined(document, "deliberative", path),
         speech_acts=_joined(document, "speech_acts", path),
