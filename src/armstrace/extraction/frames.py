@@ -15,7 +15,8 @@ from .spans import Candidate, Span, quoted_spans
 DETERMINERS = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "the", "an")
 # A possessive opens a subject after its verb as an article does: "subrayó su embajador".
 POSSESSIVES = ("su", "sus", "his", "her", "its", "their")
-DETERMINER = f"(?:{'|'.join(DETERMINERS)})"
+# (not an acronym in capitals: "UN experts" are the United Nations')
+DETERMINER = rf"(?:(?!(?-i:[A-Z]{{2,}})\b)(?:{'|'.join(DETERMINERS)}))"
 AND = r"\s+(?:y|e|and|&)\s+"
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 

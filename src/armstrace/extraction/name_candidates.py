@@ -130,12 +130,19 @@ def _opens_longer(article: str, start: int, text: str, known: list[Span], common
     opening = next((k for k in known if k.start == start and " " not in k.text), None)
     if opening is None or not text[len(opening.text) : len(opening.text) + 1].isspace():
         return False  # "London-based" is an adjective of the city
+    if _opens_no_name(opening.text, gazetteer):
+        return False
     if gazetteer.actor_for(text) is not None or re.match(r"\s*\d", article[start + len(text) :]):
         return False  # "UN Resolution 2231": a document's title, whose words are not a name's
     following = text[len(opening.text) :].split()
     return 0 < len(following) <= _LONGER and not any(
         normalise(w) in common or gazetteer.actor_for(w) is not None or _iso_actor(w) is not None for w in following
     )
+
+
+def _opens_no_name(name: str, gazetteer: Gazetteer) -> bool:
+    """"dijo a EFE Ana Ruiz": a known acronym opens no longer name; the words after it are one."""
+    return name.isupper() and gazetteer.actor_for(name) is not None
 
 
 def _common_words(cues: Cues) -> frozenset[str]:
@@ -237,6 +244,11 @@ def actor_candidates(article: str, cues: Cues, gazetteer: Gazetteer) -> list[Can
                     unknown.setdefault(person, []).append((person, start + titled[1]))
                 text = text[: titled[0]].rstrip()
             text = _known_cut(text, start, known, cues.connectors)
+            first, *rest = text.split() or [""]
+            # (a person's name after it: two or three capitalised words, "Ana Ruiz", not "Secretary of State")
+            if _opens_no_name(first, gazetteer) and 1 < len(rest) <= 3 and all(w[:1].isupper() for w in rest) and gazetteer.actor_for(text) is None:
+                unknown.setdefault(" ".join(rest), []).append((" ".join(rest), start + text.index(rest[0], len(first))))
+                continue
             if text and (not any(k.start <= start < k.end for k in known) or _opens_longer(article, start, text, known, common, gazetteer)):
                 unknown.setdefault(text, []).append((text, start))
     places = set(map(normalise, cues.places))

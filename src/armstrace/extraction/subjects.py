@@ -184,7 +184,9 @@ _AUDIENCE = (
     # "dijo a Reuters el ministro", "aseguró a la agencia rusa NTB el portavoz", "declaró en la
     # televisión pública TVP el ministro": a name told or spoken on, then the subject or the sentence's end
     # (first: the outlet's noun alone below would leave its name for the subject).
-    rf"(?:(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|the)\s|[\s.»”\"]*$)"
+    # "contó a EFE Valentina Moroz": an agency's acronym, then the subject's name
+    r"(?:(?:a|al|to)\s+(?-i:[A-Z]{2,})(?=(?:\s+(?-i:[A-ZÁÉÍÓÚ][a-záéíóúñ-]+)){2,3}(?:\s*,|[\s.»”\"]*$))"
+    rf"|(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|un|una|unos|unas|the|an?)\s|[\s.»”\"]*$|\s*,)"
     r"|(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
     r"|(?:en|in|at)\s+(?:un|una|a|an|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
     r"|comparecencia|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing"
@@ -193,7 +195,7 @@ _AUDIENCE = (
     r"|(?:en|at)\s+(?:rueda|conferencia)\s+de\s+prensa"
     # how it was said: "contó por teléfono a EFE", "said by phone"
     r"|(?:por|by)\s+(?:teléfono|telephone|phone))"
-    r"(?:\s+(?!(?:el|la|los|las|the|que|that|si|if|a|al|ante|en|con|to|before|in|at|on|with)\b)[^\W\d_]+)?"
+    r"(?:\s+(?!(?:el|la|los|las|the|que|that|si|if|a|al|ante|en|con|to|before|in|at|on|with)\b|(?-i:[A-ZÁÉÍÓÚ]))[^\W\d_]+)?"
 )
 
 

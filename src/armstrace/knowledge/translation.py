@@ -74,9 +74,9 @@ def _head(words: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
     """A part with no "de": an institution's word, its adjectives after it ("Agencia Estatal":
     State Agency), and a proper name closing it ("Aviación Fjord": Fjord Aviation)."""
     parts = words.split()
-    # a head of two words is one ("Estado Mayor": General Staff)
-    if len(parts) > 1 and _word(" ".join(parts[:2]), cues) is not None:
-        parts = [" ".join(parts[:2]), *parts[2:]]
+    # a head of two or three words is one ("Estado Mayor General": General Staff)
+    whole = next((n for n in (3, 2) if len(parts) >= n and _word(" ".join(parts[:n]), cues) is not None), 1)
+    parts = [" ".join(parts[:whole]), *parts[whole:]]
     if not parts or not _word(parts[0], cues):
         return None
     nouns = [_word(parts[0], cues)]
