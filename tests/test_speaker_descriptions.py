@@ -72,6 +72,13 @@ def described(text: str) -> list[tuple[str, str | None]]:
         # an acronym before a name is no part of it: the agency is told, the person speaks
         ("Titular\n\n«Las familias se van con lo que pueden cargar», contó por teléfono a EFE Ana Ruiz, voluntaria.", [("contó", "Ana Ruiz")]),
         ("Headline\n\nChilean rifles reach the Peruvian army, UN experts say", [("say", "UN experts")]),
+        # a headline's group is the lead's fuller description of it
+        ("Hackers spent months inside a Chilean arms maker's network, researchers say\n\nSANTIAGO, Aug 7 (Reuters) - Two groups had access "
+         "to its systems, according to researchers at US cybersecurity firm Andeswatch.",
+         [("say", "researchers at Andeswatch"), ("according to", "researchers at Andeswatch")]),
+        # a body's name with a possessive is no person's, whose last word would be a surname
+        ("Headline\n\nRussia's Ministry of Defence said its air defences had downed 43 drones. Chile's Foreign Ministry rejected the account.",
+         [("said", "Russian Ministry of Defence"), ("rejected", "Chile's Foreign Ministry")]),
         # "un alto cargo": a senior official
         ("Titular\n\nUn alto cargo chileno dijo que Lima vigila la ruta «muy de cerca».", [("dijo", "senior Chilean official")]),
     ],

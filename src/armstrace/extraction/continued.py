@@ -235,8 +235,10 @@ def from_the_lead(found: Sequence[Candidate], article: str, countries: set[str])
     first = next((s for s in sentences(article) if line >= 0 and s.start > line), None)
     if body is None or body.speaker is None or first is None or body.sentence != first:
         return list(found)
+    # "…, researchers say" over "…, according to researchers at US cybersecurity firm X": the lead's fuller description.
+    fuller = [c.sentence.end <= line and c.speaker is not None and body.speaker.text.lower().startswith(f"{c.speaker.text.lower()} ") for c in found]
     if not body.speaker.text[:1].isupper() or normalise(body.speaker.text) in countries:
-        return list(found)
+        return [replace(c, speaker=body.speaker) if longer else c for c, longer in zip(found, fuller)]
     closing = [c.sentence.end <= line and not article[c.span.end : c.sentence.end].strip(" .") for c in found]
     lead = body.speaker
     # "Un diputado iraní asegura …" over "…, aseguró el diputado Shahriar Heidarí" or "… el diputado

@@ -141,8 +141,8 @@ def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, fra
 def _surnames(actors: Sequence[Candidate]) -> list[str]:
     """The surname of each name of a person the gazetteer does not know ("Lammy" of "David
     Lammy", "Hong" of "Hong Jang-won"), which a sentence may open with, where a lone capitalised
-    word is no candidate."""
-    named = [a.span.text.split() for a in actors if a.known is None or a.known.kind == "person"]
+    word is no candidate; "Iran's Foreign Ministry" is no person's."""
+    named = [a.span.text.split() for a in actors if (a.known is None or a.known.kind == "person") and not re.search(r"['’]s\s", a.span.text)]
     last = [words[-1] for words in named if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words[-1]) > 2]
     # A Korean name puts the family name first, before a hyphenated given name: "Hong Jang-won" is Hong.
     first = [words[0] for words in named if len(words) == 2 and "-" in words[1] and words[0][:1].isupper() and len(words[0]) > 1]
