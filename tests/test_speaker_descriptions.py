@@ -72,6 +72,14 @@ def described(text: str) -> list[tuple[str, str | None]]:
         # an acronym before a name is no part of it: the agency is told, the person speaks
         ("Titular\n\n«Las familias se van con lo que pueden cargar», contó por teléfono a EFE Ana Ruiz, voluntaria.", [("contó", "Ana Ruiz")]),
         ("Headline\n\nChilean rifles reach the Peruvian army, UN experts say", [("say", "UN experts")]),
+        # a definite description the name of a body named before holds is that body; an official is an official
+        ("Titular\n\nLa Administración Militar Regional de Tacna acusó a Chile de atacar dos aldeas. Según la administración regional, "
+         "los ataques obligaron a evacuar a 1.500 vecinos.",
+         [("acusó", "Tacna Regional Military Administration"), ("Según", "Tacna Regional Military Administration")]),
+        ("Titular\n\nUn alto cargo del Ministerio de Defensa de Chile dijo que el canal facilita pagos. El funcionario advirtió de que los "
+         "bancos se exponen a sanciones.", [("dijo", "Chilean Defence Ministry senior official"), ("advirtió", "Chilean Defence Ministry senior official")]),
+        ("Headline\n\nThe Russian embassy in the Netherlands dismissed the report as \"recycled rumours\".",
+         [("dismissed", "Russian embassy in the Netherlands")]),
         # a headline's group is the lead's fuller description of it
         ("Hackers spent months inside a Chilean arms maker's network, researchers say\n\nSANTIAGO, Aug 7 (Reuters) - Two groups had access "
          "to its systems, according to researchers at US cybersecurity firm Andeswatch.",

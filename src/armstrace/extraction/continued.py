@@ -236,7 +236,11 @@ def from_the_lead(found: Sequence[Candidate], article: str, countries: set[str])
     if body is None or body.speaker is None or first is None or body.sentence != first:
         return list(found)
     # "…, researchers say" over "…, according to researchers at US cybersecurity firm X": the lead's fuller description.
-    fuller = [c.sentence.end <= line and c.speaker is not None and body.speaker.text.lower().startswith(f"{c.speaker.text.lower()} ") for c in found]
+    fuller = [
+        c.sentence.end <= line and c.speaker is not None
+        and re.match(rf"(?i){re.escape(c.speaker.text)}\s+(?:at|of|from|with|de|del|en|in)\s", body.speaker.text) is not None
+        for c in found
+    ]  # fmt: skip
     if not body.speaker.text[:1].isupper() or normalise(body.speaker.text) in countries:
         return [replace(c, speaker=body.speaker) if longer else c for c, longer in zip(found, fuller)]
     closing = [c.sentence.end <= line and not article[c.span.end : c.sentence.end].strip(" .") for c in found]

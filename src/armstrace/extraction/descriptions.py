@@ -128,7 +128,7 @@ _LINK_ARTICLE = re.compile(r"[^\S\n]+(?:de|of|for|at|ante|to)\s+(?:la|los|las|el
 _POSTS = frozenset(("embassy", "consulate", "mission", "delegation", "diplomat", "diplomats"))
 # "destinado en Lima", "based in Lima": where one serves.
 SERVING_IN = r"(?:(?:destinad[oa]s?|acreditad[oa]s?|based|stationed|posted)\s+)?(?:en|in)"
-_IN_CITY = re.compile(rf"\s+{SERVING_IN}\s+[A-ZÁÉÍÓÚ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚ][\w'’-]+)?")
+_IN_CITY = re.compile(rf"\s+{SERVING_IN}\s+(?:the\s+)?[A-ZÁÉÍÓÚ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚ][\w'’-]+)?")
 
 
 def _posted_in(article: str, m: re.Match[str], end: int, frames: Frames) -> int:

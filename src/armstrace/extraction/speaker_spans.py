@@ -44,11 +44,30 @@ def named_body(speaker: Span, every_name: Sequence[Span], article: str, frames: 
     before with the description's noun, where the description is that noun alone with a definite
     article ("las autoridades norcoreanas" say whose they are)."""
     before = r"(?i)\b(?:los|las|el|la|the|esos|esas|estos|estas|dichos|dichas|those|these|(?:los|las)\s+mism[oa]s|the\s+same)\s+$"
-    if not frames.nouns.fullmatch(speaker.text) or not re.search(before, article[: speaker.start]):
+    if not re.search(before, article[: speaker.start]):
         return speaker
-    nouns = [re.escape(n.group(0).lower()) for n in frames.nouns.finditer(speaker.text)]
-    named = [s for s in every_name if s.end <= speaker.start and s.text.lower() != speaker.text.lower()
-             and any(re.search(rf"(?i)\b{n}\b", s.text) for n in nouns)]  # fmt: skip
+    if not frames.nouns.fullmatch(speaker.text):
+        return _name_holding(speaker, every_name, frames)
+    nouns = [n.group(0).lower() for n in frames.nouns.finditer(speaker.text)]
+    # "El funcionario advirtió", after "Un alto cargo del Tesoro": nouns English names alike are one noun
+    english = {frames.english.get(n, n).split()[-1] for n in nouns}
+
+    def holds(name: Span) -> bool:
+        return any(re.search(rf"(?i)\b{re.escape(n)}\b", name.text) for n in nouns) or any(
+            (frames.english.get(m.group(0).lower(), "").split() or [""])[-1] in english for m in frames.nouns.finditer(name.text)
+        )
+
+    named = [s for s in every_name if s.end <= speaker.start and s.text.lower() != speaker.text.lower() and holds(s)]
+    return named[-1] if named else speaker
+
+
+def _name_holding(speaker: Span, every_name: Sequence[Span], frames: Frames) -> Span:
+    """"Según la administración regional", after "La Administración Militar Regional de Sumi": a
+    description whose every word the name of a body named before holds is that body."""
+    if not frames.described.fullmatch(speaker.text):
+        return speaker
+    words = set(normalise(speaker.text).split())
+    named = [s for s in every_name if s.end <= speaker.start and s.text[:1].isupper() and len(s.text.split()) > len(words) and words <= set(normalise(s.text).split())]
     return named[-1] if named else speaker
 
 
