@@ -213,6 +213,7 @@ def test_an_institution_is_not_the_person_who_speaks_for_it() -> None:
         ("Iranian Embassy in Iraq", "Iranian embassy in Baghdad", True),
         ("South Korean foreign ministry official", "South Korean Ministry of Foreign Affairs official", True),
         ("US Treasury official", "US Department of the Treasury official", True),
+        ("American officials", "US officials", True),
         ("Russian Embassy in Washington", "Russian embassy in London", False),
         ("UN experts", "experts", False),
         ("Kremlin", "Kremlin spokesman", False),

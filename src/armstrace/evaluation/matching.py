@@ -54,6 +54,7 @@ _DESCRIPTION_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bministry of foreign affairs\b", "foreign ministry"),
         (r"\bministry of (defen[cs]e|foreign affairs|interior)\b", r"\1 ministry"),
         (r"\bdefense\b", "defence"),
+        (r"(?<![\w.])(?:american|u\.s\.|united states)(?![\w.])", "us"),
         (r"\bdepartment of the treasury\b", "treasury"),
         (r"\bdepartment of state\b", "state department"),
         (r"\b(?:senior|top|high ranking|unnamed|anonymous|permanent|the|a|an)\b", ""),
