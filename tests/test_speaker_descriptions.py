@@ -80,6 +80,18 @@ def described(text: str) -> list[tuple[str, str | None]]:
          "bancos se exponen a sanciones.", [("dijo", "Chilean Defence Ministry senior official"), ("advirtió", "Chilean Defence Ministry senior official")]),
         ("Headline\n\nThe Russian embassy in the Netherlands dismissed the report as \"recycled rumours\".",
          [("dismissed", "Russian embassy in the Netherlands")]),
+        # an office by an indefinite article is the body's the sentence opens with; "una portavoz" is a spokeswoman
+        ("Titular\n\nDesde la Comisión Europea, una portavoz aseguró que Bruselas está en contacto con las autoridades.",
+         [("aseguró", "European Commission spokeswoman")]),
+        ("Titular\n\nEl Ministerio de Defensa chileno declinó confirmar el informe, aunque un portavoz dijo que Santiago sigue la situación.",
+         [("dijo", "Chilean Defence Ministry spokesman")]),
+        ("Headline\n\nA spokeswoman for the economy ministry said the government was examining the exports.",
+         [("said", "economy ministry spokeswoman")]),
+        # a body's words in English, what it does between its adjectives and its noun
+        ("Titular\n\nLa Agencia Federal de Transporte Aéreo añadió que en esa ruta no se transporta material militar.",
+         [("añadió", "Federal Air Transport Agency")]),
+        # an outlet told, before "que", is no subject
+        ("Titular\n\nEl diplomático Ana Ruiz dijo a la cadena TVN24 que Lima no había presentado pruebas.", [("dijo", "Ana Ruiz")]),
         # a headline's group is the lead's fuller description of it
         ("Hackers spent months inside a Chilean arms maker's network, researchers say\n\nSANTIAGO, Aug 7 (Reuters) - Two groups had access "
          "to its systems, according to researchers at US cybersecurity firm Andeswatch.",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..knowledge.countries import iso_country
 from ..text.fold import normalise
-from .frames import AND, Frames, described_as
+from .frames import AND, Frames, any_of, described_as
 from .spans import Span, sentences
 
 
@@ -22,6 +22,8 @@ def described_spans(
     Member states no name qualifies are those of the organisation (among `organisations`, by
     folded name) the article named last before them."""
     spans = list(names)
+    # ("for the economy ministry": in English a word may qualify the kind)
+    of_a_kind = re.compile(rf"(?i){_OF_A_KIND}(?:(?-i:[a-z][\w-]*)\s+)?(?:{any_of(list(frames.generic_bodies))})\b")
     for m in frames.described.finditer(article):
         start, end = m.start(), m.end()
         if any(n.start <= start and end <= n.end for n in names):
@@ -50,8 +52,8 @@ def described_spans(
                 end = country.end
         end = _posted_in(article, m, end, frames)
         # "Un funcionario del servicio, que …": a body called by its kind is the noun's complement (kinds.generic_body)
-        kind = _OF_A_KIND.match(article, end) if after is None else None
-        if kind is not None and kind.group(1).lower() in frames.generic_bodies:
+        kind = of_a_kind.match(article, end) if after is None else None
+        if kind is not None:
             # "del ministerio noruego": with its adjective
             adjective = frames.adjectives.match(article, kind.end() + 1) if article[kind.end() : kind.end() + 1] == " " else None
             end = adjective.end() if adjective is not None else kind.end()
@@ -70,7 +72,7 @@ def described_spans(
     return sorted(spans, key=lambda s: s.start)
 
 
-_OF_A_KIND = re.compile(r"(?i)\s+(?:de la|de los|de las|del|de|of the|at the|for the)\s+([^\W\d_]+)\b")
+_OF_A_KIND = r"\s+(?:de la|de los|de las|del|de|of the|at the|for the)\s+"
 
 
 # Up to three words between an indefinite article and one person's noun: "a security source",

@@ -87,7 +87,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
     people = {normalise(form): a.name for a in actors if a.kind == "person" for form in (a.name, *a.mentions) if " " in form.strip()}
     named = []
     for claim in claims:
-        woman = re.match(r"(?i)(?:la|una)\s", claim.speaker.strip()) is not None  # "la portavoz", "una portavoz": a spokeswoman
+        woman = re.match(r"(?i)(?:la|una)\s", claim.speaker.strip()) is not None or re.search(rf"(?i)\b(?:la|una)\s+{re.escape(claim.speaker.strip())}", claim.evidence.quote) is not None  # "la portavoz", "una portavoz": a spokeswoman
         claim = _without_opener(claim, cues)
         if (person := _titled_person(claim.speaker, people)) is not None:
             named.append(claim.model_copy(update={"speaker": person}))

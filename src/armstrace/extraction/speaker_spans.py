@@ -8,7 +8,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..knowledge.cues import Cues
+from ..text.dates import story_start
 from ..text.fold import normalise
+from ..text.language import is_english
 from .frames import Frames, any_of, words_of
 from .kinds import generic_body
 from .spans import Candidate, Span
@@ -22,7 +24,8 @@ def completed(
     who spoke in the sentence before."""
     speaker = whose(generic_body(named_body(speaker, every_name, article, frames), every_name, article, frames), countries, article, frames, cues)
     speaker = affiliated(possessed(complemented(body(speaker, article, frames), article, frames, cues), article), cues)
-    return office_of(_office_after(speaker, said_before, article, frames, is_body), candidate, article, frames, is_body)
+    speaker = _office_after(speaker, said_before, article, frames, is_body)
+    return office_of(_office_of_opening(speaker, candidate, every_name, article, frames, is_body), candidate, article, frames, is_body)
 
 
 def _office_after(speaker: Span, said_before: Span | None, article: str, frames: Frames, is_body: Callable[[Span], bool]) -> Span:
@@ -36,6 +39,33 @@ def _office_after(speaker: Span, said_before: Span | None, article: str, frames:
         return speaker
     joined = "de" if opens.group(0).split()[-1].lower() in ("un", "una") else "of"
     return Span(speaker.start, speaker.end, f"{speaker.text} {joined} {said_before.text}")
+
+
+def _office_of_opening(
+    speaker: Span, candidate: Candidate, every_name: Sequence[Span], article: str, frames: Frames, is_body: Callable[[Span], bool]
+) -> Span:
+    """"Desde la Comisión Europea, una portavoz aseguró …", "El Ministerio de Defensa declinó
+    confirmarlo, aunque un portavoz dijo …": an office by an indefinite article, with nothing
+    after it to say whose, is the body's the sentence opens with."""
+    indefinite = re.search(r"(?i)\b(?:un|una|a|an)\s+$", article[max(0, speaker.start - 5) : speaker.start])
+    if speaker.text.lower() not in frames.office_names or indefinite is None:
+        return speaker
+    if re.match(r"\s+(?:de|del|of|for|at|from|to|in|en|ante)\b|\s*,", article[speaker.end :], re.I):
+        return speaker
+    lead = candidate.sentence.start + story_start(candidate.sentence.text)
+    opening = next((n for n in every_name if lead <= n.start < speaker.start), None)
+    if opening is None or not _OPENS.fullmatch(article[lead : opening.start]) or not is_body(opening):
+        return speaker
+    # the body's adjective after it ("El Ministerio de Defensa chileno"), and "una" that says a spokeswoman
+    adjective = frames.adjectives.match(article, opening.end + 1) if article[opening.end : opening.end + 1] == " " else None
+    body = article[opening.start : adjective.end()] if adjective is not None else opening.text
+    if is_english(candidate.sentence.text):
+        return Span(speaker.start, speaker.end, f"{speaker.text} of {body}")
+    return Span(speaker.start, speaker.end, f"{indefinite.group(0).strip()} {speaker.text} de {body}")
+
+
+# What may stand before the body a sentence opens with: "Desde", "From", an article.
+_OPENS = re.compile(r"(?i)\s*(?:(?:desde|from)\s+)?(?:(?:el|la|los|las|the)\s+)?")
 
 
 def named_body(speaker: Span, every_name: Sequence[Span], article: str, frames: Frames) -> Span:

@@ -186,7 +186,7 @@ _AUDIENCE = (
     # (first: the outlet's noun alone below would leave its name for the subject).
     # "contó a EFE Valentina Moroz": an agency's acronym, then the subject's name
     r"(?:(?:a|al|to)\s+(?-i:[A-Z]{2,})(?=(?:\s+(?-i:[A-ZÁÉÍÓÚ][a-záéíóúñ-]+)){2,3}(?:\s*,|[\s.»”\"]*$))"
-    rf"|(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|un|una|unos|unas|the|an?)\s|[\s.»”\"]*$|\s*,)"
+    rf"|(?:a|al|to|en|on)\s+(?:(?:la|el|the)\s+)?(?:(?:{OUTLET_NOUNS})(?:\s+(?-i:[a-záéíóúñ]+))?\s+)?(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){{0,2}}(?=\s*,?\s*(?:el|la|los|las|un|una|unos|unas|the|an?)\s|[\s.»”\"]*$|\s*,|\s+(?:que|that)\s)"
     r"|(?:a|al|ante|to)\s+(?:(?:los|las|la|the|esta|este|this)\s+)?(?:medios|periodistas|prensa|reporters|journalists|press|media|emisora|cadena|diario|periódico|radio|agencia|newspaper|broadcaster|agency)"
     r"|(?:en|in|at)\s+(?:un|una|a|an|su|sus|la|el|its|his|her|their)\s+(?:comunicado|declaración|nota|statement|communiqué"
     r"|comparecencia|(?:rueda|conferencia)\s+de\s+prensa|(?:press|news)\s+conference|briefing"

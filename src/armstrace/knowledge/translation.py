@@ -56,23 +56,31 @@ def _english(name: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
     if words and last.isupper() and (known := _known(last, gazetteer)) is not None and _english(" ".join(words), cues, gazetteer):
         return known
     head, *rest = _OF.split(name, maxsplit=1)
-    english_head = _head(head, cues, gazetteer)
-    if english_head is None:
+    head_words = _head(head, cues, gazetteer)
+    if head_words is None:
         return None
+    english_head = " ".join(head_words)
     if not rest:
         return english_head
     # "Administración Militar Regional de Járkov": a place no list knows closes a Spanish name as written.
     spanish = (link := _OF.search(name)) is not None and link.group(0).split()[0].lower() in ("de", "del")
-    of = _english(rest[0], cues, gazetteer) or (rest[0] if spanish and _PLACE.fullmatch(rest[0]) else None)
+    translated = _english(rest[0], cues, gazetteer)
+    of = translated or (rest[0] if spanish and _PLACE.fullmatch(rest[0]) else None)
     # "Fiscalía Federal de Alemania": a country's body takes the country's adjective (German Federal Prosecutor's Office).
     country = iso_country(rest[0]) if of is not None else None
     of = (cues.country_adjective(country[1]) or of) if country is not None else of
+    # "Agencia Federal de Transporte Aéreo": what the body does goes between its adjectives and its
+    # noun (Federal Air Transport Agency); a place or a state goes first.
+    whose = iso_country(_OF.split(rest[0])[-1]) or _known(_OF.split(rest[0])[-1], gazetteer)
+    if translated is not None and country is None and whose is None and len(head_words) > 1:
+        return " ".join([*head_words[:-1], translated, head_words[-1]])
     return f"{of} {english_head}" if of is not None else None
 
 
-def _head(words: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
-    """A part with no "de": an institution's word, its adjectives after it ("Agencia Estatal":
-    State Agency), and a proper name closing it ("Aviación Fjord": Fjord Aviation)."""
+def _head(words: str, cues: Cues, gazetteer: Gazetteer) -> list[str] | None:
+    """A part with no "de", in English words: an institution's word, its adjectives after it
+    ("Agencia Estatal": State Agency), and a proper name closing it ("Aviación Fjord": Fjord
+    Aviation); the institution's word last."""
     parts = words.split()
     # a head of two or three words is one ("Estado Mayor General": General Staff)
     whole = next((n for n in (3, 2) if len(parts) >= n and _word(" ".join(parts[:n]), cues) is not None), 1)
@@ -89,7 +97,7 @@ def _head(words: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
             proper.append(_known(word, gazetteer) or word)
         else:
             return None
-    return " ".join([*proper, *(w for w in nouns if w)])
+    return [*proper, *(w for w in nouns if w)]
 
 
 def _word(word: str, cues: Cues) -> str | None:
