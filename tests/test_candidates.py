@@ -407,6 +407,7 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
         ("El ministro peruano calificó la visita de «error histórico».", "accused"),
         ("Lima's embassy called the sanctions \"a witch hunt against Peru's partners\".", "accused"),
         ("El ministro calificó la visita de «paso importante».", "asserted"),
+        ("Lima's embassy called the measures \"economic terrorism\".", "accused"),
     ],
 )  # fmt: skip
 def test_what_a_neutral_verb_reports_of_evidence_charges_and_names_decides_its_stance(text: str, stance: str) -> None:

@@ -90,6 +90,14 @@ def described(text: str) -> list[tuple[str, str | None]]:
         # a body's words in English, what it does between its adjectives and its noun
         ("Titular\n\nLa Agencia Federal de Transporte Aéreo añadió que en esa ruta no se transporta material militar.",
          [("añadió", "Federal Air Transport Agency")]),
+        # an answer with the words of when and where before what it reports
+        ("Titular\n\nLa cancillería peruana respondió horas después en la red social X que el país no ha vendido drones.",
+         [("respondió", "Peruvian foreign ministry")]),
+        # (not a relative clause about the answer: the claim is the verb's inside it)
+        ("Titular\n\nEl ministerio respondió con un comunicado en el que negaba la venta.", [("negaba", None)]),
+        # a body's office, its body in lowercase words, in English
+        ("Titular\n\n«Son mentiras», replicó un portavoz del ministerio peruano citado por la agencia Andina.",
+         [("replicó", "Peruvian Ministry spokesman")]),
         # an outlet told, before "que", is no subject
         ("Titular\n\nEl diplomático Ana Ruiz dijo a la cadena TVN24 que Lima no había presentado pruebas.", [("dijo", "Ana Ruiz")]),
         # a headline's group is the lead's fuller description of it

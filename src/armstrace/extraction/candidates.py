@@ -61,6 +61,10 @@ _BARE = re.compile(r"\s*(?:[.,;:)]|$)")
 _JOINED_VERB_REACH = 8
 
 
+# (not "en el que", a relative clause about the answer: "respondió con un comunicado en el que …")
+_ANSWERED = re.compile(r"(?i)\b(respondió|respondieron|contestó|contestaron)(?:\s+(?!que\b)[^\s,.;:«»“”\"]+){1,8}?(?<!\bel)(?<!\bla)(?<!\blo)\s+que\b")
+
+
 def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hit]:
     """Where the sentence's claims start, each with its stance.
 
@@ -70,6 +74,8 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     sentence's is a claim of its own.
     """
     verbs = hits(sentence.text, labelled_terms(cues.reporting, reporting_order(cues)))
+    # "respondió horas después en la red social X que …": an answer, the words of when or where, what it reports
+    verbs = sorted([*verbs, *(Hit(m.start(1), m.end(1), "asserted") for m in _ANSWERED.finditer(sentence.text))], key=lambda h: h.start)
     # A capital inside a sentence makes the word part of a name: "the United States" states
     # nothing; in a headline written in capitals it says nothing.
     shouted = sentence.text.upper() == sentence.text

@@ -75,7 +75,8 @@ class Frames:
         noun = f"(?:{_cased(cues.described_nouns)}|{any_of(list(cues.described_one))})"
         adjective = _cased(cues.described_adjectives)
         return cls(
-            verbs=frozenset(normalise(v) for terms in cues.reporting.values() for v in terms),
+            # ("respondió que" makes "respondió" a verb: "respondió horas después que …")
+            verbs=frozenset(f for terms in cues.reporting.values() for v in terms for f in (normalise(v), normalise(v).removesuffix(" que"))),
             acts=frozenset(normalise(v) for v in (*(v for terms in cues.reporting.values() for v in terms), *cues.speech_acts)),
             attribution=frozenset(normalise(a) for a in (*cues.attribution, *cues.opinion)),
             complements=cues.complements,

@@ -10,7 +10,7 @@ from ..base.schema import Actor, Claim
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
-from ..knowledge.translation import english_name
+from ..knowledge.translation import english_name, english_phrase
 from ..text.fold import normalise
 from .descriptions import POSTED, SERVING_IN
 from .frames import AND, DETERMINER, Frames, any_of
@@ -82,7 +82,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
 
     def short(body: str) -> str:
         # An office's body in English: "portavoz del Ministerio de Defensa de Chile" is the Chilean Defence Ministry's spokesman.
-        return _short_form(english_name(body, cues, gazetteer), gazetteer)
+        return _short_form((english_name if body[:1].isupper() else english_phrase)(body, cues, gazetteer), gazetteer)
 
     people = {normalise(form): a.name for a in actors if a.kind == "person" for form in (a.name, *a.mentions) if " " in form.strip()}
     named = []
