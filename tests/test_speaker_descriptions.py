@@ -98,6 +98,11 @@ def described(text: str) -> list[tuple[str, str | None]]:
         # a body's office, its body in lowercase words, in English
         ("Titular\n\n«Son mentiras», replicó un portavoz del ministerio peruano citado por la agencia Andina.",
          [("replicó", "Peruvian Ministry spokesman")]),
+        # a body's press service speaks as the body
+        ("Titular\n\nEl servicio de prensa de la Armada chilena negó que el buque llevara armas.", [("negó", "Chilean Navy")]),
+        ("Headline\n\nThe Andean Flotilla's press service denied the report.", [("denied", "Andean Flotilla")]),
+        ("Headline\n\nThe Lima Naval Academy trains foreign cadets. The academy's press office told the site Lima Hoy that there were "
+         "\"no foreign servicemen\" among its students.", [("told", "Lima Naval Academy")]),
         # an outlet told, before "que", is no subject
         ("Titular\n\nEl diplomático Ana Ruiz dijo a la cadena TVN24 que Lima no había presentado pruebas.", [("dijo", "Ana Ruiz")]),
         # a headline's group is the lead's fuller description of it

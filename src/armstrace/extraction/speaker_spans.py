@@ -24,7 +24,7 @@ def completed(
     who spoke in the sentence before."""
     speaker = whose(generic_body(named_body(speaker, every_name, article, frames), every_name, article, frames), countries, article, frames, cues)
     speaker = affiliated(possessed(complemented(body(speaker, article, frames), article, frames, cues), article), cues)
-    speaker = _office_after(speaker, said_before, article, frames, is_body)
+    speaker = press_office(_office_after(speaker, said_before, article, frames, is_body), every_name, article)
     return office_of(_office_of_opening(speaker, candidate, every_name, article, frames, is_body), candidate, article, frames, is_body)
 
 
@@ -39,6 +39,25 @@ def _office_after(speaker: Span, said_before: Span | None, article: str, frames:
         return speaker
     joined = "de" if opens.group(0).split()[-1].lower() in ("un", "una") else "of"
     return Span(speaker.start, speaker.end, f"{speaker.text} {joined} {said_before.text}")
+
+
+def press_office(speaker: Span, every_name: Sequence[Span], article: str) -> Span:
+    """"El servicio de prensa de la Flota del Pacífico negó …", "The Caspian Flotilla's press
+    service said …": a body's press service speaks as the body; "the academy's press office",
+    as the academy the article named before."""
+    owned = _PRESS_OF.fullmatch(speaker.text) or _PRESS_OWNED.fullmatch(speaker.text)
+    body = next((g for g in owned.groups() if g), None) if owned is not None else None
+    kind = _KIND_OWNS.search(article, 0, speaker.start) if body is None and _PRESS.fullmatch(speaker.text) else None
+    if kind is not None:
+        body = next((n.text for n in reversed(every_name) if n.end <= kind.start() and re.search(rf"(?i)\b{kind.group(1)}\b", n.text)), None)
+    return Span(speaker.start, speaker.end, body) if body is not None else speaker
+
+
+_PRESS_OF = re.compile(r"(?i)(?:servicio|oficina|gabinete)\s+de\s+prensa\s+(?:de\s+la|de\s+los|de\s+las|del|de)\s+(.+)|press\s+(?:service|office)\s+of\s+(?:the\s+)?(.+)")
+_PRESS_OWNED = re.compile(r"(?i)(.+?)['’]s\s+press\s+(?:service|office)")
+_PRESS = re.compile(r"(?i)press(?:\s+(?:service|office))?")
+# "the academy's ": a body called by its kind owns what follows
+_KIND_OWNS = re.compile(r"(?i)\bthe\s+([a-z]+)['’]s\s+$")
 
 
 def _office_of_opening(
