@@ -26,6 +26,12 @@ GAZ = load_gazetteer()
         ("Departamento del Tesoro", "US Department of the Treasury"),  # a name the gazetteer knows
         ("Portavoz del Ministerio de Defensa of Norway", "Norwegian Defence Ministry Spokesman"),  # half put in English by the model
         ("Portavoz de la Cancillería chilena", "Chilean Foreign Ministry Spokesman"),
+        # what a body does goes between its adjectives and its noun; a place or a region no list knows goes first
+        ("Agencia Federal de Transporte Aéreo", "Federal Air Transport Agency"),
+        ("Administración Militar Regional de Tacna", "Tacna Regional Military Administration"),
+        ("Flota del Mar Negro", "Black Sea Fleet"),
+        ("Estado Mayor General", "General Staff"),  # a head of two or three words is one
+        ("Guardia Costera de Perú", "Peruvian Coast Guard"),
     ],
 )
 def test_an_institutions_spanish_name_is_written_in_english(spanish: str, english: str) -> None:

@@ -65,7 +65,8 @@ def _english(name: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
     # "Administración Militar Regional de Járkov": a place no list knows closes a Spanish name as written.
     spanish = (link := _OF.search(name)) is not None and link.group(0).split()[0].lower() in ("de", "del")
     translated = _english(rest[0], cues, gazetteer)
-    of = translated or (rest[0] if spanish and _PLACE.fullmatch(rest[0]) else None)
+    region = cues.regions.get(rest[0].lower())  # "Flota del Mar Negro": the Black Sea Fleet
+    of = translated or region or (rest[0] if spanish and _PLACE.fullmatch(rest[0]) else None)
     # "Fiscalía Federal de Alemania": a country's body takes the country's adjective (German Federal Prosecutor's Office).
     country = iso_country(rest[0]) if of is not None else None
     of = (cues.country_adjective(country[1]) or of) if country is not None else of
