@@ -98,6 +98,8 @@ def described(text: str) -> list[tuple[str, str | None]]:
         # a body's office, its body in lowercase words, in English
         ("Titular\n\n«Son mentiras», replicó un portavoz del ministerio peruano citado por la agencia Andina.",
          [("replicó", "Peruvian Ministry spokesman")]),
+        # the name a noun before it gives a thing is no partner of the subject after "y"
+        ("Perú libera el crédito para el ferrocarril Tacna-Arica y Chile advierte de que servirá para llevar misiles", [("advierte", "Chile")]),
         # a body's press service speaks as the body
         ("Titular\n\nEl servicio de prensa de la Armada chilena negó que el buque llevara armas.", [("negó", "Chilean Navy")]),
         ("Headline\n\nThe Andean Flotilla's press service denied the report.", [("denied", "Andean Flotilla")]),

@@ -32,6 +32,7 @@ GAZ = load_gazetteer()
         ("Flota del Mar Negro", "Black Sea Fleet"),
         ("Estado Mayor General", "General Staff"),  # a head of two or three words is one
         ("Guardia Costera de Perú", "Peruvian Coast Guard"),
+        ("Comando de Inteligencia de Defensa (CID)", "Defence Intelligence Command"),  # an acronym in brackets only glosses it
     ],
 )
 def test_an_institutions_spanish_name_is_written_in_english(spanish: str, english: str) -> None:

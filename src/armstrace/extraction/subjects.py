@@ -90,6 +90,10 @@ def _with_partner(name: Span, names: Sequence[Span], article: str, region: Span,
         if other.end < name.start and re.fullmatch(rf"{AND}(?:(?:el|la|los|las|the)\s+)?", article[other.end : name.start]):  # "Estados Unidos y el Reino Unido"
             if _complement(article[region.start : other.start], frames, english):
                 return name  # "entre Teherán y Moscú" is a complement
+            # "el ferrocarril Rasht-Astara y Kiev advierte": the name of a thing a noun before it calls is no partner
+            called = re.search(r"(?i)\b(?:el|la|los|las|the)\s+([a-záéíóúñ]+)\s+$", article[region.start : other.start])
+            if called is not None and called.group(1).islower() and called.group(1) not in frames.roles and not frames.nouns.fullmatch(called.group(1)):
+                return name
             first = other
             while (listed := next((n for n in names if n.end < first.start and re.fullmatch(r"\s*,\s*", article[n.end : first.start])), None)) is not None:
                 first = listed
