@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer
 # Norway"), so an English "of" joins the parts as "de" does.
 _OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|las|los|el|the)\s+)?", re.I)
 _ARTICLE = re.compile(r"^(?:el|la|los|las)\s+", re.I)
-_GLOSS = re.compile(r"\s+\([A-Z][A-Za-z.-]{1,9}\)$")
+_GLOSS = re.compile(r"\s+\(([A-Z][A-Za-z.-]{1,9})\)$")
 _PLACE = re.compile(r"[A-ZÁÉÍÓÚ][\w'-]+(?:\s+[A-ZÁÉÍÓÚ][\w'-]+)?")
 
 
@@ -36,10 +36,13 @@ def english_name(name: str, cues: Cues, gazetteer: Gazetteer) -> str:
     """`name` in English where it opens with a capital and every word of it is an institution's
     word, an adjective or a name the gazetteer or ISO 3166 knows, or a proper name closing a part
     ("Aviación Fjord"); else `name` as it is."""
-    # An acronym in brackets after a name only glosses it: "Open Nuclear Network (ONN)".
-    name = _GLOSS.sub("", name)
+    # An acronym in brackets after a name glosses it: the gazetteer's actor it names, or the name
+    # in English without it ("Comando de Inteligencia de Defensa (KDIC)").
+    if (gloss := _GLOSS.search(name)) is not None and (known := _known(gloss.group(1), gazetteer)) is not None:
+        return known
+    bare = _GLOSS.sub("", name)
     # Spanish writes an institution's name in capitals; "agencia de inteligencia" describes one.
-    return (_english(name.strip(), cues, gazetteer) if name[:1].isupper() else None) or name
+    return (_english(bare.strip(), cues, gazetteer) if bare[:1].isupper() else None) or name
 
 
 def _known(words: str, gazetteer: Gazetteer) -> str | None:
