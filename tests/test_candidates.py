@@ -408,6 +408,10 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
         ("Lima's embassy called the sanctions \"a witch hunt against Peru's partners\".", "accused"),
         ("El ministro calificó la visita de «paso importante».", "asserted"),
         ("Lima's embassy called the measures \"economic terrorism\".", "accused"),
+        # what no one did is stated, not denied; no one's evidence is still denied
+        ("The governor wrote on Telegram that nobody had been hurt.", "asserted"),
+        ("«No one inspects what crosses between the two ports», he said.", "asserted"),
+        ("La portavoz aseguró que nadie ha presentado «una sola prueba creíble» de lo contrario.", "denied"),
     ],
 )  # fmt: skip
 def test_what_a_neutral_verb_reports_of_evidence_charges_and_names_decides_its_stance(text: str, stance: str) -> None:

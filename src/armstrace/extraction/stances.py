@@ -141,7 +141,7 @@ def _describes(text: str, mark: Hit, cues: Cues) -> bool:
 
 _CHARGES = frozenset(("acusacion", "acusaciones", "acusaciones de", "accusation", "accusations"))
 _NO_EVIDENCE = re.compile(
-    r"(?i)(?<!\w)(?:no|not|never|nunca)\s+(?:[^\W\d_]+\s+){0,4}?(?:pruebas?|evidencias?|evidence|proof|indicios)\b"
+    r"(?i)(?<!\w)(?:no|not|never|nunca|nadie|nobody)\s+(?:[«“\"]?[^\W\d_]+\s+){0,4}?[«“\"]?(?:pruebas?|evidencias?|evidence|proof|indicios)\b"
 )
 _OPEN_QUESTION = re.compile(
     r"(?i)\b(?:determinar|establecer|saber|precisar|aclarar|confirmar|decir|determine|establish|say|know|tell|confirm|assess)\s+(?:whether|if|si)\b"
@@ -193,6 +193,9 @@ def _negated(statement: str, cues: Cues) -> bool:
     words = re.findall(r"[\w'’]+", statement)[:_NEGATION_REACH + 1]
     for n, word in enumerate(words[:_NEGATION_REACH]):
         folded = word.lower()
+        # "nobody had been hurt", "nadie inspeccionó la carga": what no one did is stated, not denied
+        if n == 0 and (folded in ("nadie", "nobody") or (folded == "no" and words[1:2] == ["one"])):
+            return False
         if folded in cues.negations or folded.endswith(("n't", "n’t")):
             return True
         # "Tehran had received no weapons": an English verb whose object is "no" denies it.
