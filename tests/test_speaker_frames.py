@@ -126,7 +126,8 @@ def test_a_body_named_with_its_countrys_adjective_after_it_is_that_body() -> Non
     ("text", "statements"),
     [
         # a second statement joined by "y" and a negating word, or by "ni" and a verb of its own
-        ("Lars Berg dijo que Noruega no vende fusiles y nadie los ha pedido.", [("Noruega no vende fusiles", "denied"), ("nadie los ha pedido", "denied")]),
+        # (what no one did is stated: "nadie los ha pedido" asserts, as the annotators read "and nobody flies anything over our territory")
+        ("Lars Berg dijo que Noruega no vende fusiles y nadie los ha pedido.", [("Noruega no vende fusiles", "denied"), ("nadie los ha pedido", "asserted")]),
         ("Lars Berg afirmó que Noruega no tiene asesores en Chile ni ha enviado fusiles.",
          [("Noruega no tiene asesores en Chile", "denied"), ("ha enviado fusiles", "denied")]),
         # a list's "ni" joins no second statement
