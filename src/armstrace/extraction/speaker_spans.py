@@ -1,6 +1,8 @@
 """A speaker's span completed once a frame found it: the body a bare noun stands for, the
 country an institution is of, the body noun after a name ("Los expertos concluyeron" after "el
-panel de expertos"; "Ministerio de Exteriores de Corea del Sur"; "US intelligence")."""
+panel de expertos"; "Ministerio de Exteriores de Corea del Sur"; "US intelligence"), the body a
+press service or an office by an indefinite article speaks for ("El servicio de prensa de la
+Flota del Pacífico", "Desde la Comisión Europea, una portavoz")."""
 
 from __future__ import annotations
 
