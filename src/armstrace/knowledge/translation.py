@@ -76,10 +76,11 @@ def _english(name: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
     # "Fiscalía Federal de Alemania": a country's body takes the country's adjective (German Federal Prosecutor's Office).
     country = iso_country(rest[0]) if of is not None else None
     of = (cues.country_adjective(country[1]) or of) if country is not None else of
-    # "Agencia Federal de Transporte Aéreo": what the body does goes between its adjectives and its
-    # noun (Federal Air Transport Agency); a place or a state goes first.
+    # "Agencia Federal de Transporte Aéreo": what the body does, in words the lists know, goes
+    # between its adjectives and its noun (Federal Air Transport Agency); a place or a state first.
     whose = iso_country(_OF.split(rest[0])[-1]) or _known(_OF.split(rest[0])[-1], gazetteer)
-    if translated is not None and country is None and whose is None and len(head_words) > 1:
+    listed = all(_word(w, cues) or w.lower() in ("de", "del", "la", "el", "los", "las") for w in rest[0].split())
+    if translated is not None and listed and country is None and whose is None and len(head_words) > 1:
         return " ".join([*head_words[:-1], translated, head_words[-1]])
     return f"{of} {english_head}" if of is not None else None
 
