@@ -6,8 +6,12 @@ speakers code reads off the text ("Ministerio de Defensa") and what a figure cou
 de adquisiciones"). Spanish puts the head first, each "de" adding what it is of; English puts
 that in front of the head, so the phrase is translated from its end: "Consejo de Seguridad de
 la ONU" is the UN Security Council, "Industrias de Aviación Fjord" Fjord Aviation Industries,
-"obuses autopropulsados" self-propelled howitzers. A phrase with a word neither list knows is
-left as written: a half-translated phrase is worse than the article's own.
+"obuses autopropulsados" self-propelled howitzers; what a body does goes between its adjectives
+and its noun ("Agencia Federal de Transporte Aéreo": Federal Air Transport Agency). A phrase with
+a word neither list knows is left as written: a half-translated phrase is worse than the
+article's own. Only a place's name a Spanish "de" closes the name with is kept as written inside
+the English ("Administración Militar Regional de Járkov": Járkov Regional Military
+Administration), or in English where it is a region the cues know (Black Sea Fleet).
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ def english_phrase(phrase: str, cues: Cues, gazetteer: Gazetteer) -> str:
 def english_name(name: str, cues: Cues, gazetteer: Gazetteer) -> str:
     """`name` in English where it opens with a capital and every word of it is an institution's
     word, an adjective or a name the gazetteer or ISO 3166 knows, or a proper name closing a part
-    ("Aviación Fjord"); else `name` as it is."""
+    ("Aviación Fjord"); the gazetteer's actor an acronym in brackets after it names; else `name`
+    as it is."""
     # An acronym in brackets after a name glosses it: the gazetteer's actor it names, or the name
     # in English without it ("Comando de Inteligencia de Defensa (KDIC)").
     if (gloss := _GLOSS.search(name)) is not None and (known := _known(gloss.group(1), gazetteer)) is not None:
