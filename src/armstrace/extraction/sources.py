@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..text.dates import story_start
 from ..text.fold import normalise
 from .frames import DETERMINER, Frames, described_as, words_of
 from .spans import OPENING_QUOTES, Candidate, Span
@@ -111,6 +112,20 @@ _CITED_REACH = 3
 # "intelligence records" or "the media" are documents and channels, and the outlet citing them
 # keeps the claim.
 _WHO_SPEAK = frozenset(("officials", "official", "sources", "diplomats", "lawmakers", "experts", "monitors", "prosecutors", "authorities"))
+
+
+def own_body(candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """"Chile intercepta motores …, según su Aduana": a body an attribution gives by a possessive is
+    the body of the name the sentence opens with ("Aduana de Chile")."""
+    body = re.match(r"\s+(?:su|sus|its|their)\s+((?:[A-ZÁÉÍÓÚ][\w-]*\s*)+)", article[candidate.span.end : candidate.sentence.end])
+    if body is None or normalise(body.group(1).split()[0]) not in frames.institution_words:
+        return None
+    lead = candidate.sentence.start + story_start(candidate.sentence.text)
+    owner = next((n for n in names if lead <= n.start < candidate.span.start and not article[lead : n.start].strip(" «“\"")), None)
+    if owner is None:
+        return None
+    start = candidate.span.end + body.start(1)
+    return Span(start, start + len(body.group(1).rstrip()), f"{body.group(1).rstrip()} de {owner.text}")
 
 
 def outlet_source(candidate: Candidate, names: Sequence[Span], article: str, media: set[str]) -> Span | None:

@@ -43,7 +43,7 @@ from .speaker_spans import completed
 from .interviews import answer_lines, in_answer, interviewee
 from .roles import holder_of, portfolio, possessed_role, role_before
 from .sources import (
-    cited_source, document_issuer, document_named_before, opening_person, opening_source, outlet_called, outlet_source, quoted_before_channel, quoted_by,
+    cited_source, document_issuer, document_named_before, opening_person, own_body, opening_source, outlet_called, outlet_source, quoted_before_channel, quoted_by,
     relayed_person, report_claim, source_cited_by, spoken_in_report,
 )
 from .subjects import (
@@ -289,7 +289,7 @@ def _speaker(
         return previous.speaker
     if words in frames.attribution or re.search(r"\b(?:por|by)$", words):
         source = subject_after(candidate, every_name, article, frames) or outlet_source(candidate, every_name, article, media)
-        source = source or document_issuer(candidate, every_name, article, frames) or document_named_before(candidate, every_name, article, frames)
+        source = source or document_issuer(candidate, every_name, article, frames) or document_named_before(candidate, every_name, article, frames) or own_body(candidate, every_name, article, frames)
         # "Según X, que cita a fuentes de Y, …": the sources X cites speak, X is the channel.
         if source is not None and (cited := source_cited_by(source, candidate, every_name, article, frames)) is not None:
             return cited
