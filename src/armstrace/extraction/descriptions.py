@@ -123,7 +123,7 @@ _ARTICLES = frozenset(("the", "la", "el", "los", "las"))
 POSTED = r"to the|to|ante la|ante las|ante"
 # What joins a name to a description: a preposition, or one with its article.
 # (Never across a line: a headline's description is no part of the dateline after it.)
-_LINK = re.compile(rf"[^\S\n]+(?:(?:de|del|de la|de los|de las|of|of the|for the|for|at the|at|{POSTED})\s+)?")
+_LINK = re.compile(rf"[^\S\n]+(?:(?:de|del|de la|de los|de las|of|of the|for the|for|at the|at|from the|from|{POSTED})\s+)?")
 _LINK_ARTICLE = re.compile(r"[^\S\n]+(?:de|of|for|at|ante|to)\s+(?:la|los|las|el|the)\s+")
 # The bodies a state keeps in another's city, which name that city: "la embajada rusa en Seúl".
 # Bodies and people posted abroad: where they serve is part of what they are ("a Chilean diplomat in Lima").
