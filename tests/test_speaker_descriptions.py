@@ -102,6 +102,9 @@ def described(text: str) -> list[tuple[str, str | None]]:
         ("Perú libera el crédito para el ferrocarril Tacna-Arica y Chile advierte de que servirá para llevar misiles", [("advierte", "Chile")]),
         # a body an attribution gives by a possessive is the body of the name the sentence opens with
         ("Chile intercepta motores para drones que viajaban a Perú, según su Aduana", [("según", "Chilean customs")]),
+        # the word a sentence opens with before a group's noun qualifies the group; an opener does not
+        ("Headline\n\nCybersecurity experts say the tools match earlier attacks.", [("say", "Cybersecurity experts")]),
+        ("Headline\n\nMany experts say the tools match earlier attacks.", [("say", "experts")]),
         # staff "from" a body are the body's
         ("Headline\n\nInvestigators from the Lima Security Service wrote that the channel had published the images.",
          [("wrote", "Investigators from the Lima Security Service")]),

@@ -38,6 +38,12 @@ def described_spans(
             n.group(0).lower() in frames.one for n in frames.nouns.finditer(m.group(0))
         ):
             start = modified.start(1)
+        # "Cybersecurity experts say": the word a sentence opens with before a group's noun qualifies the group
+        opening = _OPENING_WORD.search(article, max(0, start - 40), start) if named is None and modified is None else None
+        if opening is not None and opening.group(1) not in frames.openers and normalise(opening.group(1)) not in frames.acts and not all(
+            n.group(0).lower() in frames.one for n in frames.nouns.finditer(m.group(0))
+        ):
+            start = opening.start(1)
         # "researchers at US cybersecurity firm SentinelOne": the body is the name its kind introduces.
         kind = frames.kind_before_name.match(article, end)
         if kind is not None and (called := next((n for n in names if n.start == kind.end()), None)) is not None:
@@ -72,6 +78,7 @@ def described_spans(
     return sorted(spans, key=lambda s: s.start)
 
 
+_OPENING_WORD = re.compile(r"(?:^|[.!?»”\"][ \t]+|\n)([A-Z][a-z]{3,})[ \t]+$")
 _OF_A_KIND = r"\s+(?:de la|de los|de las|del|de|of the|at the|for the)\s+"
 
 
