@@ -408,6 +408,10 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
         ("Lima's embassy called the sanctions \"a witch hunt against Peru's partners\".", "accused"),
         ("El ministro calificó la visita de «paso importante».", "asserted"),
         ("Lima's embassy called the measures \"economic terrorism\".", "accused"),
+        # harm foreseen, and what the speaker's side will do about it, warn
+        ("Un portavoz dijo que la entrega de fusiles a Perú «desestabilizaría» la región.", "warned"),
+        ("The envoy said Lima would \"use every tool\" to stop the transfers.", "warned"),
+        ("\"Those who bring these shells to our villages will answer for it,\" he wrote.", "warned"),
         # what no one did is stated, not denied; no one's evidence is still denied
         ("The governor wrote on Telegram that nobody had been hurt.", "asserted"),
         ("«No one inspects what crosses between the two ports», he said.", "asserted"),
