@@ -34,15 +34,12 @@ def described_spans(
         modified = _modified_one(article, start, frames) if named is None else None
         if not _described_one(article, m, frames, named.start if named is not None else modified.start(1) if modified else start):
             continue
-        if modified is not None and not _INDEFINITE.search(article, 0, start) and all(
-            n.group(0).lower() in frames.one for n in frames.nouns.finditer(m.group(0))
-        ):
+        one_person = all(n.group(0).lower() in frames.one for n in frames.nouns.finditer(m.group(0)))
+        if modified is not None and not _INDEFINITE.search(article, 0, start) and one_person:
             start = modified.start(1)
         # "Cybersecurity experts say": the word a sentence opens with before a group's noun qualifies the group
         opening = _OPENING_WORD.search(article, max(0, start - 40), start) if named is None and modified is None else None
-        if opening is not None and opening.group(1) not in frames.openers and normalise(opening.group(1)) not in frames.acts and not all(
-            n.group(0).lower() in frames.one for n in frames.nouns.finditer(m.group(0))
-        ):
+        if opening is not None and opening.group(1) not in frames.openers and normalise(opening.group(1)) not in frames.acts and not one_person:
             start = opening.start(1)
         # "researchers at US cybersecurity firm SentinelOne": the body is the name its kind introduces.
         kind = frames.kind_before_name.match(article, end)

@@ -30,6 +30,10 @@ def completed(
     return office_of(_office_of_opening(speaker, candidate, every_name, article, frames, is_body), candidate, article, frames, is_body)
 
 
+# What says whose an office is after it ("portavoz de …", "spokesman for …"), or sets it off.
+_WHOSE_AFTER = re.compile(r"\s+(?:de|del|of|for|at|from|to|in|en|ante)\b|\s*,", re.I)
+
+
 def _office_after(speaker: Span, said_before: Span | None, article: str, frames: Frames, is_body: Callable[[Span], bool]) -> Span:
     """"Iran's embassy dismissed the seizure. A spokesman said …": an office a sentence opens with,
     by an indefinite article and with nothing after it to say whose, is the body's that spoke in
@@ -37,7 +41,7 @@ def _office_after(speaker: Span, said_before: Span | None, article: str, frames:
     if said_before is None or not is_body(said_before) or speaker.text.lower() not in frames.office_names:
         return speaker
     opens = re.search(r"(?:^|[.!?»”\"]\s+|\n)(?:un|una|a|an)\s+$", article[max(0, speaker.start - 40) : speaker.start], re.I)
-    if opens is None or re.match(r"\s+(?:de|del|of|for|at|from|to|in|en|ante)\b|\s*,", article[speaker.end :], re.I):
+    if opens is None or _WHOSE_AFTER.match(article, speaker.end):
         return speaker
     joined = "de" if opens.group(0).split()[-1].lower() in ("un", "una") else "of"
     return Span(speaker.start, speaker.end, f"{speaker.text} {joined} {said_before.text}")
@@ -71,7 +75,7 @@ def _office_of_opening(
     indefinite = re.search(r"(?i)\b(?:un|una|a|an)\s+$", article[max(0, speaker.start - 5) : speaker.start])
     if speaker.text.lower() not in frames.office_names or indefinite is None:
         return speaker
-    if re.match(r"\s+(?:de|del|of|for|at|from|to|in|en|ante)\b|\s*,", article[speaker.end :], re.I):
+    if _WHOSE_AFTER.match(article, speaker.end):
         return speaker
     lead = candidate.sentence.start + story_start(candidate.sentence.text)
     opening = next((n for n in every_name if lead <= n.start < speaker.start), None)
