@@ -33,6 +33,10 @@ GAZ = load_gazetteer()
         ("Estado Mayor General", "General Staff"),  # a head of two or three words is one
         ("Guardia Costera de Perú", "Peruvian Coast Guard"),
         ("Comando de Inteligencia de Defensa (CID)", "Defence Intelligence Command"),  # an acronym in brackets only glosses it
+        # coordinated portfolios keep English's "of", the country's adjective before the body
+        ("Ministerio de Industria y Comercio de Noruega", "Norwegian Ministry of Industry and Trade"),
+        ("Departamento de Relaciones Internacionales y Cooperación", "Department of International Relations and Cooperation"),
+        ("Ministerio de Inversión, Comercio e Industria", "Ministry of Investment, Trade and Industry"),
     ],
 )
 def test_an_institutions_spanish_name_is_written_in_english(spanish: str, english: str) -> None:
@@ -49,6 +53,7 @@ def test_an_institutions_spanish_name_is_written_in_english(spanish: str, englis
         "Kremlin spokesman",
         "Secretary of State",  # English already: its words are no Spanish ones
         "Director of National Intelligence",
+        "General Court of the European Union",  # English already: translating would only reorder it
     ],
 )
 def test_a_name_with_a_word_no_list_knows_stays_as_written(name: str) -> None:

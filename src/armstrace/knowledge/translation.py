@@ -47,7 +47,14 @@ def english_name(name: str, cues: Cues, gazetteer: Gazetteer) -> str:
         return known
     bare = _GLOSS.sub("", name)
     # Spanish writes an institution's name in capitals; "agencia de inteligencia" describes one.
-    return (_english(bare.strip(), cues, gazetteer) if bare[:1].isupper() else None) or name
+    english = (_english(bare.strip(), cues, gazetteer) if bare[:1].isupper() else None) or name
+    # A name in English already ("General Court of the European Union") is one whose words
+    # translating only reorders: it stays as written.
+    return name if _words(english) == _words(bare) else english
+
+
+def _words(name: str) -> list[str]:
+    return sorted(w for w in re.findall(r"\w+", name.lower()) if w not in ("de", "del", "la", "el", "los", "las", "of", "the"))
 
 
 def _known(words: str, gazetteer: Gazetteer) -> str | None:
@@ -73,6 +80,8 @@ def _english(name: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
     english_head = " ".join(head_words)
     if not rest:
         return english_head
+    if (portfolios := _portfolios(english_head, rest[0], cues, gazetteer)) is not None:
+        return portfolios
     # "Administración Militar Regional de Járkov": a place no list knows closes a Spanish name as written.
     spanish = (link := _OF.search(name)) is not None and link.group(0).split()[0].lower() in ("de", "del")
     translated = _english(rest[0], cues, gazetteer)
@@ -88,6 +97,24 @@ def _english(name: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
     if translated is not None and listed and country is None and whose is None and len(head_words) > 1:
         return " ".join([*head_words[:-1], translated, head_words[-1]])
     return f"{of} {english_head}" if of is not None else None
+
+
+def _portfolios(english_head: str, of: str, cues: Cues, gazetteer: Gazetteer) -> str | None:
+    """"Ministerio de Inversión, Comercio e Industria de Malasia": a body of coordinated
+    portfolios keeps English's "of", its country's adjective before it (Malaysian Ministry of
+    Investment, Trade and Industry); None if `of` coordinates nothing or a portfolio is unknown."""
+    *whats, whose = _OF.split(of)
+    country = iso_country(whose) if whats else None
+    listed = " de ".join(whats) if country is not None else of
+    parts = re.split(r"\s*,\s*|\s+(?:y|e|and)\s+", listed)
+    if len(parts) < 2:
+        return None
+    english = [_english(p, cues, gazetteer) for p in parts]
+    if not all(english):
+        return None
+    body = f"{english_head} of {', '.join(e for e in english[:-1] if e)} and {english[-1]}"
+    adjective = cues.country_adjective(country[1]) if country is not None else ""
+    return f"{adjective} {body}" if adjective else body
 
 
 def _head(words: str, cues: Cues, gazetteer: Gazetteer) -> list[str] | None:
