@@ -208,6 +208,31 @@ def test_a_speaker_must_be_named_near_the_claim_or_be_an_actor_of_the_article() 
         assert records == [] and dropped.reason == f"speaker '{invented}' is not named in the article"
 
 
+def test_a_person_named_in_full_is_named_by_a_word_of_the_name_near_or_by_a_headline_describing_one() -> None:
+    text = (
+        "Un exdiplomático chileno asegura que Perú paga los fusiles con cobre\n\n"
+        "LIMA, 3 mar (Efe) - Ri Min Su, antiguo consejero de la embajada de Chile, afirmó que Perú compró fusiles. "
+        + "Nadie en el Gobierno quiso comentar la compra de armas en los días siguientes. " * 6
+        + "Ri añadió más tarde en la radio local que la compra se pagó en cobre. Según el exdiplomático, Perú recibió 40 fusiles."
+    )
+    claims = find_candidates(text, CUES, GAZ)["claims"]
+    headline, opening = claims[0], next(c for c in claims if c.span.text == "Según")
+    for claim in (headline, opening):
+        [record], _ = ground_labels([claim], [ClaimLabel(speaker="Ri Min Su", content="")], text, CUES, GAZ)
+        assert isinstance(record, Claim) and record.speaker == "Ri Min Su"
+    # a headline that describes no one names no person the lead gives
+    plain = "Aseguran que Perú paga los fusiles con cobre\n\n" + "Nadie quiso comentar la compra de armas. " * 12 + "Ri Min Su afirmó que Perú compró fusiles."
+    records, [dropped] = ground_labels(find_candidates(plain, CUES, GAZ)["claims"][:1], [ClaimLabel(speaker="Ri Min Su", content="")], plain, CUES, GAZ)
+    assert records == [] and dropped.reason == "speaker 'Ri Min Su' is not named in the article"
+
+
+def test_a_name_the_model_only_recased_is_written_as_the_article_writes_it() -> None:
+    text = "The ANDES Trust, a Peruvian charity, said it had found mines in Chile."
+    span = next(c for c in find_candidates(text, CUES, GAZ)["actors"] if "Trust" in c.span.text)
+    [actor], _ = ground_labels([span], [ActorLabel(kind="organisation", name=span.span.text.title(), country="", role="")], text, CUES, GAZ)
+    assert isinstance(actor, Actor) and actor.name == span.span.text
+
+
 def test_the_agency_of_a_wire_credit_is_no_speaker() -> None:
     text = "OSLO, 3 mar (Reuters) - Noruega multó a dos firmas a las que acusa de vender fusiles a Chile."
     [claim] = find_candidates(text, CUES, GAZ)["claims"]

@@ -117,3 +117,51 @@ def test_an_outlet_told_at_the_sentences_end_leaves_the_speaker_before() -> None
 )
 def test_a_report_a_speaker_denies_is_its_authors_claim(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a posted role, set off from its verb by a relative clause; then the role alone is that speaker
+        ("Headline\n\nNorway's ambassador to Peru, who led its delegation, denied that Norway had sold rifles to Chile. "
+         "The Norwegian ambassador said the talks had been useful.",
+         [("denied", "Norwegian ambassador to Peru"), ("said", "Norwegian ambassador to Peru")]),
+        # a role no one was described with is no one said before
+        ("Headline\n\nNorway's Foreign Minister Lars Berg said the rifles were civilian. The Norwegian ambassador in Lima said the talks had been useful.",
+         [("said", "Lars Berg"), ("said", None)]),
+        # an office a possessive gives is the office of the body the sentence opens with
+        ("Headline\n\nThe Kremlin declined to comment, but its spokesman said ties with Chile were legal.", [("said", "Kremlin spokesman")]),
+        ("Titular\n\nEl Ministerio de Defensa de Noruega evitó pronunciarse sobre la venta, y su portavoz se limitó a decir que los fusiles eran civiles.",
+         [("se limitó a decir", "Norwegian Defence Ministry spokesman")]),
+    ],
+)
+def test_a_role_the_article_gave_no_name(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert described(text) == expected
+
+
+def test_a_word_of_a_longer_name_is_not_a_name_of_its_own() -> None:
+    # "Korean" names the peninsula in one sentence, and is part of "North Korean" in the next
+    text = "Headline\n\nTalks on the Korean peninsula stalled. The North Korean ambassador said the rifles were civilian."
+    assert speakers(text) == [("said", None)]
+
+
+def test_a_body_with_no_state_in_a_sentence_that_opens_in_a_capital_is_the_body_of_that_state_the_gazetteer_knows() -> None:
+    sentence = "In Moscow, the Defence Ministry said the rifles were made in Russia."
+    evidence = Evidence(quote=sentence, start=0, end=len(sentence), alignment="exact", score=1.0)
+    said = [Claim(speaker=s, stance="asserted", content="x", evidence=evidence) for s in ("Defence Ministry", "Lars Berg")]
+    assert [c.speaker for c in canonical_speakers(said, [], GAZETTEER, CUES)] == ["Russian Ministry of Defence", "Lars Berg"]
+
+
+def test_a_person_is_called_by_the_family_name_alone() -> None:
+    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+    people = [Actor(kind="person", name=name, country="", mentions=[name], evidence=evidence) for name in ("Ri Min Su", "Lars Berg", "Hong Jang-won")]
+    said = [Claim(speaker=s, stance="asserted", content="x", evidence=evidence) for s in ("Ri", "Berg", "Hong", "Lars")]
+    assert [c.speaker for c in canonical_speakers(said, people, GAZETTEER, CUES)] == ["Ri Min Su", "Lars Berg", "Hong Jang-won", "Lars"]
+
+
+def test_a_body_called_by_a_word_of_its_name_goes_on_speaking_as_the_body() -> None:
+    text = (
+        "Titular\n\nLa Dirección de Pesca de Noruega abrió una investigación sobre dos firmas sancionadas por el Departamento del "
+        "Tesoro de Estados Unidos. Según el Tesoro, la firma Andes Aero envió fusiles a Chile. El organismo sostiene que los fusiles llegaron a Perú."
+    )
+    assert speakers(text) == [("Según", "Tesoro"), ("sostiene", "Tesoro")]

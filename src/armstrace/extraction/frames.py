@@ -113,6 +113,9 @@ class Frames:
         )
 
 
+_COMPASS = re.compile(r"(?<!\w)(?:North|South|East|West)[ -]$")
+
+
 def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
     """Every occurrence in the sentence of the article's names, longest first where they overlap."""
     found: list[Span] = []
@@ -124,6 +127,8 @@ def name_spans(sentence: Span, names: Sequence[str]) -> list[Span]:
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text, re.I if cased else 0):
             if m.group(0) not in (name, name.upper()) and not (name.isupper() and m.group(0)[:1].isupper()):
                 continue
+            if _COMPASS.search(sentence.text, 0, m.start()):
+                continue  # "Korean" is no name of its own in "North Korean"
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if not any(s.start < end and start < s.end for s in found):
                 found.append(Span(start, end, m.group(0)))
@@ -228,7 +233,12 @@ def is_body(speaker: Span, people: set[str], bodies: set[str], frames: Frames) -
     or a name with a body's word."""
     if normalise(speaker.text) in people:
         return False
-    return normalise(speaker.text) in bodies or bool(described_as(speaker.text, frames)) or any(frames.bodies_before.fullmatch(f"the {w}") for w in words_of(speaker.text.lower()))
+    # "el Tesoro", after "el Departamento del Tesoro": a word of a body's name
+    part = re.compile(rf"(?<!\w){re.escape(normalise(speaker.text))}(?!\w)")
+    return (
+        normalise(speaker.text) in bodies or bool(described_as(speaker.text, frames)) or any(frames.bodies_before.fullmatch(f"the {w}") for w in words_of(speaker.text.lower()))
+        or (speaker.text[:1].isupper() and any(part.search(b) for b in bodies))
+    )
 
 
 def unattributed(sentence: Span, frames: Frames) -> bool:

@@ -56,7 +56,9 @@ def _actor(candidate: Candidate, label: ActorLabel, gazetteer: Gazetteer, cues: 
         # Text in the article can make the model name a span anything ("Elvis Presley").
         dropped.append(Dropped(field="actors", reason=f"name '{label.name}' is not a rendering of '{candidate.span.text}'", quote=candidate.span.text))
         return None
-    name = english_name(label.name.strip() or candidate.span.text, cues, gazetteer)
+    # A name the model only recased ("HalO Trust" for "HALO Trust") is the article's.
+    given = candidate.span.text if label.name.strip().casefold() == candidate.span.text.casefold() else label.name.strip()
+    name = english_name(given or candidate.span.text, cues, gazetteer)
     if (known := gazetteer.actor_for(name)) is not None:
         # The model's name is one the gazetteer knows ("Servicio de Inteligencia Nacional (NIS)"):
         # the actor is that entry, under its English name.
@@ -143,11 +145,18 @@ def renders(name: str, span: str, gazetteer: Gazetteer) -> bool:
 _SPEAKER_LOOKBACK = 400
 
 
-def speaker_named(speaker: str, candidate: Candidate, article: str, gazetteer: Gazetteer) -> bool:
+def speaker_named(speaker: str, candidate: Candidate, article: str, gazetteer: Gazetteer, cues: Cues) -> bool:
     """Whether the article names `speaker`: near the claim, or anywhere if the gazetteer or
     ISO 3166 knows the speaker (the Kremlin speaking is Russia speaking)."""
     near = article[max(0, candidate.sentence.start - _SPEAKER_LOOKBACK) : candidate.sentence.end]
     if renders(speaker, near, gazetteer):
+        return True
+    # A name the article gives in full, by a word of it near the claim ("Ri dijo" after "Ri Il
+    # Gyu"), or anywhere for a headline that describes its speaker as one person, whom the lead
+    # after it names ("Un exdiplomático norcoreano asegura …").
+    person = (*cues.described_one, *cues.office_names)
+    headline = not article[: candidate.sentence.start].strip() and any(re.search(rf"{re.escape(n)}\b", candidate.sentence.text.lower()) for n in person)
+    if normalise(speaker) in normalise(article) and (headline or any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in speaker.split() if w[:1].isupper())):
         return True
     if gazetteer.actor_for(speaker) is not None or iso_country(speaker) is not None:
         return bool(party(speaker, article, gazetteer))
@@ -326,7 +335,7 @@ def _claim(
     if not speaker.strip():
         dropped.append(Dropped(field="claims", reason="no speaker given", quote=candidate.sentence.text))
         return None
-    if candidate.speaker is None and not speaker_named(speaker, candidate, article, gazetteer):
+    if candidate.speaker is None and not speaker_named(speaker, candidate, article, gazetteer, cues):
         dropped.append(Dropped(field="claims", reason=f"speaker '{speaker}' is not named in the article", quote=candidate.sentence.text))
         return None
     if candidate.speaker is None and _credited_only(speaker, candidate.sentence.text, gazetteer):

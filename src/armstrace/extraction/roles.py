@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text.dates import story_start
 from ..text.fold import normalise
 from .frames import ASIDE_BEFORE_VERB, DETERMINER, Frames, any_of, words_of
 from .spans import Candidate, Span
@@ -48,13 +49,16 @@ def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, q
     loose = len(wanted) > 3
     for name in reversed([n for n in names if n.end <= role.start]):
         introduction = article[max(0, name.start - _INTRODUCTION) : name.start]
-        if introduced.search(introduction) is None:
-            continue
+        if introduced.search(introduction) is None or _POSTED_TO.search(introduction):
+            continue  # "ambassador to Laos": where the holder is posted, not who holds it
         last = [m.start() for m in re.finditer(rf"\b(?:{office})\b", introduction, re.I)][-1]
         have = {normalise(w) for w in words_of(introduction[last:])}
         if wanted <= have or (loose and 3 * len(_stems(wanted) & _stems(have)) >= 2 * len(_stems(wanted))):
             return name
     return None
+
+
+_POSTED_TO = re.compile(r"(?i)(?<!\w)(?:to|in|at|en|ante)\s+$")
 
 
 def _stems(words: set[str]) -> set[str]:
@@ -65,7 +69,12 @@ def _stems(words: set[str]) -> set[str]:
 def possessed_role(name: Span, candidate: Candidate, names: Sequence[Span], article: str, frames: Frames) -> Span | None:
     """"Iran's foreign minister said": the person the article named with that role before, else
     the role with its possessor; None if no role follows the name's possessive."""
-    role = re.compile(rf"(?:['’]s)?\s+((?:[a-z][\w-]*\s+){{0,2}}(?:{any_of(frames.roles)}))\s*$", re.I).fullmatch(article, name.end, candidate.span.start)
+    # The role may be posted ("ambassador to Laos") and set off from its verb by a relative
+    # clause ("…, who led its delegation, denied").
+    role = re.compile(
+        rf"(?:['’]s)?\s+((?:[a-z][\w-]*\s+){{0,2}}(?:{any_of(frames.roles)})(?:\s+(?:to|in|at)\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)?)"
+        r"(?:\s*,\s*(?:who|which|que|quien)\s[^,;:.]*,)?\s*$", re.I
+    ).fullmatch(article, name.end, candidate.span.start)
     if role is None:
         return None
     held = holder_of(Span(role.start(1), role.end(1), role.group(1)), names, article, frames)
@@ -74,6 +83,52 @@ def possessed_role(name: Span, candidate: Candidate, names: Sequence[Span], arti
     if held is not None and owner in normalise(article[max(0, held.start - _INTRODUCTION) : held.start]):
         return held
     return Span(name.start, role.end(1), article[name.start : role.end(1)])
+
+
+def with_role(
+    subject: Span | None, candidate: Candidate, region: Span, names: Sequence[Span], every_name: Sequence[Span], article: str, frames: Frames
+) -> Span | None:
+    """The verb's `subject` with the role its possessive gives it ("Iran's foreign minister
+    said"); with no subject found, the clause's first name whose role runs up to the verb past a
+    relative clause ("Pyongyang's ambassador to Laos, who led its delegation, denied")."""
+    if subject is not None:
+        return possessed_role(subject, candidate, every_name, article, frames) or subject
+    opening = next((n for n in names if region.start <= n.start < candidate.span.start), None)
+    return possessed_role(opening, candidate, every_name, article, frames) if opening is not None else None
+
+
+def held_by(
+    role: tuple[Span, str], candidate: Candidate, names: Sequence[Span], every_name: Sequence[Span], article: str, frames: Frames, people: set[str]
+) -> Span | None:
+    """Who holds a role a clause opens with (`role_before`): the person the article introduced
+    with it (`holder_of`); but an office a possessive gives ("El Kremlin evitó pronunciarse, y su
+    portavoz dijo", "The Kremlin declined to comment, but its spokesman said") is that of the body
+    the sentence opens with, unless that body introduced the person (whose office it is, the
+    speaker's span then says)."""
+    holder = holder_of(role[0], every_name, article, frames, role[1])
+    if re.search(r"(?i)(?<!\w)(?:su|its)\s+$", article[candidate.sentence.start : role[0].start]) is None:
+        return holder
+    lead = candidate.sentence.start + story_start(candidate.sentence.text)
+    body = next((n for n in names if lead <= n.start < role[0].start), None)
+    if body is None or normalise(body.text) in people:
+        return holder
+    introduced = holder is not None and normalise(body.text) in normalise(article[max(0, holder.start - _INTRODUCTION) : holder.start])
+    return holder if introduced else body
+
+
+def described_holder(candidate: Candidate, found: Sequence[Candidate], every_name: Sequence[Span], article: str, frames: Frames) -> Span | None:
+    """"The North Korean ambassador described …", after "Pyongyang's ambassador to Laos, who led
+    its delegation, denied …": a role the clause opens with, whose holder the article never named,
+    is the last speaker described with it; None if a named person holds it or none was described so."""
+    found_role = role_before(candidate, Span(candidate.sentence.start, candidate.span.start, ""), article, frames)
+    # (an indefinite role introduces someone new: "A spokesman for …")
+    definite = found_role is not None and re.search(r"(?i)(?<!\w)(?:the|el|la)\s+(?:[\w-]+\s+){0,3}$", article[candidate.sentence.start : found_role[0].start])
+    if found_role is None or not definite or holder_of(found_role[0], every_name, article, frames, found_role[1]) is not None:
+        return None
+    word = normalise(found_role[0].text)
+    office = re.compile(rf"(?i)\b(?:{any_of(next((sorted(o) for o in frames.offices if word in o), [found_role[0].text]))})\b")
+    said = (c.speaker for c in reversed(found) if c.speaker is not None and not c.relays and c.speaker not in every_name)
+    return next((s for s in said if office.search(s.text) and len(words_of(s.text)) > 1 and not s.text[:1].islower()), None)
 
 
 def portfolio(complement: str, frames: Frames) -> bool:

@@ -10,10 +10,12 @@ from ..base.schema import Actor, Claim
 from ..knowledge.countries import iso_country
 from ..knowledge.cues import Cues
 from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.people import family_name
 from ..knowledge.translation import english_name, english_phrase
 from ..text.fold import normalise
 from .descriptions import POSTED, SERVING_IN
 from .frames import AND, DETERMINER, Frames, any_of
+from .speaker_states import adjectival, in_capital, possessor, whose_state
 
 # What a government may be besides its state's: "militar", "interim", "de transición".
 _INTERIM = r"(?:militar|interino|interina|provisional|de\s+facto|military|interim|transitional|ruling)"
@@ -71,6 +73,10 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             return f"{body} {_STAFF_NOUNS[staff.group(1).lower()]}"
         if (known := by_mention.get(normalise(name))) is not None:
             return known
+        # "Ri dijo", after "Ri Il Gyu": one person of the article, called by the family name
+        called = {a.name for a in actors if a.kind == "person" and family_name(a.name, cues) == name.strip()}
+        if len(called) == 1:
+            return called.pop()
         if len(bodies := qualified.get(normalise(name), set())) == 1:
             return next(iter(bodies))
         if (entry := gazetteer.actor_for(name)) is not None:
@@ -94,8 +100,8 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
             continue
         known = canonical(claim.speaker) != claim.speaker
         if not known and (english := _in_english(claim.speaker, frames, canonical, woman, short)) is not None:
-            english = _in_capital(_whose_state(english, claim.clause, gazetteer, cues), claim.evidence.quote, gazetteer, cues)
-            english = _adjectival(_possessor(english, claim.speaker, claim.evidence.quote, gazetteer, cues), gazetteer, cues)
+            english = in_capital(whose_state(english, claim.clause, gazetteer, cues), claim.evidence.quote, gazetteer, cues)
+            english = adjectival(possessor(english, claim.speaker, claim.evidence.quote, gazetteer, cues), gazetteer, cues)
             named.append(claim.model_copy(update={"speaker": english}))
             continue
         parts = _listed(claim.speaker) if normalise(claim.speaker) not in by_mention else [claim.speaker]
@@ -107,6 +113,7 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         if speaker == claim.speaker:
             whole = None if normalise(speaker) in by_mention else _named_in_full(speaker, actors)
             speaker = whole or english_name(speaker, cues, gazetteer)
+        speaker = in_capital(speaker, claim.evidence.quote, gazetteer, cues, known_only=True)
         named.append(claim if speaker == claim.speaker else claim.model_copy(update={"speaker": speaker}))
     return named
 
@@ -180,68 +187,6 @@ def _named_in_full(speaker: str, actors: Sequence[Actor]) -> str | None:
     holders = {a.name for a in actors if a.kind not in ("person", "country", "not_an_actor")
                and any(run.search(normalise(form)) and normalise(form) != normalise(speaker) for form in (a.name, *a.mentions))}  # fmt: skip
     return holders.pop() if len(holders) == 1 else None
-
-
-def _whose_state(speaker: str, clause: str, gazetteer: Gazetteer, cues: Cues) -> str:
-    """"state media" with no country: a state's media speak of their own state, the one the
-    statement opens with ("Chile has signed a contract …, state media reported": Chilean state
-    media)."""
-    if speaker != "state media":
-        return speaker
-    first = re.match(r"\W*((?:[A-Z][\w'’-]*\s*){1,3})", clause)
-    known = gazetteer.actor_for(first.group(1).strip()) if first else None
-    code = known.country if known is not None else ""
-    adjective = cues.country_adjective(gazetteer.country_name(code)) if code else ""
-    return f"{adjective} state media" if adjective else speaker
-
-
-# "In Tehran, a Defence Ministry spokesman said …", "En Teherán, un portavoz …": where the sentence opens.
-_OPENS_IN = re.compile(r"\W*(?:In|En|From|Desde)\s+([A-ZÁÉÍÓÚ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚ][\w'’-]+)?)\s*,")
-
-
-def _in_capital(speaker: str, sentence: str, gazetteer: Gazetteer, cues: Cues) -> str:
-    """A body or an office described with no state, in a sentence that opens in a state's
-    capital, is that state's ("In Tehran, a Defence Ministry spokesman": Iranian)."""
-    opens = _OPENS_IN.match(sentence)
-    place = gazetteer.actor_for(opens.group(1)) if opens is not None else None
-    if place is None or place.kind != "country" or not speaker[:1].isupper():
-        return speaker
-    # a state's adjective, of one word or two ("South Korean"), or its name says whose it is already
-    adjectives = {cues.country_adjective(c) for c in cues.demonyms} - {""}
-    if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", speaker) for a in adjectives) or any(iso_country(w) is not None for w in speaker.split()):
-        return speaker
-    # a body the gazetteer knows says whose it is ("NATO official", "State Department spokesman")
-    if any(gazetteer.actor_for(m.group(0)) is not None for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", speaker)):
-        return speaker
-    adjective = cues.country_adjective(place.name)
-    return f"{adjective} {speaker}" if adjective else speaker
-
-
-def _possessor(speaker: str, written: str, sentence: str, gazetteer: Gazetteer, cues: Cues) -> str:
-    """"North Korea did not respond, but its state media denied …": a described speaker after a
-    possessive is the state's the sentence named last before it (North Korean state media)."""
-    owned = re.search(rf"(?i)\b(?:its|su|sus)\s+{re.escape(written.strip())}", sentence)
-    if owned is None or speaker.split()[0][:1].isupper():
-        return speaker
-    states = [k for m in re.finditer(r"[A-ZÁÉÍÓÚ][\w'’-]*(?:\s+(?:del\s+)?[A-ZÁÉÍÓÚ][\w'’-]*)*", sentence[: owned.start()])
-              if (k := gazetteer.actor_for(m.group(0))) is not None and k.kind == "country"]  # fmt: skip
-    adjective = cues.country_adjective(gazetteer.country_name(states[-1].country)) if states else ""
-    return f"{adjective} {speaker}" if adjective else speaker
-
-
-def _adjectival(speaker: str, gazetteer: Gazetteer, cues: Cues) -> str:
-    """A body of a country with the country's adjective, under the gazetteer's name where it knows
-    the body: "North Korea foreign ministry" is the North Korean Ministry of Foreign Affairs,
-    "Iran's embassy in London" the Iranian embassy in London."""
-    for country in cues.demonyms:
-        # A capital after the country may open another name ("Russia Today"), not after its
-        # possessive ("Russia's Defence Ministry").
-        m = re.match(rf"{re.escape(country)}(?:['’]s\s+|\s+(?=[a-z]))", speaker)
-        if m is not None and (adjective := cues.country_adjective(country)):
-            speaker = f"{adjective} {speaker[m.end() :]}"
-            break
-    known = gazetteer.actor_for(speaker)
-    return known.name if known is not None else speaker
 
 
 def _listed(speaker: str) -> list[str]:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..knowledge.cues import Cues
+from ..knowledge.people import family_name
 from ..text.dates import story_start
 from ..text.fold import normalise
 from ..text.language import is_english
@@ -41,7 +42,7 @@ from .counted_groups import counted_group, one_of_group
 from .kinds import body_named_before
 from .speaker_spans import completed
 from .interviews import answer_lines, in_answer, interviewee
-from .roles import holder_of, portfolio, possessed_role, role_before
+from .roles import described_holder, held_by, portfolio, role_before, with_role
 from .sources import (
     cited_source, document_issuer, document_named_before, opening_person, own_body, opening_source, outlet_called, outlet_source, quoted_before_channel, quoted_by,
     relayed_person, report_claim, source_cited_by, spoken_in_report,
@@ -64,7 +65,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     frames = Frames.of(cues)
     media = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "media"}
     people = {normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "person"}
-    names = name_spans(Span(0, len(article), article), [*(a.span.text for a in actors), *_surnames(actors)])
+    names = name_spans(Span(0, len(article), article), [*(a.span.text for a in actors), *_surnames(actors, cues)])
     states = {normalise(a.span.text): a.known.name for a in actors if a.known is not None and a.known.kind == "country"}
     countries = set(states)
     organisations = frozenset(normalise(a.span.text) for a in actors if a.known is not None and a.known.kind == "organisation")
@@ -81,7 +82,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
         # An interview's answer is the interviewee's, but for a speaker its own verb names.
         answered = in_answer(candidate.sentence.start, answers)
         if speaker is None and not (answered and not candidate.span.text.strip()):
-            speaker = _speaker(candidate, previous, every_name, article, frames, (media, people))
+            speaker = described_holder(candidate, found, every_name, article, frames) or _speaker(candidate, previous, every_name, article, frames, (media, people))
         if speaker is None and answered:
             speaker = interviewee(names, people, others, article)
         speaker = speaker or one_of_group(candidate, [c.speaker for c in found if not c.relays], article, frames)
@@ -138,15 +139,12 @@ def _titled(candidate: Candidate, actors: Sequence[Candidate], article: str, fra
     return held[0].span if len({a.known.name for a in held if a.known is not None}) == 1 else None
 
 
-def _surnames(actors: Sequence[Candidate]) -> list[str]:
-    """The surname of each name of a person the gazetteer does not know ("Lammy" of "David
+def _surnames(actors: Sequence[Candidate], cues: Cues) -> list[str]:
+    """The family name of each name of a person the gazetteer does not know ("Lammy" of "David
     Lammy", "Hong" of "Hong Jang-won"), which a sentence may open with, where a lone capitalised
     word is no candidate; "Iran's Foreign Ministry" is no person's."""
-    named = [a.span.text.split() for a in actors if (a.known is None or a.known.kind == "person") and not re.search(r"['’]s\s", a.span.text)]
-    last = [words[-1] for words in named if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words[-1]) > 2]
-    # A Korean name puts the family name first, before a hyphenated given name: "Hong Jang-won" is Hong.
-    first = [words[0] for words in named if len(words) == 2 and "-" in words[1] and words[0][:1].isupper() and len(words[0]) > 1]
-    return [*last, *first]
+    named = [a.span.text for a in actors if (a.known is None or a.known.kind == "person") and not re.search(r"['’]s\s", a.span.text)]
+    return [family for name in named if (family := family_name(name, cues)) is not None]
 
 
 def needs_model(claim: Candidate, cues: Cues) -> bool:
@@ -336,8 +334,8 @@ def _speaker(
         if previous is not None and (same_sentence or next_to(previous.sentence, sentence, article)):
             return previous.speaker
         return None
-    if (before := subject_before(candidate, region, names, article, inverted, frames)) is not None:
-        return possessed_role(before, candidate, every_name, article, frames) or before
+    if (before := with_role(subject_before(candidate, region, names, article, inverted, frames), candidate, region, names, every_name, article, frames)) is not None:
+        return before
     # "The US Treasury sanctioned five companies that it accused of …": the sentence's subject.
     if not inverted and not same_sentence and RELATIVE_PRONOUN.search(article, sentence.start, candidate.span.start):
         lead = sentence.start + story_start(sentence.text)
@@ -347,7 +345,7 @@ def _speaker(
     found_role = role_before(candidate, region, article, frames) if not inverted else None
     # A role with a long complement names whom it describes; it does not go on with the last speaker.
     role = found_role[0] if found_role is not None and not found_role[1] else None
-    if found_role is not None and (holder := holder_of(found_role[0], every_name, article, frames, found_role[1])) is not None:
+    if found_role is not None and (holder := held_by(found_role, candidate, names, every_name, article, frames, people)) is not None:
         return holder
     if (person := described_person(candidate, region, every_name, article)) is not None:
         return person

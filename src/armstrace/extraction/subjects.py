@@ -127,7 +127,7 @@ def _role_in(opening: str, frames: Frames) -> bool:
 
 # "el departamento que dirige Irakli Chikovani aseguró": the name after a relative's verb is
 # that verb's subject, not the clause's.
-_RELATIVE_SUBJECT = re.compile(r"(?i)\b(?:que|quien|quienes)\s+[a-záéíóúñ]+\s+(?:(?:el|la|los|las)\s+)?$")
+_RELATIVE_SUBJECT = re.compile(r"(?i)\b(?:que|quien|quienes|who|which)\s+(?-i:[a-záéíóúñ]+)\s+(?:(?:el|la|los|las|su|sus|the|its|his|her|their)\s+)?$")
 
 
 _NAMED_AS = re.compile(rf"\s*,\s*(?:{DETERMINER}\s+)?", re.I)

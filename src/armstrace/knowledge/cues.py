@@ -63,6 +63,7 @@ class Cues:
     naming: tuple[str, ...]
     branding: tuple[str, ...]
     charging_names: tuple[str, ...]
+    family_first: tuple[str, ...]
     opinion: tuple[str, ...]
     deliberative: tuple[str, ...]
     times: tuple[str, ...]
@@ -114,7 +115,7 @@ _LABELLED = {"reporting": STANCES, "content": STANCES, "weapons": WEAPON_CATEGOR
 _JOINED = (
     "attribution", "boilerplate", "evidential", "transfer", "stopwords", "connectors", "places", "titles", "ranks", "rank_modifiers",
     "complements", "subordinators", "citing", "bodies", "clauses", "receiving", "recipient", "articles",
-    "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "branding", "charging_names", "opinion", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
+    "negations", "documents", "referring", "bodies_named_before", "outlets_named_before", "using", "times", "not_negating", "refusals", "impersonal", "habitual", "naming", "branding", "charging_names", "family_first", "opinion", "deliberative", "speech_acts", "narration", "companies", "agency_words", "outlets", "coordinators", "between", "joint", "factive", "source", "exchange",
 )  # fmt: skip
 _GROUPED = ("offices", "generic_bodies", "demonyms", "institutions", "described_nouns", "described_one", "described_adjectives", "regions", "cities", "translations", "modified", "launches")
 
@@ -216,6 +217,7 @@ def read_cues(path: Path) -> Cues:
         naming=_joined(document, "naming", path),
         branding=_joined(document, "branding", path),
         charging_names=_joined(document, "charging_names", path),
+        family_first=_joined(document, "family_first", path),
         opinion=_joined(document, "opinion", path),
         deliberative=_joined(document, "deliberative", path),
         speech_acts=_joined(document, "speech_acts", path),
