@@ -416,6 +416,14 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
         ("The governor wrote on Telegram that nobody had been hurt.", "asserted"),
         ("«No one inspects what crosses between the two ports», he said.", "asserted"),
         ("La portavoz aseguró que nadie ha presentado «una sola prueba creíble» de lo contrario.", "denied"),
+        # what one's side will not do is an intention stated; what it has not done and will not do is denied
+        ("The minister said Peru \"will not be a back door\" for the rifles.", "asserted"),
+        ("El ministro aseguró que Perú «no olvidará» a los soldados chilenos.", "asserted"),
+        ("\"We are not going to hold the ship,\" he said.", "asserted"),
+        ("«No vamos a retener el buque», añadió el ministro.", "asserted"),
+        ("The envoy said Peru \"has not sent, and will not send\" rifles to Chile.", "denied"),
+        # not being able to confirm is no denial
+        ("The charity said it could not yet confirm where the mines were made.", "asserted"),
     ],
 )  # fmt: skip
 def test_what_a_neutral_verb_reports_of_evidence_charges_and_names_decides_its_stance(text: str, stance: str) -> None:

@@ -152,10 +152,10 @@ def speaker_named(speaker: str, candidate: Candidate, article: str, gazetteer: G
     if renders(speaker, near, gazetteer):
         return True
     # A name the article gives in full, by a word of it near the claim ("Ri dijo" after "Ri Il
-    # Gyu"), or anywhere for a headline that describes its speaker as one person, whom the lead
-    # after it names ("Un exdiplomático norcoreano asegura …").
-    person = (*cues.described_one, *cues.office_names)
-    headline = not article[: candidate.sentence.start].strip() and any(re.search(rf"{re.escape(n)}\b", candidate.sentence.text.lower()) for n in person)
+    # Gyu"), or anywhere for a headline that describes its speaker, whom the lead after it names
+    # ("Un exdiplomático norcoreano asegura …", "…, según un centro de estudios francés").
+    described = (*cues.titles, *cues.office_names, *cues.described_one, *cues.described_nouns, *cues.generic_bodies, *cues.bodies_named_before)
+    headline = not article[: candidate.sentence.start].strip() and any(re.search(rf"{re.escape(n)}\b", candidate.sentence.text.lower()) for n in described)
     if normalise(speaker) in normalise(article) and (headline or any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in speaker.split() if w[:1].isupper())):
         return True
     if gazetteer.actor_for(speaker) is not None or iso_country(speaker) is not None:

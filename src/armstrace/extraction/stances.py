@@ -173,6 +173,23 @@ def _opens_with_subject(before: str) -> bool:
     return 0 < len(before.split()) <= 5 and not lone_article and not re.search(r"[,;:]|\b(?:que|that)\b", before)
 
 
+_CLITICS = frozenset(("lo", "la", "los", "las", "le", "les", "se", "nos", "me", "te"))
+
+
+def _future(words: list[str], n: int) -> bool:
+    """Whether the negation at `n` negates a verb in the future: after "will" or "shall", before
+    "going to", or before a Spanish future ("no olvidará") or "ir a" ("no vamos a")."""
+    word = words[n].lower()
+    # (with its subject: "has not sent, and will not send" goes on denying)
+    if (word in ("won't", "won’t", "shan't") and n > 0) or (word == "not" and n > 1 and words[n - 1].lower() in ("will", "shall")):
+        return True
+    after = [w.lower() for w in words[n + 1 : n + 4] if w.lower() not in _CLITICS]
+    verb = after[0] if after else ""
+    if word == "not" and after[:2] == ["going", "to"] and n > 1:
+        return True
+    return re.fullmatch(r"[^\W\d_]{2,}(?:rá|rán|remos|ré|rás)", verb) is not None or (verb in ("va", "vamos", "van", "voy") and after[1:2] == ["a"])
+
+
 def _negated(statement: str, cues: Cues) -> bool:
     """Whether a statement opens by negating its verb: "Irán no envió", "Nunca hemos", "it hasn't".
 
@@ -197,7 +214,9 @@ def _negated(statement: str, cues: Cues) -> bool:
         if n == 0 and (folded in ("nadie", "nobody") or (folded == "no" and words[1:2] == ["one"])):
             return False
         if folded in cues.negations or folded.endswith(("n't", "n’t")):
-            return True
+            # What one's side will not do is an intention stated, not a fact denied: "Estonia will
+            # not be a back door", "no vamos a retener un buque", "Rusia no olvidará".
+            return not _future(words, n)
         # "Tehran had received no weapons": an English verb whose object is "no" denies it.
         if (folded.endswith("ed") or folded in _GIVEN) and n + 1 < len(words) and words[n + 1].lower() in ("no", "none", "nothing"):
             return True
