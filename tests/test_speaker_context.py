@@ -165,3 +165,32 @@ def test_a_body_called_by_a_word_of_its_name_goes_on_speaking_as_the_body() -> N
         "Tesoro de Estados Unidos. Según el Tesoro, la firma Andes Aero envió fusiles a Chile. El organismo sostiene que los fusiles llegaron a Perú."
     )
     assert speakers(text) == [("Según", "Tesoro"), ("sostiene", "Tesoro")]
+
+
+def test_an_actor_of_the_article_is_the_speaker_under_its_states_possessive_or_before_the_kind_of_group_it_is() -> None:
+    evidence = Evidence(quote="x", start=0, end=1, alignment="exact", score=1.0)
+    actors = [
+        Actor(kind="agency", name="Andean Resistance Centre", country="Peru", mentions=["Andean Resistance Centre"], evidence=evidence),
+        Actor(kind="armed_group", name="Kondor", country="Peru", mentions=["Kondor"], evidence=evidence),
+    ]
+    said = [Claim(speaker=s, stance="asserted", content="x", evidence=evidence) for s in ("Peru's Andean Resistance Centre", "Kondor partisan movement", "Kondor researchers")]
+    assert [c.speaker for c in canonical_speakers(said, actors, GAZETTEER, CUES)] == ["Andean Resistance Centre", "Kondor", "Kondor researchers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Titular\n\nPerú compró 40 fusiles a Chile, según documentos aduaneros filtrados al diario La Voz. Según esos documentos, la entrega terminó en mayo.",
+         [("según", "Leaked documents"), ("Según", "Leaked documents")]),
+        ("Headline\n\nChile sold Peru 40 rifles in 2024, according to internal documents published on Monday by La Voz. "
+         "The papers came from a hacked email account. The rifles were shipped by sea, the papers say.",
+         [("according to", "Leaked documents"), ("say", "Leaked documents")]),
+    ],
+)
+def test_what_leaked_papers_show_is_theirs_not_the_outlets_that_published_them(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
+
+
+def test_a_leak_only_a_denial_speaks_of_is_no_leak() -> None:
+    text = "Titular\n\nSegún un documento de la ONU, Chile vendió fusiles a Perú. Lima calificó el documento de «filtración interesada»."
+    assert ("Según", "Leaked documents") not in speakers(text)

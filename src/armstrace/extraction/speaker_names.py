@@ -77,6 +77,10 @@ def canonical_speakers(claims: Sequence[Claim], actors: Sequence[Actor], gazette
         called = {a.name for a in actors if a.kind == "person" and family_name(a.name, cues) == name.strip()}
         if len(called) == 1:
             return called.pop()
+        # "Ukraine's National Resistance Center", "the Atesh partisan movement": an actor of the
+        # article after its state's possessive, or before the kind of group it is
+        if (named := _actor_within(name, by_mention, gazetteer)) is not None and kind_of.get(named) != "person":
+            return named
         if len(bodies := qualified.get(normalise(name), set())) == 1:
             return next(iter(bodies))
         if (entry := gazetteer.actor_for(name)) is not None:
@@ -137,6 +141,17 @@ def _non_state(name: str, by_mention: Mapping[str, str], kind_of: Mapping[str, s
         return known if kind_of.get(known) != "country" else None
     entry = gazetteer.actor_for(name)
     return entry.name if entry is not None and entry.kind != "country" else None
+
+
+_KIND_AFTER = re.compile(r"(?:\s+(?:partisan|resistance|volunteer|hacker|militant))*\s+(?:movement|group|network|collective)$")
+
+
+def _actor_within(name: str, by_mention: Mapping[str, str], gazetteer: Gazetteer) -> str | None:
+    possessive = re.match(r"(.+?)['’]s\s+(?=[A-Z])", name.strip())
+    owner = gazetteer.actor_for(possessive.group(1)) if possessive is not None else None
+    state = possessive is not None and (iso_country(possessive.group(1)) is not None or (owner is not None and owner.kind == "country"))
+    bare = _KIND_AFTER.sub("", name.strip()[possessive.end() :] if possessive is not None and state else name.strip())
+    return by_mention.get(normalise(bare)) if bare != name.strip() else None
 
 
 def _titled_person(speaker: str, people: dict[str, str]) -> str | None:

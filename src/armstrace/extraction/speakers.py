@@ -42,6 +42,7 @@ from .counted_groups import counted_group, one_of_group
 from .kinds import body_named_before
 from .speaker_spans import completed
 from .interviews import answer_lines, in_answer, interviewee
+from .leaks import leaked_documents
 from .roles import described_holder, held_by, portfolio, role_before, with_role
 from .sources import (
     cited_source, document_issuer, document_named_before, opening_person, own_body, opening_source, outlet_called, outlet_source, quoted_before_channel, quoted_by,
@@ -78,7 +79,7 @@ def attach_speakers(claims: Sequence[Candidate], actors: Sequence[Candidate], ar
     for candidate in claims:
         previous = next((c for c in reversed(found) if not c.relays), None)
         attributes = normalise(candidate.span.text) in frames.attribution
-        speaker = counted_group(candidate, names, states, article, attributes)
+        speaker = leaked_documents(candidate, article, attributes) or counted_group(candidate, names, states, article, attributes)
         # An interview's answer is the interviewee's, but for a speaker its own verb names.
         answered = in_answer(candidate.sentence.start, answers)
         if speaker is None and not (answered and not candidate.span.text.strip()):
