@@ -85,11 +85,20 @@ def test_countries_are_written_in_english_keeping_their_article_and_abbreviation
     [
         ("Lars Berg dijo el viernes que Noruega vende fusiles.", "On Friday Norway said it sells rifles."),
         ("Lars Berg dijo que Noruega venderá fusiles en Oriente Medio.", "Norway will sell rifles in the Middle East."),
+        # a region under another of its English forms
+        ("Lars Berg dijo que los fusiles llegaron a puertos rusos del Caspio.", "The rifles arrived at Russian ports in the Caspian Sea."),
     ],
 )
 def test_weekdays_and_regions_are_given_in_either_language(evidence: str, content: str) -> None:
     named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
     assert english_content(content, "x", evidence, named, CUES, GAZ) == (content, "")
+
+
+def test_a_name_the_gazetteer_gives_in_english_with_of_is_checked_whole() -> None:
+    evidence = "El SBU acusó a tres oficiales chilenos de vender fusiles a Perú."
+    named = lambda name: renders(name, evidence, GAZ)  # noqa: E731
+    content, fault = english_content("SBU accused three Chilean officers of selling rifles to Peru.", "x", evidence, named, CUES, GAZ)
+    assert not fault and content == "Security Service of Ukraine accused three Chilean officers of selling rifles to Peru."
 
 
 def test_the_two_of_them_are_both() -> None:

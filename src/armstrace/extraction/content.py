@@ -25,7 +25,7 @@ from ..text.numbers import find_quantities, roman_numerals
 from .pointing import pointing_back
 
 # A name in an English sentence: capitalised words in a row ("North Korea", "Kim Yo Jong").
-_NAME = re.compile(r"[A-Z](?:[\w’'-]|\.(?=\w))*\.?(?:\s+(?:(?:de|del|de la)\s+)?[A-Z](?:[\w’'-]|\.(?=\w))*\.?)*")
+_NAME = re.compile(r"[A-Z](?:[\w’'-]|\.(?=\w))*\.?(?:\s+(?:(?:de|del|de la|of|of the)\s+)?[A-Z](?:[\w’'-]|\.(?=\w))*\.?)*")
 # English adjectives of a country end so: Russian, Iranian, Ukrainian, Chinese, North Korean.
 _DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i")
 # Spellings that differ between languages for the same sound ("Ukrainian"/"ucraniano").
@@ -116,7 +116,9 @@ def _initials_given(name: str, evidence: str) -> bool:
 def _region_given(name: str, evidence: str, cues: Cues) -> bool:
     """Whether the evidence names the region under any of its forms: "Middle East" for "Oriente Medio"."""
     folded = name_key(evidence)
-    forms = [name_key(form) for form, english in cues.regions.items() if english.lower() == name.lower()]
+    # the name may be one of the region's English forms ("Caspian Sea" for "del Caspio")
+    region = cues.regions.get(name.lower(), name).lower()
+    forms = [name_key(form) for form, english in cues.regions.items() if (e := english.lower()) == region or f"{e} ".startswith(f"{region} ") or f"{region} ".startswith(f"{e} ")]
     return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in forms)
 
 
