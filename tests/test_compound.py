@@ -35,6 +35,9 @@ def claims(text: str) -> list[tuple[str, str, str]]:
         # a denial joined by "ni" goes on denying
         ("«Perú no vende ni ha vendido fusiles a Chile; nuestra industria no necesita clientes», dijo Berg.",
          [("dijo", "denied", "Perú no vende"), ("ni", "denied", "ha vendido fusiles a Chile"), ("; ", "asserted", "nuestra industria no necesita clientes")]),
+        # a verb past a few words of the new subject
+        ("Según el mando, el país registró 19 incursiones en una semana, y al menos cuatro de los aparatos fueron derribados.",
+         [("Según", "asserted", "el país registró 19 incursiones en una semana"), (", y ", "asserted", "al menos cuatro de los aparatos fueron derribados")]),
     ],
 )  # fmt: skip
 def test_a_statement_joining_two_propositions_is_two_claims(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -47,6 +50,8 @@ def test_a_statement_joining_two_propositions_is_two_claims(text: str, expected:
         # a list of names, not a clause
         "The banks targeted include Banco Andino, one of the largest in Lima, and Cusco-based Banco Inca, the Treasury said.",
         "Según el informe, los barcos viajan entre el puerto de Callao, en Perú, y la base de Arica.",
+        # a verb of the named thing's own relative clause opens no clause
+        "Según el informe, los fusiles llegaron a Callao, y la base de Arica, que fue ampliada en 2023.",
         # two subjects of one verb
         "Lars Berg said Peru and Chile have signed a treaty.",
         # after a verb with "that", what follows a comma may be the narrator's

@@ -36,14 +36,16 @@ _VERB = re.compile(
     r"|será|serán|sería|serían|podría|podrían|puede|pueden|debe|deben|deberá|deberán|se|ya|no|sigue|siguen)\b"
     r"|(?<![\w-])\w{3,}(?:ó|aron|ieron|ían|aban|ed)\b"
 )
-_VERB_REACH = 4
+_VERB_REACH = 7
+# Where a clause's opening words stop being its own: a relative clause ("…, y la base de Dunai, que fue …").
+_RELATIVE = re.compile(r"(?i)\b(?:que|quien|quienes|donde|cuyo|cuya|which|who|whom|whose|that|where)\b|,")
 _SEMICOLON = re.compile(r";\s+")
 # What a denial goes on to grant: "no ha detectado preparativos, aunque sí el envío de obreros".
 _GRANTED = re.compile(r"(?i),\s+(?:aunque|pero)\s+sí\s+")
-# A new subject after a comma and "y"/"and": a name, or a determiner and its noun ("esa cooperación", "some").
+# A new subject after a comma and "y"/"and": a name, or a determiner and its noun ("esa cooperación", "some", "al menos cuatro").
 _AND_SUBJECT = re.compile(
     r"(?i),\s+(?:y|e|and)\s+(?=(?-i:[A-ZÁÉÍÓÚÑ])[\w-]|(?:el|la|los|las|ese|esa|esos|esas|este|esta|estos|estas|su|sus"
-    r"|otros|otras|una\s+parte|the|its|their|some|others|other|part)\s+\w)"
+    r"|otros|otras|una\s+parte|algunos|algunas|varios|varias|al\s+menos|the|its|their|some|others|other|part|several|many|at\s+least)\s+\w)"
 )
 _WHILE_NAME = re.compile(r"(?i),\s+(?:mientras(?:\s+que)?|while)\s+(?=(?-i:[A-ZÁÉÍÓÚÑ]))")
 # In English, a second verb of the same subject: "… would be finished by mid-2026 and would …";
@@ -108,11 +110,18 @@ def _cuts(text: str, quoted: bool, attributed: bool) -> list[tuple[int, int]]:
             continue
         if kind == "verb" and not _FINITE.search(first):
             continue
-        if kind == "subject" and not _VERB.search(" ".join(words_of(rest)[:_VERB_REACH])):
+        if kind == "subject" and not _opens_clause(rest):
             continue
         cuts.append((a, b))
         start = b
     return cuts
+
+
+def _opens_clause(rest: str) -> bool:
+    """Whether what follows "y"/"and" opens a clause: a finite verb among its first words, before a
+    relative clause of theirs."""
+    own = rest[: m.start()] if (m := _RELATIVE.search(rest)) is not None else rest
+    return _VERB.search(" ".join(words_of(own)[:_VERB_REACH])) is not None
 
 
 def _proposition(text: str) -> bool:
