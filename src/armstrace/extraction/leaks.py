@@ -2,8 +2,8 @@
 
 What leaked or hacked documents are said to show is no statement of whoever wrote them, nor of
 the outlet that published them (the outlet relays them): the documents speak, as "Leaked
-documents" (docs/annotation.md), whether a claim cites them ("según documentos filtrados que
-publicó …", "according to internal documents") or they are its subject ("the papers show").
+documents", whether a claim cites them ("según documentos filtrados que publicó …", "according
+to internal documents") or they are its subject ("the papers say").
 """
 
 from __future__ import annotations

@@ -147,6 +147,8 @@ _KIND_AFTER = re.compile(r"(?:\s+(?:partisan|resistance|volunteer|hacker|militan
 
 
 def _actor_within(name: str, by_mention: Mapping[str, str], gazetteer: Gazetteer) -> str | None:
+    """The article's actor `name` holds past a state's possessive or before the kind of group it
+    is; None if it holds neither or names no actor so."""
     possessive = re.match(r"(.+?)['’]s\s+(?=[A-Z])", name.strip())
     owner = gazetteer.actor_for(possessive.group(1)) if possessive is not None else None
     state = possessive is not None and (iso_country(possessive.group(1)) is not None or (owner is not None and owner.kind == "country"))
