@@ -424,6 +424,10 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
         ("The envoy said Peru \"has not sent, and will not send\" rifles to Chile.", "denied"),
         # not being able to confirm is no denial
         ("The charity said it could not yet confirm where the mines were made.", "asserted"),
+        # a thing that confirms is evidence cited, not an admission
+        ("El jefe militar, Lars Berg, sostuvo que el desfile «confirma quién arma a quién».", "asserted"),
+        # a threat qualified warns
+        ("Ruiz told the envoy that the deployment posed \"a serious security threat\" to Chile.", "warned"),
     ],
 )  # fmt: skip
 def test_what_a_neutral_verb_reports_of_evidence_charges_and_names_decides_its_stance(text: str, stance: str) -> None:

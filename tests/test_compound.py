@@ -35,6 +35,9 @@ def claims(text: str) -> list[tuple[str, str, str]]:
         # a denial joined by "ni" goes on denying
         ("«Perú no vende ni ha vendido fusiles a Chile; nuestra industria no necesita clientes», dijo Berg.",
          [("dijo", "denied", "Perú no vende"), ("ni", "denied", "ha vendido fusiles a Chile"), ("; ", "asserted", "nuestra industria no necesita clientes")]),
+        # an attribution set off before a joined clause reports what comes before it
+        ("Air defences had shot down several drones over the port, he wrote on Telegram, and no ships had been damaged.",
+         [("wrote", "asserted", "Air defences had shot down several drones over the port"), ("and", "denied", "no ships had been damaged")]),
         # a verb past a few words of the new subject
         ("Según el mando, el país registró 19 incursiones en una semana, y al menos cuatro de los aparatos fueron derribados.",
          [("Según", "asserted", "el país registró 19 incursiones en una semana"), (", y ", "asserted", "al menos cuatro de los aparatos fueron derribados")]),

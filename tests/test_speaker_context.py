@@ -194,3 +194,22 @@ def test_what_leaked_papers_show_is_theirs_not_the_outlets_that_published_them(t
 def test_a_leak_only_a_denial_speaks_of_is_no_leak() -> None:
     text = "Titular\n\nSegún un documento de la ONU, Chile vendió fusiles a Perú. Lima calificó el documento de «filtración interesada»."
     assert ("Según", "Leaked documents") not in speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role apposed after the name introduces its holder; the body the role is of holds nothing
+        ("Titular\n\nLars Berg, el portavoz del Gobierno peruano, rechazó la venta. «Es un regalo», declaró a la agencia Andina.\n\nEl portavoz negó además que Perú haya comprado fusiles.",
+         [("rechazó", "Lars Berg"), ("declaró", "Lars Berg"), ("negó", "Lars Berg")]),
+        # "según" and whom the verb was told to: who spoke before
+        ("Titular\n\nEl jefe militar peruano, Lars Berg, sostuvo que el desfile prueba quién arma a quién. Según dijo al canal de televisión ATV, "
+         "Chile ha suministrado a Perú unos 12.000 fusiles.",
+         [("sostuvo", "Lars Berg"), ("dijo", "Lars Berg")]),
+        # but a subject after whom it was told is the subject
+        ("Titular\n\nChile vende fusiles a Perú, según aseguró a la agencia Andina el número dos del ejército peruano, Lars Berg.",
+         [("aseguró", "Lars Berg")]),
+    ],
+)
+def test_who_holds_a_role_and_who_said_what_was_told(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected

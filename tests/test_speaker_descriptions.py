@@ -32,6 +32,8 @@ def described(text: str) -> list[tuple[str, str | None]]:
          [("said", "Lowy Institute researchers")]),
         ("Headline\n\nOn Monday, Peru's defence ministry declined to comment. A ministry official told Reuters that Lima had expected Chile to pay.",
          [("told", "Peruvian defence ministry official")]),
+        ("Titular\n\nEl Ministerio de Transporte de Perú negó cualquier uso militar. «Es un proyecto civil», señaló una portavoz del departamento al diario Gestión.",
+         [("negó", "Peruvian Transport Ministry"), ("señaló", "Peruvian Transport Ministry spokesman")]),
         # none of that kind named before: the role alone
         ("Titular\n\nChile compró fusiles. «Todo es legal», dijo un portavoz de la compañía.", [("dijo", "spokesman")]),
         # the outermost body of a chain of bodies

@@ -47,18 +47,24 @@ def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, q
     # A long complement says the office in other words ("del espionaje militar ucraniano" for "de
     # la inteligencia militar ucraniana"): two in three of its words' stems will do.
     loose = len(wanted) > 3
+    # Or the role is apposed after the name: "Dmitri Peskov, el portavoz del Kremlin, rechazó".
+    apposed = re.compile(rf"\s*,\s*(?:(?:el|la|the|su|his|her)\s+)?(?:[\w-]+\s+)?(?:{office})\b[^,;:.\n]{{0,60}},", re.I)
     for name in reversed([n for n in names if n.end <= role.start]):
         introduction = article[max(0, name.start - _INTRODUCTION) : name.start]
-        if introduced.search(introduction) is None or _POSTED_TO.search(introduction):
-            continue  # "ambassador to Laos": where the holder is posted, not who holds it
-        last = [m.start() for m in re.finditer(rf"\b(?:{office})\b", introduction, re.I)][-1]
-        have = {normalise(w) for w in words_of(introduction[last:])}
+        after = apposed.match(article, name.end) if name.end < role.start - 1 else None
+        if after is not None:
+            have = {normalise(w) for w in words_of(after.group(0))}
+        elif introduced.search(introduction) is None or _POSTED_TO.search(introduction):
+            continue  # "ambassador to Laos", "portavoz del Kremlin": where the holder is posted, or whose, not who holds it
+        else:
+            last = [m.start() for m in re.finditer(rf"\b(?:{office})\b", introduction, re.I)][-1]
+            have = {normalise(w) for w in words_of(introduction[last:])}
         if wanted <= have or (loose and 3 * len(_stems(wanted) & _stems(have)) >= 2 * len(_stems(wanted))):
             return name
     return None
 
 
-_POSTED_TO = re.compile(r"(?i)(?<!\w)(?:to|in|at|en|ante)\s+$")
+_POSTED_TO = re.compile(r"(?i)(?<!\w)(?:to|in|at|en|ante|of|for|de|del|de la)\s+$")
 
 
 def _stems(words: set[str]) -> set[str]:

@@ -50,7 +50,7 @@ from .sources import (
 )
 from .subjects import (
     MAX_WORDS_BETWEEN, as_said_subject, described_person, experiencer, in_aside, next_to, no_subject,
-    pronoun_subject, role_after, role_qualifier, subject_after, subject_before,
+    pronoun_subject, role_after, role_qualifier, subject_after, subject_before, told_to,
 )  # fmt: skip
 
 
@@ -257,10 +257,11 @@ def _speaker(
         # "…, según aseguró a la radio el número dos del ministerio, Lars Berg": the subject follows
         # (after another's statement, "X aseguró …, según informó la agencia", it is the channel).
         # "…, según publicó el diario X, que cita a fuentes …": the sources the outlet cites speak.
-        source = subject_after(candidate, spoken, article, frames, holders=every_name) or outlet_source(candidate, spoken, article, media)
+        source = None if told_to(candidate, article) else subject_after(candidate, spoken, article, frames, holders=every_name) or outlet_source(candidate, spoken, article, media)
         if source is not None:
             return source_cited_by(source, candidate, every_name, article, frames) or source
-        return as_said_subject(candidate, spoken, article)
+        # "Según dijo a la agencia X, …": who spoke before, as "Según él" is
+        return (previous.speaker if previous is not None else None) if told_to(candidate, article) else as_said_subject(candidate, spoken, article)
     between = article[previous.span.end : candidate.span.start] if same_sentence and previous is not None else ""
     # "… el dron a reacción que Ucrania asegura haber derribado": a relative clause's verb, its
     # subject named, is its subject's claim.

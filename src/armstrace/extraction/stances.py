@@ -69,7 +69,7 @@ def claim_stance(anchor: Hit, previous: str, segment: str, said: tuple[str, str]
         if (normalise(statement[h.start : h.end]) != "concerned" or concern(statement, h)) and not reflexive(statement, h)
         and not MOTIVE.search(statement, 0, h.start)
     ]  # fmt: skip
-    if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]):
+    if opening and opening[0].label != "asserted" and _opens_with_subject(statement[: opening[0].start]) and not _evidence_confirms(statement[: opening[0].start], opening[0].label):
         return opening[0].label
     # Stance words count in what the verb reports, not in the words around it ("dijo …, en
     # respuesta a preguntas de …").
@@ -171,6 +171,12 @@ def _opens_with_subject(before: str) -> bool:
     # An article alone makes the verb's form a noun: "la denuncia de «infundada»".
     lone_article = re.fullmatch(r"(?i)\s*(?:el|la|los|las|the|a|an)\s*", before) is not None
     return 0 < len(before.split()) <= 5 and not lone_article and not re.search(r"[,;:]|\b(?:que|that)\b", before)
+
+
+def _evidence_confirms(subject: str, label: str) -> bool:
+    """"el informe confirma que …", "la visita de Kim «confirma …»": a thing that confirms or
+    shows is evidence the speaker cites, not an admission of the speaker's side."""
+    return label == "acknowledged" and re.match(r"(?i)\s*(?:el|la|los|las|the|this|that|esta|este|estos|estas)\s+(?-i:[a-záéíóúñ])", subject) is not None
 
 
 _CLITICS = frozenset(("lo", "la", "los", "las", "le", "les", "se", "nos", "me", "te"))

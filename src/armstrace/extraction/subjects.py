@@ -203,6 +203,11 @@ _AUDIENCE = (
 )
 
 
+def told_to(candidate: Candidate, article: str) -> bool:
+    """"Según dijo a la agencia X, …": whom the verb was told to, in a few words, is all that stands before what it says."""
+    return (told := re.match(r"(?i)\s+(?:a|al|ante|to)\s+([^,;:«»“”\"]{1,40}),", article[candidate.span.end : candidate.sentence.end])) is not None and not set(told.group(1).lower().split()[1:]) & set(DETERMINERS)
+
+
 _COUNT = r"(?:two|three|four|five|several|dos|tres|cuatro|cinco|varios|varias|\d+)"
 
 
