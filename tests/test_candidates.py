@@ -428,6 +428,10 @@ def test_a_neutral_verb_reporting_a_negated_statement_reports_a_denial(text: str
         ("El jefe militar, Lars Berg, sostuvo que el desfile «confirma quién arma a quién».", "asserted"),
         # a threat qualified warns
         ("Ruiz told the envoy that the deployment posed \"a serious security threat\" to Chile.", "warned"),
+        # a name given to what a pronoun stands for, with no quotation marks
+        ("Hackers say leaked files show Peru sold Chile 48 jets; Lima calls them forgeries", "denied"),
+        ("UN investigator says Peruvian soldiers were sent to Chile; Lima calls her \"a puppet\"", "accused"),
+        ("Peru offered Chile a licence to build drones, leaked papers show; Lima calls them fake", "denied"),
     ],
 )  # fmt: skip
 def test_what_a_neutral_verb_reports_of_evidence_charges_and_names_decides_its_stance(text: str, stance: str) -> None:

@@ -41,6 +41,8 @@ _RESPONDS = re.compile(
 _NOT_REPORTING_VERB = re.compile(r"(?:anad|agreg)(?:io|e|en|ieron|aron|o)|adds?|added|reports|claims")
 _NOT_REPORTING = re.compile(r"\s+(?:a|al|a la|a los|a las|a su|a sus|to|them to|it to|of)\b", re.I)
 _CALLED_AS = re.compile(r"(?!\s+(?:for|on|off|up|in|back)\b)(?:\s+[\w'’-]+){1,6}?\s+[«“\"]")
+# ("calls them forgeries": a name given to what a pronoun stands for needs no quotation marks)
+_CALLED_PRONOUN = re.compile(r"\s+(?:them|it|her|him|this|these)\s+(?:a\s+|an\s+)?[a-z]")  # after "calls" only (a headline's)
 _VIEW = re.compile(r"juicio|opinión|view|opinion")
 _AGENTLESS = re.compile(r"(?i)\b(?:be|been|being|ser|sido)\s+(?:[a-z]+ly\s+|independientemente\s+)?$")
 _PROMISE = re.compile(r"(?:promised|promises|pledged|pledges|vowed|vows)")
@@ -101,8 +103,9 @@ def _claim_anchors(sentence: Span, cues: Cues, continues_quote: bool) -> list[Hi
     # "called" names in quoted words what it reports ("called the sanctions "illegitimate""); "called
     # for talks", "a firm called Nordlys" report nothing.
     verbs = [
-        v for v in verbs if normalise(sentence.text[v.start : v.end]) not in ("called", "calling")
-        or (_CALLED_AS.match(sentence.text, v.end) and not _NAMING.search(sentence.text, 0, v.start))
+        v for v in verbs if normalise(sentence.text[v.start : v.end]) not in ("called", "calling", "calls")
+        or ((_CALLED_AS.match(sentence.text, v.end) or (normalise(sentence.text[v.start : v.end]) == "calls" and _CALLED_PRONOUN.match(sentence.text, v.end)))
+            and not _NAMING.search(sentence.text, 0, v.start))
     ]  # fmt: skip
     # "concerned" is a state of mind after "be" or before what it is about; "the visit concerned
     # trade" says what something was about.

@@ -100,6 +100,9 @@ def _names_a_report(segment: str, cues: Cues) -> bool:
     name of its own is dismissed."""
     named = _named(segment, cues)
     rest = [w for w in normalise(" ".join(named)).split()[:3] if w not in _DETERMINERS]
+    # "calls them fake": a pronoun for what was reported, given a name of falsity
+    if rest[:1] in (["them"], ["it"]):
+        return any(h.label == "denied" for h in hits(" ".join(named[1:]), labelled_terms(cues.content, STANCE_PRIORITY)))
     return bool(rest) and rest[0] in {normalise(r) for r in cues.referring}
 
 
@@ -134,7 +137,7 @@ def _describes(text: str, mark: Hit, cues: Cues) -> bool:
         return False
     # The noun it qualifies: after it in English, before it in Spanish, past an adverb ("es completamente falsa").
     after, before = re.match(r"\s+([^\W\d_]+)", text[mark.end :]), re.search(r"([^\W\d_]+)\s+(?:(?:muy|tan|[^\W\d_]+mente)\s+)*$", text[: mark.start])
-    noun = (after.group(1) if after else "") if word == "false" else (before.group(1) if before else "")
+    noun = (after.group(1) if after else "") if word in ("false", "fake") else (before.group(1) if before else "")
     referring = {normalise(r) for r in cues.referring}
     return bool(noun) and normalise(noun) not in referring and normalise(noun) not in _PREDICATIVE
 
@@ -146,7 +149,7 @@ _NO_EVIDENCE = re.compile(
 _OPEN_QUESTION = re.compile(
     r"(?i)\b(?:determinar|establecer|saber|precisar|aclarar|confirmar|decir|determine|establish|say|know|tell|confirm|assess)\s+(?:whether|if|si)\b"
 )
-_FALSITY = frozenset(("false", "falso", "falsa", "falsos", "falsas"))
+_FALSITY = frozenset(("false", "fake", "falso", "falsa", "falsos", "falsas"))
 # Words before (in Spanish) or after (in English) a predicative "falso", "false": "es falso", "false, and".
 _PREDICATIVE = frozenset("es son era eran fue fueron sea sean sería resulta resultó parece de como por and or but".split())
 
