@@ -362,8 +362,7 @@ def subject_of_next(between: str, cues: Cues) -> bool:
 # What opens an aside after a verb's own clause, not a statement: a preposition or a participle,
 # in lower case (a capital opens a clause of its own).
 _ASIDE = re.compile(r"(?:in|on|at|after|before|during|as|adding|citing|saying|according|without|en|tras|durante|añadiendo|citando|según)\b")
-# After the verb's own clause and a comma any gerund opens an aside: "…, told the Guardian, crediting data that …".
-# (or a clause joined by "and" that a statement of its own says: "…, he wrote on Telegram, and no ships had been damaged")
+# After the verb's own clause and a comma a gerund opens an aside ("…, told the Guardian, crediting data that …"), and "and no" a claim of its own.
 _AFTER_CLAUSE = re.compile(rf"{_ASIDE.pattern}|[a-z]+ing\b|[a-záéíóúñ]+(?:ando|iendo)\b|(?:and|y)\s+(?:no|not|none|nobody|nadie|ningún|ninguna)\b")
 
 # The most words a subject next to a statement's verb takes: "the Chilean navy's procurement officials
