@@ -38,8 +38,7 @@ def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, q
     """The person the article named with this role before: "el portavoz …, Dmitri Peskov" then
     "el vocero". A `qualifier` the role was written with ("el presidente iraní") must be in the
     introduction too: the Iranian president, not the Pakistani one named last."""
-    word = normalise(role.text)
-    office = any_of(next((sorted(o) for o in frames.offices if word in o), [role.text]))
+    office = _office(role, frames)
     # The role stands right before the name, or with its complement and a comma: "el portavoz
     # del Kremlin, Dmitri Peskov".
     introduced = re.compile(rf"\b(?:{office})(?:(?:\s+[^\s.;:,«»“”\"]+){{0,2}}\s+|(?:\s[^.;:,«»“”\"]{{0,60}})?,\s*)$", re.I)
@@ -62,6 +61,12 @@ def holder_of(role: Span, names: Sequence[Span], article: str, frames: Frames, q
         if wanted <= have or (loose and 3 * len(_stems(wanted) & _stems(have)) >= 2 * len(_stems(wanted))):
             return name
     return None
+
+
+def _office(role: Span, frames: Frames) -> str:
+    """A pattern for the role's words and those of the same office ("vocero" is "portavoz")."""
+    word = normalise(role.text)
+    return any_of(next((sorted(o) for o in frames.offices if word in o), [role.text]))
 
 
 _POSTED_TO = re.compile(r"(?i)(?<!\w)(?:to|in|at|en|ante|of|for|de|del|de la)\s+$")
@@ -131,8 +136,7 @@ def described_holder(candidate: Candidate, found: Sequence[Candidate], every_nam
     definite = found_role is not None and re.search(r"(?i)(?<!\w)(?:the|el|la)\s+(?:[\w-]+\s+){0,3}$", article[candidate.sentence.start : found_role[0].start])
     if found_role is None or not definite or holder_of(found_role[0], every_name, article, frames, found_role[1]) is not None:
         return None
-    word = normalise(found_role[0].text)
-    office = re.compile(rf"(?i)\b(?:{any_of(next((sorted(o) for o in frames.offices if word in o), [found_role[0].text]))})\b")
+    office = re.compile(rf"(?i)\b(?:{_office(found_role[0], frames)})\b")
     said = (c.speaker for c in reversed(found) if c.speaker is not None and not c.relays and c.speaker not in every_name)
     return next((s for s in said if office.search(s.text) and len(words_of(s.text)) > 1 and not s.text[:1].islower()), None)
 

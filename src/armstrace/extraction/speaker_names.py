@@ -150,8 +150,7 @@ def _actor_within(name: str, by_mention: Mapping[str, str], gazetteer: Gazetteer
     """The article's actor `name` holds past a state's possessive or before the kind of group it
     is; None if it holds neither or names no actor so."""
     possessive = re.match(r"(.+?)['’]s\s+(?=[A-Z])", name.strip())
-    owner = gazetteer.actor_for(possessive.group(1)) if possessive is not None else None
-    state = possessive is not None and (iso_country(possessive.group(1)) is not None or (owner is not None and owner.kind == "country"))
+    state = possessive is not None and _state(possessive.group(1), gazetteer) is not None
     bare = _KIND_AFTER.sub("", name.strip()[possessive.end() :] if possessive is not None and state else name.strip())
     return by_mention.get(normalise(bare)) if bare != name.strip() else None
 
@@ -168,16 +167,22 @@ def _titled_person(speaker: str, people: dict[str, str]) -> str | None:
     return None
 
 
+def _state(owner: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The state a possessive's owner is, as (code, name): by ISO 3166, or the gazetteer's country
+    ("Russia's": a state ISO 3166 names otherwise, "Russian Federation"); None for any other owner."""
+    if (iso := iso_country(owner)) is not None:
+        return iso
+    known = gazetteer.actor_for(owner)
+    return (known.country, known.name) if known is not None and known.kind == "country" else None
+
+
 def _possessed(name: str, gazetteer: Gazetteer, cues: Cues) -> str | None:
     """"Ukraine's Security Service": a state's body the gazetteer knows as "Security Service of
     Ukraine" or "Ukrainian Security Service"; else a role in lower case with the state's adjective,
     as English writes one no name was given for ("Iran's foreign minister": Iranian foreign
     minister); None for anything else."""
     possessive = re.fullmatch(r"(.+?)['’]s\s+(\w.*)", name.strip())
-    state = iso_country(possessive.group(1)) if possessive is not None else None
-    # "Russia's": a state ISO 3166 names otherwise ("Russian Federation") is the gazetteer's
-    owner = gazetteer.actor_for(possessive.group(1)) if possessive is not None and state is None else None
-    state = (owner.country, owner.name) if owner is not None and owner.kind == "country" else state
+    state = _state(possessive.group(1), gazetteer) if possessive is not None else None
     if possessive is None or state is None:
         return None
     adjective = cues.country_adjective(state[1])
